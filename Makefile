@@ -1,0 +1,51 @@
+# Shopmind. `make run` starts the platform, `make test` runs the tests; both install first.
+SHELL := /bin/bash
+VENV := .venv
+RASA_VENV := .venv-rasa
+PY := $(VENV)/bin/python
+RASA_VERSION := 3.6.21
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: run test bench install demo train lint clean
+
+run: install
+	$(VENV)/bin/shopmind serve
+
+test: install $(VENV)/.browser
+	$(VENV)/bin/python -m pytest
+
+bench: install
+	@set -e; mkdir -p bench/results; for script in bench/*.py; do \
+	  echo "== $$script"; $(PY) $$script --json bench/results/$$(basename $$script .py).json; done
+
+install: $(VENV)/.installed $(RASA_VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(PY) || $$(scripts/find-python.sh 3.11) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e ".[dev]"
+	touch $@
+
+$(RASA_VENV)/.installed: dialog/rasa-requirements.txt
+	test -x $(RASA_VENV)/bin/python || $$(scripts/find-python.sh 3.10) -m venv $(RASA_VENV)
+	$(RASA_VENV)/bin/python -m pip install -q --upgrade pip
+	$(RASA_VENV)/bin/python -m pip install -q -r dialog/rasa-requirements.txt
+	touch $@
+
+# Chromium for the browser tests: Debian's package (Playwright's own download is not used).
+$(VENV)/.browser:
+	command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium; }
+	touch $@
+
+demo: install
+	$(VENV)/bin/shopmind demo-data
+
+train: install
+	$(VENV)/bin/shopmind train
+
+lint: install
+	$(VENV)/bin/ruff check shopmind agents tools kg dialog ui tests bench
+	$(VENV)/bin/mypy
+
+clean:
+	rm -rf var bench/results .pytest_cache

@@ -1,0 +1,3 @@
+"""Agents: JIMI (customer service), Li Bai (copy) and the studio (merchant jobs)."""
+
+__all__ = ["jimi", "libai", "studio"]

@@ -1,0 +1,53 @@
+"""JIMI's phrases in English and Chinese."""
+
+from __future__ import annotations
+
+import re
+
+COLOUR_ZH = {
+    "black": "黑色", "white": "白色", "grey": "灰色", "navy": "藏青色", "blue": "蓝色",
+    "red": "红色", "green": "绿色", "olive": "橄榄绿", "beige": "米色", "brown": "棕色",
+    "pink": "粉色", "yellow": "黄色", "orange": "橙色", "purple": "紫色", "silver": "银色",
+}
+ATTRIBUTE_WORDS = {
+    "colour": ("colour", "color", "颜色", "色"),
+    "size": ("size", "尺码", "尺寸", "码"),
+    "waterproof": ("waterproof", "water resistant", "water-resistant", "防水"),
+    "material": ("material", "made of", "fabric", "材质", "材料", "面料"),
+    "price": ("price", "cost", "how much", "价格", "多少钱"),
+    "stock": ("in stock", "available", "availability", "有货", "库存"),
+    "capacity_ml": ("capacity", "how big", "容量"),
+    "battery_life_h": ("battery life", "续航"),
+}
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def language_of(text: str, default: str = "en") -> str:
+    return "zh" if _CJK.search(text) else default
+
+
+def attribute_asked(text: str, entity: str | None) -> str | None:
+    """The attribute a question is about, from the NLU entity or the words used."""
+    if entity:
+        entity = entity.lower().strip()
+        for attribute, words in ATTRIBUTE_WORDS.items():
+            if entity == attribute or entity in words:
+                return attribute
+        return entity.replace(" ", "_")
+    lowered = text.lower()
+    for attribute, words in ATTRIBUTE_WORDS.items():
+        if any(word in lowered for word in words):
+            return attribute
+    return None
+
+
+def join_list(items: list[str], language: str) -> str:
+    if language == "zh":
+        return "、".join(items[:-1]) + ("和" if len(items) > 1 else "") + items[-1]
+    if len(items) <= 2:
+        return " and ".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def colour_name(colour: str, language: str) -> str:
+    return COLOUR_ZH.get(colour, colour) if language == "zh" else colour

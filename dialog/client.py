@@ -1,0 +1,47 @@
+"""Talking to the Rasa server through its REST channel."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+
+from shopmind.errors import DependencyUnavailable
+
+
+class RasaClient:
+    """Sends one user message and returns Rasa's bot messages.
+
+    Example::
+
+        client = RasaClient("http://127.0.0.1:5005", timeout_s=10)
+        await client.send("u001.s1", "hi", metadata={"shopper_id": "u001"})
+    """
+
+    def __init__(self, base_url: str, timeout_s: float, transport: httpx.AsyncBaseTransport |
+                 None = None) -> None:
+        self.base_url = base_url.rstrip("/")
+        self._http = httpx.AsyncClient(timeout=timeout_s, transport=transport)
+
+    async def send(self, sender: str, text: str, metadata: dict[str, Any]) -> list[dict[str, Any]]:
+        body = {"sender": sender, "message": text, "metadata": metadata}
+        try:
+            response = await self._http.post(f"{self.base_url}/webhooks/rest/webhook", json=body)
+            response.raise_for_status()
+            messages = response.json()
+        except (httpx.HTTPError, ValueError) as exc:
+            raise DependencyUnavailable("rasa", f"{type(exc).__name__}: {exc}") from exc
+        if not isinstance(messages, list):
+            raise DependencyUnavailable("rasa", f"unexpected reply {messages!r:.200}")
+        return messages
+
+    async def status(self) -> dict[str, Any]:
+        try:
+            response = await self._http.get(f"{self.base_url}/status", timeout=2.0)
+            response.raise_for_status()
+            return dict(response.json())
+        except (httpx.HTTPError, ValueError) as exc:
+            raise DependencyUnavailable("rasa", f"{type(exc).__name__}: {exc}") from exc
+
+    async def aclose(self) -> None:
+        await self._http.aclose()

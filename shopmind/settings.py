@@ -1,0 +1,64 @@
+"""The one settings object: environment variables with the prefix ``SHOPMIND_`` and ``.env``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+class Settings(BaseSettings):
+    """Everything configurable. Build it once at the edge and pass it in."""
+
+    model_config = SettingsConfigDict(env_prefix="SHOPMIND_", env_file=".env", extra="ignore")
+
+    data_dir: Path = Field(default=REPO_ROOT / "var", description="catalogue, graph, vectors, jobs")
+    cache_dir: Path = Field(default=Path.home() / ".cache" / "shopmind")
+    shared_data: Path = Field(default=REPO_ROOT.parent / "shared" / "data")
+
+    host: str = "127.0.0.1"
+    app_port: int = 8000
+    rasa_port: int = 5005
+    rasa_url: str | None = Field(default=None, description="defaults to http://host:rasa_port")
+    rasa_timeout_s: float = 10.0
+    rasa_venv: Path = Field(default=REPO_ROOT / ".venv-rasa", description="Rasa 3.6 on Python 3.10")
+    rasa_start_timeout_s: float = 180.0
+
+    chroma_mode: Literal["embedded", "server"] = "embedded"
+    chroma_url: str | None = Field(default=None, description="http://host:port in server mode")
+
+    executor: Literal["local", "dask"] = "local"
+    dask_scheduler: str | None = Field(default=None, description="tcp://host:port for dask")
+    workers: int = Field(default=2, ge=1)
+
+    merchant_token: str = Field(default="demo-merchant-token", min_length=8,
+                                description="Bearer token for the merchant endpoints")
+    chat_model: str | None = Field(default=None, description="e.g. 'ollama:qwen2.5'; none by default")
+
+    @property
+    def rasa_base_url(self) -> str:
+        return self.rasa_url or f"http://{self.host}:{self.rasa_port}"
+
+    @property
+    def app_base_url(self) -> str:
+        return f"http://{self.host}:{self.app_port}"
+
+    @property
+    def catalog_dir(self) -> Path:
+        return self.data_dir / "catalog"
+
+    @property
+    def chroma_path(self) -> Path:
+        return self.data_dir / "chroma"
+
+    @property
+    def graph_path(self) -> Path:
+        return self.data_dir / "graph.sqlite"
+
+    @property
+    def jobs_dir(self) -> Path:
+        return self.data_dir / "jobs"

@@ -1,0 +1,43 @@
+"""Test helpers and fakes, in one place."""
+
+from __future__ import annotations
+
+import socket
+from concurrent.futures import Executor, ThreadPoolExecutor
+from pathlib import Path
+
+from kg.schema import LocalisedText, ProductRow
+from shopmind.settings import Settings
+from tools.base import ToolContext
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def settings_for(data_dir: Path, **overrides: object) -> Settings:
+    return Settings(data_dir=data_dir, _env_file=None, **overrides)  # type: ignore[arg-type]
+
+
+def thread_context(settings: Settings) -> ToolContext:
+    """A tool context whose executor is a thread pool (fast to start in unit tests)."""
+
+    def factory() -> Executor:
+        return ThreadPoolExecutor(max_workers=2)
+
+    return ToolContext(settings, executor_factory=factory)
+
+
+def product_row(product_id: str = "fw-test-runner", **changes: object) -> ProductRow:
+    data: dict[str, object] = {
+        "id": product_id, "category": "footwear", "brand": "Testbrand",
+        "name": LocalisedText(en="Test Runner", zh="测试跑鞋"),
+        "description": LocalisedText(en="A light running shoe.", zh="轻便跑鞋。"),
+        "price": 80.0, "stock": 5,
+        "attributes": {"colour": ["black", "red"], "waterproof": True},
+        "tags": ["running", "summer"],
+    }
+    data.update(changes)
+    return ProductRow.model_validate(data)

@@ -1,0 +1,6 @@
+"""Tools: every capability the agents can call, registered through the entry-point group
+``shopmind.tools`` (see ``tools.registry.ToolRegistry``)."""
+
+from tools.base import Progress, Tool, ToolContext, ToolResult
+
+__all__ = ["Progress", "Tool", "ToolContext", "ToolResult"]

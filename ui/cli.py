@@ -1,0 +1,119 @@
+"""The ``shopmind`` command line.
+
+    shopmind serve                      # what `make run` runs
+    shopmind demo-data                  # write the demo catalogue
+    shopmind ask "make 20 banners for the summer sale"
+    shopmind tools                      # the registered tools
+    shopmind train                      # train the Rasa model if its data changed
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from shopmind.errors import ShopmindError
+from shopmind.settings import Settings
+
+app = typer.Typer(help="Shopmind: e-commerce AI for merchants and shoppers.",
+                  no_args_is_help=True, add_completion=False)
+console = Console(stderr=True)
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def reports_errors(command: F) -> F:
+    """Turns a ShopmindError into one clear line and the error's exit code."""
+
+    @wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except ShopmindError as exc:
+            console.print(f"[red]error:[/red] {exc.message}", highlight=False)
+            raise typer.Exit(exc.exit_code) from exc
+
+    return wrapper  # type: ignore[return-value]
+
+
+@app.command("demo-data")
+@reports_errors
+def demo_data(out: Annotated[Path | None, typer.Option(help="catalogue folder")] = None,
+              seed: int = 7) -> None:
+    """Write the demo catalogue (products, images and masks, FAQ, shoppers, orders)."""
+    from kg.demo.writer import write_demo_catalog
+
+    settings = Settings()
+    target = out or settings.catalog_dir
+    catalog = write_demo_catalog(target, seed=seed, workers=settings.workers)
+    typer.echo(f"wrote {len(catalog.products)} products, {len(catalog.faqs)} FAQ entries, "
+               f"{len(catalog.profiles)} shoppers and {len(catalog.orders)} orders to {target}")
+
+
+@app.command()
+@reports_errors
+def ask(request: Annotated[str, typer.Argument(help='e.g. "make 20 banners for the summer sale"')]
+        ) -> None:
+    """Run a merchant request as a job, with a progress bar."""
+    from ui.serve import prepare
+
+    settings = Settings()
+    platform = prepare(settings, lambda message: console.print(message, highlight=False))
+    try:
+        with _progress_bar() as bar:
+            task = bar.add_task("banners", total=None)
+            job = platform.jobs.run(
+                request, lambda done, total, _: bar.update(task, completed=done, total=total))
+    finally:
+        platform.close()
+    if job.state != "done":
+        console.print(f"[red]error:[/red] job {job.id} failed: {job.error}", highlight=False)
+        raise typer.Exit(6)
+    typer.echo(f"{job.message}\nmanifest: {Path(job.out_dir) / 'manifest.json'}")
+
+
+def _progress_bar() -> Progress:
+    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                    TimeElapsedColumn(), console=console)
+
+
+@app.command()
+@reports_errors
+def tools() -> None:
+    """List the registered tools (built-in and plugins)."""
+    from ui.platform import Platform
+
+    for tool in Platform(Settings()).registry.describe():
+        typer.echo(f"{tool['name']:20} {tool['description']}  [{tool['origin']}]")
+
+
+@app.command()
+@reports_errors
+def train() -> None:
+    """Train the Rasa model unless a cached one matches the training data."""
+    from dialog.training import ensure_model
+
+    model, trained = ensure_model(Settings())
+    typer.echo(f"{'trained' if trained else 'reusing'} {model}")
+
+
+@app.command()
+@reports_errors
+def serve() -> None:
+    """Start Rasa and the app on 127.0.0.1 (what `make run` runs)."""
+    from ui.serve import serve as run_platform
+
+    run_platform(Settings(), lambda message: typer.echo(message))
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.exit(130)

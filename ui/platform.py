@@ -1,0 +1,98 @@
+"""The platform's services, built once from settings and handed to each adapter."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+from agents.jimi import Jimi
+from agents.studio import JobRunner
+from dialog.actions import ActionExecutor
+from dialog.chat import ChatService
+from dialog.client import RasaClient
+from kg.knowledge import KnowledgeBase
+from shopmind.errors import DependencyUnavailable
+from shopmind.settings import Settings
+from tools.base import ToolContext
+from tools.registry import ToolRegistry
+from tools.synth.executors import probe_executor
+
+
+@dataclass
+class Platform:
+    """Knowledge, tools, dialogue and jobs over one ``Settings``. Parts build lazily."""
+
+    settings: Settings
+
+    @cached_property
+    def knowledge(self) -> KnowledgeBase:
+        return KnowledgeBase(self.settings)
+
+    @cached_property
+    def tool_context(self) -> ToolContext:
+        return ToolContext(self.settings)
+
+    @cached_property
+    def registry(self) -> ToolRegistry:
+        return ToolRegistry.from_entry_points(self.tool_context)
+
+    @cached_property
+    def jobs(self) -> JobRunner:
+        return JobRunner(self.settings.jobs_dir, self.registry, self.knowledge.graph)
+
+    @cached_property
+    def rasa(self) -> RasaClient:
+        return RasaClient(self.settings.rasa_base_url, self.settings.rasa_timeout_s)
+
+    @cached_property
+    def chat(self) -> ChatService:
+        return ChatService(self.rasa)
+
+    @cached_property
+    def actions(self) -> ActionExecutor:
+        return ActionExecutor(Jimi(self.knowledge))
+
+    def warm_up(self) -> None:
+        """Loads the catalogue into graph and vectors (only if it changed) and the accounts."""
+        self.knowledge.sync()
+        self.knowledge.warm_up()
+
+    async def health(self) -> dict[str, dict[str, Any]]:
+        return {
+            "rasa": await self._rasa_health(),
+            "chroma": _probe(lambda: self.knowledge.vectors.heartbeat()),
+            "graph": _probe(lambda: _graph_detail(self.knowledge)),
+            "executor": _executor_health(self.settings),
+        }
+
+    async def _rasa_health(self) -> dict[str, Any]:
+        try:
+            status = await self.rasa.status()
+        except DependencyUnavailable as exc:
+            return {"up": False, "detail": exc.message}
+        model = str(status.get("model_file") or "")
+        return {"up": bool(model), "detail": f"model {model}" if model else "no model loaded"}
+
+    def close(self) -> None:
+        self.tool_context.close()
+
+
+def _probe(check: Any) -> dict[str, Any]:
+    try:
+        return {"up": True, "detail": str(check())}
+    except DependencyUnavailable as exc:
+        return {"up": False, "detail": exc.message}
+
+
+def _graph_detail(knowledge: KnowledgeBase) -> str:
+    stats = knowledge.graph.stats()
+    products = stats.get("product", 0)
+    if not products:
+        raise DependencyUnavailable("graph store", "the graph has no products; run `shopmind demo-data`")
+    return f"{products} products, {stats['edges']} edges in {knowledge.settings.graph_path}"
+
+
+def _executor_health(settings: Settings) -> dict[str, Any]:
+    health = probe_executor(settings)
+    return {"up": health.up, "detail": health.detail}

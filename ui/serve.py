@@ -1,0 +1,77 @@
+"""What ``make run`` starts: the demo catalogue if missing, the Rasa model if its training
+data changed, the Rasa server, and the app (FastAPI with Gradio at ``/``), all on loopback.
+Ctrl-C stops everything; the Rasa child also dies with this process if it crashes."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import signal
+from collections.abc import Callable, Iterator
+
+import gradio as gr
+import uvicorn
+from fastapi import FastAPI
+
+from dialog.server import RasaServer
+from dialog.training import ensure_model
+from kg.demo.writer import demo_catalog_exists, write_demo_catalog
+from shopmind.settings import Settings
+from ui.api import create_app
+from ui.platform import Platform
+from ui.web import build_ui
+
+log = logging.getLogger(__name__)
+Echo = Callable[[str], None]
+
+
+def build_application(platform: Platform) -> FastAPI:
+    """The API with the Gradio UI mounted at ``/`` (API routes take precedence)."""
+    app = create_app(platform)
+    platform.knowledge.accounts.warm_up()
+    return gr.mount_gradio_app(app, build_ui(platform), path="/",
+                               allowed_paths=[str(platform.settings.jobs_dir)])
+
+
+def prepare(settings: Settings, echo: Echo) -> Platform:
+    if not demo_catalog_exists(settings.catalog_dir):
+        echo(f"writing the demo catalogue to {settings.catalog_dir} ...")
+        write_demo_catalog(settings.catalog_dir, workers=settings.workers)
+    platform = Platform(settings)
+    report = platform.knowledge.sync()
+    echo("knowledge base loaded" if report.changed else "knowledge base up to date")
+    return platform
+
+
+def serve(settings: Settings, echo: Echo) -> None:
+    platform = prepare(settings, echo)
+    model, trained = ensure_model(settings)
+    echo(f"{'trained' if trained else 'reusing'} Rasa model {model.name}")
+    rasa = RasaServer(settings, model, f"{settings.app_base_url}/v1/rasa/webhook")
+    echo(f"starting Rasa on {rasa.url} ...")
+    rasa.start()
+    try:
+        app = build_application(platform)
+        echo(f"Shopmind is running at {settings.app_base_url}/  (Ctrl-C stops everything)")
+        config = uvicorn.Config(app, host=settings.host, port=settings.app_port,
+                                log_level="warning")
+        _QuietServer(config).run()
+    finally:
+        rasa.stop()
+        echo("stopped")
+
+
+class _QuietServer(uvicorn.Server):
+    """Ctrl-C or SIGTERM ends the server gracefully, without re-raising the signal."""
+
+    @contextlib.contextmanager
+    def capture_signals(self) -> Iterator[None]:
+        def stop(signum: int, frame: object) -> None:
+            self.should_exit = True
+
+        previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGINT, signal.SIGTERM)}
+        try:
+            yield
+        finally:
+            for sig, handler in previous.items():
+                signal.signal(sig, handler)
