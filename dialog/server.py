@@ -60,7 +60,7 @@ class RasaServer:
         ]
         with open(self.run_dir / "stdout.log", "wb") as sink:
             self._process = subprocess.Popen(
-                command, cwd=PROJECT_DIR, env=rasa_environment(), stdout=sink,
+                command, cwd=PROJECT_DIR, env=rasa_environment(self.settings), stdout=sink,
                 stderr=subprocess.STDOUT, start_new_session=True, preexec_fn=_die_with_parent,
             )
         self._wait_ready()

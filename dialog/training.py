@@ -45,8 +45,9 @@ def rasa_executable(settings: Settings) -> Path:
     return path
 
 
-def rasa_environment() -> dict[str, str]:
+def rasa_environment(settings: Settings) -> dict[str, str]:
     env = dict(os.environ)
+    env["RASA_CACHE_DIRECTORY"] = str(settings.cache_dir / "rasa" / "train-cache")
     env.update({"RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "2",
                 "SQLALCHEMY_SILENCE_UBER_WARNING": "1", "PYTHONWARNINGS": "ignore"})
     env.pop("VIRTUAL_ENV", None)
@@ -79,7 +80,7 @@ def _train(settings: Settings, project_dir: Path, out: Path) -> None:
         "domain.yml", "--data", "data", "--out", str(out), "--fixed-model-name", "model",
     ]
     log.info("training the Rasa model (about a minute)")
-    result = subprocess.run(command, cwd=project_dir, env=rasa_environment(),
+    result = subprocess.run(command, cwd=project_dir, env=rasa_environment(settings),
                             capture_output=True, text=True, check=False)
     if result.returncode != 0:
         tail = (result.stderr or result.stdout)[-2000:]

@@ -61,8 +61,10 @@ def demo_data(out: Annotated[Path | None, typer.Option(help="catalogue folder")]
 def ask(request: Annotated[str, typer.Argument(help='e.g. "make 20 banners for the summer sale"')]
         ) -> None:
     """Run a merchant request as a job, with a progress bar."""
+    from agents.studio import parse_request
     from ui.serve import prepare
 
+    parse_request(request)  # a request we cannot understand fails before any work
     settings = Settings()
     platform = prepare(settings, lambda message: console.print(message, highlight=False))
     try:

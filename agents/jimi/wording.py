@@ -30,8 +30,9 @@ def attribute_asked(text: str, entity: str | None) -> str | None:
     """The attribute a question is about, from the NLU entity or the words used."""
     if entity:
         entity = entity.lower().strip()
+        singular = entity[:-1] if entity.endswith("s") else entity
         for attribute, words in ATTRIBUTE_WORDS.items():
-            if entity == attribute or entity in words:
+            if {entity, singular} & {attribute, *words}:
                 return attribute
         return entity.replace(" ", "_")
     lowered = text.lower()

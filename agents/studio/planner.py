@@ -20,6 +20,10 @@ from tools.base import Progress, ToolResult
 from tools.registry import ToolRegistry
 
 
+GENERIC_CAMPAIGN_WORDS = frozenset(
+    {"sale", "sales", "campaign", "deal", "deals", "promo", "promotion", "event", "offer"})
+
+
 @dataclass(frozen=True)
 class BannerPlan:
     request: BannerRequest
@@ -31,7 +35,7 @@ def choose_products(graph: ProductGraph, request: BannerRequest) -> list[str]:
     products = [p for p in graph.products() if p.stock > 0]
     if not products:
         raise NotFound("the catalogue has no products in stock to make banners for")
-    campaign_words = words(request.campaign or "")
+    campaign_words = words(request.campaign or "") - GENERIC_CAMPAIGN_WORDS
     tagged = [p for p in products if campaign_words & _tag_words(p)]
     chosen = tagged or products
     return sorted(p.id for p in chosen)

@@ -20,9 +20,10 @@ from dataclasses import dataclass
 import numpy as np
 from PIL import Image, ImageDraw
 
-from kg.demo.shapes import SHAPES, Figure, Part, build_figure
+from kg.demo.shape_geometry import Figure, Part
+from kg.demo.shapes import SHAPES, build_figure
 
-__all__ = ["SHAPES", "ShotSpec", "render_studio_shot", "contact_sheet"]
+__all__ = ["SHAPES", "ShotSpec", "contact_sheet", "render_studio_shot"]
 
 _SS = 3                          # silhouette supersampling factor
 _KEY = (-0.5, -0.62, 0.6)        # key light direction: x right, y down, z towards the camera
@@ -71,7 +72,7 @@ def _box1d(a: np.ndarray, r: int, axis: int) -> np.ndarray:
 
 def _blur(a: np.ndarray, sigma: float) -> np.ndarray:
     """Gaussian blur (three box passes), treating everything outside ``a`` as zero."""
-    r = int(round((math.sqrt(4 * sigma * sigma + 1) - 1) / 2))
+    r = round((math.sqrt(4 * sigma * sigma + 1) - 1) / 2)
     for _ in range(3 if r >= 1 else 0):
         a = _box1d(_box1d(a, r, 0), r, 1)
     return a
@@ -83,10 +84,10 @@ def _resize_f(a: np.ndarray, w: int, h: int, method: Image.Resampling) -> np.nda
 
 def _layout(fig: Figure, size: int, rng: np.random.Generator) -> _Frame:
     """Fit the figure's bounding box into the frame with a little seeded jitter."""
-    ends = [f(p.points, 0) + s * p.width / 2 for pt in fig.parts if pt.clip is None for p in pt.prims if not p.erase
-            for f, s in ((np.min, -1), (np.max, 1))]
-    lo, hi = np.min(ends, 0), np.max(ends, 0)
-    scale = min(rng.uniform(0.58, 0.68) * size / (hi[1] - lo[1]), 0.8 * size / (hi[0] - lo[0]))
+    prims = [p for pt in fig.parts if pt.clip is None for p in pt.prims if not p.erase]
+    lo = np.min([p.points.min(0) - p.width / 2 for p in prims], 0)
+    hi = np.max([p.points.max(0) + p.width / 2 for p in prims], 0)
+    scale = min(rng.uniform(0.6, 0.7) * size / (hi[1] - lo[1]), 0.8 * size / (hi[0] - lo[0]))
     cx = size * (0.5 + rng.uniform(-0.025, 0.025))
     cy = size * (0.52 + rng.uniform(-0.02, 0.02))
     ox, oy = cx - (lo[0] + hi[0]) / 2 * scale, cy + (lo[1] + hi[1]) / 2 * scale
@@ -103,15 +104,14 @@ def _raster(part: Part, fr: _Frame) -> np.ndarray:
     for prim in part.prims:
         px = np.stack([(fr.ox - fr.x0 + prim.points[:, 0] * fr.scale),
                        (fr.oy - fr.y0 - prim.points[:, 1] * fr.scale)], 1) * _SS
-        keep = np.r_[True, np.abs(np.diff(px, axis=0)).sum(1) > 0.05]  # PIL dislikes duplicate vertices
-        px = px[keep]
+        px = px[np.r_[True, np.abs(np.diff(px, axis=0)).sum(1) > 0.05]]  # no duplicate vertices
         pts = [tuple(p) for p in px.tolist()]
         fill = 0 if prim.erase else 255
         if prim.width <= 0:
             draw.polygon(pts, fill=fill)
             continue
         wpx = max(1.0, prim.width * fr.scale * _SS)
-        draw.line(pts, fill=fill, width=int(round(wpx)), joint="curve")
+        draw.line(pts, fill=fill, width=round(wpx), joint="curve")
         for x, y in (pts[0], pts[-1]):
             draw.ellipse((x - wpx / 2, y - wpx / 2, x + wpx / 2, y + wpx / 2), fill=fill)
     return np.asarray(img.reduce(_SS), np.float32) / 255.0
@@ -125,9 +125,16 @@ def _lathe_normals(alpha: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     w = alpha.shape[1]
     xs = np.arange(w, dtype=np.float32)
     total = alpha.sum(1)
-    half = np.maximum(total / 2, 0.5)
+    rows = np.nonzero(total > 0.5)[0]
+    ys = np.arange(alpha.shape[0])
+    if rows.size == 0:
+        rows = ys
+    half = np.maximum(np.interp(ys, rows, total[rows] / 2), 0.5)
     mid = np.where(total > 0, (alpha * xs).sum(1) / np.maximum(total, 1e-6), w / 2)
-    slope = np.clip(np.gradient(_box1d(half[:, None], 4, 0)[:, 0]), -3, 3)
+    smooth = half
+    for _ in range(3):  # edge-padded box passes: the profile slope must not carry raster noise
+        smooth = np.convolve(np.pad(smooth, 5, mode="edge"), np.full(11, 1 / 11), "valid")
+    slope = np.clip(np.gradient(smooth), -3, 3).astype(np.float32)
     u = np.clip((xs[None, :] + 0.5 - mid[:, None] - 0.5) / half[:, None], -0.999, 0.999)
     ny = np.broadcast_to(-slope[:, None], u.shape)
     return np.stack([u, ny, np.sqrt(1 - u * u)]), u
@@ -141,7 +148,8 @@ def _normals(part: Part, alpha: np.ndarray, scale: float, rng: np.random.Generat
     if part.style == "lathe":
         n, u = _lathe_normals(alpha)
     else:
-        n = np.broadcast_to(_unit(part.normal if part.style == "face" else (0, 0, 1))[:, None, None], (3, h, w))
+        flat = _unit(part.normal if part.style == "face" else (0, 0, 1))
+        n = np.broadcast_to(flat[:, None, None], (3, h, w))
     height = np.zeros((h, w), np.float32)
     if part.relief:
         s = abs(part.relief) * scale
@@ -151,7 +159,8 @@ def _normals(part: Part, alpha: np.ndarray, scale: float, rng: np.random.Generat
         ky = max(6, int(0.2 * scale))  # folds hang: longer vertically than across
         kx = max(2, ky // 3)
         low = rng.standard_normal((h // ky + 3, w // kx + 3)).astype(np.float32)
-        height += part.drape * 0.006 * scale * _resize_f(low, w, h, Image.Resampling.BICUBIC) * alpha
+        folds = _resize_f(low, w, h, Image.Resampling.BICUBIC)
+        height += part.drape * 0.006 * scale * folds * alpha
     gy, gx = np.gradient(height)
     n = np.stack([n[0] - gx * n[2], n[1] - gy * n[2], n[2]])
     return n / np.linalg.norm(n, axis=0, keepdims=True), u
@@ -188,22 +197,27 @@ def _shade(part: Part, albedo: np.ndarray, n: np.ndarray, u: np.ndarray | None,
     """Linear RGB (h, w, 3) of a lit part."""
     if part.role == "flame":
         return np.broadcast_to(albedo * 1.4, n.shape[1:] + (3,)).copy()
-    dot = lambda v: np.tensordot(_unit(v), n, 1)  # noqa: E731
+    def dot(v: tuple[float, float, float]) -> np.ndarray:
+        return np.tensordot(_unit(v), n, 1)
+
     diff = np.clip((dot(_KEY) + 0.2) / 1.2, 0, None)
-    light = 0.16 + 1.05 * diff + 0.2 * np.clip(dot(_FILL), 0, None) + 0.4 * np.clip(dot(_RIM), 0, None) ** 2
+    fill, rim = np.clip(dot(_FILL), 0, None), np.clip(dot(_RIM), 0, None)
+    light = 0.16 + 1.05 * diff + 0.2 * fill + 0.4 * rim ** 2
     col = albedo * (light * (1 + tex))[..., None] * (1 - 0.25 * part.gloss)
-    half = tuple(_unit(_KEY) + np.array([0, 0, 1], np.float32))
-    ndh = np.clip(dot(half), 0, 1)
+    hx, hy, hz = _unit(_KEY) + np.array([0, 0, 1], np.float32)
+    ndh = np.clip(dot((float(hx), float(hy), float(hz))), 0, 1)
     spec = part.gloss * (0.9 * ndh ** (10 + 110 * part.gloss) + 0.08 * ndh ** 4)
     if u is not None:
         upright = np.clip(1 - 2.5 * np.abs(n[1]), 0, 1)
         streak = 0.55 * np.exp(-((u + 0.45) / 0.11) ** 2) + 0.3 * np.exp(-((u - 0.8) / 0.06) ** 2)
         spec = spec + part.gloss * streak * upright
-    tint = albedo / max(albedo.max(), 1e-3) if part.role.startswith("metal") else np.ones(3, np.float32)
-    return col + spec[..., None] * tint
+    if part.role.startswith("metal"):  # metals tint their reflections
+        return col + spec[..., None] * (albedo / max(float(albedo.max()), 1e-3))
+    return col + spec[..., None]
 
 
-def _paint(fig: Figure, spec: ShotSpec, fr: _Frame, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
+def _paint(fig: Figure, spec: ShotSpec, fr: _Frame,
+           rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
     """Premultiplied linear RGB and coverage of the whole product over the crop."""
     rgb = np.zeros((fr.h, fr.w, 3), np.float32)
     cover = np.zeros((fr.h, fr.w), np.float32)
@@ -229,9 +243,14 @@ def _paint(fig: Figure, spec: ShotSpec, fr: _Frame, rng: np.random.Generator) ->
     return rgb, cover
 
 
-def _background(size: int, rng: np.random.Generator) -> np.ndarray:
-    """Light studio sweep in sRGB 0..1: vertical gradient, vignette, seeded tint, fine grain."""
-    base = rng.uniform(0.9, 0.95)
+def _background(size: int, colour: tuple[int, int, int], rng: np.random.Generator) -> np.ndarray:
+    """Light studio sweep in sRGB 0..1: vertical gradient, vignette, seeded tint, fine grain.
+
+    Very light products get a light-grey sweep instead of a near-white one, as a
+    photographer would, so that they still stand out.
+    """
+    luma = (0.3 * colour[0] + 0.59 * colour[1] + 0.11 * colour[2]) / 255
+    base = rng.uniform(0.9, 0.95) - (0.09 if luma > 0.85 else 0.0)
     tint = rng.uniform(-0.018, 0.018, 3).astype(np.float32)
     t = np.linspace(0, 1, size, dtype=np.float32)
     y, x = t[:, None], t[None, :]
@@ -251,15 +270,19 @@ def _shadow(cover: np.ndarray, fr: _Frame, size: int, drop: bool) -> np.ndarray:
         dark = 0.3 * _blur(shift, 0.012 * size / f) + 0.12 * _blur(shift, 0.04 * size / f)
     else:
         rows = np.nonzero(lo.max(1) > 0.5)[0]
+        if rows.size == 0:
+            return np.ones((size, size), np.float32)
         bottom, top = rows[-1], rows[0]
         foot = lo[max(bottom - max(2, (bottom - top) // 8), 0):bottom + 1].max(0) > 0.3
         xs = np.nonzero(foot)[0]
-        squash = _resize_f(lo[top:bottom + 1], lo.shape[1], max(2, int((bottom - top) * 0.12)), Image.Resampling.BOX)
+        squash_h = max(2, int((bottom - top) * 0.12))
+        squash = _resize_f(lo[top:bottom + 1], lo.shape[1], squash_h, Image.Resampling.BOX)
         soft = np.zeros_like(lo)
         soft[bottom + 1 - squash.shape[0]:bottom + 1] = squash
         core = Image.new("F", lo.shape[::-1], 0.0)
         ImageDraw.Draw(core).ellipse((xs[0], bottom - 1.2, xs[-1], bottom + 1.2), fill=1.0)
-        dark = 0.55 * _blur(np.asarray(core), 0.006 * size / f) + 0.3 * _blur(np.roll(soft, 2, 1), 0.03 * size / f)
+        dark = (0.55 * _blur(np.asarray(core), 0.006 * size / f)
+                + 0.3 * _blur(np.roll(soft, 2, 1), 0.03 * size / f))
     return 1 - np.clip(_resize_f(dark, size, size, Image.Resampling.BILINEAR), 0, 0.8)
 
 
@@ -267,16 +290,18 @@ def render_studio_shot(spec: ShotSpec) -> tuple[Image.Image, Image.Image]:
     """Returns (RGB image size x size, mask 'L' size x size: 255 = product, 0 = background)."""
     if spec.shape not in SHAPES:
         raise ValueError(f"unknown shape {spec.shape!r}; valid shapes: {', '.join(SHAPES)}")
+    if spec.size < 32:
+        raise ValueError(f"size must be at least 32 pixels, got {spec.size}")
     rng = np.random.default_rng((spec.seed, SHAPES.index(spec.shape)))
     size = spec.size
     fig = build_figure(spec.shape, rng)
     fr = _layout(fig, size, rng)
-    bg = _background(size, rng)
+    bg = _background(size, spec.colour, rng)
     rgb, cover = _paint(fig, spec, fr, rng)
     bg *= _shadow(cover, fr, size, fig.drop_shadow)[..., None]
     crop = np.s_[fr.y0:fr.y0 + fr.h, fr.x0:fr.x0 + fr.w]
     lin = rgb + bg[crop] ** _GAMMA * (1 - cover[..., None])
-    lin = np.where(lin > 0.8, 0.8 + 0.2 * (1 - np.exp((0.8 - lin) / 0.2)), lin)  # soft highlight shoulder
+    lin = np.where(lin > 0.8, 0.8 + 0.2 * (1 - np.exp((0.8 - lin) / 0.2)), lin)  # soft shoulder
     bg[crop] = np.clip(lin, 0, 1) ** (1 / _GAMMA)
     image = Image.fromarray((bg * 255 + 0.5).astype(np.uint8), "RGB")
     mask = np.zeros((size, size), np.uint8)
@@ -285,9 +310,9 @@ def render_studio_shot(spec: ShotSpec) -> tuple[Image.Image, Image.Image]:
 
 
 def contact_sheet(images: list[Image.Image], columns: int = 8, thumb: int = 160) -> Image.Image:
-    """Grid of ``thumb`` x ``thumb`` cells, ``min(columns, n)`` wide and ``ceil(n / columns)`` tall.
+    """Grid of ``thumb``-pixel square cells: ``min(columns, n)`` across, ``ceil(n / columns)`` down.
 
-    Each image is scaled to fit its cell (aspect kept, centred on white).
+    Each image is scaled to fit its cell (aspect ratio kept, centred on white).
     """
     if not images or columns < 1 or thumb < 1:
         raise ValueError("contact_sheet needs at least one image, columns >= 1 and thumb >= 1")
@@ -295,8 +320,9 @@ def contact_sheet(images: list[Image.Image], columns: int = 8, thumb: int = 160)
     rows = math.ceil(len(images) / columns)
     sheet = Image.new("RGB", (cols * thumb, rows * thumb), (255, 255, 255))
     for i, im in enumerate(images):
-        t = im.convert("RGB")
-        t.thumbnail((thumb, thumb), Image.Resampling.LANCZOS)
+        k = thumb / max(im.size)
+        t = im.convert("RGB").resize((max(1, round(im.width * k)), max(1, round(im.height * k))),
+                                     Image.Resampling.LANCZOS)
         r, c = divmod(i, columns)
         sheet.paste(t, (c * thumb + (thumb - t.width) // 2, r * thumb + (thumb - t.height) // 2))
     return sheet

@@ -1,0 +1,104 @@
+"""The HTTP API in-process (TestClient), with Rasa deliberately unreachable."""
+
+from collections.abc import Iterator
+
+import pytest
+from fastapi.testclient import TestClient
+
+from tests.testing import free_port
+from ui.api import create_app
+from ui.platform import Platform
+
+
+@pytest.fixture(scope="module")
+def client(synced_platform: Platform) -> Iterator[TestClient]:
+    settings = synced_platform.settings.model_copy(update={"rasa_port": free_port()})
+    platform = Platform(settings)
+    with TestClient(create_app(platform), raise_server_exceptions=False) as test_client:
+        yield test_client
+
+
+@pytest.fixture(scope="module")
+def token(synced_platform: Platform) -> str:
+    return synced_platform.knowledge.accounts.profiles()[0].api_token
+
+
+def test_health_names_each_dependency_with_a_reason(client: TestClient) -> None:
+    body = client.get("/health").json()
+    assert body["status"] == "degraded"
+    deps = body["dependencies"]
+    assert set(deps) == {"rasa", "chroma", "graph", "executor"}
+    assert deps["rasa"]["up"] is False and "rasa is unavailable" in deps["rasa"]["detail"]
+    assert deps["chroma"]["up"] and "embedded" in deps["chroma"]["detail"]
+    assert deps["graph"]["up"] and "products" in deps["graph"]["detail"]
+    assert deps["executor"]["up"] and "local process pool" in deps["executor"]["detail"]
+
+
+def test_chat_needs_a_token(client: TestClient) -> None:
+    response = client.post("/v1/chat", json={"session_id": "s1", "text": "hi"})
+    assert response.status_code == 401
+    assert response.json()["error"]["code"] == "not_authorised"
+    response = client.post("/v1/chat", json={"session_id": "s1", "text": "hi"},
+                           headers={"Authorization": "Bearer not-a-real-token"})
+    assert response.status_code == 401
+
+
+def test_chat_with_rasa_down_is_polite_and_offers_a_person(client: TestClient, token: str
+                                                           ) -> None:
+    response = client.post("/v1/chat", json={"session_id": "s1", "text": "where is my order?"},
+                           headers={"Authorization": f"Bearer {token}"})
+    assert response.status_code == 200
+    body = response.json()
+    assert body["degraded"] and body["handover_offered"]
+    assert "Traceback" not in response.text and "Error" not in response.text
+
+
+@pytest.mark.parametrize(("body", "status"), [
+    ({"session_id": "s1", "text": "   "}, 422),
+    ({"session_id": "../etc", "text": "hi"}, 422),
+    ({"text": "hi"}, 422),
+])
+def test_bad_chat_bodies_are_rejected(client: TestClient, token: str, body: dict[str, str],
+                                      status: int) -> None:
+    response = client.post("/v1/chat", json=body, headers={"Authorization": f"Bearer {token}"})
+    assert response.status_code == status
+    assert "Traceback" not in response.text
+
+
+def test_merchant_endpoints(client: TestClient) -> None:
+    headers = {"Authorization": "Bearer demo-merchant-token"}
+    assert client.get("/v1/tools").status_code == 401
+    names = {t["name"] for t in client.get("/v1/tools", headers=headers).json()}
+    assert {"make_banners", "write_copy", "remove_background"} <= names
+    bad = client.post("/v1/merchant/chat", json={"text": "sing a song"}, headers=headers)
+    assert bad.status_code == 422 and "only make banners" in bad.json()["error"]["message"]
+    missing = client.get("/v1/jobs/doesnotexist", headers=headers)
+    assert missing.status_code == 404 and missing.json()["error"]["code"] == "not_found"
+
+
+def test_merchant_job_runs_and_downloads(client: TestClient) -> None:
+    import time
+    import zipfile
+    from io import BytesIO
+
+    headers = {"Authorization": "Bearer demo-merchant-token"}
+    started = client.post("/v1/merchant/chat", json={"text": "make 4 banners 300x250 for summer"},
+                          headers=headers).json()
+    job_id = started["job"]["id"]
+    deadline = time.monotonic() + 120
+    while (job := client.get(f"/v1/jobs/{job_id}", headers=headers).json())["state"] in (
+            "queued", "running"):
+        assert time.monotonic() < deadline, job
+        time.sleep(0.2)
+    assert job["state"] == "done" and job["done"] == 4
+    download = client.get(f"/v1/jobs/{job_id}/download", headers=headers)
+    with zipfile.ZipFile(BytesIO(download.content)) as archive:
+        assert sum(n.endswith(".jpg") for n in archive.namelist()) == 4
+
+
+def test_rasa_webhook_unknown_action_answers_like_the_sdk(client: TestClient) -> None:
+    response = client.post("/v1/rasa/webhook", json={"next_action": "action_nope",
+                                                     "sender_id": "u001.s1", "tracker": {}})
+    assert response.status_code == 404
+    assert response.json() == {"error": "No registered action found for name 'action_nope'.",
+                               "action_name": "action_nope"}
