@@ -7,6 +7,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -68,21 +69,28 @@ def synced_platform(session_settings: Settings) -> Iterator["Platform"]:
 @pytest.fixture(scope="session")
 def live_app(synced_platform: "Platform") -> Iterator[str]:
     """The real app (API and Gradio) served by uvicorn on 127.0.0.1; yields its base URL."""
+    with serving(synced_platform) as base:
+        yield base
+
+
+@contextmanager
+def serving(platform: "Platform") -> Iterator[str]:
     import uvicorn
 
     from ui.serve import build_application
 
-    settings = synced_platform.settings
-    config = uvicorn.Config(build_application(synced_platform), host=settings.host,
+    settings = platform.settings
+    config = uvicorn.Config(build_application(platform), host=settings.host,
                             port=settings.app_port, log_level="warning")
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
-    base = settings.app_base_url
-    _wait_for(f"{base}/health", timeout_s=60)
-    yield base
-    server.should_exit = True
-    thread.join(timeout=15)
+    _wait_for(f"{settings.app_base_url}/health", timeout_s=60)
+    try:
+        yield settings.app_base_url
+    finally:
+        server.should_exit = True
+        thread.join(timeout=15)
 
 
 @pytest.fixture(scope="session")

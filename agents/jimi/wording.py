@@ -20,10 +20,14 @@ ATTRIBUTE_WORDS = {
     "battery_life_h": ("battery life", "续航"),
 }
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_LATIN = re.compile(r"[A-Za-z]{2,}")
 
 
 def language_of(text: str, default: str = "en") -> str:
-    return "zh" if _CJK.search(text) else default
+    """The language a message is written in: Chinese, English, else the profile's."""
+    if _CJK.search(text):
+        return "zh"
+    return "en" if _LATIN.search(text) else default
 
 
 def attribute_asked(text: str, entity: str | None) -> str | None:

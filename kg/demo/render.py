@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from types import MappingProxyType
 
 import numpy as np
 from PIL import Image, ImageDraw
@@ -30,7 +31,8 @@ _KEY = (-0.5, -0.62, 0.6)        # key light direction: x right, y down, z towar
 _FILL = (0.75, -0.15, 0.65)
 _RIM = (0.95, -0.25, -0.2)
 _GAMMA = 2.2
-_TEXTURE_GAIN = {"none": 0.0, "grain": 0.012, "fabric": 0.06, "brushed": 0.05, "leather": 0.045}
+_TEXTURE_GAIN = MappingProxyType(
+    {"none": 0.0, "grain": 0.012, "fabric": 0.06, "brushed": 0.05, "leather": 0.045})
 
 
 @dataclass(frozen=True)
@@ -71,9 +73,9 @@ def _box1d(a: np.ndarray, r: int, axis: int) -> np.ndarray:
 
 
 def _blur(a: np.ndarray, sigma: float) -> np.ndarray:
-    """Gaussian blur (three box passes), treating everything outside ``a`` as zero."""
-    r = round((math.sqrt(4 * sigma * sigma + 1) - 1) / 2)
-    for _ in range(3 if r >= 1 else 0):
+    """Gaussian blur (four box passes: smooth enough for normals), zero outside ``a``."""
+    r = round((math.sqrt(3 * sigma * sigma + 1) - 1) / 2)
+    for _ in range(4 if r >= 1 else 0):
         a = _box1d(_box1d(a, r, 0), r, 1)
     return a
 
@@ -159,8 +161,8 @@ def _normals(part: Part, alpha: np.ndarray, scale: float, rng: np.random.Generat
         ky = max(6, int(0.2 * scale))  # folds hang: longer vertically than across
         kx = max(2, ky // 3)
         low = rng.standard_normal((h // ky + 3, w // kx + 3)).astype(np.float32)
-        folds = _resize_f(low, w, h, Image.Resampling.BICUBIC)
-        height += part.drape * 0.006 * scale * folds * alpha
+        folds = _blur(_resize_f(low, w, h, Image.Resampling.BICUBIC), kx * 0.6)  # no grid creases
+        height += part.drape * 0.01 * scale * folds * alpha
     gy, gx = np.gradient(height)
     n = np.stack([n[0] - gx * n[2], n[1] - gy * n[2], n[2]])
     return n / np.linalg.norm(n, axis=0, keepdims=True), u
@@ -237,9 +239,10 @@ def _paint(fig: Figure, spec: ShotSpec, fr: _Frame,
         col = _shade(part, _role_colour(part.role, spec), n, u, _texture(part.texture, noise[box]))
         rgb[box] = col * sub[..., None] + rgb[box] * (1 - sub[..., None])
         cover[box] = sub + cover[box] * (1 - sub)
-    if not fig.drop_shadow:  # ambient occlusion where the object meets the floor
-        y = np.arange(fr.y0, fr.y0 + fr.h, dtype=np.float32)
-        rgb *= (1 - 0.35 * np.exp(-np.clip(fr.oy - y, 0, None) / (0.03 * fr.scale)))[:, None, None]
+    rows = np.nonzero(cover.max(1) > 0.5)[0]
+    if not fig.drop_shadow and rows.size:  # ambient occlusion where the object meets the floor
+        gap = np.clip(rows[-1] - np.arange(fr.h, dtype=np.float32), 0, None)
+        rgb *= (1 - 0.35 * np.exp(-gap / (0.03 * fr.scale)))[:, None, None]
     return rgb, cover
 
 

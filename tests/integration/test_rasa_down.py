@@ -1,0 +1,36 @@
+"""The app live over HTTP, but no Rasa at its configured address: chat degrades politely."""
+
+from collections.abc import Iterator
+
+import httpx
+import pytest
+
+from tests.conftest import serving
+from tests.testing import free_port
+from ui.platform import Platform
+
+pytestmark = pytest.mark.integration
+
+
+@pytest.fixture(scope="module")
+def app_without_rasa(synced_platform: Platform) -> Iterator[str]:
+    settings = synced_platform.settings.model_copy(
+        update={"app_port": free_port(), "rasa_port": free_port()})
+    platform = Platform(settings)
+    platform.warm_up()
+    with serving(platform) as base:
+        yield base
+
+
+def test_chat_over_http_without_rasa(app_without_rasa: str, synced_platform: Platform) -> None:
+    token = synced_platform.knowledge.accounts.profiles()[0].api_token
+    response = httpx.post(f"{app_without_rasa}/v1/chat",
+                          json={"session_id": "down", "text": "hello"},
+                          headers={"Authorization": f"Bearer {token}"}, timeout=30)
+    body = response.json()
+    assert response.status_code == 200 and body["degraded"] and body["handover_offered"]
+    assert "Traceback" not in response.text
+    health = httpx.get(f"{app_without_rasa}/health", timeout=10).json()
+    assert health["status"] == "degraded"
+    assert health["dependencies"]["rasa"]["up"] is False
+    assert health["dependencies"]["graph"]["up"] is True
