@@ -11,18 +11,19 @@ import json
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from kg.demo.writer import write_demo_catalog  # noqa: E402
-from kg.knowledge import KnowledgeBase  # noqa: E402
-from shopmind.settings import Settings  # noqa: E402
-from tools.base import ToolContext  # noqa: E402
-from tools.registry import ToolRegistry  # noqa: E402
-from tools.synth.executors import create_executor  # noqa: E402
+from kg.demo.writer import write_demo_catalog
+from kg.knowledge import KnowledgeBase
+from shopmind.settings import Settings
+from tools.base import ToolContext
+from tools.registry import ToolRegistry
+from tools.synth.executors import create_executor
 
 
 class InlineExecutor(Executor):

@@ -1,6 +1,6 @@
 """Running the Rasa server as a child process on loopback.
 
-The child dies with its parent (``PR_SET_PDEATHSIG``) and runs in its own process group, so
+The child dies with its parent (``setpriv --pdeathsig``) and runs in its own process group, so
 ``stop()`` (or a crash of the parent) leaves no orphan behind.
 
 Example::
@@ -13,9 +13,9 @@ Example::
 
 from __future__ import annotations
 
-import ctypes
 import logging
 import os
+import shutil
 import signal
 import subprocess
 import time
@@ -29,7 +29,6 @@ from shopmind.errors import DependencyUnavailable
 from shopmind.settings import Settings
 
 log = logging.getLogger(__name__)
-_PR_SET_PDEATHSIG = 1
 
 
 class RasaServer:
@@ -52,7 +51,7 @@ class RasaServer:
         self._write_endpoints()
         log_path = self.run_dir / "rasa.log"
         command = [
-            str(rasa_executable(self.settings)), "run", "--enable-api", "--model",
+            *_die_with_parent(), str(rasa_executable(self.settings)), "run", "--enable-api", "--model",
             str(self.model), "--endpoints", str(self.run_dir / "endpoints.yml"),
             "--credentials", str(self.run_dir / "credentials.yml"),
             "--interface", self.settings.host, "--port", str(self.settings.rasa_port),
@@ -61,7 +60,7 @@ class RasaServer:
         with open(self.run_dir / "stdout.log", "wb") as sink:
             self._process = subprocess.Popen(
                 command, cwd=PROJECT_DIR, env=rasa_environment(self.settings), stdout=sink,
-                stderr=subprocess.STDOUT, start_new_session=True, preexec_fn=_die_with_parent,
+                stderr=subprocess.STDOUT, start_new_session=True,
             )
         self._wait_ready()
 
@@ -106,6 +105,8 @@ def _model_loaded(url: str) -> bool:
     return response.status_code == 200 and bool(response.json().get("model_file"))
 
 
-def _die_with_parent() -> None:
-    libc = ctypes.CDLL("libc.so.6", use_errno=True)
-    libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+def _die_with_parent() -> list[str]:
+    """A command prefix that makes the child get SIGTERM when this process dies
+    (``setpriv --pdeathsig``, util-linux); empty where setpriv is missing."""
+    setpriv = shutil.which("setpriv")
+    return [setpriv, "--pdeathsig", "TERM", "--"] if setpriv else []

@@ -56,7 +56,7 @@ def session_settings(session_data: Path) -> Settings:
 
 
 @pytest.fixture(scope="session")
-def synced_platform(session_settings: Settings) -> Iterator["Platform"]:
+def synced_platform(session_settings: Settings) -> Iterator[Platform]:
     """Graph, vectors and accounts loaded from the demo catalogue."""
     from ui.platform import Platform
 
@@ -67,14 +67,14 @@ def synced_platform(session_settings: Settings) -> Iterator["Platform"]:
 
 
 @pytest.fixture(scope="session")
-def live_app(synced_platform: "Platform") -> Iterator[str]:
+def live_app(synced_platform: Platform) -> Iterator[str]:
     """The real app (API and Gradio) served by uvicorn on 127.0.0.1; yields its base URL."""
     with serving(synced_platform) as base:
         yield base
 
 
 @contextmanager
-def serving(platform: "Platform") -> Iterator[str]:
+def serving(platform: Platform) -> Iterator[str]:
     import uvicorn
 
     from ui.serve import build_application

@@ -34,7 +34,7 @@ def attribute_asked(text: str, entity: str | None) -> str | None:
     """The attribute a question is about, from the NLU entity or the words used."""
     if entity:
         entity = entity.lower().strip()
-        singular = entity[:-1] if entity.endswith("s") else entity
+        singular = entity.removesuffix("s")
         for attribute, words in ATTRIBUTE_WORDS.items():
             if {entity, singular} & {attribute, *words}:
                 return attribute

@@ -7,8 +7,8 @@ third-party plugin would.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 from itertools import cycle, islice
+from pathlib import Path
 from typing import Any
 
 from agents.studio.request import BannerRequest
@@ -18,7 +18,6 @@ from kg.matching import words
 from shopmind.errors import NotFound
 from tools.base import Progress, ToolResult
 from tools.registry import ToolRegistry
-
 
 GENERIC_CAMPAIGN_WORDS = frozenset(
     {"sale", "sales", "campaign", "deal", "deals", "promo", "promotion", "event", "offer"})

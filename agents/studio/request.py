@@ -40,5 +40,5 @@ def parse_request(text: str) -> BannerRequest:
     sizes = tuple(f"{w}x{h}" for w, h in _SIZE.findall(cleaned)) or DEFAULT_SIZES
     campaign_match = _CAMPAIGN.search(_SIZE.sub("", cleaned))
     campaign = campaign_match.group(1).strip(" ,") if campaign_match else None
-    language = "zh" if re.search(r"[\u4e00-\u9fff]|in chinese", cleaned, re.I) else "en"
+    language = "zh" if re.search(r"[\u4e00-\u9fff]|in chinese", cleaned, re.IGNORECASE) else "en"
     return BannerRequest(count, campaign or None, sizes, language)

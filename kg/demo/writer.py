@@ -9,9 +9,9 @@ import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from kg.catalog import write_jsonl
 from PIL import Image
 
+from kg.catalog import write_jsonl
 from kg.demo.catalog import DemoCatalog, Visual, build_demo_catalog
 from kg.demo.render import ShotSpec, render_studio_shot
 

@@ -4,8 +4,8 @@ from typing import Any
 
 import pytest
 
-from dialog.actions import ActionExecutor, ActionRequest
 from agents.jimi import Jimi
+from dialog.actions import ActionExecutor, ActionRequest
 from shopmind.errors import NotAuthorised, NotFound
 from ui.platform import Platform
 

@@ -93,7 +93,7 @@ def _place_product(canvas: Image.Image, cutout: Image.Image, box: tuple[int, int
     x, y, w, h = box
     scale = min(w / cutout.width, h / cutout.height)
     size = (max(1, int(cutout.width * scale)), max(1, int(cutout.height * scale)))
-    product = cutout.resize(size, Image.LANCZOS)
+    product = cutout.resize(size, Image.Resampling.LANCZOS)
     left, top = x + (w - size[0]) // 2, y + (h - size[1]) // 2
     shadow = Image.new("L", canvas.size, 0)
     ImageDraw.Draw(shadow).ellipse(

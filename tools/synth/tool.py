@@ -94,7 +94,8 @@ class BannerTool(Tool):
         price = f"{product.price:.2f} {product.currency}"
         return [
             BannerSpec(product.id, image, mask if mask.is_file() else None, item.headline,
-                       item.subline, price, item.cta, *map(int, size.split("x")), inputs.format)
+                       item.subline, price, item.cta, width=int(size.split("x")[0]),
+                       height=int(size.split("x")[1]), format=inputs.format)
             for size in ([item.size] if item.size else inputs.sizes)
         ]
 
