@@ -60,7 +60,7 @@ def _merchant_tab(platform: Platform) -> None:
                          elem_id="merchant-request")
     start = gr.Button("Start job", variant="primary")
     status = gr.Markdown(elem_id="merchant-status")
-    gallery = gr.Gallery(label="Banners", columns=4, height=360)
+    gallery = gr.Gallery(label="Banners", columns=4, height=360, object_fit="contain")
     download = gr.File(label="Download (zip)")
 
     async def run(text: str) -> AsyncIterator[tuple[str, list[str], Any]]:

@@ -7,6 +7,7 @@ Both are ``concurrent.futures.Executor``s, so callers never change:
 from __future__ import annotations
 
 import multiprocessing
+import signal
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass
 
@@ -17,8 +18,13 @@ from shopmind.settings import Settings
 def create_executor(settings: Settings) -> Executor:
     if settings.executor == "dask":
         return _dask_executor(settings)
-    return ProcessPoolExecutor(max_workers=settings.workers,
+    return ProcessPoolExecutor(max_workers=settings.workers, initializer=_ignore_interrupts,
                                mp_context=multiprocessing.get_context("spawn"))
+
+
+def _ignore_interrupts() -> None:
+    """Ctrl-C reaches the whole process group; the parent shuts the pool down cleanly."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _dask_executor(settings: Settings) -> Executor:
