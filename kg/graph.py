@@ -19,7 +19,6 @@ import sqlite3
 from collections.abc import Iterable
 from contextlib import closing
 from pathlib import Path
-from typing import Any
 
 import networkx as nx
 
@@ -135,6 +134,3 @@ class ProductGraph:
                 graph.add_node(dst, type=dst.split(":", 1)[0], **node_data)
             graph.add_edge(node, dst, key=edge_type, type=edge_type)
 
-
-def node_label(data: dict[str, Any]) -> str:
-    return str(data.get("label", data.get("name_en", "")))

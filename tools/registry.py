@@ -22,7 +22,7 @@ from importlib.metadata import EntryPoint, entry_points
 from typing import Any
 
 from langchain_core.tools import StructuredTool, ToolException
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from shopmind.errors import DuplicateTool, InvalidInput, NotFound, ShopmindError, ToolFailed
 from tools.base import Progress, Tool, ToolContext, ToolResult
@@ -128,7 +128,3 @@ def _validation_message(exc: ValidationError) -> str:
         parts.append(f"{where}: {error['msg']}")
     return "; ".join(parts)
 
-
-def input_schema(model: type[BaseModel]) -> dict[str, Any]:
-    """The JSON schema a tool publishes for its input."""
-    return model.model_json_schema()

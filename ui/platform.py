@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -61,9 +63,9 @@ class Platform:
     async def health(self) -> dict[str, dict[str, Any]]:
         return {
             "rasa": await self._rasa_health(),
-            "chroma": _probe(lambda: self.knowledge.vectors.heartbeat()),
-            "graph": _probe(lambda: _graph_detail(self.knowledge)),
-            "executor": _executor_health(self.settings),
+            "chroma": await asyncio.to_thread(_probe, self.knowledge.vectors.heartbeat),
+            "graph": await asyncio.to_thread(_probe, lambda: _graph_detail(self.knowledge)),
+            "executor": await asyncio.to_thread(_executor_health, self.settings),
         }
 
     async def _rasa_health(self) -> dict[str, Any]:
@@ -78,7 +80,7 @@ class Platform:
         self.tool_context.close()
 
 
-def _probe(check: Any) -> dict[str, Any]:
+def _probe(check: Callable[[], str]) -> dict[str, Any]:
     try:
         return {"up": True, "detail": str(check())}
     except DependencyUnavailable as exc:

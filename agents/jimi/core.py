@@ -34,16 +34,19 @@ class Jimi:
     def answer_product(self, text: str, product_hint: str | None, attribute: str | None,
                        language: str | None = None) -> str:
         language = language or language_of(text)
-        try:
-            product = self.knowledge.find_product(product_hint or text)
-        except NotFound:
-            if not product_hint:
-                return NO_PRODUCT[language]
-            try:
-                product = self.knowledge.find_product(text)
-            except NotFound:
-                return NO_PRODUCT[language]
+        product = self._find(product_hint, text)
+        if product is None:
+            return NO_PRODUCT[language]
         return describe_attribute(product, attribute_asked(text, attribute), language)
+
+    def _find(self, product_hint: str | None, text: str) -> ProductFacts | None:
+        """The product the NLU named, else the one the whole message names."""
+        for query in filter(None, (product_hint, text)):
+            try:
+                return self.knowledge.find_product(query)
+            except NotFound:
+                continue
+        return None
 
     def order_status(self, shopper_id: str, order_id: str | None, text: str,
                      language: str | None = None) -> str:
