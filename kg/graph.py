@@ -1,13 +1,14 @@
 """The product knowledge graph: networkx in memory, persisted in SQLite.
 
 Nodes are keyed ``type:name`` (``product:fw-trail-runner``, ``category:footwear``,
-``brand:northpeak``, ``tag:running``, ``value:colour=black``); edges carry a ``type``
-(``in_category``, ``made_by``, ``has_tag``, ``has_value``).
+``brand:northpeak``, ``tag:running``, ``value:colour=black``, ``concept:rainy-days``,
+``alias:brand=north peak``); edges carry a ``type`` (``in_category``, ``is_a``, ``made_by``,
+``has_tag``, ``has_value``, ``suits``, ``related_tag``, ``complements``, ``similar_to``,
+``alias_of``) and data such as weights and evidence counts.
 
 Example::
 
     graph = ProductGraph(Path("var/graph.sqlite"))
-    graph.warm_up()
     graph.upsert_products(rows)
     graph.product("fw-trail-runner").attributes["colour"]     # ["black", "blue"]
 """
@@ -16,26 +17,36 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from contextlib import closing
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 
-from kg.facts import ProductFacts, product_edges, product_node_data
+from kg.facts import (
+    LOCAL_EDGE_TYPES,
+    Edge,
+    NodeData,
+    ProductFacts,
+    product_edges,
+    product_node_data,
+)
 from kg.schema import ProductRow
 from shopmind.errors import DependencyUnavailable, NotFound
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS nodes (id TEXT PRIMARY KEY, type TEXT NOT NULL, data TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS edges (src TEXT NOT NULL, dst TEXT NOT NULL, type TEXT NOT NULL,
-                                  PRIMARY KEY (src, dst, type));
+                                  data TEXT NOT NULL DEFAULT '{}', PRIMARY KEY (src, dst, type));
 CREATE INDEX IF NOT EXISTS edges_dst ON edges (dst);
+CREATE INDEX IF NOT EXISTS edges_type ON edges (type);
 """
+ExtraEdges = Callable[[ProductRow], list[tuple[Edge, NodeData]]]
 
 
 class ProductGraph:
-    """Products and what they relate to. Call ``warm_up()`` before queries."""
+    """Products and what they relate to. Loads lazily (``warm_up``)."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -49,10 +60,11 @@ class ProductGraph:
         try:
             with closing(sqlite3.connect(self.path)) as db:
                 db.executescript(_SCHEMA)
+                _migrate(db)
                 for node_id, node_type, data in db.execute("SELECT id, type, data FROM nodes"):
                     graph.add_node(node_id, type=node_type, **json.loads(data))
-                for src, dst, edge_type in db.execute("SELECT src, dst, type FROM edges"):
-                    graph.add_edge(src, dst, key=edge_type, type=edge_type)
+                for src, dst, kind, data in db.execute("SELECT src, dst, type, data FROM edges"):
+                    graph.add_edge(src, dst, key=kind, type=kind, **json.loads(data))
         except sqlite3.Error as exc:
             raise DependencyUnavailable("graph store", f"{self.path}: {exc}") from exc
         self._graph = graph
@@ -63,25 +75,50 @@ class ProductGraph:
         assert self._graph is not None
         return self._graph
 
-    def upsert_products(self, rows: Iterable[ProductRow]) -> int:
-        """Adds or replaces products in one transaction; returns how many."""
+    def upsert_products(self, rows: Iterable[ProductRow], extra: ExtraEdges | None = None) -> int:
+        """Adds or replaces products and their local relations, in one transaction."""
         rows = list(rows)
-        self.warm_up()
-        with closing(sqlite3.connect(self.path)) as db, db:
-            for row in rows:
-                self._write_product(db, row)
-        for row in rows:
-            self._apply_product(row)
+        planned = [(row, product_edges(row) + (extra(row) if extra else [])) for row in rows]
+        node_rows, edge_rows = [], []
+        for row, edges in planned:
+            node_rows.append((f"product:{row.id}", "product", _dump(product_node_data(row))))
+            node_rows += [(e[1], e[1].split(":", 1)[0], _dump(d)) for e, d in edges]
+            edge_rows += [(e[0], e[1], e[2], _dump(e[3])) for e, _ in edges]
+        stale = [(f"product:{row.id}",) for row in rows]
+        with self._transaction() as db:
+            db.executemany(f"DELETE FROM edges WHERE src = ? AND type IN {LOCAL_EDGE_TYPES}", stale)
+            db.executemany("INSERT OR REPLACE INTO nodes VALUES (?, 'product', ?)",
+                           [(n, d) for n, t, d in node_rows if t == "product"])
+            db.executemany("INSERT OR IGNORE INTO nodes VALUES (?, ?, ?)",
+                           [r for r in node_rows if r[1] != "product"])
+            db.executemany("INSERT OR REPLACE INTO edges VALUES (?, ?, ?, ?)", edge_rows)
+        for row, edges in planned:
+            self._apply_product(row, edges)
         return len(rows)
 
     def delete_product(self, product_id: str) -> None:
         node = f"product:{product_id}"
         if node not in self.graph:
             raise NotFound(f"unknown product {product_id!r}")
-        with closing(sqlite3.connect(self.path)) as db, db:
-            db.execute("DELETE FROM edges WHERE src = ?", (node,))
+        with self._transaction() as db:
+            db.execute("DELETE FROM edges WHERE src = ? OR dst = ?", (node, node))
             db.execute("DELETE FROM nodes WHERE id = ?", (node,))
         self.graph.remove_node(node)
+
+    def replace_edges(self, edge_type: str, edges: list[tuple[Edge, NodeData | None]]) -> None:
+        """Replaces every edge of one (mined) type, e.g. after re-mining ``related_tag``."""
+        with self._transaction() as db:
+            db.execute("DELETE FROM edges WHERE type = ?", (edge_type,))
+            db.executemany("INSERT OR IGNORE INTO nodes VALUES (?, ?, ?)",
+                           [(e[0], e[0].split(":", 1)[0], _dump(d)) for e, d in edges if d])
+            db.executemany("INSERT OR REPLACE INTO edges VALUES (?, ?, ?, ?)",
+                           [(e[0], e[1], e[2], _dump(e[3])) for e, _ in edges])
+        graph = self.graph
+        graph.remove_edges_from([(u, v, k) for u, v, k in graph.edges(keys=True) if k == edge_type])
+        for (src, dst, kind, data), node_data in edges:
+            if node_data and src not in graph:
+                graph.add_node(src, type=src.split(":", 1)[0], **node_data)
+            graph.add_edge(src, dst, key=kind, type=kind, **data)
 
     def product(self, product_id: str) -> ProductFacts:
         data = self.graph.nodes.get(f"product:{product_id}")
@@ -90,17 +127,25 @@ class ProductGraph:
         return ProductFacts.from_node(product_id, data)
 
     def products(self) -> list[ProductFacts]:
-        return [
-            ProductFacts.from_node(node.split(":", 1)[1], data)
-            for node, data in self.graph.nodes(data=True)
-            if data.get("type") == "product"
-        ]
+        return [ProductFacts.from_node(node.split(":", 1)[1], data)
+                for node, data in self.graph.nodes(data=True) if data.get("type") == "product"]
 
     def products_with(self, node: str) -> list[str]:
-        """Product ids linked to ``node`` (a tag, category, brand or value node)."""
+        """Product ids linked to ``node`` (a tag, category, brand, value or concept node)."""
         if node not in self.graph:
             return []
-        return sorted(src.split(":", 1)[1] for src in self.graph.predecessors(node))
+        return sorted(src.split(":", 1)[1] for src in self.graph.predecessors(node)
+                      if src.startswith("product:"))
+
+    def edges_of(self, node: str, edge_type: str) -> list[tuple[str, dict[str, Any]]]:
+        """Outgoing and incoming edges of one type: (other node, edge data)."""
+        graph = self.graph
+        if node not in graph:
+            return []
+        out = [(v, d) for _, v, k, d in graph.out_edges(node, keys=True, data=True)
+               if k == edge_type]
+        return out + [(u, d) for u, _, k, d in graph.in_edges(node, keys=True, data=True)
+                      if k == edge_type]
 
     def stats(self) -> dict[str, int]:
         counts: dict[str, int] = {}
@@ -109,28 +154,63 @@ class ProductGraph:
         counts["edges"] = self.graph.number_of_edges()
         return counts
 
-    def _write_product(self, db: sqlite3.Connection, row: ProductRow) -> None:
-        node = f"product:{row.id}"
-        db.execute("DELETE FROM edges WHERE src = ?", (node,))
-        db.execute(
-            "INSERT OR REPLACE INTO nodes VALUES (?, 'product', ?)",
-            (node, json.dumps(product_node_data(row), ensure_ascii=False)),
-        )
-        for dst, edge_type, node_data in product_edges(row):
-            db.execute(
-                "INSERT OR IGNORE INTO nodes VALUES (?, ?, ?)",
-                (dst, dst.split(":", 1)[0], json.dumps(node_data, ensure_ascii=False)),
-            )
-            db.execute("INSERT OR IGNORE INTO edges VALUES (?, ?, ?)", (node, dst, edge_type))
+    def export_graphml(self, path: Path) -> Path:
+        """GraphML with list and dict values stored as JSON strings."""
+        export = nx.MultiDiGraph()
+        for node, data in self.graph.nodes(data=True):
+            export.add_node(node, **_flat(data))
+        for u, v, k, data in self.graph.edges(keys=True, data=True):
+            export.add_edge(u, v, key=k, **_flat(data))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        nx.write_graphml(export, path)
+        return path
 
-    def _apply_product(self, row: ProductRow) -> None:
+    def _transaction(self) -> Any:
+        self.warm_up()
+        return _Transaction(self.path)
+
+    def _apply_product(self, row: ProductRow, edges: list[tuple[Edge, NodeData]]) -> None:
         graph = self.graph
         node = f"product:{row.id}"
         if node in graph:
-            graph.remove_edges_from(list(graph.out_edges(node, keys=True)))
+            graph.remove_edges_from([(u, v, k) for u, v, k in graph.out_edges(node, keys=True)
+                                     if k in LOCAL_EDGE_TYPES])
         graph.add_node(node, type="product", **product_node_data(row))
-        for dst, edge_type, node_data in product_edges(row):
+        for (src, dst, kind, data), node_data in edges:
             if dst not in graph:
                 graph.add_node(dst, type=dst.split(":", 1)[0], **node_data)
-            graph.add_edge(node, dst, key=edge_type, type=edge_type)
+            graph.add_edge(src, dst, key=kind, type=kind, **data)
 
+
+class _Transaction:
+    """One SQLite transaction; a failure rolls back, so nothing half-written is left."""
+
+    def __init__(self, path: Path) -> None:
+        self._db = sqlite3.connect(path)
+
+    def __enter__(self) -> sqlite3.Connection:
+        return self._db
+
+    def __exit__(self, kind: object, *_: object) -> None:
+        with closing(self._db):
+            if kind is None:
+                self._db.commit()
+            else:
+                self._db.rollback()
+
+
+def _migrate(db: sqlite3.Connection) -> None:
+    """Graphs written before edges carried data get the column (empty data)."""
+    columns = {row[1] for row in db.execute("PRAGMA table_info(edges)")}
+    if "data" not in columns:
+        db.execute("ALTER TABLE edges ADD COLUMN data TEXT NOT NULL DEFAULT '{}'")
+        db.commit()
+
+
+def _dump(data: dict[str, Any]) -> str:
+    return json.dumps({k: v for k, v in data.items() if v is not None}, ensure_ascii=False)
+
+
+def _flat(data: dict[str, Any]) -> dict[str, Any]:
+    return {k: (json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v)
+            for k, v in data.items() if v is not None}

@@ -12,17 +12,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.accounts import AccountStore
-from kg.catalog import RowProblem, read_jsonl
+from kg.catalog import Row, RowProblem, read_jsonl
 from kg.facts import ProductFacts
 from kg.graph import ProductGraph
 from kg.matching import ProductMatcher
-from kg.schema import FaqRow, ProductRow
+from kg.mining.pipeline import Miner, MiningReport, mine_catalogue
+from kg.query import KnowledgeQuery
+from kg.retriever import HybridRetriever
+from kg.schema import FaqRow, OrderRow, ProductRow
 from kg.vectors import VectorIndex
 from shopmind.errors import NotFound
 from shopmind.settings import Settings
 
 log = logging.getLogger(__name__)
-CATALOG_FILES = ("products.jsonl", "faq.jsonl")
+CATALOG_FILES = ("products.jsonl", "faq.jsonl", "orders.jsonl")
 
 
 @dataclass
@@ -41,6 +44,9 @@ class KnowledgeBase:
         self.graph = ProductGraph(settings.graph_path)
         self.vectors = vectors or VectorIndex(settings)
         self.accounts = AccountStore(settings.catalog_dir)
+        self.query = KnowledgeQuery(self.graph)
+        self.miner = Miner()
+        self.mining: MiningReport | None = None
         self._matcher: ProductMatcher | None = None
 
     def warm_up(self) -> None:
@@ -54,7 +60,11 @@ class KnowledgeBase:
             return SyncReport(changed=False)
         products = read_jsonl(self.settings.catalog_dir / "products.jsonl", ProductRow)
         faqs = read_jsonl(self.settings.catalog_dir / "faq.jsonl", FaqRow)
-        self.graph.upsert_products(products.rows)
+        orders = _optional(self.settings.catalog_dir / "orders.jsonl", OrderRow)
+        self.miner = Miner.learn(products.rows)
+        self.graph.upsert_products(products.rows, self.miner.local_edges)
+        self.mining = mine_catalogue(self.graph, products.rows, orders)
+        self.query.refresh()
         if with_vectors:
             self.vectors.index_products(products.rows)
             self.vectors.index_faqs(faqs.rows)
@@ -64,6 +74,25 @@ class KnowledgeBase:
             log.warning("skipped catalogue row: %s", problem)
         return SyncReport(True, len(products.rows), len(faqs.rows),
                           products.problems + faqs.problems)
+
+    def upsert_product(self, row: ProductRow) -> None:
+        """Writes one product to the graph (with its mined relations) and the vectors."""
+        if not self.miner.lexicon.phrases:
+            self.miner = Miner.learn([*self.graph.products(), row])
+        self.graph.upsert_products([row], self.miner.local_edges)
+        self.vectors.index_products([row])
+        self.query.refresh()
+        self._matcher = None
+
+    def delete_product(self, product_id: str) -> None:
+        """Removes one product from the graph and the vectors."""
+        self.graph.delete_product(product_id)
+        self.vectors.delete("products", [product_id])
+        self.query.refresh()
+        self._matcher = None
+
+    def retriever(self, k: int = 5) -> HybridRetriever:
+        return HybridRetriever(knowledge=self, k=k)
 
     def product(self, product_id: str) -> ProductFacts:
         return self.graph.product(product_id)
@@ -85,3 +114,7 @@ def _catalog_digest(catalog_dir: Path) -> str:
         digest.update(name.encode())
         digest.update(path.read_bytes() if path.is_file() else b"-")
     return digest.hexdigest()
+
+
+def _optional(path: Path, model: type[Row]) -> list[Row]:
+    return read_jsonl(path, model).rows if path.is_file() else []

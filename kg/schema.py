@@ -38,12 +38,14 @@ class ProductRow(BaseModel):
     model_config = ConfigDict(extra="forbid")
     id: str = Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
     category: str = Field(min_length=1)
+    category_path: list[str] = Field(
+        default_factory=list, description="ancestor categories from the root, e.g. ['apparel']")
     brand: str = Field(min_length=1)
     name: LocalisedText
     description: LocalisedText
     price: float = Field(ge=0)
     currency: str = Field(default="USD", pattern=r"^[A-Z]{3}$")
-    stock: int = Field(ge=0)
+    stock: int | None = Field(default=None, ge=0, description="None when the source has none")
     attributes: dict[str, AttributeValue] = Field(default_factory=dict)
     tags: list[str] = Field(default_factory=list)
     image: str | None = None

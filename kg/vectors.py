@@ -74,6 +74,19 @@ class VectorIndex:
                                        result["documents"][0], result["metadatas"][0])
         ]
 
+    def similarities(self, collection: str, text: str, ids: list[str]) -> dict[str, float]:
+        """Cosine similarity of ``text`` to each stored item in ``ids`` (missing ids: none)."""
+        if not ids:
+            return {}
+        import numpy as np
+
+        stored = self._collection(collection).get(ids=ids, include=["embeddings"])
+        if not len(stored["ids"]):
+            return {}
+        query = np.asarray(self.embedding([text])[0])
+        matrix = np.asarray(stored["embeddings"])
+        return {i: float(s) for i, s in zip(stored["ids"], matrix @ query)}
+
     def _upsert(self, name: str, items: list[tuple[str, str, dict[str, Any]]]) -> None:
         if items:
             ids, docs, metas = (list(x) for x in zip(*items))
