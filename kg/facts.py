@@ -41,6 +41,8 @@ class ProductFacts:
     @classmethod
     def from_node(cls, product_id: str, data: dict[str, Any]) -> ProductFacts:
         fields = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
+        fields.setdefault("name_zh", None)  # the store drops empty values
+        fields.setdefault("stock", None)
         return cls(id=product_id, **fields)
 
     def name(self, language: str = "en") -> str:
@@ -84,7 +86,7 @@ def product_edges(row: ProductRow) -> list[tuple[Edge, NodeData]]:
             data = {"label_en": str(item), "attribute": attribute,
                     "label_zh": label_zh(attribute, str(item))}
             edges.append(((source, value_node(attribute, item), "has_value",
-                           {"source": "catalogue"}), data))
+                           {}), data))
     chain = [*row.category_path, row.category]
     for child, parent in zip(chain[1:], chain[:-1]):
         edges.append(((f"category:{child}", f"category:{parent}", "is_a", {}),

@@ -2,9 +2,10 @@
 
 Nodes are keyed ``type:name`` (``product:fw-trail-runner``, ``category:footwear``,
 ``brand:northpeak``, ``tag:running``, ``value:colour=black``, ``concept:rainy-days``,
-``alias:brand=north peak``); edges carry a ``type`` (``in_category``, ``is_a``, ``made_by``,
+``alias:brand=north peak``); an edge's key is its type (``in_category``, ``is_a``, ``made_by``,
 ``has_tag``, ``has_value``, ``suits``, ``related_tag``, ``complements``, ``similar_to``,
-``alias_of``) and data such as weights and evidence counts.
+``alias_of``) and its data holds weights, evidence counts or the text a value was mined
+from (empty for plain catalogue facts, which keeps a million products within memory).
 
 Example::
 
@@ -64,7 +65,7 @@ class ProductGraph:
                 for node_id, node_type, data in db.execute("SELECT id, type, data FROM nodes"):
                     graph.add_node(node_id, type=node_type, **json.loads(data))
                 for src, dst, kind, data in db.execute("SELECT src, dst, type, data FROM edges"):
-                    graph.add_edge(src, dst, key=kind, type=kind, **json.loads(data))
+                    graph.add_edge(src, dst, key=kind, **json.loads(data))
         except sqlite3.Error as exc:
             raise DependencyUnavailable("graph store", f"{self.path}: {exc}") from exc
         self._graph = graph
@@ -118,7 +119,7 @@ class ProductGraph:
         for (src, dst, kind, data), node_data in edges:
             if node_data and src not in graph:
                 graph.add_node(src, type=src.split(":", 1)[0], **node_data)
-            graph.add_edge(src, dst, key=kind, type=kind, **data)
+            graph.add_edge(src, dst, key=kind, **data)
 
     def product(self, product_id: str) -> ProductFacts:
         data = self.graph.nodes.get(f"product:{product_id}")
@@ -179,7 +180,7 @@ class ProductGraph:
         for (src, dst, kind, data), node_data in edges:
             if dst not in graph:
                 graph.add_node(dst, type=dst.split(":", 1)[0], **node_data)
-            graph.add_edge(src, dst, key=kind, type=kind, **data)
+            graph.add_edge(src, dst, key=kind, **data)
 
 
 class _Transaction:

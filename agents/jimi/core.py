@@ -79,7 +79,7 @@ def describe_attribute(product: ProductFacts, attribute: str | None, language: s
         return (f"{name}售价 {product.price:.2f} {product.currency}。" if language == "zh"
                 else f"The {name} costs {product.price:.2f} {product.currency}.")
     if attribute == "stock":
-        in_stock = product.stock > 0
+        in_stock = product.in_stock
         if language == "zh":
             return f"{name}{'有货' if in_stock else '暂时缺货'}。"
         return f"The {name} is {'in stock' if in_stock else 'out of stock right now'}."

@@ -31,7 +31,7 @@ class BannerPlan:
 
 def choose_products(graph: ProductGraph, request: BannerRequest) -> list[str]:
     """Products tagged with a campaign word ("summer"), else every product in stock."""
-    products = [p for p in graph.products() if p.stock > 0]
+    products = [p for p in graph.products() if p.in_stock]
     if not products:
         raise NotFound("the catalogue has no products in stock to make banners for")
     campaign_words = words(request.campaign or "") - GENERIC_CAMPAIGN_WORDS

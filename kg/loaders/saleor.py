@@ -37,7 +37,8 @@ def load_saleor(path: Path, brand: str = "Saleor") -> LoadReport[ProductRow]:
                 where = ".".join(str(p) for p in error["loc"]) or "row"
                 report.problems.append(RowProblem(path, number, where, error["msg"]))
         except KeyError as exc:
-            report.problems.append(RowProblem(path, number, str(exc.args[0]), "missing"))
+            report.problems.append(
+                RowProblem(path, number, "reference", f"points to a missing record {exc}"))
     return report
 
 

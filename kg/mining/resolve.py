@@ -11,7 +11,7 @@ from kg.lexicon import COLOUR_ZH, MATERIAL_ZH
 
 _SPACES = re.compile(r"[\s_\-]+")
 _ZH_TO_EN = {zh: en for table in (COLOUR_ZH, MATERIAL_ZH) for en, zh in table.items()}
-_KEEP_S = ("ss", "us", "is", "ous")
+_KEEP_S = ("ss", "us", "is", "as")
 
 
 def canonical(surface: str) -> str:
