@@ -10,7 +10,10 @@ Example::
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Container, Iterator
 from dataclasses import dataclass
+from itertools import pairwise
 
 import networkx as nx
 
@@ -19,6 +22,7 @@ from kg.facts import ProductFacts
 from kg.graph import ProductGraph
 from shopmind.errors import NotFound
 
+SELECTIVE = 20_000  # posting lists up to this size are walked directly
 PATH_EDGE_TYPES = frozenset({"in_category", "is_a", "made_by", "has_tag", "has_value", "suits",
                              "related_tag", "complements", "similar_to"})
 
@@ -36,6 +40,7 @@ class KnowledgeQuery:
     def __init__(self, graph: ProductGraph) -> None:
         self.graph = graph
         self._parser: ConstraintParser | None = None
+        self._price_index: list[tuple[float, str]] | None = None
 
     def facts(self, product_id: str) -> ProductFacts:
         return self.graph.product(product_id)
@@ -46,44 +51,72 @@ class KnowledgeQuery:
         return self._parser.parse(text)
 
     def refresh(self) -> None:
-        """Forget the phrase vocabulary after the graph changed."""
+        """Forget the phrase vocabulary and price index after the graph changed."""
         self._parser = None
+        self._price_index = None
 
     def search(self, constraints: Constraints, limit: int = 20) -> list[SearchHit]:
-        """Products meeting every hard constraint, ranked by soft matches then price."""
-        candidates = self._hard_matches(constraints)
-        nodes = self.graph.graph.nodes
-        hits = []
-        for node in candidates:
-            data = nodes[node]
-            price = data.get("price", 0.0)
-            if constraints.price_max is not None and price > constraints.price_max:
+        """Products meeting every hard constraint, ranked by soft matches, then cheapest."""
+        if constraints.empty:
+            return []
+        graph = self.graph.graph
+        scored = []
+        for node, price in self._candidates(constraints, limit):
+            soft = [s for s in constraints.soft if graph.has_edge(node, s)]
+            if constraints.soft and not soft and not self._has_hard(constraints):
                 continue
-            if constraints.price_min is not None and price < constraints.price_min:
-                continue
-            soft = [s for s in constraints.soft if self.graph.graph.has_edge(node, s)]
-            if constraints.soft and not soft and (constraints.categories or constraints.values
-                                                  ) == frozenset():
-                continue
-            hits.append((len(soft), -price, node, soft))
-        hits.sort(reverse=True)
-        return [SearchHit(node.split(":", 1)[1], float(n_soft),
-                          _why(constraints, node_soft, price=-neg_price))
-                for n_soft, neg_price, node, node_soft in hits[:limit]]
+            scored.append((-len(soft), price, node, soft))
+        scored.sort()
+        return [SearchHit(node.split(":", 1)[1], float(-neg_soft), _why(constraints, soft, price))
+                for neg_soft, price, node, soft in scored[:limit]]
 
-    def _hard_matches(self, constraints: Constraints) -> set[str]:
+    @staticmethod
+    def _has_hard(constraints: Constraints) -> bool:
+        return bool(constraints.categories or constraints.values or
+                    constraints.price_max is not None or constraints.price_min is not None)
+
+    def _candidates(self, constraints: Constraints, limit: int) -> Iterator[tuple[str, float]]:
+        """(product node, price) pairs meeting the hard constraints. Selective constraints
+        walk their smallest posting list; broad ones walk the price index from the cheapest,
+        stopping early when nothing soft needs ranking."""
+        groups = self._groups(constraints)
+        low = constraints.price_min if constraints.price_min is not None else float("-inf")
+        high = constraints.price_max if constraints.price_max is not None else float("inf")
+        prices = self._prices()
+        if groups and len(groups[0]) <= SELECTIVE:
+            nodes = self.graph.graph.nodes
+            for node in groups[0]:
+                if node.startswith("product:") and all(node in g for g in groups[1:]):
+                    price = nodes[node].get("price", 0.0)
+                    if low <= price <= high:
+                        yield node, price
+            return
+        found, enough = 0, limit * 50 if constraints.soft else limit
+        start = bisect.bisect_left(prices, (low, ""))
+        for price, node in prices[start:]:
+            if price > high or found >= enough:
+                return
+            if all(node in g for g in groups):
+                found += 1
+                yield node, price
+
+    def _groups(self, constraints: Constraints) -> list[Container[str]]:
         pred = self.graph.graph.pred
-        groups: list[set[str] | dict[str, object]] = []
+        groups: list[Container[str]] = []
         if constraints.categories:
             groups.append(self._in_categories(constraints.categories))
-        groups += [pred[v] if v in pred else {} for v in constraints.values]
-        if not groups:
-            soft = [pred[s] for s in constraints.soft if s in pred]
-            return {n for group in soft for n in group if n.startswith("product:")} if soft \
-                else {n for n in pred if n.startswith("product:")}
-        groups.sort(key=len)
-        first, rest = groups[0], groups[1:]
-        return {n for n in first if n.startswith("product:") and all(n in g for g in rest)}
+        groups += [pred.get(v, {}) for v in constraints.values]
+        if not groups and constraints.soft:
+            groups.append({n for s in constraints.soft if s in pred for n in pred[s]})
+        return sorted(groups, key=len)  # type: ignore[arg-type]
+
+    def _prices(self) -> list[tuple[float, str]]:
+        if self._price_index is None:
+            self._price_index = sorted(
+                (float(data.get("price", 0.0)), node)
+                for node, data in self.graph.graph.nodes(data=True)
+                if data.get("type") == "product")
+        return self._price_index
 
     def _in_categories(self, categories: frozenset[str]) -> set[str]:
         """Products in any of the categories or their sub-categories (``is_a``)."""
@@ -125,7 +158,7 @@ class KnowledgeQuery:
         except nx.NetworkXNoPath:
             raise NotFound(f"nothing relates {first!r} and {second!r}") from None
         steps = [self._label(nodes[0])]
-        for u, v in zip(nodes, nodes[1:]):
+        for u, v in pairwise(nodes):
             steps += [self._relation(u, v), self._label(v)]
         return steps
 

@@ -21,7 +21,7 @@ class Concept:
 
 def _c(id: str, en: str, zh: str, tags: str = "", attributes: str = "", categories: str = "",
        keywords: str = "") -> Concept:
-    split = lambda s: frozenset(s.split()) if s else frozenset()  # noqa: E731
+    split = lambda s: frozenset(s.split()) if s else frozenset()
     return Concept(id, en, zh, split(tags), split(attributes), split(categories),
                    tuple(k.strip() for k in keywords.split(",") if k.strip()))
 

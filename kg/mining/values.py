@@ -100,7 +100,7 @@ class ValueLexicon:
                 continue  # ambiguous unit (e.g. several *_h attributes): leave it to the data
             forms = UNITS[suffix][1]
             unit_re = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-            for match in re.finditer(rf"{_NUMBER}\s?({unit_re})(?![a-zA-Z])", text, re.I):
+            for match in re.finditer(rf"{_NUMBER}\s?({unit_re})(?![a-zA-Z])", text, re.IGNORECASE):
                 number = float(re.sub(r"[,\s]", "", match.group(1)))
                 value = number * forms[match.group(2).lower()]
                 found.append(Mention(attributes[0], _tidy(value), match.span()))
