@@ -1,58 +1,229 @@
-"""Fitting text into a box: wrap first, then shrink, never clip."""
+"""Fitting text into a box: wrap first, then shrink, never clip.
+
+Line breaking follows the usual rules for both scripts: Latin text breaks between words;
+CJK text may break between any two characters, except that no line starts with closing
+punctuation (，。！？、」』）…) and no line ends with opening punctuation (「『（《).
+Wrapping is balanced: once the number of lines is known, the lines are made as even as that
+number allows, as a designer would set a headline.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
 
-from PIL import ImageFont
+from tools.layout.fonts import REGULAR, font
 
-MIN_FONT_PX = 8
+MIN_FONT_PX = 9
+LINE_SPACING = 1.18
+
+# no line may start with these (kinsoku shori, "gyōtō kinsoku")
+CLOSING = frozenset("，。、；：？！）》」』】〕〉”’…‥—～·・ー々ゝゞヽヾぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮ"
+                    ",.;:?!)]}%％")
+# no line may end with these
+OPENING = frozenset("（《「『【〔〈“‘([{$￥¥£€")
 
 
-@lru_cache(maxsize=256)
-def font(size: int) -> ImageFont.FreeTypeFont:
-    """Pillow's bundled FreeType font (Latin). Registry CJK fonts come with the layout issue."""
-    loaded = ImageFont.load_default(size=size)
-    assert isinstance(loaded, ImageFont.FreeTypeFont)
-    return loaded
+def is_cjk(char: str) -> bool:
+    code = ord(char)
+    return (0x2E80 <= code <= 0x9FFF or 0xAC00 <= code <= 0xD7AF or 0xF900 <= code <= 0xFAFF
+            or 0xFF00 <= code <= 0xFFEF or 0x3000 <= code <= 0x303F)
 
 
 @dataclass(frozen=True)
-class FittedText:
-    lines: list[str]
-    size: int
-    line_height: int
-
-    @property
-    def height(self) -> int:
-        return self.line_height * len(self.lines)
+class Token:
+    text: str
+    space_before: bool
 
 
-def wrap(text: str, size: int, width: int) -> list[str]:
-    """Greedy word wrap at ``size`` px; a word longer than the box stays on its own line."""
-    face = font(size)
-    lines: list[str] = []
-    current = ""
-    for word in text.split():
-        candidate = f"{current} {word}".strip()
-        if current and face.getlength(candidate) > width:
-            lines.append(current)
-            current = word
+def tokens(text: str) -> list[Token]:
+    """Unbreakable units: Latin words, single CJK characters, punctuation glued by the rules."""
+    raw: list[Token] = []
+    word, space = "", False
+    for char in text:
+        if char.isspace():
+            if word:
+                raw.append(Token(word, space))
+                word = ""
+            space = True
+        elif is_cjk(char) or char in CLOSING or char in OPENING:
+            if word:
+                raw.append(Token(word, space))
+                word, space = "", False
+            raw.append(Token(char, space))
+            space = False
         else:
-            current = candidate
+            word += char
+    if word:
+        raw.append(Token(word, space))
+    return _glue(raw)
+
+
+def _glue(raw: list[Token]) -> list[Token]:
+    glued: list[Token] = []
+    pending_open = ""
+    pending_space = False
+    for token in raw:
+        if pending_open:
+            token = Token(pending_open + token.text, pending_space)
+            pending_open = ""
+        if len(token.text) == 1 and token.text in OPENING:
+            pending_open, pending_space = token.text, token.space_before
+            continue
+        if glued and token.text[0] in CLOSING and not token.space_before:
+            glued[-1] = Token(glued[-1].text + token.text, glued[-1].space_before)
+        else:
+            glued.append(token)
+    if pending_open:
+        glued.append(Token(pending_open, pending_space))
+    return glued
+
+
+def _join(parts: list[Token]) -> str:
+    out = ""
+    for index, token in enumerate(parts):
+        out += (" " if index and token.space_before else "") + token.text
+    return out
+
+
+@dataclass(frozen=True)
+class _Measured:
+    """Token widths at ``REFERENCE_PX``; widths at other sizes scale linearly."""
+
+    tokens: tuple[Token, ...]
+    widths: tuple[float, ...]
+    space: float
+
+
+REFERENCE_PX = 100
+SLACK = 1.02  # hinting can widen small text a little
+
+
+@lru_cache(maxsize=4096)
+def _measured(text: str, weight: int, language: str) -> _Measured:
+    face = font(REFERENCE_PX, weight, language)
+    units = tuple(tokens(text))
+    return _Measured(units, tuple(face.getlength(t.text) for t in units), face.getlength(" "))
+
+
+Line = list[int]  # indices into a _Measured's tokens
+
+
+def _greedy(measured: _Measured, scale: float, width: float) -> list[Line]:
+    lines: list[Line] = []
+    current: Line = []
+    used = 0.0
+    for index, (token, raw) in enumerate(zip(measured.tokens, measured.widths)):
+        gap = measured.space * scale if current and token.space_before else 0.0
+        if current and used + gap + raw * scale > width:
+            lines.append(current)
+            current, used = [index], raw * scale
+        else:
+            current.append(index)
+            used += gap + raw * scale
     if current:
         lines.append(current)
     return lines
 
 
-def fit_text(text: str, width: int, height: int, max_size: int) -> FittedText:
-    """The largest size at which ``text`` wraps into ``width`` x ``height`` without clipping."""
-    size = max(MIN_FONT_PX, max_size)
-    while True:
-        lines = wrap(text, size, width)
-        line_height = int(size * 1.2)
-        widest = max((font(size).getlength(line) for line in lines), default=0)
-        if (widest <= width and line_height * len(lines) <= height) or size <= MIN_FONT_PX:
-            return FittedText(lines, size, line_height)
-        size = max(MIN_FONT_PX, int(size * 0.9))
+def _line_text(measured: _Measured, line: Line) -> str:
+    return _join([measured.tokens[i] if n else Token(measured.tokens[i].text, False)
+                  for n, i in enumerate(line)])
+
+
+def _line_width(measured: _Measured, line: Line, scale: float) -> float:
+    total = 0.0
+    for n, index in enumerate(line):
+        space = measured.space if n and measured.tokens[index].space_before else 0.0
+        total += (measured.widths[index] + space) * scale
+    return total
+
+
+def wrap(text: str, size: int, width: float, weight: int = REGULAR,
+         language: str = "en") -> list[str]:
+    """Greedy wrap at ``size`` px; a unit longer than the box stays on its own line."""
+    measured = _measured(text, weight, language)
+    scale = size / REFERENCE_PX * SLACK
+    return [_line_text(measured, line) for line in _greedy(measured, scale, width)]
+
+
+def _balanced(measured: _Measured, scale: float, width: float) -> list[Line]:
+    lines = _greedy(measured, scale, width)
+    if len(lines) < 2:
+        return lines
+    low, high = width / len(lines), width
+    for _ in range(10):
+        middle = (low + high) / 2
+        if len(_greedy(measured, scale, middle)) <= len(lines):
+            high = middle
+        else:
+            low = middle
+    return _greedy(measured, scale, high)
+
+
+def balanced_wrap(text: str, size: int, width: float, weight: int = REGULAR,
+                  language: str = "en") -> list[str]:
+    """Wrap into as few lines as greedy wrapping needs, with the lines as even as possible."""
+    measured = _measured(text, weight, language)
+    scale = size / REFERENCE_PX * SLACK
+    return [_line_text(measured, line) for line in _balanced(measured, scale, width)]
+
+
+@dataclass(frozen=True)
+class FittedText:
+    lines: tuple[str, ...]
+    size: int
+    line_height: float
+    width: float
+    fits: bool
+
+    @property
+    def height(self) -> float:
+        return self.line_height * len(self.lines)
+
+
+def measure(text: str, size: int, width: float, weight: int = REGULAR, language: str = "en",
+            max_lines: int = 3) -> FittedText:
+    """``text`` wrapped at ``size``; ``fits`` says whether it respects width and line count.
+
+    Widths come from the font's advances at a reference size, scaled linearly with a little
+    slack for hinting, so fitting never opens a font at every trial size.
+    """
+    measured = _measured(text, weight, language)
+    scale = size / REFERENCE_PX * SLACK
+    lines = _balanced(measured, scale, width)
+    widest = max((_line_width(measured, line, scale) for line in lines), default=0.0)
+    fits = widest <= width + 0.5 and len(lines) <= max_lines
+    return FittedText(tuple(_line_text(measured, line) for line in lines), size,
+                      round(size * LINE_SPACING, 2), widest, fits)
+
+
+def fit_text(text: str, width: float, height: float, max_size: int, weight: int = REGULAR,
+             language: str = "en", max_lines: int = 3, min_size: int = MIN_FONT_PX
+             ) -> FittedText:
+    """The largest size (binary search) at which ``text`` wraps into the box without clipping.
+
+    ``fits`` is False only when even ``min_size`` overflows; the caller must then drop the
+    element or choose another layout (text is never cut).
+    """
+    measured = _measured(text, weight, language)
+
+    def ok(size: int) -> bool:
+        scale = size / REFERENCE_PX * SLACK
+        lines = _greedy(measured, scale, width)
+        widest = max((_line_width(measured, line, scale) for line in lines), default=0.0)
+        return (widest <= width + 0.5 and len(lines) <= max_lines
+                and len(lines) * round(size * LINE_SPACING, 2) <= height + 0.5)
+
+    low, high = min_size, max(min_size, int(max_size))
+    if not ok(low):
+        return measure(text, low, width, weight, language, max_lines=10_000)
+    if ok(high):
+        return measure(text, high, width, weight, language, max_lines)
+    while high - low > 1:
+        middle = (low + high) // 2
+        if ok(middle):
+            low = middle
+        else:
+            high = middle
+    return measure(text, low, width, weight, language, max_lines)

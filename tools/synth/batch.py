@@ -1,86 +1,136 @@
-"""Rendering a batch of banners through an executor, with progress, resumable, atomic writes,
-and a manifest in JSON and CSV.
+"""Rendering a batch of banners through an executor: progress per banner, resumable,
+atomic writes, and a manifest in JSON and CSV.
 
-A banner's file name carries a hash of everything that defines it, so a re-run skips the
-banners already written and a crash never leaves a half-written image.
+A banner's file name carries a hash of its content (texts, size, format, template, the input
+files' bytes and the renderer version), so a re-run skips the banners already written and a
+crash never leaves a half-written image. Work travels in chunks of one product and size, so
+each worker reuses its cached cutout, resized layers and painted backgrounds.
 """
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import json
 import os
-import tempfile
+import resource
 from collections.abc import Callable
 from concurrent.futures import Executor, Future
-from dataclasses import asdict
+from dataclasses import asdict, dataclass, field
+from itertools import groupby
 from pathlib import Path
 from typing import Any
 
-from tools.synth.render import BannerSpec, render_banner
+from tools.layout.metrics import content_metrics
+from tools.synth.manifest import atomic_write, read_manifest, write_manifest
+from tools.synth.render import RENDER_VERSION, BannerSpec, layout_for, render_spec
 
 Progress = Callable[[int, int, str], None]
+CHUNK = 6
 
 
 def banner_name(spec: BannerSpec) -> str:
-    key = json.dumps(asdict(spec), sort_keys=True, default=str).encode()
-    digest = hashlib.sha256(key).hexdigest()[:12]
-    return f"{spec.product_id}_{spec.width}x{spec.height}_{digest}.{spec.format}"
+    fields = asdict(spec)
+    for path_field in ("image", "mask", "logo", "digest"):
+        fields.pop(path_field)
+    key = json.dumps([fields, spec.digest, RENDER_VERSION], sort_keys=True, default=str)
+    digest = hashlib.sha256(key.encode()).hexdigest()[:12]
+    return f"{spec.product_id}_{spec.size}_{spec.language}_{digest}.{spec.format}"
 
 
-def render_to(spec: BannerSpec, path: Path) -> str:
-    """Worker entry: renders one banner and writes it atomically. Returns the path."""
-    data = render_banner(spec)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".part")
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(data)
-    os.replace(tmp, path)
-    return str(path)
+@dataclass
+class ChunkResult:
+    entries: list[dict[str, Any]]
+    pid: int
+    peak_rss_mb: float
+
+
+def render_chunk(specs: list[BannerSpec], paths: list[str]) -> ChunkResult:
+    """Worker entry: renders and atomically writes a chunk of banners."""
+    entries = []
+    for spec, path in zip(specs, paths):
+        rendered = render_spec(spec)
+        atomic_write(Path(path), rendered.data)
+        entries.append({**describe(spec, Path(path).name), **rendered.scores})
+    return ChunkResult(entries, os.getpid(), _peak_rss_mb())
+
+
+def score_chunk(specs: list[BannerSpec], names: list[str]) -> ChunkResult:
+    """Worker entry: layout scores only, for banners on disk that the manifest lacks."""
+    entries = []
+    for spec, name in zip(specs, names):
+        choice = layout_for(spec)
+        layout = choice.solved.layout
+        metrics = content_metrics(layout, choice.solved.saliency)
+        entries.append({**describe(spec, name), "template": layout.template,
+                        "cost": round(choice.cost, 4),
+                        **{k: round(v, 4) for k, v in metrics.items()}})
+    return ChunkResult(entries, os.getpid(), _peak_rss_mb())
+
+
+def _peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+
+
+def describe(spec: BannerSpec, name: str) -> dict[str, Any]:
+    return {"file": name, "product_id": spec.product_id, "size": spec.size,
+            "format": spec.format, "language": spec.language, "headline": spec.headline,
+            "subline": spec.subline, "price": spec.price, "cta": spec.cta, "badge": spec.badge}
+
+
+@dataclass
+class BatchReport:
+    entries: list[dict[str, Any]]
+    rendered: int
+    skipped: int
+    workers: dict[int, float] = field(default_factory=dict)  # pid -> peak RSS in MB
 
 
 def render_batch(specs: list[BannerSpec], out_dir: Path, executor: Executor,
                  progress: Progress | None = None) -> list[dict[str, Any]]:
     """Renders what is missing, reports progress per banner, writes the manifest."""
+    return run_batch(specs, out_dir, executor, progress).entries
+
+
+def run_batch(specs: list[BannerSpec], out_dir: Path, executor: Executor,
+              progress: Progress | None = None) -> BatchReport:
     out_dir.mkdir(parents=True, exist_ok=True)
-    entries = [_entry(spec, out_dir / banner_name(spec)) for spec in specs]
-    pending: list[Future[str]] = [
-        executor.submit(render_to, spec, out_dir / entry["file"])
-        for spec, entry in zip(specs, entries) if not (out_dir / entry["file"]).is_file()
-    ]
-    done = len(specs) - len(pending)
+    names = [banner_name(spec) for spec in specs]
+    known = read_manifest(out_dir)
+    missing = [i for i, name in enumerate(names) if not (out_dir / name).is_file()]
+    unscored = [i for i, name in enumerate(names)
+                if (out_dir / name).is_file() and name not in known]
+    report = BatchReport([], rendered=len(missing), skipped=len(specs) - len(missing))
+    done = report.skipped
     if progress:
         progress(done, len(specs), f"{done} already rendered")
-    for future in pending:
-        written = future.result()
-        done += 1
-        if progress:
-            progress(done, len(specs), Path(written).name)
-    write_manifest(out_dir, entries)
-    return entries
+    results: dict[str, dict[str, Any]] = {}
+    for future in _submit(executor, render_chunk, specs, missing, [str(out_dir / n) for n in names]):
+        chunk = future.result()
+        report.workers[chunk.pid] = max(report.workers.get(chunk.pid, 0.0), chunk.peak_rss_mb)
+        for entry in chunk.entries:
+            results[entry["file"]] = entry
+            done += 1
+            if progress:
+                progress(done, len(specs), entry["file"])
+    for future in _submit(executor, score_chunk, specs, unscored, names):
+        results.update({entry["file"]: entry for entry in future.result().entries})
+    report.entries = [results.get(name) or known[name] for name in names]
+    write_manifest(out_dir, report.entries)
+    return report
 
 
-def _entry(spec: BannerSpec, path: Path) -> dict[str, Any]:
-    return {"file": path.name, "product_id": spec.product_id,
-            "size": f"{spec.width}x{spec.height}", "format": spec.format,
-            "headline": spec.headline, "subline": spec.subline, "price": spec.price,
-            "cta": spec.cta}
+def _submit(executor: Executor, task: Callable[[list[BannerSpec], list[str]], ChunkResult],
+            specs: list[BannerSpec], indices: list[int], targets: list[str]
+            ) -> list[Future[ChunkResult]]:
+    """One task per chunk of banners that share a product and a size."""
+    def key(index: int) -> tuple[str, int, int]:
+        return specs[index].product_id, specs[index].width, specs[index].height
 
-
-def write_manifest(out_dir: Path, entries: list[dict[str, Any]]) -> None:
-    _atomic_text(out_dir / "manifest.json",
-                 json.dumps({"banners": entries}, ensure_ascii=False, indent=2))
-    fields = list(entries[0]) if entries else ["file"]
-    fd, tmp = tempfile.mkstemp(dir=out_dir, prefix=".manifest", suffix=".part")
-    with os.fdopen(fd, "w", newline="", encoding="utf-8") as handle:
-        writer = csv.DictWriter(handle, fieldnames=fields)
-        writer.writeheader()
-        writer.writerows(entries)
-    os.replace(tmp, out_dir / "manifest.csv")
-
-
-def _atomic_text(path: Path, text: str) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".part")
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(text)
-    os.replace(tmp, path)
+    futures = []
+    for _, group in groupby(sorted(indices, key=key), key=key):
+        members = list(group)
+        for start in range(0, len(members), CHUNK):
+            part = members[start:start + CHUNK]
+            futures.append(executor.submit(task, [specs[i] for i in part],
+                                           [targets[i] for i in part]))
+    return futures

@@ -1,29 +1,36 @@
-"""Rendering one banner: background from the product's palette, the cutout, fitted text.
+"""Rendering one banner inside a worker: a picklable :class:`BannerSpec` in, image bytes and
+the layout's scores out.
 
-Runs inside executor workers, so everything a banner needs travels in a picklable
-``BannerSpec`` and cutouts are cached per worker process.
+Each worker process keeps caches, so a batch that renders one product in many sizes and copy
+variants decodes the cutout once, resizes it once per size, and paints each background once
+per size and template: cutouts, product shapes, resized product layers and painted bases are
+all cached (fonts are cached by :mod:`tools.layout.fonts`).
 """
 
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
+from collections import OrderedDict
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
-import numpy as np
-from PIL import Image, ImageDraw, ImageFilter
+from PIL import Image
 
-from tools.layout import fit_text, template_for
-from tools.layout.templates import Box
-from tools.layout.text import font
+from tools.layout.content import product_shape
+from tools.layout.engine import Choice, LayoutEngine, finish
+from tools.layout.model import BannerCopy, BrandStyle, Colour, Layout, LayoutRequest, ProductShape
+from tools.layout.painter import paint_base
 
-Colour = tuple[int, int, int]
 FORMATS = {"jpg": "JPEG", "png": "PNG", "webp": "WEBP"}
+RENDER_VERSION = "layout-2"  # part of every banner's content hash
 
 
 @dataclass(frozen=True)
 class BannerSpec:
+    """Everything that defines one banner (travels to workers, so plain data only)."""
+
     product_id: str
     image: Path
     mask: Path | None
@@ -34,6 +41,28 @@ class BannerSpec:
     width: int
     height: int
     format: str = "jpg"
+    badge: str = ""
+    language: str = "en"
+    brand: str = ""
+    brand_colours: tuple[Colour, ...] = ()
+    logo: Path | None = None
+    template: str | None = None
+    digest: str = field(default="", compare=False)  # of the input files, set by the planner
+
+    @property
+    def size(self) -> str:
+        return f"{self.width}x{self.height}"
+
+    def copy(self) -> BannerCopy:
+        return BannerCopy(self.headline, self.subline, self.price, self.cta, self.badge,
+                          self.language)
+
+
+@dataclass
+class RenderedSpec:
+    data: bytes
+    layout: Layout
+    scores: dict[str, Any]
 
 
 @lru_cache(maxsize=64)
@@ -52,81 +81,84 @@ def load_cutout(image: Path, mask: Path | None) -> Image.Image:
     return rgba.crop(box) if box else rgba
 
 
-def palette(cutout: Image.Image) -> tuple[Colour, Colour, Colour]:
-    """(background tint, accent, text colour) from the product's own colours."""
-    pixels = np.asarray(cutout.convert("RGBA"), dtype=np.float32).reshape(-1, 4)
-    body = pixels[pixels[:, 3] > 128][:, :3]
-    mean = body.mean(axis=0) if len(body) else np.array([120.0, 120.0, 120.0])
-    tint = tuple(int(v) for v in mean * 0.18 + 255 * 0.82)
-    accent = tuple(int(v) for v in np.clip(mean * 0.4, 0, 255))
-    return tint, accent, (28, 31, 36)  # type: ignore[return-value]
+@lru_cache(maxsize=64)
+def _shape(image: Path, mask: Path | None, colours: tuple[Colour, ...]) -> ProductShape:
+    return product_shape(load_cutout(image, mask), colours)
+
+
+@lru_cache(maxsize=128)
+def _product_layer(image: Path, mask: Path | None, size: tuple[int, int]) -> Image.Image:
+    return load_cutout(image, mask).resize(size, Image.Resampling.LANCZOS)
+
+
+class _Bases:
+    """Painted backgrounds with their products, least recently used dropped first."""
+
+    def __init__(self, capacity: int = 12) -> None:
+        self.capacity = capacity
+        self._items: OrderedDict[tuple[Any, ...], Image.Image] = OrderedDict()
+
+    def get(self, key: tuple[Any, ...], layout: Layout, image: Path, mask: Path | None
+            ) -> Image.Image:
+        if key in self._items:
+            self._items.move_to_end(key)
+            return self._items[key]
+        base = paint_base(layout, lambda _index, size: _product_layer(image, mask, size))
+        self._items[key] = base
+        if len(self._items) > self.capacity:
+            self._items.popitem(last=False)
+        return base
+
+
+_BASES = _Bases()
+
+
+@lru_cache(maxsize=8)
+def _logo(path: Path) -> Image.Image:
+    return Image.open(path).convert("RGBA")
+
+
+@lru_cache(maxsize=1)
+def _engine() -> LayoutEngine:
+    return LayoutEngine()
+
+
+def layout_for(spec: BannerSpec) -> Choice:
+    """The best layout for ``spec`` (no painting)."""
+    shape = _shape(spec.image, spec.mask, spec.brand_colours)
+    request = LayoutRequest(spec.width, spec.height, spec.copy(), (shape,),
+                            BrandStyle(spec.brand, spec.brand_colours, spec.logo))
+    return _engine().choose(request, spec.template)
+
+
+def render_spec(spec: BannerSpec) -> RenderedSpec:
+    choice = layout_for(spec)
+    layout = choice.solved.layout
+    background = layout.background
+    choice_key = (layout.template, background.style, background.base, background.second,
+                  tuple(b.pixels() for b in layout.products))
+    key = (spec.image, spec.mask, spec.width, spec.height, *choice_key)
+    base = _BASES.get(key, layout, spec.image, spec.mask)
+    logo = _logo(spec.logo) if spec.logo is not None and spec.logo.is_file() else None
+    banner = finish(choice, base, logo)
+    scores: dict[str, Any] = {"template": layout.template, "cost": round(choice.cost, 4)}
+    scores.update({k: round(v, 4) for k, v in banner.metrics.items()})
+    scores["fitted"] = layout.fitted
+    scores["dropped"] = ",".join(layout.dropped)
+    return RenderedSpec(_encode(banner.image, spec.format), layout, scores)
 
 
 def render_banner(spec: BannerSpec) -> bytes:
-    cutout = load_cutout(spec.image, spec.mask)
-    tint, accent, ink = palette(cutout)
-    canvas = _background(spec.width, spec.height, tint)
-    template = template_for(spec.width, spec.height)
-    _place_product(canvas, cutout, _pixels(template.product, spec))
-    draw = ImageDraw.Draw(canvas)
-    _draw_text(draw, spec.headline, _pixels(template.headline, spec), ink, bold=True)
-    _draw_text(draw, spec.subline, _pixels(template.subline, spec), (70, 74, 82))
-    _draw_pill(draw, spec.price, _pixels(template.price, spec), (255, 255, 255), accent)
-    _draw_pill(draw, spec.cta, _pixels(template.cta, spec), accent, (255, 255, 255))
-    return _encode(canvas, spec.format)
-
-
-def _pixels(box: Box, spec: BannerSpec) -> tuple[int, int, int, int]:
-    x, y, w, h = box
-    return (int(x * spec.width), int(y * spec.height), int(w * spec.width), int(h * spec.height))
-
-
-def _background(width: int, height: int, tint: Colour) -> Image.Image:
-    top = np.array([min(255, c + 14) for c in tint], dtype=np.float32)
-    bottom = np.array(tint, dtype=np.float32) * 0.96
-    ramp = np.linspace(0.0, 1.0, height, dtype=np.float32)[:, None, None]
-    rows = top * (1 - ramp) + bottom * ramp
-    return Image.fromarray(np.repeat(rows, width, axis=1).astype(np.uint8), "RGB")
-
-
-def _place_product(canvas: Image.Image, cutout: Image.Image, box: tuple[int, int, int, int]) -> None:
-    x, y, w, h = box
-    scale = min(w / cutout.width, h / cutout.height)
-    size = (max(1, int(cutout.width * scale)), max(1, int(cutout.height * scale)))
-    product = cutout.resize(size, Image.Resampling.LANCZOS)
-    left, top = x + (w - size[0]) // 2, y + (h - size[1]) // 2
-    shadow = Image.new("L", canvas.size, 0)
-    ImageDraw.Draw(shadow).ellipse(
-        (left + size[0] * 0.1, top + size[1] * 0.93, left + size[0] * 0.9, top + size[1] * 1.02),
-        fill=90)
-    shadow = shadow.filter(ImageFilter.GaussianBlur(max(2, size[1] // 40)))
-    canvas.paste((0, 0, 0), (0, 0), shadow)
-    canvas.paste(product, (left, top), product)
-
-
-def _draw_text(draw: ImageDraw.ImageDraw, text: str, box: tuple[int, int, int, int],
-               colour: Colour, bold: bool = False) -> None:
-    x, y, w, h = box
-    fitted = fit_text(text, w, h, max_size=max(10, int(h * (0.5 if bold else 0.45))))
-    for index, line in enumerate(fitted.lines):
-        draw.text((x, y + index * fitted.line_height), line, font=font(fitted.size), fill=colour,
-                  stroke_width=max(0, fitted.size // 28) if bold else 0, stroke_fill=colour)
-
-
-def _draw_pill(draw: ImageDraw.ImageDraw, text: str, box: tuple[int, int, int, int],
-               fill: Colour, ink: Colour) -> None:
-    x, y, w, h = box
-    draw.rounded_rectangle((x, y, x + w, y + h), radius=h // 2, fill=fill)
-    fitted = fit_text(text, int(w * 0.8), int(h * 0.7), max_size=int(h * 0.5))
-    face = font(fitted.size)
-    for index, line in enumerate(fitted.lines):
-        line_w = face.getlength(line)
-        top = y + (h - fitted.height) // 2 + index * fitted.line_height
-        draw.text((x + (w - line_w) / 2, top), line, font=face, fill=ink)
+    """The encoded banner for ``spec``."""
+    return render_spec(spec).data
 
 
 def _encode(canvas: Image.Image, fmt: str) -> bytes:
     buffer = io.BytesIO()
-    options = {"quality": 90} if fmt in ("jpg", "webp") else {"optimize": True}
-    canvas.save(buffer, FORMATS[fmt], **options)
+    if fmt == "jpg":
+        canvas.save(buffer, "JPEG", quality=90, optimize=True, progressive=True)
+    elif fmt == "webp":
+        canvas.save(buffer, "WEBP", quality=88, method=4)
+    else:
+        canvas.save(buffer, "PNG", compress_level=6)
     return buffer.getvalue()
