@@ -110,12 +110,18 @@ class ProductGraph:
         """Replaces every edge of one (mined) type, e.g. after re-mining ``related_tag``."""
         with self._transaction() as db:
             db.execute("DELETE FROM edges WHERE type = ?", (edge_type,))
+        graph = self.graph
+        graph.remove_edges_from([(u, v, k) for u, v, k in graph.edges(keys=True) if k == edge_type])
+        self.add_edges(edges)
+
+    def add_edges(self, edges: list[tuple[Edge, NodeData | None]]) -> None:
+        """Adds (or updates) mined edges, creating source nodes that carry data."""
+        with self._transaction() as db:
             db.executemany("INSERT OR IGNORE INTO nodes VALUES (?, ?, ?)",
                            [(e[0], e[0].split(":", 1)[0], _dump(d)) for e, d in edges if d])
             db.executemany("INSERT OR REPLACE INTO edges VALUES (?, ?, ?, ?)",
                            [(e[0], e[1], e[2], _dump(e[3])) for e, _ in edges])
         graph = self.graph
-        graph.remove_edges_from([(u, v, k) for u, v, k in graph.edges(keys=True) if k == edge_type])
         for (src, dst, kind, data), node_data in edges:
             if node_data and src not in graph:
                 graph.add_node(src, type=src.split(":", 1)[0], **node_data)

@@ -16,7 +16,7 @@ from kg.catalog import Row, RowProblem, read_jsonl
 from kg.facts import ProductFacts
 from kg.graph import ProductGraph
 from kg.matching import ProductMatcher
-from kg.mining.pipeline import Miner, MiningReport, mine_catalogue
+from kg.mining.pipeline import Miner, MiningReport, ingest
 from kg.query import KnowledgeQuery
 from kg.retriever import HybridRetriever
 from kg.schema import FaqRow, OrderRow, ProductRow
@@ -62,8 +62,7 @@ class KnowledgeBase:
         faqs = read_jsonl(self.settings.catalog_dir / "faq.jsonl", FaqRow)
         orders = _optional(self.settings.catalog_dir / "orders.jsonl", OrderRow)
         self.miner = Miner.learn(products.rows)
-        self.graph.upsert_products(products.rows, self.miner.local_edges)
-        self.mining = mine_catalogue(self.graph, products.rows, orders)
+        self.mining = ingest(self.graph, [products.rows], orders, self.miner)
         self.query.refresh()
         if with_vectors:
             self.vectors.index_products(products.rows)

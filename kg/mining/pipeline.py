@@ -1,9 +1,10 @@
 """Mining the catalogue into relations: per product (values from text, concepts) when a
 product is written, and across the catalogue (related tags, complements, similar products,
-aliases) when ``mine_catalogue`` runs."""
+aliases) as ``ingest`` writes a catalogue."""
 
 from __future__ import annotations
 
+import sys
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -58,30 +59,40 @@ class Miner:
 
 @dataclass
 class MiningReport:
+    products: int = 0
     related_tag: int = 0
     complements: int = 0
     similar_to: int = 0
     alias_of: int = 0
 
 
-def mine_catalogue(graph: ProductGraph, rows: list[ProductRow], orders: list[OrderRow]
-                   ) -> MiningReport:
-    """Recomputes the catalogue-wide relations and stores them in the graph."""
+def ingest(graph: ProductGraph, batches: Iterable[list[ProductRow]], orders: list[OrderRow],
+           miner: Miner | None = None) -> MiningReport:
+    """Writes products batch by batch with their local relations, then the catalogue-wide
+    ones. Similar products are found within a batch (one batch for ordinary catalogues);
+    the value lexicon is learned from the first batch unless a miner is given."""
     report = MiningReport()
+    for edge_type in ("similar_to", "alias_of"):
+        graph.replace_edges(edge_type, [])
+    tag_lists: list[tuple[str, ...]] = []
+    for batch in batches:
+        miner = miner or Miner.learn(batch)
+        graph.upsert_products(batch, miner.local_edges)
+        tag_lists += [tuple(sys.intern(t) for t in row.tags) for row in batch]
+        similar, aliases = similar_products(batch), alias_edges(batch)
+        graph.add_edges(similar + aliases)
+        report.products += len(batch)
+        report.similar_to += len(similar)
+        report.alias_of += len(aliases)
     tag_edges = [((f"tag:{r.a}", f"tag:{r.b}", "related_tag",
                    {"weight": r.npmi, "evidence": r.evidence}), None)
-                 for r in related_tags(row.tags for row in rows)]
+                 for r in related_tags(tag_lists)]
     graph.replace_edges("related_tag", tag_edges)
     baskets = [[line.product_id for line in order.lines] for order in orders]
     bought = [((f"product:{c.a}", f"product:{c.b}", "complements",
                 {"weight": c.lift, "evidence": c.evidence}), None) for c in complements(baskets)]
     graph.replace_edges("complements", bought)
-    similar = similar_products(rows)
-    graph.replace_edges("similar_to", similar)
-    aliases = alias_edges(rows)
-    graph.replace_edges("alias_of", aliases)
     report.related_tag, report.complements = len(tag_edges), len(bought)
-    report.similar_to, report.alias_of = len(similar), len(aliases)
     return report
 
 
