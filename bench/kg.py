@@ -25,14 +25,14 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from kg.embeddings import MiniLMEmbedding  # noqa: E402
-from kg.graph import ProductGraph  # noqa: E402
-from kg.mining.pipeline import ingest  # noqa: E402
-from kg.query import KnowledgeQuery  # noqa: E402
-from kg.schema import OrderLine, OrderRow, ProductRow  # noqa: E402
-from kg.synthetic import COLOURS, DEPARTMENTS, MATERIALS, NOUNS, synthetic_products  # noqa: E402
-from kg.vectors import VectorIndex, product_document  # noqa: E402
-from shopmind.settings import Settings  # noqa: E402
+from kg.embeddings import MiniLMEmbedding
+from kg.graph import ProductGraph
+from kg.mining.pipeline import ingest
+from kg.query import KnowledgeQuery
+from kg.schema import OrderLine, OrderRow, ProductRow
+from kg.synthetic import COLOURS, DEPARTMENTS, MATERIALS, NOUNS, synthetic_products
+from kg.vectors import VectorIndex, product_document
+from shopmind.settings import Settings
 
 BATCH = 50_000
 
