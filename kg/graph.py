@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from contextlib import closing
 from pathlib import Path
 from typing import Any
@@ -106,7 +106,8 @@ class ProductGraph:
             db.execute("DELETE FROM nodes WHERE id = ?", (node,))
         self.graph.remove_node(node)
 
-    def replace_edges(self, edge_type: str, edges: list[tuple[Edge, NodeData | None]]) -> None:
+    def replace_edges(self, edge_type: str, edges: Sequence[tuple[Edge, NodeData | None]]
+                      ) -> None:
         """Replaces every edge of one (mined) type, e.g. after re-mining ``related_tag``."""
         with self._transaction() as db:
             db.execute("DELETE FROM edges WHERE type = ?", (edge_type,))
@@ -114,7 +115,7 @@ class ProductGraph:
         graph.remove_edges_from([(u, v, k) for u, v, k in graph.edges(keys=True) if k == edge_type])
         self.add_edges(edges)
 
-    def add_edges(self, edges: list[tuple[Edge, NodeData | None]]) -> None:
+    def add_edges(self, edges: Sequence[tuple[Edge, NodeData | None]]) -> None:
         """Adds (or updates) mined edges, creating source nodes that carry data."""
         with self._transaction() as db:
             db.executemany("INSERT OR IGNORE INTO nodes VALUES (?, ?, ?)",

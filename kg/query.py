@@ -11,7 +11,7 @@ Example::
 from __future__ import annotations
 
 import bisect
-from collections.abc import Container, Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -100,9 +100,9 @@ class KnowledgeQuery:
                 found += 1
                 yield node, price
 
-    def _groups(self, constraints: Constraints) -> list[Container[str]]:
+    def _groups(self, constraints: Constraints) -> list[Collection[str]]:
         pred = self.graph.graph.pred
-        groups: list[Container[str]] = []
+        groups: list[Collection[str]] = []
         if constraints.categories:
             groups.append(self._in_categories(constraints.categories))
         groups += [pred.get(v, {}) for v in constraints.values]
@@ -192,4 +192,9 @@ def _why(constraints: Constraints, soft: list[str], price: float) -> tuple[str, 
 
 def _unique(hits: list[SearchHit]) -> list[SearchHit]:
     seen: set[str] = set()
-    return [h for h in hits if not (h.product_id in seen or seen.add(h.product_id))]
+    unique = []
+    for hit in hits:
+        if hit.product_id not in seen:
+            seen.add(hit.product_id)
+            unique.append(hit)
+    return unique

@@ -341,7 +341,7 @@ def _pick_lines(
         basket = rng.choice(favourites) if rng.random() < 0.6 else rng.choice(BASKETS)
         lines = _basket_lines(rng, basket, products)
         if state == "paid":
-            lines = [line for line in lines if products[line.product_id].stock > 0]
+            lines = [line for line in lines if (products[line.product_id].stock or 0) > 0]
         if lines:
             return lines
 
