@@ -7,6 +7,7 @@ passes at 4.5, large text (at least 24 px, or 18.66 px bold) at 3.
 from __future__ import annotations
 
 import colorsys
+from functools import lru_cache
 
 import numpy as np
 
@@ -31,6 +32,7 @@ def to_hex(colour: Colour) -> str:
     return "#{:02x}{:02x}{:02x}".format(*colour)
 
 
+@lru_cache(maxsize=4096)
 def luminance(colour: Colour) -> float:
     channels = np.asarray(colour, dtype=np.float64) / 255.0
     linear = np.where(channels <= 0.04045, channels / 12.92, ((channels + 0.055) / 1.055) ** 2.4)

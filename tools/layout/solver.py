@@ -21,7 +21,7 @@ from tools.layout.placement import (
     place_products,
     saliency_grid,
 )
-from tools.layout.stack import GroupText, build_block, present, set_group
+from tools.layout.stack import GroupText, build_block, present, set_group, settle_widths
 from tools.layout.styling import colour_group, panel_element, plan_background, surface
 from tools.layout.templates import Group, Template
 
@@ -114,6 +114,7 @@ def _float(layout: Layout, item: str, texts: GroupText, headline_px: float,
     parts = _float_parts(item, texts, headline_px, min(layout.width, layout.height))
     if parts is None:
         return False
+    settle_widths(parts[1:], parts[0].box.w)
     shell = parts[0].box
     taken = [e.box for e in layout.elements if e.role != "panel"]
     spot = float_beside_product(shell, layout.products, taken, canvas, saliency, margin)

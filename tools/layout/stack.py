@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from tools.layout.fonts import BLACK, BOLD, REGULAR
 from tools.layout.geometry import Box
 from tools.layout.model import BannerCopy, Element
-from tools.layout.text import FittedText, fit_text
+from tools.layout.text import LINE_SPACING, FittedText, fit_text, true_width
 
 OPTIONAL = ("subline", "logo")
 
@@ -209,7 +209,9 @@ def set_group(items: list[str], texts: GroupText, box: Box, nominal_px: float,
         found = _largest(current, texts, box, nominal_px)
         if found is not None:
             px, blocks = found
-            return SetGroup(_place(blocks, box, align, valign), tuple(dropped), True, px)
+            elements = _place(blocks, box, align, valign)
+            settle_widths(elements, box.w)
+            return SetGroup(elements, tuple(dropped), True, px)
         optional = [item for item in OPTIONAL if item in current]
         if not optional:
             minimum = build_stack(current, texts, 1.0, Box(box.x, box.y, box.w, 1e9)) or []
@@ -233,6 +235,24 @@ def _largest(items: list[str], texts: GroupText, box: Box, nominal_px: float
         else:
             high = middle
     return best_px, best
+
+
+def settle_widths(elements: list[Element], available: float) -> None:
+    """Gives every text its width as the real font sets it, keeping its alignment; a text
+    wider than ``available`` loses a pixel of size until it fits (never clipped)."""
+    for element in elements:
+        if element.kind != "text" or not element.lines:
+            continue
+        width = true_width(element.lines, element.size, element.weight, element.language)
+        while width > available and element.size > 6:
+            element.size -= 1
+            element.line_height = round(element.size * LINE_SPACING, 2)
+            width = true_width(element.lines, element.size, element.weight, element.language)
+        box = element.box
+        height = element.line_height * len(element.lines)
+        x = {"center": box.cx - width / 2, "right": box.right - width}.get(element.align, box.x)
+        y = box.cy - height / 2
+        element.box = Box(x, y, width, height)
 
 
 def _place(blocks: list[Block], box: Box, align: str, valign: str) -> list[Element]:

@@ -219,7 +219,7 @@ def fit_text(text: str, width: float, height: float, max_size: int, weight: int 
     if not ok(low):
         return measure(text, low, width, weight, language, max_lines=10_000)
     if ok(high):
-        return measure(text, high, width, weight, language, max_lines)
+        low = high
     while high - low > 1:
         middle = (low + high) // 2
         if ok(middle):
@@ -227,3 +227,10 @@ def fit_text(text: str, width: float, height: float, max_size: int, weight: int 
         else:
             high = middle
     return measure(text, low, width, weight, language, max_lines)
+
+
+def true_width(lines: tuple[str, ...], size: int, weight: int = REGULAR,
+               language: str = "en") -> float:
+    """The widest line as the real font sets it (hinting may add a pixel to the model)."""
+    face = font(size, weight, language)
+    return max((face.getlength(line) for line in lines), default=0.0)
