@@ -29,7 +29,7 @@ from tools.layout.fonts import font
 from tools.layout.presets import PRESETS
 from tools.synth.batch import BatchReport, run_batch
 from tools.synth.plan import CopyVariant, ProductInput, format_price, plan_batch
-from tools.synth.render import BannerSpec
+from tools.synth.render import BannerSpec, warm_worker
 
 SIZES = [(800, 800), (1200, 628), (1080, 1920), (1950, 550), (728, 90)]
 VARIANTS = [
@@ -58,10 +58,8 @@ def pool(workers: int) -> ProcessPoolExecutor:
 
 
 def _warm(_: int) -> int:
-    import tools.synth.render  # noqa: F401
-
-    time.sleep(0.3)
-    return os.getpid()
+    time.sleep(0.3)  # long enough for every worker to take one
+    return warm_worker()
 
 
 def timed(specs: list[BannerSpec], out: Path, executor: Executor) -> tuple[float, BatchReport]:
@@ -77,7 +75,7 @@ def dask_run(specs: list[BannerSpec], out: Path, workers: int) -> tuple[float, i
                       host="127.0.0.1", dashboard_address=None) as cluster, \
             Client(cluster) as client:
         executor = client.get_executor()
-        run_batch(specs[:workers * 2], out / "warm", executor)  # import and warm each worker
+        client.run(warm_worker)  # import and load the scorer in every worker before timing
         seconds, _ = timed(specs, out / "run", executor)
         return seconds, len(client.scheduler_info()["workers"])
 

@@ -158,7 +158,8 @@ def _spacing(texts: list[Element]) -> float:
             gaps.append((lower.box.y - upper.box.bottom) / max(upper.size, lower.size, 1))
     if len(gaps) < 2:
         return 0.0
-    return float(min(np.std(gaps) + max(0.0, -min(gaps)), 3.0))
+    spread = float(np.std(gaps)) + max(0.0, -min(gaps))
+    return min(spread, 3.0)
 
 
 def _order(texts: list[Element]) -> float:

@@ -68,6 +68,14 @@ def score_chunk(specs: list[BannerSpec], names: list[str]) -> ChunkResult:
 
 
 def _peak_rss_mb() -> float:
+    """This process's peak resident memory. Linux's ``VmHWM`` restarts at exec, unlike
+    ``ru_maxrss``, which a spawned worker inherits from the parent it was forked from."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024.0
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
 
 

@@ -162,3 +162,16 @@ def _encode(canvas: Image.Image, fmt: str) -> bytes:
     else:
         canvas.save(buffer, "PNG", compress_level=6)
     return buffer.getvalue()
+
+
+def warm_worker() -> int:
+    """Load the scorer, the templates and a font in this process; returns its pid."""
+    import os
+
+    from tools.layout.fonts import font
+    from tools.layout.templates import load_templates
+
+    _ = _engine().scorer
+    load_templates()
+    font(24)
+    return os.getpid()

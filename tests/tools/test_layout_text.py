@@ -1,0 +1,59 @@
+"""Text fitting: wrap first, then shrink, never clip; CJK line breaking; registry fonts."""
+
+import pytest
+
+from tools.layout.fonts import BOLD, REGULAR, font, font_path
+from tools.layout.text import CLOSING, OPENING, balanced_wrap, fit_text, tokens, true_width
+
+
+def test_fonts_come_from_the_registry_package_in_regular_and_bold() -> None:
+    assert "manimgx_fonts_cjk" in str(font_path())
+    regular, bold = font(40, REGULAR, "zh"), font(40, BOLD, "zh")
+    for face in (regular, bold):
+        assert face.getlength("夏季特卖") > 100 and face.getlength("Summer") > 80
+    assert bold.getlength("Summer Sale") > regular.getlength("Summer Sale")
+
+
+@pytest.mark.parametrize("text", [
+    "夏季特卖，全场五折！「限时」抢购，轻盈透气的跑鞋。",
+    "新品上市：满299元包邮（七天无理由退换）。",
+    "Nike Air跑鞋，夏季特卖！",
+])
+@pytest.mark.parametrize("width", [90, 130, 200, 310])
+def test_no_cjk_line_starts_with_closing_or_ends_with_opening_punctuation(
+        text: str, width: int) -> None:
+    lines = balanced_wrap(text, 30, width, language="zh")
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+    for line in lines[1:]:
+        assert line[0] not in CLOSING, lines
+    for line in lines[:-1]:
+        assert line[-1] not in OPENING, lines
+
+
+def test_latin_words_stay_whole_inside_chinese() -> None:
+    units = [t.text for t in tokens("限时抢购 Nike Air 跑鞋。")]
+    assert "Nike" in units and "Air" in units and "鞋。" in units
+
+
+def test_wrap_then_shrink_never_clips() -> None:
+    text = "Summer Sale: light, quick-drying and made for the heat"
+    roomy = fit_text(text, 600, 300, max_size=60, weight=BOLD)
+    tight = fit_text(text, 300, 90, max_size=60, weight=BOLD)
+    assert roomy.fits and tight.fits
+    assert len(roomy.lines) >= 2  # wrapped before shrinking
+    assert tight.size < roomy.size
+    for fitted, (w, h) in ((roomy, (600, 300)), (tight, (300, 90))):
+        assert true_width(fitted.lines, fitted.size, BOLD) <= w + 1
+        assert fitted.height <= h
+
+
+def test_text_that_cannot_fit_says_so_instead_of_clipping() -> None:
+    fitted = fit_text("Incomprehensibilities", 40, 12, max_size=30, min_size=9)
+    assert not fitted.fits
+    assert "".join(fitted.lines) == "Incomprehensibilities"
+
+
+def test_balanced_lines_are_even() -> None:
+    lines = balanced_wrap("Light, quick-drying and made for the heat of summer", 32, 640)
+    lengths = [font(32).getlength(line) for line in lines]
+    assert len(lines) == 2 and max(lengths) - min(lengths) < 0.35 * max(lengths)
