@@ -80,18 +80,21 @@ class ProductGraph:
         """Adds or replaces products and their local relations, in one transaction."""
         rows = list(rows)
         planned = [(row, product_edges(row) + (extra(row) if extra else [])) for row in rows]
-        node_rows, edge_rows = [], []
-        for row, edges in planned:
-            node_rows.append((f"product:{row.id}", "product", _dump(product_node_data(row))))
-            node_rows += [(e[1], e[1].split(":", 1)[0], _dump(d)) for e, d in edges]
-            edge_rows += [(e[0], e[1], e[2], _dump(e[3])) for e, _ in edges]
-        stale = [(f"product:{row.id}",) for row in rows]
+        graph = self.graph
+        products = [(f"product:{row.id}", _dump(product_node_data(row))) for row in rows]
+        targets: dict[str, NodeData] = {}
+        edge_rows = []
+        for _, edges in planned:
+            for (src, dst, kind, data), node_data in edges:
+                if dst not in graph and dst not in targets:
+                    targets[dst] = node_data
+                edge_rows.append((src, dst, kind, _dump(data)))
+        stale = [(node,) for node, _ in products]
         with self._transaction() as db:
             db.executemany(f"DELETE FROM edges WHERE src = ? AND type IN {LOCAL_EDGE_TYPES}", stale)
-            db.executemany("INSERT OR REPLACE INTO nodes VALUES (?, 'product', ?)",
-                           [(n, d) for n, t, d in node_rows if t == "product"])
+            db.executemany("INSERT OR REPLACE INTO nodes VALUES (?, 'product', ?)", products)
             db.executemany("INSERT OR IGNORE INTO nodes VALUES (?, ?, ?)",
-                           [r for r in node_rows if r[1] != "product"])
+                           [(n, n.split(":", 1)[0], _dump(d)) for n, d in targets.items()])
             db.executemany("INSERT OR REPLACE INTO edges VALUES (?, ?, ?, ?)", edge_rows)
         for row, edges in planned:
             self._apply_product(row, edges)
@@ -216,6 +219,8 @@ def _migrate(db: sqlite3.Connection) -> None:
 
 
 def _dump(data: dict[str, Any]) -> str:
+    if not data:
+        return "{}"
     return json.dumps({k: v for k, v in data.items() if v is not None}, ensure_ascii=False)
 
 

@@ -4,9 +4,11 @@ aliases) as ``ingest`` writes a catalogue."""
 
 from __future__ import annotations
 
+import gc
 import sys
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -71,6 +73,25 @@ def ingest(graph: ProductGraph, batches: Iterable[list[ProductRow]], orders: lis
     """Writes products batch by batch with their local relations, then the catalogue-wide
     ones. Similar products are found within a batch (one batch for ordinary catalogues);
     the value lexicon is learned from the first batch unless a miner is given."""
+    with _collector_paused():
+        return _ingest(graph, batches, orders, miner)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Millions of new objects that live as long as the graph: the cyclic garbage
+    collector would rescan them again and again during a bulk load."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _ingest(graph: ProductGraph, batches: Iterable[list[ProductRow]], orders: list[OrderRow],
+            miner: Miner | None) -> MiningReport:
     report = MiningReport()
     for edge_type in ("similar_to", "alias_of"):
         graph.replace_edges(edge_type, [])

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
 
 from kg.lexicon import COLOUR_ZH, MATERIAL_ZH
 
@@ -14,6 +15,7 @@ _ZH_TO_EN = {zh: en for table in (COLOUR_ZH, MATERIAL_ZH) for en, zh in table.it
 _KEEP_S = ("ss", "us", "is", "as")
 
 
+@lru_cache(maxsize=200_000)
 def canonical(surface: str) -> str:
     """Case, spacing and plural folded; known Chinese synonyms mapped to English."""
     text = _SPACES.sub(" ", surface.strip().lower())
