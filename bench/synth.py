@@ -21,7 +21,8 @@ from typing import Any
 
 from PIL import Image, ImageDraw
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+# run from the repository root, not bench/ (whose copy.py would shadow the standard library)
+sys.path[0] = str(Path(__file__).resolve().parent.parent)
 
 from kg.demo.catalog import build_demo_catalog
 from kg.demo.writer import write_demo_catalog

@@ -51,6 +51,8 @@ def test_text_that_cannot_fit_says_so_instead_of_clipping() -> None:
     fitted = fit_text("Incomprehensibilities", 40, 12, max_size=30, min_size=9)
     assert not fitted.fits
     assert "".join(fitted.lines) == "Incomprehensibilities"
+    one_line = fit_text("新品上市", 12, 100, max_size=30, min_size=9, language="zh", max_lines=1)
+    assert not one_line.fits  # a character a line would break max_lines
 
 
 def test_balanced_lines_are_even() -> None:

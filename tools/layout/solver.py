@@ -132,7 +132,8 @@ def _float(layout: Layout, item: str, texts: GroupText, headline_px: float,
 def _float_parts(item: str, texts: GroupText, headline_px: float, short_side: float
                  ) -> list[Element] | None:
     if item == "badge":
-        built = build_block("badge", texts, headline_px * 1.15, short_side * 0.4)
+        built = build_block("badge", texts, headline_px * 1.15,
+                            max(short_side * 0.4, headline_px * 4))
         return None if built is None else built[0].parts
     price = build_block("price", texts, headline_px * 0.85, short_side * 0.3)
     if price is None:

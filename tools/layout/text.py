@@ -217,7 +217,9 @@ def fit_text(text: str, width: float, height: float, max_size: int, weight: int 
 
     low, high = min_size, max(min_size, int(max_size))
     if not ok(low):
-        return measure(text, low, width, weight, language, max_lines=10_000)
+        overflowing = measure(text, low, width, weight, language, max_lines=10_000)
+        return FittedText(overflowing.lines, low, overflowing.line_height, overflowing.width,
+                          fits=False)
     if ok(high):
         low = high
     while high - low > 1:
