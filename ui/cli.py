@@ -5,6 +5,7 @@
     shopmind ask "make 20 banners for the summer sale"
     shopmind tools                      # the registered tools
     shopmind train                      # train the Rasa model if its data changed
+    shopmind cutout photos/ --out cutouts/   # transparent PNGs of every product photo
 """
 
 from __future__ import annotations
@@ -112,6 +113,31 @@ def serve() -> None:
     from ui.serve import serve as run_platform
 
     run_platform(Settings(), lambda message: typer.echo(message))
+
+
+@app.command()
+@reports_errors
+def cutout(in_dir: Annotated[Path, typer.Argument(help="folder of product photos")],
+           out: Annotated[Path, typer.Option("--out", help="folder for the RGBA PNGs")],
+           backend: Annotated[str, typer.Option(help="classic or yolo")] = "classic",
+           workers: Annotated[int | None, typer.Option(help="parallel processes")] = None,
+           keep: Annotated[str, typer.Option(help="main or all products")] = "main",
+           keep_shadow: bool = False, padding: int = 0,
+           weights: Annotated[Path | None, typer.Option(help="YOLO weights")] = None) -> None:
+    """Cut out every photo in a folder (parallel, resumable, errors listed at the end)."""
+    from tools.cutout.batch import run_batch
+    from tools.cutout.pipeline import parse_options
+
+    settings = Settings()
+    options = parse_options({"backend": backend, "keep": keep, "keep_shadow": keep_shadow,
+                             "padding": padding})
+    with _progress_bar() as bar:
+        task = bar.add_task("cutout", total=None)
+        report = run_batch(in_dir, out, options, settings, workers or settings.workers, weights,
+                           lambda done, total, _: bar.update(task, completed=done, total=total))
+    typer.echo(report.summary())
+    if report.failed:
+        raise typer.Exit(2)
 
 
 def main() -> None:

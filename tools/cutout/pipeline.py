@@ -16,7 +16,7 @@ from typing import Literal
 import cv2
 import numpy as np
 from PIL import Image
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, ValidationError
 
 from shopmind.errors import InvalidInput
 from tools.cutout.classic import ClassicSegmenter
@@ -36,6 +36,15 @@ class CutoutOptions(BaseModel):
                                          description="the main product, or every product found")
     keep_shadow: bool = Field(default=False, description="keep the cast shadow (classic only)")
     padding: int = Field(default=0, ge=0, le=512, description="pixels around the trimmed product")
+
+
+def parse_options(values: dict[str, object]) -> CutoutOptions:
+    """Options from loose values (CLI flags); a bad value is an ``InvalidInput``."""
+    try:
+        return CutoutOptions.model_validate(values)
+    except ValidationError as exc:
+        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
+        raise InvalidInput(f"bad cutout options: {problems}") from exc
 
 
 @dataclass

@@ -12,6 +12,7 @@ GAP_RADIUS = 2          # px: the flood does not pass gaps in an edge narrower t
 GROW_STEPS = 5          # px: background regrown over the blurred edge band where colours match
 GROUP_GAP = 0.03        # fraction of the diagonal: pieces closer than this are one product
 MIN_PIECE = 0.002       # fraction of the image: smaller specks are dropped
+SHADOW_REACH = 0.08     # fraction of the short side: how far a shadow extends from clean background
 
 
 def _disk(radius: int) -> np.ndarray:
@@ -27,12 +28,20 @@ def passable_pixels(maps: BackgroundMaps) -> tuple[np.ndarray, np.ndarray]:
     edge of a grey or white product does not. (Kept shadows are added back later, as a
     separate layer, so the product's own outline never depends on that choice.)
     """
-    threshold = max(4.0, 1.5 * maps.ring_percentile(maps.distance, 99))
-    detail_limit = max(2.5, 1.5 * maps.ring_percentile(maps.detail, 99))
+    threshold = max(4.0, 1.5 * _robust_p99(maps, maps.distance))
+    detail_limit = max(2.5, 1.5 * _robust_p99(maps, maps.detail))
     close = maps.distance < threshold
     passable = close & (maps.detail < detail_limit)
-    passable |= shadow_like(maps) & (maps.detail < np.maximum(detail_limit, _softness(maps)))
-    return passable, close
+    shadow = shadow_like(maps) & (maps.detail < np.maximum(detail_limit, _softness(maps)))
+    reach = SHADOW_REACH * min(close.shape)
+    near_background = cv2.distanceTransform((~close).astype(np.uint8), cv2.DIST_L2, 3) < reach
+    return passable | (shadow & near_background), close
+
+
+def _robust_p99(maps: BackgroundMaps, values: np.ndarray) -> float:
+    """The ring's 99th percentile, capped at 3x its median: a product that reaches into the
+    border must not make the background look noisier than it is."""
+    return min(maps.ring_percentile(values, 99), 3.0 * maps.ring_percentile(values, 50))
 
 
 def shadow_like(maps: BackgroundMaps) -> np.ndarray:

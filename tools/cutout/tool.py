@@ -1,56 +1,60 @@
-"""The ``remove_background`` tool: a product photo in, an RGBA cutout PNG out.
+"""The ``remove_background`` tool: a product photo in, a trimmed RGBA cutout PNG out.
 
 Example::
 
     registry.call("remove_background", {"image_path": "shoe.jpg", "out_path": "shoe.png"})
+    registry.call("remove_background", {"image_path": "shelf.jpg", "keep": "all",
+                                        "keep_shadow": True})
 """
 
 from __future__ import annotations
 
-import warnings
 from pathlib import Path
 
-from PIL import Image, ImageOps, UnidentifiedImageError
-from pydantic import BaseModel, Field
+from PIL import Image
+from pydantic import Field
 
-from shopmind.errors import InvalidInput
 from tools.base import Progress, Tool, ToolResult
-from tools.cutout.classic import cut_out
+from tools.cutout.batch import build_segmenter, default_weights, save_result
+from tools.cutout.images import open_image, read_photo
+from tools.cutout.pipeline import CutoutOptions, CutoutPipeline
+
+__all__ = ["CutoutInput", "CutoutTool", "open_image"]
 
 
-class CutoutInput(BaseModel):
+class CutoutInput(CutoutOptions):
     image_path: str = Field(min_length=1)
     out_path: str | None = Field(default=None, description="defaults to IMAGE.cutout.png")
+    weights: str | None = Field(default=None, description="YOLO weights (yolo backend)")
 
 
 class CutoutTool(Tool):
     name = "remove_background"
-    description = "Cut the product out of a studio photo and save it as a transparent PNG."
+    description = "Cut the product out of a photo and save it as a transparent PNG."
     input_model = CutoutInput
 
     def run(self, inputs: CutoutInput, progress: Progress | None = None) -> ToolResult:
         source = Path(inputs.image_path)
-        image = open_image(source)
-        cutout, mask = cut_out(image)
+        photo = read_photo(source)
+        result = self._pipeline(inputs).run(photo)
         target = Path(inputs.out_path) if inputs.out_path else source.with_suffix(".cutout.png")
-        target.parent.mkdir(parents=True, exist_ok=True)
-        cutout.save(target, "PNG")
-        coverage = sum(mask.histogram()[128:]) / (mask.width * mask.height)
-        return ToolResult(text=f"cut out {source.name} to {target}", files=[target],
-                          data={"bbox": mask.getbbox(), "coverage": round(coverage, 4)})
+        record = save_result(result, target, target.with_suffix(".json"), source.name)
+        names = f" ({', '.join(result.labels)})" if result.labels else ""
+        return ToolResult(text=f"cut out {source.name}{names} to {target}, "
+                               f"quality {result.quality:.2f}",
+                          files=[target], data=record)
+
+    def _pipeline(self, inputs: CutoutInput) -> CutoutPipeline:
+        options = CutoutOptions.model_validate(inputs.model_dump(include=set(
+            CutoutOptions.model_fields)))
+        settings = self.context.settings
+        weights = Path(inputs.weights) if inputs.weights else default_weights(settings)
+        segmenter = build_segmenter(options, settings.cache_dir, weights)
+        pipeline = CutoutPipeline(segmenter, options)
+        pipeline.warm_up()
+        return pipeline
 
 
-def open_image(path: Path) -> Image.Image:
-    """Opens a photo with EXIF rotation applied; bad files get a clear ``InvalidInput``."""
-    if not path.is_file():
-        raise InvalidInput(f"{path} does not exist")
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            image = Image.open(path)
-            image.load()
-    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
-        raise InvalidInput(f"{path.name} is too large to process safely: {exc}") from exc
-    except (UnidentifiedImageError, OSError) as exc:
-        raise InvalidInput(f"{path.name} is not a readable image: {exc}") from exc
-    return ImageOps.exif_transpose(image).convert("RGB")
+def cutout_image(image: Image.Image, options: CutoutOptions | None = None) -> Image.Image:
+    """The trimmed RGBA cutout of an in-memory image with the classic backend."""
+    return CutoutPipeline(options=options).run(image).cutout
