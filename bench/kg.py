@@ -23,7 +23,7 @@ from typing import Any
 
 import numpy as np
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path[0] = str(Path(__file__).resolve().parent.parent)  # the repo root, not bench/ (bench/copy.py)
 
 from kg.embeddings import MiniLMEmbedding
 from kg.graph import ProductGraph

@@ -12,7 +12,7 @@ from typing import Any
 
 import numpy as np
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path[0] = str(Path(__file__).resolve().parent.parent)  # the repo root, not bench/ (bench/copy.py)
 
 from kg.attributes import AttributeRanker, attribute_text
 from kg.bm25 import BM25
