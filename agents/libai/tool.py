@@ -1,51 +1,73 @@
-"""The ``write_copy`` tool: short copy for one product, grounded in its facts.
+"""The ``write_copy`` tool: Li Bai's copy for one product, grounded in its facts.
 
 Example::
 
     registry.call("write_copy", {"product_id": "fw-trail-runner", "kind": "headline",
-                                 "campaign": "summer sale", "language": "en", "n": 3})
+                                 "tone": "playful", "campaign": "summer sale",
+                                 "language": "en", "n": 3})
+    # ToolResult(text="...", data={"texts": [...], "candidates": [...], "rejected": 2, ...})
 """
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any
 
 from pydantic import BaseModel, Field
 
-from agents.libai.writer import headlines, subline
+from agents.libai.catalogue import graph_products
+from agents.libai.kinds import Kind, Language, Tone
+from agents.libai.pipeline import MAX_N, CopyRequest, CopyResult, CopyWriter
+from agents.llm import chat_model
 from kg.graph import ProductGraph
 from tools.base import Progress, Tool, ToolContext, ToolResult
 
 
 class CopyInput(BaseModel):
+    """What to write: the product, the kind of text, tone, language, campaign and how many."""
+
     product_id: str = Field(min_length=1)
-    kind: Literal["headline", "subline"] = "headline"
+    kind: Kind = "headline"
+    tone: Tone = "professional"
     campaign: str | None = Field(default=None, max_length=60)
-    language: Literal["en", "zh"] = "en"
-    n: int = Field(default=1, ge=1, le=20)
+    language: Language = "en"
+    n: int = Field(default=1, ge=1, le=MAX_N)
+    seed: int = Field(default=0, ge=0, description="another seed gives other variants")
 
 
 class CopyTool(Tool):
     name = "write_copy"
-    description = "Write a banner headline or subline for a product from its catalogue facts."
+    description = ("Write product copy (copy, title, headline, subline, bullet, post, hashtags) "
+                   "in English or Chinese from the product's catalogue facts.")
     input_model = CopyInput
 
     def __init__(self, context: ToolContext) -> None:
         super().__init__(context)
         self._graph: ProductGraph | None = None
+        self._writer: CopyWriter | None = None
 
     def warm_up(self) -> None:
-        if self._graph is None:
+        if self._writer is None:
             self._graph = ProductGraph(self.context.settings.graph_path)
             self._graph.warm_up()
+            model = chat_model(self.context.settings)
+            self._writer = CopyWriter(graph_products(self._graph), model=model)
 
     def run(self, inputs: CopyInput, progress: Progress | None = None) -> ToolResult:
         self.warm_up()
-        assert self._graph is not None
-        product = self._graph.product(inputs.product_id)
-        if inputs.kind == "headline":
-            texts = headlines(product, inputs.campaign, inputs.language)
-        else:
-            texts = [subline(product, inputs.language)]
-        texts = texts[: inputs.n]
-        return ToolResult(text="\n".join(texts), data={"texts": texts})
+        assert self._graph is not None and self._writer is not None
+        product = self._graph.product(inputs.product_id)  # fresh facts; NotFound if unknown
+        request = CopyRequest(product.id, inputs.kind, inputs.tone, inputs.language, inputs.n,
+                              inputs.campaign, inputs.seed)
+        result = self._writer.write_for(product, request)
+        return ToolResult(text="\n".join(result.texts), data=result_data(result))
+
+
+def result_data(result: CopyResult) -> dict[str, Any]:
+    request = result.request
+    return {
+        "texts": result.texts, "product_id": request.product_id, "kind": request.kind,
+        "tone": request.tone, "language": request.language,
+        "candidates": [{"text": c.text, "source": c.source, "score": c.score,
+                        "grounded": list(c.grounded)} for c in result.candidates],
+        "rejected": len(result.rejected), "notes": result.notes,
+    }

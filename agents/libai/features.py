@@ -1,0 +1,161 @@
+"""Wordings for yes/no attributes (``waterproof: true``). Only true values are ever said.
+
+Authored by the Li Bai team. Each phrase uses a word the fact check maps back to the same
+attribute (waterproof: "rain", "防水"; dishwasher_safe: "dishwasher", "洗碗机").
+"""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+
+from agents.libai.wording import Wording, w
+
+# fmt: off
+FEATURES: MappingProxyType[str, Wording] = MappingProxyType({
+    "waterproof": w(0.9, "Waterproof",
+        "keep{s} you dry when the rain [sets in|comes down|arrives]|shrug{s} off [rain|puddles|"
+        "a downpour] [with ease|without fuss]|{is} waterproof, so [a downpour|wet weather] is "
+        "no drama|stay{s} waterproof [through wet weather|on rainy days|in a downpour]",
+        "a waterproof [build|shell|finish]|waterproof protection",
+        "防水", "防水设计，[雨天|下雨天]也[干爽|安心]|防水[不怕雨|扛得住雨]|[下雨天|雨天]照样从容[出门|出行]|"
+        "防水做得扎实，[雨中|雨天]也安心"),
+    "odour_resistant": w(0.6, "Odour-resistant",
+        "resist{s} odour on [long days out|multi-day trips|busy days]|stay{s} fresh and "
+        "odour-resistant, [day after day|trip after trip]",
+        "odour-resistant [fibres|fabric]", "抗异味",
+        "不易产生异味|抗异味，[连穿几天|多日出行]也清爽|[面料|衣料]抗异味，[清爽|干净]不闷"),
+    "organic": w(0.6, "Organic",
+        "{is} made the organic way|keep{s} things organic|{is} [proudly|simply|happily] organic|"
+        "[goes|go] the organic route",
+        "an organic choice|organic [goodness|ingredients]",
+        "有机", "有机之选|选用有机原料|[坚持|选择]有机"),
+    "quick_dry": w(0.7, "Quick-dry",
+        "dr{y} fast after [a sweaty session|a workout|a wash]|{is} quick-drying, so damp "
+        "[never lasts|is never for long]",
+        "quick-dry fabric", "速干", "速干面料，出汗也不[黏身|闷]|快干，[洗后|出汗后]很快又[能穿|清爽]"),
+    "reflective": w(0.6, "Reflective",
+        "keep{s} you visible after dark with reflective [details|trim]|catch{es} "
+        "[headlights|the light] with reflective trim", "reflective details", "反光",
+        "反光细节，[夜间|夜里]更醒目|带反光设计，[夜跑|夜行]更安心"),
+    "taped_seams": w(0.6, "Taped seams", "seal{s} [every seam|the seams] with taped seams",
+        "taped seams", "压胶接缝", "接缝压胶处理|压胶接缝，[细节用心|做工扎实]"),
+    "packable": w(0.7, "Packable",
+        "pack{s} down small for [the trip|travel|the bag]|{is} packable, so [it lives in your bag|"
+        "it travels anywhere]", "a packable design", "可收纳",
+        "可收纳设计，轻松[塞进|放进][背包|行李]|收纳后小巧[不占地|不占空间]"),
+    "mesh_back_panel": w(0.5, "Mesh back", "breathe{s} [through|thanks to] a mesh back panel",
+        "a mesh back panel", "网布后片", "后片为网布，更透气|网布后片，[头部|戴着]不闷"),
+    "fold_over_cuff": w(0.4, "Fold-over cuff", "come{s} with a fold-over cuff",
+        "a fold-over cuff", "翻边", "可翻边佩戴，造型多变|翻边设计，戴法随心"),
+    "stretch": w(0.6, "Stretch", "stretch{es} with every [move|step|reach]|give{s} you stretch [where it counts|when you "
+        "move]", "a stretch fabric", "弹力", "弹力面料，活动自如|有弹力，伸展不受限"),
+    "light_up": w(0.8, "Light-up", "light{s} up with every step|light{s} up as [little feet go|"
+        "they walk]", "light-up soles", "发光", "走路会发光，趣味十足|一步一闪发光"),
+    "elastic_side_panels": w(0.6, "Elastic sides",
+        "slip{s} on [easily|in seconds] with elastic side panels", "elastic side panels",
+        "松紧侧片", "两侧松紧设计，穿脱方便|松紧侧片，[一蹬|一套]就穿上"),
+    "nitro": w(0.6, "Nitro", "pour{s} [smooth|silky|velvety] thanks to a nitro infusion",
+        "a nitro infusion", "氮气", "氮气注入，口感[绵密|细腻]顺滑"),
+    "sugar_free": w(0.8, "Zero sugar", "{has} zero sugar|keep{s} things sugar-free",
+        "zero sugar|a sugar-free recipe", "零糖", "零糖配方，喝得[轻松|没负担]|无糖，[清爽|爽口]无负担"),
+    "sparkling": w(0.6, "Sparkling", "bring{s} a sparkling lift|fizz{es} with [fine|lively] "
+        "bubbles", "fine bubbles|a sparkling finish", "气泡",
+        "细密气泡，入口[清爽|爽快]|气泡感十足"),
+    "contains_milk": w(0.4, "With milk", "{is} made with [milk|real milk]|blend{s} in milk for a [smooth|mellow] sip", "a milk base",
+        "含牛奶", "加入牛奶，口感[顺滑|柔和]"),
+    "cold_pressed": w(0.7, "Cold-pressed", "{is} cold-pressed for a [fresh|bright|clean] taste",
+        "a cold-pressed recipe", "冷压", "冷压工艺，[保留|留住]新鲜果味"),
+    "raw": w(0.4, "Unpasteurised", "{is} unpasteurised and full of character",
+        "an unpasteurised brew", "未经巴氏杀菌", "未经巴氏杀菌，保留鲜活风味"),
+    "microwave_safe": w(0.5, "Microwave-safe", "{is} microwave-safe for [quick reheats|warming leftovers|a quick warm-up]",
+        "a microwave-safe body", "可微波", "可放入微波炉加热|[剩菜|饮品]可直接[微波|进微波炉]"),
+    "dishwasher_safe": w(0.6, "Dishwasher-safe",
+        "clean{s} up in the dishwasher|{is} dishwasher-safe, so washing up is [easy|quick]|"
+        "go{es} straight in the dishwasher",
+        "a dishwasher-safe finish", "可洗碗机清洗",
+        "可放洗碗机，清洗省心|支持洗碗机清洗|[用完|吃完]放进洗碗机就好"),
+    "hand_glazed": w(0.6, "Hand-glazed", "{is} hand-glazed, so no two are quite [alike|the same]",
+        "a hand-glazed finish", "手工施釉", "手工施釉，每只都[略有不同|带着自己的纹理]"),
+    "leakproof": w(0.8, "Leakproof", "{is} leakproof, so [it can ride in your bag|spills stay "
+        "inside|your bag stays clean]|seal{s} tight with a leakproof lid", "a leakproof lid", "防漏",
+        "密封防漏，放进包里也放心|防漏设计，[随身带|放包里]不担心"),
+    "bpa_free": w(0.6, "BPA-free", "{is} BPA-free[| for peace of mind| through and through]", "BPA-free materials", "不含BPA",
+        "材质不含BPA，[家长|用着]更放心"),
+    "straw": w(0.5, "Built-in straw", "come{s} with a straw for [easy|on-the-go|no-spill] sipping", "a sip straw",
+        "吸管", "自带吸管，[喝水|外出]更方便|配吸管，[小口|随时]喝"),
+    "shatter_resistant": w(0.7, "Shatter-resistant", "{is} shatter-resistant [for little hands|for busy mornings|when it gets knocked]",
+        "a shatter-resistant body", "不易碎", "材质不易碎，[磕碰|掉落]也不怕"),
+    "temperature_control": w(0.8, "Temperature control",
+        "let{s} you set the temperature for [each brew|tea or coffee|every cup]|{has} "
+        "temperature control for [pour-over|green tea|every brew]",
+        "temperature control", "控温", "温度可调，冲茶冲咖啡都合适|精准控温，[手冲|泡茶]更从容"),
+    "auto_shutoff": w(0.6, "Auto shut-off", "switch{es} {itself} off with auto shut-off[| once it boils| for peace of mind]",
+        "auto shut-off", "自动断电", "烧开自动断电，用着[安心|放心]|[水开|沸腾]后自动断电"),
+    "led_indicator": w(0.4, "LED indicator", "show{s} it is on with an LED indicator[| at a glance]",
+        "an LED indicator", "指示灯", "LED指示灯，[状态|工作状态]一目了然"),
+    "pre_seasoned": w(0.7, "Pre-seasoned", "arrive{s} pre-seasoned and ready to [cook|use|sear]",
+        "a pre-seasoned surface", "预开锅", "已预开锅，到手即可[下厨|开煎|使用]"),
+    "oven_safe": w(0.6, "Oven-safe", "go{es} from hob to oven[| without a fuss| in one move]", "an oven-safe build",
+        "可进烤箱", "可直接放进烤箱|[灶上|炉上]做完直接进烤箱"),
+    "induction_compatible": w(0.6, "Induction-ready", "work{s} on induction hobs[| as well as gas| too]",
+        "an induction-ready base", "适用电磁炉|电磁炉也能用", "适用电磁炉|电磁炉也能用"),
+    "pfas_free": w(0.7, "PFAS-free", "{has} a PFAS-free [coating|cooking surface]", "a PFAS-free coating",
+        "不含PFAS", "涂层不含PFAS|不含PFAS的涂层，用着更安心"),
+    "wireless": w(0.8, "Wireless", "go{es} wireless, with no cable to [tangle|untangle]",
+        "a wireless connection", "无线", "无线连接，告别线材缠绕|无线设计，[用起来|戴着]更自在"),
+    "noise_cancelling": w(0.9, "Noise-cancelling",
+        "tune{s} out the [commute|office chatter|engine hum] with active noise cancelling|"
+        "hush{es} the world with noise cancelling", "active noise cancelling", "降噪",
+        "主动降噪，[通勤路上|办公室里|飞机上]也安静"),
+    "fast_charging": w(0.8, "Fast charging", "support{s} fast charging[| for quick top-ups| when time is short]", "fast charging",
+        "快充", "支持快充，节省等待时间|快充加持，[出门前|午休时]补电更快"),
+    "usb_c": w(0.5, "USB-C", "charge{s} over USB-C[| like your other kit| with one cable]", "a USB-C port", "USB-C接口",
+        "USB-C接口，充电更方便|USB-C[接口|充电]，[一根线通用|出门少带线]"),
+    "solar_panel": w(0.8, "Solar", "top{s} up from the sun with a solar panel[| on sunny days| at camp]",
+        "a built-in solar panel", "太阳能", "内置太阳能板，户外也能补电|太阳能[补电|充电]，[露营|野外]更从容"),
+    "magnetic": w(0.7, "Magnetic", "hold{s} on with a magnetic [fit|snap]", "a magnetic fit",
+        "磁吸", "磁吸设计，吸附稳固|磁吸[贴合|吸附]，[稳稳的|不松动]"),
+    "raised_edges": w(0.6, "Raised edges", "guard{s} the screen with raised edges[| when it lies face down]",
+        "raised edges", "边框加高", "边框加高，保护屏幕|边框加高，[屏幕|镜面]朝下也安心"),
+    "keyring_clip": w(0.5, "Keyring clip", "hang{s} from your [bag|keys|belt loop] with a keyring clip",
+        "a keyring clip", "挂扣", "附带挂扣，可挂在[包上|钥匙上|腰间]"),
+    "gps": w(0.9, "GPS", "{has} built-in GPS|keep{s} track of [location|where you are] with GPS",
+        "built-in GPS", "GPS定位", "内置GPS定位|GPS定位，位置随时可查"),
+    "heart_rate": w(0.8, "Heart-rate tracking", "track{s} your heart rate[| through the day| on every workout]",
+        "heart-rate tracking", "心率监测", "支持心率监测|心率监测，[运动|日常]心里有数"),
+    "sos_button": w(0.8, "SOS button", "{has} an SOS button for [peace of mind|extra reassurance]",
+        "an SOS button", "SOS按键", "配有SOS按键，多一份[安心|保障]"),
+    "dimmable": w(0.7, "Dimmable", "{is} dimmable for [late-night reading|quiet evenings|a softer mood]|dim{s} down with a dimmer",
+        "a dimmable light", "可调光", "亮度可调，[夜读|晚上]更舒适"),
+    "app_control": w(0.6, "App control", "answer{s} to an app on your phone|{is} easy to run from an app",
+        "app control", "App控制", "手机App即可控制|用手机App[就能|随手]调节"),
+    "removable_cover": w(0.6, "Removable cover", "{has} a removable cover[| for easy care| that comes off in seconds]",
+        "a removable cover", "外套可拆", "外套可拆，打理方便|外套可拆[洗|换]，[干净|省心]"),
+    "machine_washable": w(0.6, "Machine-washable", "{is} machine-washable[| for easy care| when life gets messy]",
+        "a machine-washable cover", "可机洗", "可机洗，打理轻松|[直接|随手]机洗，[省事|不费心]"),
+    "glazed_interior": w(0.4, "Glazed interior", "{has} a glazed interior[| that wipes clean]",
+        "a glazed interior", "内壁施釉", "内壁施釉，[易于|方便]清洁"),
+    "mouth_blown": w(0.6, "Mouth-blown", "{is} mouth-blown, [one piece at a time|piece by piece]",
+        "mouth-blown glass", "人工吹制", "人工吹制，每只略有不同|人工吹制，[线条|纹理]自然"),
+    "ergonomic": w(0.7, "Ergonomic", "{has} an ergonomic shape for [long sits|long workdays|hours at the desk]",
+        "an ergonomic shape", "人体工学", "人体工学设计，久坐更舒适|人体工学[造型|设计]，[长时间|久坐]也舒服"),
+    "rain_cover_included": w(0.7, "Rain cover included", "come{s} with a rain cover[| for changeable days| tucked away]",
+        "a rain cover", "附防雨罩", "附带防雨罩，天气多变也从容|配防雨罩，[天气|出行]多变不慌"),
+    "hydration_compatible": w(0.5, "Hydration-ready", "take{s} a hydration bladder[| for sips on the move]",
+        "room for a hydration bladder", "兼容水袋", "可放置水袋，补水更方便|兼容水袋，[边走边喝|随时补水]"),
+    "adjustable_torso": w(0.6, "Adjustable torso", "{has} an adjustable torso length[| for a better fit]",
+        "an adjustable torso", "背长可调", "背长可调，背负更贴合|背长[可调|能调]，[身形|体型]不同都合身"),
+    "ventilated_back_panel": w(0.6, "Ventilated back",
+        "keep{s} your back cooler with a ventilated back panel[| on climbs| on warm days]", "a ventilated back panel",
+        "背板通风", "通风背板，背部更透气|背板通风，[爬坡|走远路]不闷"),
+    "chest_strap": w(0.4, "Chest strap", "{has} a chest strap that keeps [it|the load] steady",
+        "a chest strap", "胸带", "配有胸带，背着更稳|胸带[固定|加持]，[行走|奔跑]不晃"),
+    "double_wall": w(0.8, "Double-wall", "{has} double-wall insulation|{is} built with double-wall insulation",
+        "double-wall insulation", "双层", "双层结构，保温更持久|双层[设计|结构]，[冷热|温度]都能锁住"),
+    "collapsible": w(0.7, "Collapsible", "{is} collapsible, so it folds flat [when empty|in your pocket|after use]",
+        "a collapsible body", "可折叠", "喝完可折叠收起|可折叠，[用完|喝完][压扁|收小]带走"),
+    "adjustable_chin_cord": w(0.4, "Chin cord",
+        "stay{s} put in the wind with an adjustable chin cord", "an adjustable chin cord",
+        "下巴绳", "配可调节下巴绳，起风也不怕掉|下巴绳可调，[风大|起风]也戴得稳"),
+})
+# fmt: on
