@@ -13,6 +13,7 @@ GROW_STEPS = 5          # px: background regrown over the blurred edge band wher
 GROUP_GAP = 0.03        # fraction of the diagonal: pieces closer than this are one product
 MIN_PIECE = 0.002       # fraction of the image: smaller specks are dropped
 SHADOW_REACH = 0.08     # fraction of the short side: how far a shadow extends from clean background
+SHADOW_DARKEST = 0.45   # a cast shadow keeps at least this share of the background's light
 
 
 def _disk(radius: int) -> np.ndarray:
@@ -46,7 +47,7 @@ def _robust_p99(maps: BackgroundMaps, values: np.ndarray) -> float:
 
 def shadow_like(maps: BackgroundMaps) -> np.ndarray:
     chroma_limit = maps.ring_percentile(maps.chroma, 99) + 0.025
-    return (maps.shade > 0.3) & (maps.shade < 1.02) & (maps.chroma < chroma_limit)
+    return (maps.shade > SHADOW_DARKEST) & (maps.shade < 1.02) & (maps.chroma < chroma_limit)
 
 
 def shadow_opacity(maps: BackgroundMaps, product: np.ndarray) -> np.ndarray:
