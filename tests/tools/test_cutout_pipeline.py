@@ -42,7 +42,7 @@ def test_grey_product_is_not_mistaken_for_its_shadow() -> None:
 
 
 def test_shadow_is_kept_on_request_as_a_translucent_dark_layer() -> None:
-    rgb, truth = scene("white")
+    rgb, _ = scene("white")
     kept = CutoutPipeline(options=CutoutOptions(keep_shadow=True)).run(Photo(rgb))
     below = kept.rgba[236:244, 120:200]
     assert kept.box is not None and kept.box[3] > 236

@@ -64,7 +64,7 @@ def build_segmenter(options: CutoutOptions, cache_dir: Path, weights: Path | Non
 
         if weights is None:
             raise InvalidInput("the yolo backend needs weights (a path)")
-        return YoloSegmenter(weights, cache_dir)
+        return YoloSegmenter(weights, cache_dir, confidence=options.confidence)
     from tools.cutout.classic import ClassicSegmenter
 
     return ClassicSegmenter()

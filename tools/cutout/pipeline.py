@@ -36,6 +36,8 @@ class CutoutOptions(BaseModel):
                                          description="the main product, or every product found")
     keep_shadow: bool = Field(default=False, description="keep the cast shadow (classic only)")
     padding: int = Field(default=0, ge=0, le=512, description="pixels around the trimmed product")
+    confidence: float = Field(default=0.25, ge=0.0, le=1.0,
+                              description="least detection confidence (yolo backend)")
 
 
 def parse_options(values: dict[str, object]) -> CutoutOptions:
@@ -98,8 +100,7 @@ class CutoutPipeline:
         segmentation = self.segmenter.segment(photo.rgb, keep_shadow=self.options.keep_shadow)
         chosen = select_instances(segmentation.instances, self.options.keep)
         if not chosen:
-            raise InvalidInput(f"{photo.name}: no product found "
-                               f"({self.segmenter.name} backend)")
+            raise InvalidInput(f"no product found ({self.segmenter.name} backend)")
         coarse = np.maximum.reduce([_at_shape(i.mask, chosen[0].mask.shape) for i in chosen])
         matte = refine_alpha(photo.rgb, coarse)
         rgb = decontaminate(photo.rgb, matte)

@@ -46,6 +46,8 @@ def mask_quality(rgb: np.ndarray, alpha: np.ndarray, confidence: float = 1.0) ->
     if area == 0.0:
         return 0.0
     edge = outline(solid)
+    if not edge.any():  # the whole frame: no outline to judge
+        return round(0.25 * confidence, 3)
     left, top, width, height = cv2.boundingRect(edge.astype(np.uint8))
     window = (slice(max(0, top - 2), top + height + 2), slice(max(0, left - 2), left + width + 2))
     grey = cv2.cvtColor(np.ascontiguousarray(rgb[window]), cv2.COLOR_RGB2GRAY).astype(np.float32)
