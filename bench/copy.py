@@ -49,11 +49,13 @@ ZH_MOST = re.compile(r"最(?:好|佳|优|大|小|便宜|火|安全|强|快|全|�
 EN_PROBES = ("waterproof", "wireless", "organic", "leather", "cotton", "wool", "linen",
              "dishwasher", "bluetooth", "gps", "noise-cancelling", "bpa", "solar", "magnetic",
              "recycled", "silk", "cashmere", "bamboo", "velvet", "ceramic", "glass", "steel")
-ZH_PROBES = {"防水": "water", "无线": "wireless", "有机": "organic", "皮革": "leather",
-             "棉质": "cotton", "纯棉": "cotton", "羊毛": "wool", "亚麻": "linen",
-             "洗碗机": "dishwasher", "蓝牙": "bluetooth", "降噪": "noise", "太阳能": "solar",
-             "磁吸": "magnetic", "再生": "recycled", "真丝": "silk", "羊绒": "cashmere",
-             "丝绒": "velvet", "陶瓷": "ceramic", "玻璃": "glass", "不锈钢": "steel"}
+ZH_PROBES = {"防水": ("water",), "无线": ("wireless",), "有机": ("organic",),
+             "皮革": ("leather",), "棉质": ("cotton",), "纯棉": ("cotton",),
+             "羊毛": ("wool", "merino"), "亚麻": ("linen",), "洗碗机": ("dishwasher",),
+             "蓝牙": ("bluetooth",), "降噪": ("noise",), "太阳能": ("solar",),
+             "磁吸": ("magnetic",), "再生": ("recycled",), "真丝": ("silk",),
+             "羊绒": ("cashmere",), "丝绒": ("velvet",), "陶瓷": ("ceramic",), "玻璃": ("glass",),
+             "不锈钢": ("steel",)}
 _NUMBER = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
 
 
@@ -98,7 +100,8 @@ def independent_unsupported(text: str, product: ProductFacts, language: str) -> 
     if language == "en":
         found += [w for w in EN_PROBES if re.search(rf"\b{w}\b", lowered) and w not in raw]
     else:
-        found += [w for w, stem in ZH_PROBES.items() if w in text and stem not in raw]
+        found += [w for w, stems in ZH_PROBES.items()
+                  if w in text and not any(stem in raw for stem in stems)]
     return found
 
 

@@ -135,14 +135,15 @@ def _closers(context: Context, rng: random.Random) -> tuple[str, ...]:
 
 
 def _copy(context: Context, index: int, rng: random.Random) -> Draft | None:
-    chosen = rotate(context.points, index, rng, 3 + rng.randint(0, 2))
+    chosen = rotate(context.points, index, rng, _point_count(context, rng))
     base = _base(context, rng)
     values = base | _point_values(chosen[:3], rng)
     middles = bank.MIDDLES + (bank.PLAYFUL_MIDDLES if context.tone == "playful" else ())
     opener = fill(choose(_openers(context, rng), set(values), rng) or "", values)
     middle = choose(middles, set(values), rng)
     leftover = [p for i, p in enumerate(chosen, 1) if i > 3 or i not in _used(middle)]
-    extras = [_more(leftover, base, rng), *_family_lines(context, values, rng)]
+    extras = [_more(leftover, base, rng), *_family_lines(context, values, rng,
+                                                        2 if chosen else 4)]
     if not chosen:
         extras += [fill(rng.choice(bank.PRICE_CLOSERS), values, rng)]
     closer = fill(choose(_closers(context, rng), set(values), rng) or "", values)
@@ -157,6 +158,13 @@ def _used(template: str | None) -> set[int]:
     return {int(name[-1]) for name in names if name[-1].isdigit()}
 
 
+def _point_count(context: Context, rng: random.Random) -> int:
+    """How many points one copy text carries: fewer for a product with few points, so that
+    twenty variants do not all repeat the same ones."""
+    few = len(context.points) <= 4
+    return (1 if few else 2) + rng.randint(0, 2)
+
+
 def _more(points: Sequence[SellingPoint], base: Values, rng: random.Random) -> str:
     """One more sentence for the points that did not fit in the first."""
     if not points:
@@ -166,10 +174,11 @@ def _more(points: Sequence[SellingPoint], base: Values, rng: random.Random) -> s
     return fill(template, values, rng) if template else ""
 
 
-def _family_lines(context: Context, values: Values, rng: random.Random) -> list[str]:
+def _family_lines(context: Context, values: Values, rng: random.Random,
+                  count: int = 2) -> list[str]:
     lines = list(bank.FAMILY_LINES.get(context.subject.family, bank.FAMILY_LINES["general"]))
     rng.shuffle(lines)
-    return [fill(line, values, rng) for line in lines[:2]]
+    return [fill(line, values, rng) for line in lines[:count]]
 
 
 def _headline(context: Context, index: int, rng: random.Random) -> Draft | None:

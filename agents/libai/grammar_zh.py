@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 
 from agents.libai import chinese
 from agents.libai import phrases_zh as bank
-from agents.libai.compose import Context, Draft, choose, fill, fit, rotate, vary
+from agents.libai.compose import Context, Draft, choose, fill, fit, rotate, slots, vary
 from agents.libai.points import SellingPoint
 
 Values = dict[str, str]
@@ -109,21 +109,25 @@ def _points_sentence(points: Sequence[SellingPoint], rng: random.Random) -> str:
 
 
 def _copy(context: Context, index: int, rng: random.Random) -> Draft | None:
-    chosen = rotate(_usable(context.points), index, rng, 2 + rng.randint(0, 1))
+    usable = _usable(context.points)
+    chosen = rotate(usable, index, rng, (1 if len(usable) <= 4 else 2) + rng.randint(0, 1))
     values = _base(context, rng)
     opener = fill(choose(_openers(context, rng), set(values), rng) or "", values)
     closer = fill(choose(_closers(context, rng), set(values), rng) or "", values)
-    extras = [chinese.sentence(vary(line, rng)) for line in _family_lines(context, rng)]
+    extras = [chinese.sentence(vary(line, rng))
+              for line in _family_lines(context, rng, 2 if chosen else 4)]
+    if not chosen:  # nothing to say about attributes: say where it fits, who makes it, price
+        extras += [fill(line, values, rng) for line in bank.PLAIN_LINES if slots(line) <= set(values)]
     head = [opener, _points_sentence(chosen[:2], rng)]
     more = [_points_sentence(chosen[2:], rng)] if chosen[2:] else []
     text = fit(head, more + extras, [closer], "", context.limit)
     return _draft(text, chosen)
 
 
-def _family_lines(context: Context, rng: random.Random) -> list[str]:
+def _family_lines(context: Context, rng: random.Random, count: int = 2) -> list[str]:
     lines = list(bank.FAMILY_LINES.get(context.subject.family, bank.FAMILY_LINES["general"]))
     rng.shuffle(lines)
-    return lines[:2]
+    return lines[:count]
 
 
 def _headline(context: Context, index: int, rng: random.Random) -> Draft | None:

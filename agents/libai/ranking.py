@@ -18,7 +18,7 @@ from agents.libai.kinds import LengthLimit
 
 MODEL_BONUS = 0.5
 NEW_POINT_BONUS = 0.3
-NOVELTY_WEIGHT = 6.0
+NOVELTY_WEIGHT = 10.0
 REUSE_PENALTY = 0.12
 
 
