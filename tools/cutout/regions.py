@@ -13,6 +13,7 @@ GROW_STEPS = 5          # px: background regrown over the blurred edge band wher
 GROUP_GAP = 0.03        # fraction of the diagonal: pieces closer than this are one product
 MIN_PIECE = 0.002       # fraction of the image: smaller specks are dropped
 SHADOW_REACH = 0.08     # fraction of the short side: how far a shadow extends from clean background
+LOCAL_SIGMA = 3.0       # px: reach of the local background estimate at the product's edge
 SHADOW_DARKEST = 0.45   # a cast shadow keeps at least this share of the background's light
 
 
@@ -74,10 +75,23 @@ def flood_background(maps: BackgroundMaps, passable: np.ndarray, close: np.ndarr
     reached[0] = False
     background = cv2.dilate(reached[labels].astype(np.uint8), disk).astype(bool) & passable
     background |= _holes(maps, passable & ~background)
+    regrow = close | _near_local_background(maps, background)
     kernel = np.ones((3, 3), np.uint8)
     for _ in range(GROW_STEPS):
-        background |= cv2.dilate(background.astype(np.uint8), kernel).astype(bool) & close
+        background |= cv2.dilate(background.astype(np.uint8), kernel).astype(bool) & regrow
     return background
+
+
+def _near_local_background(maps: BackgroundMaps, background: np.ndarray) -> np.ndarray:
+    """Pixels matching the background seen just beside them (shading near a product, which
+    the smooth global model does not know), not the global surface."""
+    weight = background.astype(np.float32)
+    total = cv2.GaussianBlur(maps.image * weight[..., None], (0, 0), LOCAL_SIGMA)
+    norm = cv2.GaussianBlur(weight, (0, 0), LOCAL_SIGMA)
+    local = total / np.maximum(norm, 1e-3)[..., None]
+    distance = np.sqrt(np.einsum("ijk,ijk->ij", *(2 * ((maps.image - local) @ maps.model.whitening,))))
+    limit = max(4.0, 1.5 * maps.ring_percentile(maps.distance, 99))
+    return (distance < limit) & (norm > 0.05)
 
 
 def _holes(maps: BackgroundMaps, enclosed: np.ndarray) -> np.ndarray:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from PIL import Image, ImageDraw
 
 CHECK = 12
-LIGHT, DARK = (236, 236, 236), (196, 196, 196)
+LIGHT, DARK = (150, 150, 150), (105, 105, 105)  # dark enough to show a white halo
 
 
 def checkerboard(width: int, height: int, cell: int = CHECK) -> Image.Image:

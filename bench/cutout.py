@@ -1,0 +1,319 @@
+"""Cutout quality and speed: the 51 Saleor cutouts composited at 800x800 onto five kinds of
+background (white; light grey with vignetting; colour gradient; soft texture: paper, fabric,
+wood in turn; a busy scene), scored against their masks (IoU, boundary F within 3 px),
+against a naive baseline measured in the same run on the same images (OpenCV GrabCut from a
+centred rectangle, 5 iterations). Then the 9 Online Boutique photos are cut out onto a
+checkerboard contact sheet.
+
+    python bench/cutout.py [--json PATH] [--limit 51] [--baseline-limit 2] [--sheet PATH]
+                           [--yolo-weights PATH | --yolo-train-epochs N]
+
+GrabCut takes 10-30 s per 800x800 image here, so by default it runs on 2 products (10
+images, evenly spread over the catalogue); ``paired_iou.<kind>`` is the pipeline on exactly
+those images. Timings are wall-clock per image with OpenCV on one thread (per core).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+# run from the repository root, not bench/ (whose copy.py would shadow the standard library,
+# which cv2 imports)
+sys.path[0] = str(Path(__file__).resolve().parent.parent)
+
+import cv2
+import numpy as np
+from PIL import Image
+
+from shopmind.settings import Settings
+from tools.cutout.images import Photo, read_photo
+from tools.cutout.pipeline import CutoutOptions, CutoutPipeline
+from tools.cutout.quality import boundary_f, iou
+from tools.cutout.sheet import contact_sheet
+
+KINDS = ("white", "grey", "gradient", "texture", "busy")
+PLAIN = ("white", "grey", "gradient")
+SIZE = 800
+Segment = Callable[[np.ndarray], np.ndarray]
+
+
+# --- backgrounds (deterministic, seeded by kind and product index) -------------------------
+
+def _noise_field(rng: np.random.Generator, size: int, cells: int) -> np.ndarray:
+    coarse = rng.standard_normal((cells + 1, cells + 1)).astype(np.float32)
+    return cv2.resize(coarse, (size, size), interpolation=cv2.INTER_CUBIC)
+
+
+def _grid(size: int) -> tuple[np.ndarray, np.ndarray]:
+    axis = (np.arange(size, dtype=np.float32) + 0.5) / size * 2 - 1
+    x, y = np.meshgrid(axis, axis)
+    return x, y
+
+
+def _light_colour(rng: np.random.Generator) -> np.ndarray:
+    hsv = np.array([[[rng.uniform(0, 180), rng.uniform(60, 140), rng.uniform(200, 250)]]])
+    return cv2.cvtColor(hsv.astype(np.uint8), cv2.COLOR_HSV2RGB)[0, 0].astype(np.float32)
+
+
+def white(rng: np.random.Generator, size: int) -> np.ndarray:
+    base = rng.uniform(246, 255) + rng.uniform(-1.5, 1.5, 3)
+    return np.broadcast_to(base, (size, size, 3)) + rng.normal(0, 1.2, (size, size, 3))
+
+
+def grey(rng: np.random.Generator, size: int) -> np.ndarray:
+    x, y = _grid(size)
+    cx, cy = rng.uniform(-0.2, 0.2, 2)
+    falloff = 1 - rng.uniform(0.1, 0.18) * ((x - cx) ** 2 + (y - cy) ** 2)
+    image = rng.uniform(205, 228) * falloff[..., None] * (1 + rng.uniform(-0.015, 0.015, 3))
+    return image + rng.normal(0, 1.5, image.shape)
+
+
+def gradient(rng: np.random.Generator, size: int) -> np.ndarray:
+    x, y = _grid(size)
+    angle = rng.uniform(0, 2 * np.pi)
+    t = np.clip((x * np.cos(angle) + y * np.sin(angle)) / 2.84 + 0.5, 0, 1)[..., None]
+    image = _light_colour(rng) * (1 - t) + _light_colour(rng) * t
+    return image + rng.normal(0, 1.2, image.shape)
+
+
+def texture(rng: np.random.Generator, size: int, index: int) -> np.ndarray:
+    """Paper, fabric or wood, in turn."""
+    xs, ys = np.meshgrid(np.arange(size, dtype=np.float32), np.arange(size, dtype=np.float32))
+    grain = rng.normal(0, 2.0, (size, size)).astype(np.float32)
+    if index % 3 == 0:  # paper: warm off-white, cloudy fibres
+        base = np.array([238, 233, 222], np.float32) + rng.uniform(-6, 6, 3)
+        field = 5 * _noise_field(rng, size, 6) + 2.5 * _noise_field(rng, size, 60) + grain
+        return base + field[..., None]
+    if index % 3 == 1:  # fabric: a fine weave on a light colour
+        period = rng.uniform(4, 7)
+        weave = np.sin(2 * np.pi * xs / period) * np.sin(2 * np.pi * ys / period)
+        field = 6 * weave + 4 * _noise_field(rng, size, 8) + grain
+        return _light_colour(rng) * 0.95 + field[..., None]
+    warp = 25 * _noise_field(rng, size, 4) + 4 * _noise_field(rng, size, 40)  # wood
+    rings = np.sin((ys + warp) * rng.uniform(0.06, 0.12)) * 0.5 + 0.5
+    planks = (xs // rng.uniform(160, 260)) % 2 * rng.uniform(-8, 8)
+    base = np.array([214, 184, 146], np.float32) + rng.uniform(-10, 10, 3)
+    shade = -16 * rings**3 + planks + grain
+    return base + shade[..., None] * np.array([1.0, 1.05, 1.2], np.float32)
+
+
+def busy(rng: np.random.Generator, size: int) -> np.ndarray:
+    """A cluttered scene: 40 random rectangles, ellipses and lines over a dim gradient."""
+    canvas = np.ascontiguousarray(gradient(rng, size) * rng.uniform(0.5, 0.9), np.float32)
+    for _ in range(40):
+        colour = rng.uniform(20, 240, 3).tolist()
+        p = tuple(int(v) for v in rng.integers(0, size, 2))
+        s = tuple(int(v) for v in rng.integers(20, size // 3, 2))
+        kind = rng.integers(3)
+        if kind == 0:
+            cv2.rectangle(canvas, p, (p[0] + s[0], p[1] + s[1]), colour, -1)
+        elif kind == 1:
+            cv2.ellipse(canvas, p, (s[0] // 2, s[1] // 2), float(rng.uniform(0, 180)), 0, 360,
+                        colour, -1)
+        else:
+            q = tuple(int(v) for v in rng.integers(0, size, 2))
+            cv2.line(canvas, p, q, colour, int(rng.integers(2, 12)))
+    canvas = cv2.GaussianBlur(canvas, (0, 0), 1.5)
+    return canvas + rng.normal(0, 2, canvas.shape)
+
+
+def background(kind: str, index: int, size: int = SIZE) -> np.ndarray:
+    rng = np.random.default_rng((KINDS.index(kind), index))
+    makers: dict[str, Callable[[np.random.Generator, int], np.ndarray]] = {
+        "white": white, "grey": grey, "gradient": gradient, "busy": busy,
+        "texture": lambda r, s: texture(r, s, index)}
+    return np.clip(makers[kind](rng, size), 0, 255).astype(np.float32)
+
+
+def composite(rgba: np.ndarray, back: np.ndarray) -> np.ndarray:
+    alpha = rgba[..., 3:4].astype(np.float32) / 255
+    return np.clip(rgba[..., :3] * alpha + back * (1 - alpha) + 0.5, 0, 255).astype(np.uint8)
+
+
+# --- data, backends, baseline ---------------------------------------------------------------
+
+def load_saleor(folder: Path, limit: int) -> list[tuple[str, np.ndarray, np.ndarray]]:
+    """(name, RGBA 800x800 with its soft shadow, mask 800x800) per cutout, names sorted."""
+    items = []
+    for path in sorted(folder.glob("*.png"))[:limit]:
+        rgba = Image.open(path).convert("RGBA").convert("RGBa")
+        rgba = rgba.resize((SIZE, SIZE), Image.Resampling.BOX).convert("RGBA")
+        mask = Image.open(folder.parent / "masks" / f"{path.stem}_mask.png").convert("L")
+        truth = np.asarray(mask.resize((SIZE, SIZE), Image.Resampling.BOX)) >= 128
+        items.append((path.stem, np.asarray(rgba), truth))
+    return items
+
+
+def grabcut_baseline(rgb: np.ndarray) -> np.ndarray:
+    """OpenCV GrabCut from a centred rectangle (2.5% margins, every product inside), 5 rounds."""
+    height, width = rgb.shape[:2]
+    mx, my = width // 40, height // 40
+    mask = np.zeros((height, width), np.uint8)
+    models = np.zeros((1, 65), np.float64), np.zeros((1, 65), np.float64)
+    cv2.grabCut(np.ascontiguousarray(rgb[..., ::-1]), mask, (mx, my, width - 2 * mx,
+                height - 2 * my), models[0], models[1], 5, cv2.GC_INIT_WITH_RECT)
+    return (mask == cv2.GC_FGD) | (mask == cv2.GC_PR_FGD)
+
+
+def pipeline_segment(pipeline: CutoutPipeline) -> Segment:
+    def segment(rgb: np.ndarray) -> np.ndarray:
+        try:
+            return pipeline.run(Photo(rgb)).rgba[..., 3] >= 128
+        except Exception:  # noqa: BLE001 -- "no product found" scores as an empty mask
+            return np.zeros(rgb.shape[:2], bool)
+    return segment
+
+
+def evaluate(segment: Segment, items: list[tuple[str, np.ndarray, np.ndarray]],
+             kind: str, indices: list[int]) -> dict[str, list[float]]:
+    scores: dict[str, list[float]] = {"iou": [], "boundary_f": [], "ms": []}
+    for index in indices:
+        _, rgba, truth = items[index]
+        rgb = composite(rgba, background(kind, index))
+        started = time.perf_counter()
+        predicted = segment(rgb)
+        scores["ms"].append(1000 * (time.perf_counter() - started))
+        scores["iou"].append(iou(predicted, truth))
+        scores["boundary_f"].append(boundary_f(predicted, truth))
+    return scores
+
+
+# --- runs, report -----------------------------------------------------------------------------
+
+def run_backend(prefix: str, segment: Segment, items: list[Any], paired: list[int],
+                results: dict[str, float]) -> None:
+    every = list(range(len(items)))
+    segment(composite(items[0][1], background("white", 0)))  # warm up before timing
+    plain_ms = []
+    for kind in KINDS:
+        scores = evaluate(segment, items, kind, every)
+        results[f"{prefix}iou.{kind}"] = _mean(scores["iou"])
+        results[f"{prefix}boundary_f.{kind}"] = _mean(scores["boundary_f"])
+        results[f"{prefix}ms_per_image.{kind}"] = _mean(scores["ms"], 1)
+        results[f"{prefix}paired_iou.{kind}"] = _mean([scores["iou"][i] for i in paired])
+        plain_ms += scores["ms"] if kind in PLAIN else []
+        print(f"  {prefix or 'classic.'}{kind}: iou {results[f'{prefix}iou.{kind}']:.4f}",
+              flush=True)
+    results[f"{prefix}ms_per_image"] = _mean(plain_ms, 1)
+
+
+def run_baseline(items: list[Any], paired: list[int], results: dict[str, float]) -> None:
+    all_ms = []
+    for kind in KINDS:
+        scores = evaluate(grabcut_baseline, items, kind, paired)
+        results[f"baseline_iou.{kind}"] = _mean(scores["iou"])
+        results[f"baseline_boundary_f.{kind}"] = _mean(scores["boundary_f"])
+        all_ms += scores["ms"]
+        print(f"  baseline {kind}: iou {results[f'baseline_iou.{kind}']:.4f}", flush=True)
+    results["baseline_ms_per_image"] = _mean(all_ms, 1)
+
+
+def _mean(values: list[float], digits: int = 4) -> float:
+    return round(float(np.mean(values)), digits) if values else float("nan")
+
+
+def table(results: dict[str, float], prefixes: list[str]) -> str:
+    head = f"{'backend':10} {'kind':9} {'IoU':>7} {'BF@3px':>7} {'ms/img':>7} " \
+           f"{'paired':>7} {'GrabCut':>7}"
+    lines = [head, "-" * len(head)]
+    for prefix in prefixes:
+        name = prefix.rstrip(".") or "classic"
+        for kind in KINDS:
+            lines.append(
+                f"{name:10} {kind:9} {results[f'{prefix}iou.{kind}']:7.4f} "
+                f"{results[f'{prefix}boundary_f.{kind}']:7.4f} "
+                f"{results[f'{prefix}ms_per_image.{kind}']:7.1f} "
+                f"{results[f'{prefix}paired_iou.{kind}']:7.4f} "
+                f"{results[f'baseline_iou.{kind}']:7.4f}")
+        speed = results["baseline_ms_per_image"] / results[f"{prefix}ms_per_image"]
+        lines.append(f"{name:10} plain backgrounds: {results[f'{prefix}ms_per_image']:.1f} "
+                     f"ms/image; GrabCut {results['baseline_ms_per_image']:.0f} ms/image "
+                     f"({speed:.0f}x faster)")
+    return "\n".join(lines)
+
+
+def online_boutique_sheet(folder: Path, pipeline: CutoutPipeline, target: Path) -> None:
+    names, cutouts, originals = [], [], []
+    for path in sorted(folder.glob("*.jpg")):
+        photo = read_photo(path)
+        result = pipeline.run(photo)
+        names.append(f"{path.stem} q={result.quality:.2f}")
+        cutouts.append(result.cutout)
+        originals.append(Image.fromarray(photo.rgb))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    contact_sheet(list(zip(names, cutouts, strict=True)), tile=300, columns=3,
+                  originals=originals).save(target)
+    print(f"contact sheet: {target}")
+
+
+def yolo_pipeline(args: argparse.Namespace, settings: Settings, scratch: Path) -> CutoutPipeline:
+    from tools.cutout.yolo import YoloSegmenter
+
+    weights = args.yolo_weights
+    if weights is None:  # train on the project's own demo renders, no download
+        from kg.demo.writer import write_demo_catalog
+        from tools.cutout.yolo_training import MaskedExample, train_segmenter, write_yolo_dataset
+
+        catalog = write_demo_catalog(scratch / "catalog")
+        images = scratch / "catalog" / "images"
+        examples = [MaskedExample(images / f"{p.id}.jpg", images / f"{p.id}.mask.png",
+                                  p.category) for p in catalog.products]
+        dataset = write_yolo_dataset(examples, scratch / "yolo-data")
+        weights = train_segmenter(dataset, scratch / "yolo-runs", settings.cache_dir,
+                                  epochs=args.yolo_train_epochs, image_size=320, batch=8)
+    segmenter = YoloSegmenter(weights, settings.cache_dir, confidence=0.05, image_size=640)
+    return CutoutPipeline(segmenter, CutoutOptions(backend="yolo"))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--json", type=Path)
+    parser.add_argument("--limit", type=int, default=51, help="Saleor products to use")
+    parser.add_argument("--baseline-limit", type=int, default=2,
+                        help="products (x5 backgrounds) for the slow GrabCut baseline")
+    parser.add_argument("--sheet", type=Path, default=Path("bench/results/cutout_sheet.png"))
+    parser.add_argument("--yolo-weights", type=Path)
+    parser.add_argument("--yolo-train-epochs", type=int, default=0)
+    args = parser.parse_args()
+    settings = Settings()
+    saleor = settings.shared_data / "catalog" / "saleor" / "cutouts"
+    if not saleor.is_dir():
+        sys.exit(f"shared data not found at {saleor} (set SHOPMIND_SHARED_DATA)")
+    cv2.setNumThreads(1)
+    items = load_saleor(saleor, args.limit)
+    count = max(1, min(args.baseline_limit, len(items)))
+    paired = sorted({round(i * len(items) / count) for i in range(count)})
+    results: dict[str, float] = {}
+    pipeline = CutoutPipeline()
+    run_backend("", pipeline_segment(pipeline), items, paired, results)
+    prefixes = [""]
+    with tempfile.TemporaryDirectory() as scratch:
+        if args.yolo_weights or args.yolo_train_epochs:
+            yolo = yolo_pipeline(args, settings, Path(scratch))
+            yolo.warm_up()
+            run_backend("yolo.", pipeline_segment(yolo), items, paired, results)
+            prefixes.append("yolo.")
+    run_baseline(items, paired, results)
+    results["speedup_vs_baseline"] = round(results["baseline_ms_per_image"]
+                                           / results["ms_per_image"], 1)
+    print(f"cutout, {len(items)} Saleor products x {len(KINDS)} backgrounds at {SIZE}x{SIZE}; "
+          f"GrabCut on products {paired}")
+    print(table(results, prefixes))
+    online_boutique_sheet(settings.shared_data / "catalog" / "online_boutique" / "photos",
+                          pipeline, args.sheet)
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        meta = {"products": len(items), "baseline_products": paired, "size": SIZE}
+        args.json.write_text(json.dumps({**results, "meta": meta}, indent=2))
+
+
+if __name__ == "__main__":
+    main()
