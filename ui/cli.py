@@ -6,6 +6,7 @@
     shopmind tools                      # the registered tools
     shopmind train                      # train the Rasa model if its data changed
     shopmind cutout photos/ --out cutouts/   # transparent PNGs of every product photo
+    shopmind copy --product ID --kind title --tone playful --lang zh --n 10   # Li Bai's copy
 """
 
 from __future__ import annotations
@@ -138,6 +139,36 @@ def cutout(in_dir: Annotated[Path, typer.Argument(help="folder of product photos
     typer.echo(report.summary())
     if report.failed:
         raise typer.Exit(2)
+
+
+@app.command("copy")
+@reports_errors
+def copy_text(
+    product: Annotated[str | None, typer.Option(help="product id")] = None,
+    kind: Annotated[str, typer.Option(help="copy, title, headline, subline, bullet, post, "
+                                           "hashtags (comma-separated with --all)")] = "copy",
+    tone: Annotated[str, typer.Option(help="professional, playful, premium, urgent")
+                    ] = "professional",
+    lang: Annotated[str, typer.Option(help="en or zh")] = "en",
+    n: Annotated[int, typer.Option(help="how many texts")] = 1,
+    campaign: Annotated[str | None, typer.Option(help='e.g. "summer sale"')] = None,
+    all_products: Annotated[bool, typer.Option("--all", help="every product (batch)")] = False,
+    out: Annotated[Path | None, typer.Option(help="JSON lines file for --all")] = None,
+) -> None:
+    """Write product copy with Li Bai (one product, or the whole catalogue with --all)."""
+    from agents.libai.command import run_batch, run_single
+
+    settings = Settings()
+    if all_products:
+        with _progress_bar() as bar:
+            task = bar.add_task("copy", total=None)
+            count = run_batch(settings, kind, tone, lang, n, campaign, out,
+                              lambda done, total, _: bar.update(task, completed=done,
+                                                                total=total))
+        typer.echo(f"wrote {count} rows" + (f" to {out}" if out else ""))
+        return
+    for line in run_single(settings, product, kind, tone, lang, n, campaign):
+        typer.echo(line)
 
 
 def main() -> None:

@@ -55,9 +55,10 @@ def _pattern(language: str) -> re.Pattern[str]:
 
 
 def compliance_problems(text: str, language: str) -> list[str]:
-    """Banned terms in a text, e.g. ``["banned term '最佳'"]``; English terms are checked in
-    Chinese text too, since Chinese copy may carry English words."""
+    """Banned terms in a text, e.g. ``["banned term '最佳'"]``. Both lists apply whatever the
+    language asked for: Chinese copy carries English words and a model may answer in the
+    wrong language."""
+    other = "en" if language == "zh" else "zh"
     found = [m.group(0) for m in _pattern(language).finditer(text)]
-    if language == "zh":
-        found += [m.group(0) for m in _pattern("en").finditer(text)]
+    found += [m.group(0) for m in _pattern(other).finditer(text)]
     return [f"banned term {term!r}" for term in dict.fromkeys(found)]

@@ -102,7 +102,7 @@ def title_case(text: str) -> str:
     out = []
     for index, word in enumerate(words):
         keep = word.lower() in small and index > 0
-        unit = word in ("ml", "mAh", "g", "kg", "mm", "cm", "h")
+        unit = word in ("ml", "mAh", "g", "kg", "mm", "cm", "h", "kcal", "mg", "lm", "dB")
         out.append(word if keep or unit or not word[:1].islower() else capitalise(word))
     return " ".join(out)
 

@@ -87,7 +87,7 @@ FEATURES: MappingProxyType[str, Wording] = MappingProxyType({
         "a shatter-resistant body", "不易碎", "材质不易碎，[磕碰|掉落]也不怕"),
     "temperature_control": w(0.8, "Temperature control",
         "let{s} you set the temperature for [each brew|tea or coffee|every cup]|{has} "
-        "temperature control for [pour-over|green tea|every brew]",
+        "temperature control for [pour-over|delicate teas|every brew]",
         "temperature control", "控温", "温度可调，冲茶冲咖啡都合适|精准控温，[手冲|泡茶]更从容"),
     "auto_shutoff": w(0.6, "Auto shut-off", "switch{es} {itself} off with auto shut-off[| once it boils| for peace of mind]",
         "auto shut-off", "自动断电", "烧开自动断电，用着[安心|放心]|[水开|沸腾]后自动断电"),

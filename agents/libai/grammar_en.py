@@ -211,8 +211,9 @@ def _title(context: Context, index: int, rng: random.Random) -> Draft | None:
 
 def _bullet(context: Context, index: int, rng: random.Random) -> Draft | None:
     chosen = rotate(context.points, index, rng, 1)
-    if not chosen:
-        return None
+    if not chosen:  # no attributes: the plain facts (brand, price) and where it fits
+        values = _base(context, rng)
+        return _draft(fill(rng.choice(bank.PLAIN_BULLETS), values, rng), context, chosen)
     point = chosen[0]
     values = _base(context, rng) | _point_values(chosen, rng)
     label, phrase = _bullet_parts(point, rng)

@@ -77,7 +77,11 @@ def _point_values(points: Sequence[SellingPoint], rng: random.Random) -> Values:
 
 
 def _draft(text: str, points: Sequence[SellingPoint]) -> Draft:
-    return Draft(chinese.tidy(text), tuple(p.attribute for p in points))
+    return Draft(chinese.tidy(text), _attributes(points))
+
+
+def _attributes(points: Sequence[SellingPoint]) -> tuple[str, ...]:
+    return tuple(p.attribute for p in points)
 
 
 def _openers(context: Context, rng: random.Random) -> tuple[str, ...]:
@@ -143,21 +147,26 @@ def _subline(context: Context, index: int, rng: random.Random) -> Draft | None:
     chosen = rotate(_beyond_name(context), index, rng, 3)
     values = _base(context, rng) | _point_values(chosen, rng)
     template = choose(bank.SUBLINES, set(values), rng)
-    if template is None:
-        template = rng.choice(_family_lines(context, rng))
+    if template is None:  # nothing to say about attributes
+        template = "，".join(_family_lines(context, rng))
     return _draft(fill(template, values, rng), chosen)
 
 
 def _title(context: Context, index: int, rng: random.Random) -> Draft | None:
     chosen = rotate(_beyond_name(context), index, rng, 2)
     values = _base(context, rng) | _point_values(chosen, rng)
-    return _draft(fill(choose(bank.TITLES, set(values), rng) or "{short}", values), chosen)
+    text = fill(choose(bank.TITLES, set(values), rng) or "{short}", values, rng)
+    if len(text) > context.limit.high:  # a long (often English) name: a title without it
+        text = fill(choose(bank.SHORT_TITLES, set(values), rng) or "{noun}", values, rng)
+    # keyword titles keep their spaces ("防水越野跑鞋 6毫米跟差"): only the punctuation is tidied
+    return Draft(" ".join(chinese.tidy(part) for part in text.split()), _attributes(chosen))
 
 
 def _bullet(context: Context, index: int, rng: random.Random) -> Draft | None:
     chosen = rotate(_usable(context.points), index, rng, 1)
-    if not chosen:
-        return None
+    if not chosen:  # no attributes: the plain facts (brand, price) and where it fits
+        values = _base(context, rng)
+        return _draft(fill(rng.choice(bank.PLAIN_BULLETS), values, rng), chosen)
     values = _base(context, rng) | _point_values(chosen, rng)
     templates = bank.BULLETS[context.tone]
     if values["t1"] in values["c1"]:
@@ -172,7 +181,12 @@ def _post(context: Context, index: int, rng: random.Random) -> Draft | None:
     body = values["name"] + _points_sentence(chosen, rng) if chosen else ""
     closer = fill(choose(_closers(context, rng), set(values), rng) or "", values)
     tags = " ".join(hashtags(context, chosen, rng, 3)) + " " + rng.choice(bank.POST_SIGNOFFS)
-    extras = [chinese.sentence(vary(line, rng)) for line in _family_lines(context, rng)]
+    extras = [chinese.sentence(vary(line, rng))
+              for line in _family_lines(context, rng, 2 if chosen else 4)]
+    if not chosen:
+        body = values["name"] + "。"
+        extras += [fill(line, values, rng) for line in bank.PLAIN_LINES
+                   if slots(line) <= set(values)]
     text = fit([hook, body], extras, [closer, " " + tags], "", context.limit)
     return _draft(text, chosen)
 
@@ -180,14 +194,14 @@ def _post(context: Context, index: int, rng: random.Random) -> Draft | None:
 def _hashtags(context: Context, index: int, rng: random.Random) -> Draft | None:
     chosen = rotate(_usable(context.points), index, rng, 3)
     tags = hashtags(context, chosen, rng, 4 + rng.randint(0, 2))
-    return Draft(" ".join(tags), tuple(p.attribute for p in chosen))
+    return Draft(" ".join(tags), _attributes(chosen))
 
 
 def hashtags(context: Context, points: Sequence[SellingPoint], rng: random.Random,
              count: int) -> list[str]:
     pool = [p.zh_tag for p in points if p.zh_tag and not _LATIN_NUMBER.search(p.zh_tag)]
     extra = [bank.TAG_LABELS[t] for t in context.product.tags if t in bank.TAG_LABELS]
-    extra += [context.subject.noun_zh]
+    extra += [context.subject.noun_zh, *_scenes(context)[:2], context.product.brand]
     campaign = context.campaign_text()
     if campaign and chinese.is_chinese(campaign):
         extra.append(campaign)

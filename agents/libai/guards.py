@@ -18,7 +18,8 @@ from agents.libai.kinds import Kind, Language, limit
 
 _WORDS = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 _HAN = re.compile(r"[\u4e00-\u9fff]|[A-Za-z]+|\d+(?:\.\d+)?")  # a Latin word is one unit
-NEAR_DUPLICATE = 0.72
+NEAR_DUPLICATE = 0.55
+SHORT_NEAR_DUPLICATE = 0.8
 
 
 @dataclass(frozen=True)
@@ -65,11 +66,17 @@ def signature(text: str, language: str) -> frozenset[tuple[str, str]]:
     return frozenset(bigrams(text, language))
 
 
+def near_duplicate_limit(kind: str) -> float:
+    """Short kinds share the product's name in every text, so they may overlap more."""
+    return NEAR_DUPLICATE if kind in ("copy", "post") else SHORT_NEAR_DUPLICATE
+
+
 def is_near_duplicate(candidate: frozenset[tuple[str, str]],
-                      chosen: list[frozenset[tuple[str, str]]]) -> bool:
-    """Jaccard similarity of bigram sets at or above :data:`NEAR_DUPLICATE`."""
+                      chosen: list[frozenset[tuple[str, str]]],
+                      threshold: float = NEAR_DUPLICATE) -> bool:
+    """Jaccard similarity of bigram sets at or above ``threshold``."""
     for other in chosen:
         union = len(candidate | other)
-        if union == 0 or len(candidate & other) / union >= NEAR_DUPLICATE:
+        if union == 0 or len(candidate & other) / union >= threshold:
             return True
     return False

@@ -57,7 +57,7 @@ MEASURES: MappingProxyType[str, Wording] = MappingProxyType({
     "hydrostatic_head_mm": w(0.6, "{v} rating", "{is} rated to a {v} hydrostatic head",
         "a {v} hydrostatic head", "{z}静水压", "{z}静水压|静水压{z}"),
     "insulation_g": w(0.7, "{v} insulation", "pack{s} {v} of insulation", "{v} of insulation",
-        "{z}保暖填充", "{z}保暖填充|填充{z}保暖棉"),
+        "{z}保暖填充", "{z}保暖填充|填充{z}保暖材料"),
     "comfort_rating_c": w(0.8, "Rated {v}", "stay{s} comfortable down to {v}",
         "a {v} comfort rating", "舒适温度低至{z}", "舒适温度低至{z}|{z}也能[应对|穿]"),
     "strap_count": w(0.3, "{n} straps", "{has} {n} straps", "{n} straps", "{n}条绑带",

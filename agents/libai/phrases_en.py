@@ -54,7 +54,7 @@ OPENERS: dict[str, tuple[str, ...]] = {
         "Tiny confession: we can't stop talking about {the_name}.",
         "Hands up who wants more fun from {scene}!",
         "Ta-da! {The_name}, ready to roll.",
-        "[Drumroll|Big news], please: {the_name}!", "[Guess|Look] who just [arrived|landed]: {the_name}!",
+        "[Drumroll|Big news], please: {the_name}!", "[Guess|Look] who's here: {the_name}!",
         "[Fancy|Want] {a_noun} with [personality|a smile]? Meet {the_name}.",
     ),
     "premium": (
@@ -301,6 +301,8 @@ BULLETS: dict[str, tuple[str, ...]] = {
     "premium": ("{Tag1}. {Vp1}.", "{Tag1}: {vp1}."),
     "urgent": ("{Tag1}: {vp1}.", "{Tag1} – {vp1}. Order today."),
 }
+PLAIN_BULLETS = ("Priced at {price}, from {brand}.", "Made for {scene}.",
+                 "From {brand}, [ready|made] for {scene}.")
 POST_HOOKS: dict[str, tuple[str, ...]] = {
     "professional": ("Looking for {a_noun} for {scene}?", "On the hunt for {a_noun} for {scene}?",
                      "A quick find for {scene}:", "Shopping for {scene}?"),

@@ -86,7 +86,7 @@ CLOSERS: dict[str, tuple[str, ...]] = {
     "playful": (
         "冲鸭！", "快把它加入购物车吧～", "谁用谁知道！", "这波可以！", "心动了吗？", "真香预警！",
         "快乐加倍～", "就它了！", "赶紧安排！", "好用到想分享～", "[爱了爱了|按头安利]！",
-        "幸福感[拉满|+1]～", "[开心|快乐]到转圈圈～", "[姐妹|朋友]们冲！", "[收藏|码住]不亏～",
+        "幸福感[拉满|满满]～", "[开心|快乐]到转圈圈～", "[姐妹|朋友]们冲！", "[收藏|码住]不亏～",
         "[今天|这周]的快乐[有了|找到了]！", "[嘿嘿|哈哈]，[入股|入手]不亏～", "[一起|快来]玩起来吧！",
     ),
     "premium": (
@@ -105,8 +105,9 @@ CLOSERS: dict[str, tuple[str, ...]] = {
 }
 SALE_CLOSERS = ("促销中，抓紧下单！", "优惠正当时，快入手！")
 STOCK_CLOSERS = ("库存有限，手快有！", "库存不多，抓紧下单！")
-CAMPAIGN_CLOSERS = ("{campaign}好物，别错过。", "{campaign}必备清单+1。")
+CAMPAIGN_CLOSERS = ("{campaign}好物，别错过。", "{campaign}必备清单又添一员。")
 PRICE_CLOSERS = ("售价{price}。", "{price}即可入手。")
+PLAIN_BULLETS = ("售价{price}，{brand}出品", "[适合|很适合]{scene}", "{brand}出品，[放心|安心]选")
 PLAIN_LINES = ("[适合|很适合]{scene}。", "{brand}[出品|推出]。", "[售价|价格]{price}。")
 POINT_FRAMES = (
     "{c}", "{c}", "{c}", "值得一提的是，{c}", "亮点[之一|在于]：{c}", "说到细节，{c}",
@@ -193,8 +194,9 @@ HEADLINES: dict[str, tuple[str, ...]] = {
 CAMPAIGN_HEADLINES = ("{campaign}｜{short}", "{campaign}，{t1}", "{campaign}精选")
 SUBLINES: tuple[str, ...] = ("{c1}，{c2}", "{t1}·{t2}·{t3}", "{c1}", "{t1}、{t2}，{scene}好帮手",
                              "{c1}；{c2}")
-TITLES: tuple[str, ...] = ("{full_name} {t1}", "{t1}{t2}{noun}", "{brand}{short}", "{short}｜{t1}",
-                           "{t1}{short}", "{short} {t1}{t2}", "{brand}{t1}{noun}")
+TITLES: tuple[str, ...] = ("{full_name} {t1}", "{t1} {t2} {noun}", "{brand} {short}", "{short}｜{t1}",
+                           "{t1}{short}", "{short} {t1} {t2}", "{brand} {t1} {noun}")
+SHORT_TITLES: tuple[str, ...] = ("{t1} {noun}", "{noun}｜{t1}", "{t1} {t2} {noun}", "{brand} {noun}")
 BULLETS: dict[str, tuple[str, ...]] = {
     "professional": ("{c1}", "【{t1}】{c1}"), "playful": ("✔ {c1}！", "{t1}～{c1}"),
     "premium": ("{t1}｜{c1}", "{c1}"), "urgent": ("{c1}，速入手", "【{t1}】{c1}"),

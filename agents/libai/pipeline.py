@@ -20,7 +20,7 @@ from agents.libai.compose import Context, Draft
 from agents.libai.factcheck import Evidence
 from agents.libai.grammar_en import write_english
 from agents.libai.grammar_zh import write_chinese
-from agents.libai.guards import Guard
+from agents.libai.guards import Guard, near_duplicate_limit
 from agents.libai.kinds import Kind, Language, Tone, check_kind, check_language, check_tone
 from agents.libai.model import ModelDrafter
 from agents.libai.nouns import Subject
@@ -109,7 +109,8 @@ class CopyWriter:
             texts, result.notes = self._drafter.drafts(context, request.n + 2)
             self._review(texts, "model", guard, points, accepted, result)
         self._write_grammar(context, guard, points, accepted, result)
-        for scored, score in pick(accepted, request.n, request.language):
+        duplicates = near_duplicate_limit(request.kind)
+        for scored, score in pick(accepted, request.n, request.language, duplicates):
             result.candidates.append(
                 Candidate(scored.text, scored.source, score, tuple(sorted(scored.grounded))))
         if len(result.candidates) < request.n:

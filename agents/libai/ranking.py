@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from agents.libai.guards import is_near_duplicate, signature
+from agents.libai.guards import NEAR_DUPLICATE, is_near_duplicate, signature
 from agents.libai.kinds import LengthLimit
 
 MODEL_BONUS = 0.5
@@ -40,7 +40,8 @@ def quality(text: str, source: str, grounded: frozenset[str], scores: Mapping[st
     return weight + 0.5 * fit + (MODEL_BONUS if source == "model" else 0.0)
 
 
-def pick(candidates: Sequence[Scored], n: int, language: str) -> list[tuple[Scored, float]]:
+def pick(candidates: Sequence[Scored], n: int, language: str,
+         duplicate_limit: float = NEAR_DUPLICATE) -> list[tuple[Scored, float]]:
     """The best ``n`` (with their final scores), diverse and without near-duplicates.
 
     Each round takes the candidate with the best quality, plus a bonus for points not yet
@@ -58,7 +59,8 @@ def pick(candidates: Sequence[Scored], n: int, language: str) -> list[tuple[Scor
         picked.append((candidates[best], round(gains[best], 4)))
         uses.update(candidates[best].grounded)
         used |= grams[best]
-        remaining -= {i for i in remaining if is_near_duplicate(grams[i], [grams[best]])}
+        remaining -= {i for i in remaining
+                      if is_near_duplicate(grams[i], [grams[best]], duplicate_limit)}
     return picked
 
 

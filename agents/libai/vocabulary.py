@@ -173,7 +173,8 @@ cushioning | cushioning, cushioned | 缓震
 lightweight | lightweight, light-weight, feather-light, featherweight, ultralight, ultra-light \
 | 轻便, 轻盈, 轻量, 超轻
 kids | kids, kid, children, child, toddler, toddlers, little ones | 儿童, 孩子, 宝宝, 小朋友
-limited_stock | limited stock, few left, low stock, selling out | 库存有限, 仅剩, 少量库存, 库存不多
+limited_stock | limited stock, stock is limited, few left, low stock, selling out, while stocks last \
+| 库存有限, 仅剩, 少量库存, 库存不多
 in_stock | in stock, ready to ship | 现货
 sale | sale, discount, discounted, markdown, clearance | 促销, 特惠, 折扣, 优惠, 打折, 大促
 new_arrival | new arrival, new arrivals, just landed, just in, brand-new, brand new | 新品, 上新, 新款
