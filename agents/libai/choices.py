@@ -51,7 +51,7 @@ VALUE_ZH: MappingProxyType[str, str] = MappingProxyType({
 # attribute -> wording; the value goes in as {v} / {V} / {z}
 CHOICES: MappingProxyType[str, Wording] = MappingProxyType({
     "material": w(0.75, "{V}",
-        "{is} [made|cut|crafted|built] from {v}|use{s} {v} [throughout|from top to bottom]|"
+        "{is} [made|crafted|built] from {v}|use{s} {v} [throughout|from top to bottom]|"
         "rel{y} on {v}",
         "{v}|{a} {v} [make|build]", "{z}", "采用{z}|{z}打造|选用{z}|[用料|材质]是{z}|{z}[做的|制成]"),
     "fit": w(0.5, "{V} fit", "{has} {a} {v} fit|sit{s} right with {a} {v} fit", "{a} {v} fit",
@@ -98,6 +98,8 @@ CHOICES: MappingProxyType[str, Wording] = MappingProxyType({
         "{V} splash protection", "{V}防泼溅", "{V}防泼溅，运动出汗也不怕"),
     "bluetooth_version": w(0.5, "Bluetooth {v}", "connect{s} over Bluetooth {v}",
         "Bluetooth {v}", "蓝牙{v}", "蓝牙{v}，连接稳定"),
+    "medium": w(0.8, "{V}", "{is} available on {v}|come{s} as {a} {v} edition", "{a} {v} edition",
+        "{v}版", "提供{v}版本|{v}版本"),
     "publisher": w(0.3, "{V}", "{is} published by {v}", "{v} as publisher", "{v}出版",
         "由{v}出版"),
     "brand": w(0.3, "{V}", "{is} [made|designed] by {v}|come{s} from {v}|carr{y} the {v} "
@@ -105,3 +107,5 @@ CHOICES: MappingProxyType[str, Wording] = MappingProxyType({
         "{v}出品|来自{v}|{v}[设计|出品]，[品质|做工]在线"),
 })
 # fmt: on
+UNSCENTED = w(0.6, "Unscented", "{is} unscented, for a clean, quiet glow", "an unscented wax",
+              "无香", "无香型，[气味干净|不抢味道]|无香设计，[卧室|餐桌]都合适")

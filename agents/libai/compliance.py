@@ -47,18 +47,17 @@ EN_TERMS: tuple[str, ...] = (
 
 
 @cache
-def _pattern(language: str) -> re.Pattern[str]:
-    if language == "zh":
-        return re.compile("|".join(ZH_TERMS), re.IGNORECASE)
-    body = "|".join(EN_TERMS)
-    return re.compile(rf"(?<![A-Za-z0-9])(?:{body})(?![A-Za-z0-9])", re.IGNORECASE)
+def _pattern() -> re.Pattern[str]:
+    """Both lists in one pattern; English terms must stand as whole words."""
+    english = "|".join(EN_TERMS)
+    chinese = "|".join(ZH_TERMS)
+    return re.compile(rf"{chinese}|(?<![A-Za-z0-9])(?:{english})(?![A-Za-z0-9])",
+                      re.IGNORECASE)
 
 
 def compliance_problems(text: str, language: str) -> list[str]:
     """Banned terms in a text, e.g. ``["banned term '最佳'"]``. Both lists apply whatever the
     language asked for: Chinese copy carries English words and a model may answer in the
-    wrong language."""
-    other = "en" if language == "zh" else "zh"
-    found = [m.group(0) for m in _pattern(language).finditer(text)]
-    found += [m.group(0) for m in _pattern(other).finditer(text)]
-    return [f"banned term {term!r}" for term in dict.fromkeys(found)]
+    wrong language (``language`` is kept for callers that will want per-locale lists)."""
+    found = dict.fromkeys(m.group(0) for m in _pattern().finditer(text))
+    return [f"banned term {term!r}" for term in found]

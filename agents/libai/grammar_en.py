@@ -19,6 +19,13 @@ Values = dict[str, str]
 SHORT_KIND_POINTS = 6  # headlines, sublines and titles use the top points only
 _HASHTAG_SKIP = frozenset({"bestseller", "simple", "premium"})
 _COPULAS = ("is ", "are ", "has ", "have ")
+_WORD = re.compile(r"[a-z]{4,}")  # words that make a label repeat the name
+_UNITS = frozenset({"ml", "g", "kg", "mm", "cm", "m", "mg", "lm", "kcal", "h", "l"})
+# bullet labels for measured attributes whose short label is only a number
+_BULLET_LABELS = {"keeps_hot_h": "Hot drinks", "keeps_cold_h": "Cold drinks",
+                  "battery_life_h": "Battery life", "battery_mah": "Battery",
+                  "capacity_ml": "Capacity", "weight_g": "Weight", "volume_l": "Volume",
+                  "wattage_w": "Power", "brightness_lm": "Brightness"}
 _DIGITS = re.compile(r"\d[\d,.]*")
 _UNIT_SUFFIX = re.compile(r"_(?:g|ml|l|h|mah|w|mg|cm|mm|m|lm|c|k|db|kcal|count)$")
 
@@ -98,7 +105,11 @@ def _point_values(points: Sequence[SellingPoint], rng: random.Random) -> Values:
 
 
 def _lower_first(text: str) -> str:
-    return text[:1].lower() + text[1:] if text[1:2].islower() else text
+    """"Waterproof" -> "waterproof"; "USB-C" and "Saleor Loom" stay as they are."""
+    words = text.split()
+    if not text[1:2].islower() or any(w[:1].isupper() for w in words[1:]):
+        return text
+    return text[:1].lower() + text[1:]
 
 
 def _finish(text: str, context: Context) -> str:
@@ -111,8 +122,9 @@ def _draft(text: str, context: Context, points: Sequence[SellingPoint]) -> Draft
 
 def _beyond_name(context: Context) -> list[SellingPoint]:
     """Points whose label the name does not already say ("Packable" in "Packable Jacket")."""
-    name = context.subject.short_en.lower()
-    return [p for p in context.points if p.en_tag.lower() not in name][:SHORT_KIND_POINTS]
+    name = set(_WORD.findall(context.subject.short_en.lower()))
+    return [p for p in context.points
+            if not name & set(_WORD.findall(p.en_tag.lower()))][:SHORT_KIND_POINTS]
 
 
 def _openers(context: Context, rng: random.Random) -> tuple[str, ...]:
@@ -231,7 +243,8 @@ def _bullet_parts(point: SellingPoint, rng: random.Random) -> tuple[str, str]:
     fresh = [vp for vp in point.en_vps if point.en_tag.lower() not in vp.lower()
              and not (digits and set(digits) <= set(_DIGITS.findall(vp)))]
     if not fresh:
-        label = english.capitalise(_UNIT_SUFFIX.sub("", point.attribute).replace("_", " "))
+        label = _BULLET_LABELS.get(point.attribute) or english.capitalise(
+            _UNIT_SUFFIX.sub("", point.attribute).replace("_", " "))
         fresh = list(point.en_vps)
     phrase = vary(rng.choice(fresh), rng) if fresh else point.en_tag
     return label, f"{{it}} {phrase}" if phrase.startswith(_COPULAS) else phrase
@@ -283,7 +296,8 @@ def _hashtaggable(tag: str) -> bool:
 
 def _camel(text: str) -> str:
     words = re.split(r"[\s\-–·&+',.:]+", text.replace(",", ""))
-    return "".join(w[:1].upper() + w[1:] if w.islower() else w for w in words if w)
+    return "".join(w if w in _UNITS or not w.islower() else w[:1].upper() + w[1:]
+                   for w in words if w)
 
 
 _WRITERS: dict[str, Callable[[Context, int, random.Random], Draft | None]] = {

@@ -17,7 +17,7 @@ from agents.libai.points import SellingPoint
 
 Values = dict[str, str]
 _HASHTAG_CLEAN = re.compile(r"[\s，。、：；！？（）()·]+")
-_LATIN_NUMBER = re.compile(r"[A-Za-z]\s*\d")
+_UNTAGGABLE = re.compile(r"[A-Za-z]\s*\d|、|[A-Za-z]{7,}")  # codes, lists, long names
 
 
 def write_chinese(context: Context, index: int) -> Draft | None:
@@ -107,8 +107,9 @@ def _points_sentence(points: Sequence[SellingPoint], rng: random.Random) -> str:
         return ""
     frame = rng.choice(bank.POINT_FRAMES)
     text = fill(frame, {"c": vary(rng.choice(points[0].zh_clauses), rng)}, rng)
-    for point in points[1:]:
-        text += rng.choice(bank.LINKS) + vary(rng.choice(point.zh_clauses), rng)
+    links = rng.sample(bank.LINKS, len(points) - 1) if len(points) > 1 else []
+    for link, point in zip(links, points[1:], strict=True):
+        text += link + vary(rng.choice(point.zh_clauses), rng)
     return chinese.sentence(text, "！" if rng.random() < 0.2 else "。")
 
 
@@ -178,7 +179,7 @@ def _post(context: Context, index: int, rng: random.Random) -> Draft | None:
     chosen = rotate(_usable(context.points), index, rng, 3)
     values = _base(context, rng)
     hook = fill(choose(bank.POST_HOOKS[context.tone], set(values), rng) or "", values)
-    body = values["name"] + _points_sentence(chosen, rng) if chosen else ""
+    body = values["name"] + "，" + _points_sentence(chosen, rng) if chosen else ""
     closer = fill(choose(_closers(context, rng), set(values), rng) or "", values)
     tags = " ".join(hashtags(context, chosen, rng, 3)) + " " + rng.choice(bank.POST_SIGNOFFS)
     extras = [chinese.sentence(vary(line, rng))
@@ -199,7 +200,7 @@ def _hashtags(context: Context, index: int, rng: random.Random) -> Draft | None:
 
 def hashtags(context: Context, points: Sequence[SellingPoint], rng: random.Random,
              count: int) -> list[str]:
-    pool = [p.zh_tag for p in points if p.zh_tag and not _LATIN_NUMBER.search(p.zh_tag)]
+    pool = [p.zh_tag for p in points if p.zh_tag and not _UNTAGGABLE.search(p.zh_tag)]
     extra = [bank.TAG_LABELS[t] for t in context.product.tags if t in bank.TAG_LABELS]
     extra += [context.subject.noun_zh, *_scenes(context)[:2], context.product.brand]
     campaign = context.campaign_text()

@@ -49,7 +49,7 @@ def _shoe_sizes(values: list[str]) -> Wording:
     ordered = sorted(values, key=lambda v: float(v) if v.replace(".", "").isdigit() else 0)
     first, last = ordered[0], ordered[-1]
     return w(0.3, f"EU {first}–{last}",
-             f"[come{{s}} in|{{is}} available in|{{is}} made in] EU sizes {first} to {last}",
+             f"[come{{s}} in|{{is}} available in|{{is}} offered in] EU sizes {first} to {last}",
              f"EU sizes {first} to {last}", f"{first}-{last}码",
              f"{first}至{last}码可选|[提供|备有]{first}至{last}码")
 

@@ -95,8 +95,8 @@ CAFFEINE_FREE = w(0.6, "Caffeine-free", "{is} caffeine-free", "a caffeine-free r
                   "不含咖啡因", "不含咖啡因，随时都能喝")
 NO_ADDED_SUGAR = w(0.7, "No added sugar", "{has} no added sugar", "no added sugar",
                    "不额外添加糖", "不额外添加糖，喝得安心")
-PHONE_CHARGES = w(0.9, "{v}", "pack{s} {v}, about {c} full phone charges|store{s} {v}, "
-                  "enough for about {c} full phone charges", "{v} of charge", "{z}",
+PHONE_CHARGES = w(0.9, "{v}", "pack{s} {v}, about {charges}|store{s} {v}, enough for about "
+                  "{charges}", "{v} of charge", "{z}",
                   "{z}，约可为手机充满{c}次|{z}[大容量|电池]，约可充满手机{c}次")
 SERVING = w(0.5, "{v}", "pour{s} {v} per serving|come{s} in {v} servings", "{v} servings",
             "{z}", "每份{z}|{z}一份，刚刚好")

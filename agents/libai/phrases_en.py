@@ -121,7 +121,6 @@ CLOSERS: dict[str, tuple[str, ...]] = {
         "[Useful|Handy] from the first day.", "Good value for everyday use.",
         "[Quietly|Reliably] useful, [every day|week after week].",
         "[A good fit|Well suited] for [daily life|real life|the everyday].",
-        "[Buy|Choose] it for {scene}; keep using it [long after|well beyond].",
         "[Nothing flashy|No gimmicks], just [good design|solid design|sensible choices].",
         "[Have a look|Take a look] at the [details|photos] and decide.",
     ),
@@ -179,7 +178,7 @@ MIDDLES: tuple[str, ...] = (
     "{It} {vp1}, and {it} {vp2} [as well|besides].",
     "[Here's what you get|What you get]: {np1} and {np2}.",
     "[Why it works|The appeal]: {it} {vp1}.", "[Simply put|Put simply], {it} {vp1}.",
-    "{It} {vp1}. [And yes,|Also,] {it} {vp2}.", "[Inside|Underneath] it all, {it} {vp1}.",
+    "{It} {vp1}. [And yes,|Also,] {it} {vp2}.",
     "[Start with|Begin with] {np1}, then add {np2}.", ("[Two things stand out|Two details matter]: "
                                                         "{np1} and {np2}."),
 )
@@ -262,7 +261,6 @@ SCENES: dict[str, tuple[str, ...]] = {
     "juice": ("breakfast time", "lunch breaks", "picnics"),
     "audiobook": ("your commute", "quiet evenings", "long drives"),
     "gift-card": ("gifting", "birthdays", "last-minute presents"),
-    "simple": ("everyday life", "time at home", "the weekend"),
 }
 FAMILY_SCENES: dict[str, tuple[str, ...]] = {
     "apparel": ("everyday wear", "weekend plans"), "footwear": ("everyday miles", "city walks"),

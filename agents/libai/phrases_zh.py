@@ -165,7 +165,7 @@ SCENES: dict[str, tuple[str, ...]] = {
     "shoe": ("日常穿搭", "城市漫步"), "juice": ("早餐时光", "午后小憩"),
     "audiobook": ("通勤路上", "睡前时光"), "gift-card": ("送礼", "节日心意"),
     "shirt": ("日常穿搭", "通勤日常"), "sweatshirt": ("日常穿搭", "休闲周末"),
-    "beanie": ("秋冬出行", "日常穿搭"), "simple": ("日常生活", "居家时光"),
+    "beanie": ("秋冬出行", "日常穿搭"),
 }
 FAMILY_SCENES: dict[str, tuple[str, ...]] = {
     "apparel": ("日常穿搭", "通勤日常"), "footwear": ("日常出行", "城市漫步"),

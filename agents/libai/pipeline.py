@@ -160,9 +160,9 @@ class CopyWriter:
 
 
 def context_target(model_accepted: int, n: int) -> int:
-    """How many clean candidates to collect: a few more than ``n`` for a small request, about
-    three times ``n`` for a large one (the picking needs room to find varied wording)."""
-    return model_accepted + n + max(2, n // 2) + (2 * n if n >= 10 else 0)
+    """How many clean candidates to collect: a third more than ``n`` for a small request,
+    over three times ``n`` for a large one (the picking needs room to find varied wording)."""
+    return model_accepted + n + max(1, n // 3) + (2 * n if n >= 10 else 0)
 
 
 def _checked(request: CopyRequest) -> CopyRequest:

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from agents.libai import english
-from agents.libai.choices import CHOICES
+from agents.libai.choices import CHOICES, UNSCENTED
 from agents.libai.features import FEATURES
 from agents.libai.listed import generic_wording, list_wording, pack_wording, zh_value
 from agents.libai.measures import (
@@ -93,6 +93,8 @@ def wording_for(attribute: str, value: AttributeValue, product: ProductFacts,
         return list_wording(attribute, value) or generic_wording(attribute, ", ".join(value))
     if isinstance(value, (int, float)):
         return _measure(attribute, float(value), subject)
+    if attribute == "scent" and value.lower() == "unscented":
+        return UNSCENTED
     if attribute in CHOICES and value:
         return CHOICES[attribute].filled(_choice_values(attribute, value))
     return generic_wording(attribute, value)
@@ -113,7 +115,9 @@ def _measure(attribute: str, value: float, subject: Subject) -> Wording | None:
     if attribute == "battery_mah":
         charges = phone_charges(value)
         wording = PHONE_CHARGES if charges >= 1 else BATTERY
-        return wording.filled({**values, "c": str(charges)})
+        plural = "s" if charges != 1 else ""
+        return wording.filled({**values, "c": str(charges),
+                               "charges": f"{charges} full phone charge{plural}"})
     if attribute in MEASURES:
         return MEASURES[attribute].filled(values)
     return generic_wording(attribute, value)
