@@ -18,6 +18,8 @@ from kg.mining.concepts import CONCEPTS
 _PRICE_MAX = re.compile(r"(?:under|below|less than|cheaper than|up to|max(?:imum)?|<)\s*"
                         r"[$€£¥]?\s*(\d+(?:\.\d+)?)|(\d+(?:\.\d+)?)\s*(?:元|块)?\s*(?:以内|以下)",
                         re.IGNORECASE)
+_WORDS = re.compile(r"[a-z0-9][a-z0-9'.&/+-]*")
+_CJK = re.compile(r"[\u4e00-\u9fff]+")
 _PRICE_MIN = re.compile(r"(?:over|above|more than|at least|>)\s*[$€£¥]?\s*(\d+(?:\.\d+)?)",
                         re.IGNORECASE)
 
@@ -42,28 +44,54 @@ class ConstraintParser:
 
     def __init__(self, graph: ProductGraph) -> None:
         self.phrases = _vocabulary(graph)
-        alternatives = sorted(self.phrases, key=len, reverse=True)
-        body = "|".join(re.escape(p) for p in alternatives) or r"(?!x)x"
-        self._pattern = re.compile(rf"(?<![\w-])({body})(?![\w-])|({body})", re.IGNORECASE)
+        self._longest_words = max((len(p.split()) for p in self.phrases), default=1)
+        self._longest_cjk = max((len(p) for p in self.phrases if _CJK.search(p)), default=1)
 
     def parse(self, text: str) -> Constraints:
         found: dict[str, set[str]] = {"category": set(), "value": set(), "soft": set()}
-        matched = []
-        for match in self._pattern.finditer(text):
-            phrase = (match.group(1) or match.group(2) or "").lower()
-            if match.group(2) and not re.search(r"[\u4e00-\u9fff]", phrase):
-                continue  # Latin phrases must match whole words; Chinese has no spaces
-            for node in self.phrases.get(phrase, ()):
+        matched = self._phrases_in(text)
+        for phrase in matched:
+            for node in self.phrases[phrase]:
                 kind = node.split(":", 1)[0]
                 if kind == "soft-category":
                     found["soft"].add(node.replace("soft-category", "category"))
                 else:
                     found["soft" if kind in ("tag", "concept") else kind].add(node)
-            matched.append(phrase)
         price_max = _number(_PRICE_MAX.search(text))
         price_min = _number(_PRICE_MIN.search(text))
         return Constraints(frozenset(found["category"]), frozenset(found["value"]),
                            frozenset(found["soft"]), price_max, price_min, tuple(matched))
+
+    def _phrases_in(self, text: str) -> list[str]:
+        """Known phrases, longest first: runs of whole words looked up in the vocabulary,
+        and substrings of Chinese runs (no spaces there). Linear in the text's length,
+        whatever the vocabulary's size."""
+        words = _WORDS.findall(text.lower())
+        matched, index = [], 0
+        while index < len(words):
+            for size in range(min(self._longest_words, len(words) - index), 0, -1):
+                phrase = " ".join(words[index:index + size])
+                if phrase in self.phrases:
+                    matched.append(phrase)
+                    index += size
+                    break
+            else:
+                index += 1
+        for run in _CJK.findall(text):
+            matched += self._cjk_phrases(run)
+        return matched
+
+    def _cjk_phrases(self, run: str) -> list[str]:
+        matched, index = [], 0
+        while index < len(run):
+            for size in range(min(self._longest_cjk, len(run) - index), 0, -1):
+                if run[index:index + size] in self.phrases:
+                    matched.append(run[index:index + size])
+                    index += size
+                    break
+            else:
+                index += 1
+        return matched
 
 
 def _number(match: re.Match[str] | None) -> float | None:
