@@ -152,9 +152,9 @@ def _copy(context: Context, index: int, rng: random.Random) -> Draft | None:
     values = base | _point_values(chosen[:3], rng)
     middles = bank.MIDDLES + (bank.PLAYFUL_MIDDLES if context.tone == "playful" else ())
     opener = fill(choose(_openers(context, rng), set(values), rng) or "", values)
-    middle = choose(middles, set(values), rng)
+    middle = _vary_subject(choose(middles, set(values), rng), context, rng)
     leftover = [p for i, p in enumerate(chosen, 1) if i > 3 or i not in _used(middle)]
-    extras = [_more(leftover, base, rng), *_family_lines(context, values, rng,
+    extras = [_more(leftover, base, rng, context), *_family_lines(context, values, rng,
                                                         2 if chosen else 4)]
     if not chosen:
         extras += [fill(rng.choice(bank.PRICE_CLOSERS), values, rng)]
@@ -162,6 +162,20 @@ def _copy(context: Context, index: int, rng: random.Random) -> Draft | None:
     head = [opener] + ([fill(middle, values, rng)] if middle else [])
     text = fit(head, [e for e in extras if e], [closer], " ", context.limit)
     return _draft(text, context, chosen)
+
+
+def _vary_subject(template: str | None, context: Context, rng: random.Random) -> str | None:
+    """The first "{It}"/"{it}" sometimes becomes "this tee" or "the tee"."""
+    if template is None:
+        return None
+    at = min((i for i in (template.find("{It}"), template.find("{it}")) if i >= 0), default=-1)
+    if at < 0 or rng.random() < 0.5:
+        return template
+    noun = context.subject.noun_en
+    subject = rng.choice((f"{{this}} {noun}", f"the {noun}"))
+    if template[at + 1] == "I":
+        subject = subject[0].upper() + subject[1:] if subject[0] != "{" else f"{{This}} {noun}"
+    return template[:at] + subject + template[at + 4:]
 
 
 def _used(template: str | None) -> set[int]:
@@ -177,12 +191,13 @@ def _point_count(context: Context, rng: random.Random) -> int:
     return (1 if few else 2) + rng.randint(0, 2)
 
 
-def _more(points: Sequence[SellingPoint], base: Values, rng: random.Random) -> str:
+def _more(points: Sequence[SellingPoint], base: Values, rng: random.Random,
+          context: Context) -> str:
     """One more sentence for the points that did not fit in the first."""
     if not points:
         return ""
     values = base | _point_values(points[:2], rng)
-    template = choose(bank.FOLLOWS, set(values), rng)
+    template = _vary_subject(choose(bank.FOLLOWS, set(values), rng), context, rng)
     return fill(template, values, rng) if template else ""
 
 
@@ -261,7 +276,7 @@ def _post(context: Context, index: int, rng: random.Random) -> Draft | None:
     body = fill(choose(bodies, set(values), rng) or "Meet {the_name}.", values)
     closer = fill(choose(_closers(context, rng), set(values), rng) or "", values)
     tags = " ".join(hashtags(context, chosen, rng, 3)) + " " + rng.choice(bank.POST_SIGNOFFS)
-    extras = [_more(chosen[3:], base, rng), *_family_lines(context, values, rng)]
+    extras = [_more(chosen[3:], base, rng, context), *_family_lines(context, values, rng)]
     text = fit([hook, body], [e for e in extras if e], [closer, tags], " ", context.limit)
     return _draft(text, context, chosen)
 

@@ -27,10 +27,12 @@ def _colours(values: list[str]) -> Wording:
     en = english.join(values)
     zh = chinese.enumerate_items([zh_value(v) for v in values])
     if len(values) == 1:
-        return w(0.4, values[0].capitalize(), f"come{{s}} in {en}", en, zh, f"{zh}款")
+        return w(0.4, values[0].capitalize(), f"[come{{s}} in|{{is}} finished in] {en}", en, zh,
+                 f"{zh}款|{zh}配色")
     count = str(len(values))
     return w(0.55, f"{count} colours",
-             f"come{{s}} in {en}|{{is}} available in {count} colours: {en}",
+             f"[come{{s}} in|{{is}} offered in|ship{{s}} in] {en}|{{is}} available in {count} "
+             f"colours: {en}|let{{s}} you [pick|choose] from {en}",
              f"a choice of {en}|{count} colours", f"{count}色可选",
              f"{zh}可选|有{count}种颜色可选|{zh}，{count}色任选")
 
