@@ -8,7 +8,7 @@ checkerboard contact sheet.
     python bench/cutout.py [--json PATH] [--limit 51] [--baseline-limit 2] [--sheet PATH]
                            [--yolo-weights PATH | --yolo-train-epochs N]
 
-GrabCut takes 10-30 s per 800x800 image here, so by default it runs on 2 products (10
+GrabCut takes 10-40 s per 800x800 image here, so by default it runs on 1 product (5
 images, evenly spread over the catalogue); ``paired_iou.<kind>`` is the pipeline on exactly
 those images. Timings are wall-clock per image with OpenCV on one thread (per core).
 """
@@ -277,7 +277,7 @@ def main() -> None:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--json", type=Path)
     parser.add_argument("--limit", type=int, default=51, help="Saleor products to use")
-    parser.add_argument("--baseline-limit", type=int, default=2,
+    parser.add_argument("--baseline-limit", type=int, default=1,
                         help="products (x5 backgrounds) for the slow GrabCut baseline")
     parser.add_argument("--sheet", type=Path, default=Path("bench/results/cutout_sheet.png"))
     parser.add_argument("--yolo-weights", type=Path)
