@@ -14,7 +14,7 @@ from pathlib import Path
 from PIL import Image
 from pydantic import Field
 
-from tools.base import Progress, Tool, ToolResult
+from tools.base import Progress, Tool, ToolContext, ToolResult
 from tools.cutout.batch import build_segmenter, default_weights, save_result
 from tools.cutout.images import open_image, read_photo
 from tools.cutout.pipeline import CutoutOptions, CutoutPipeline
@@ -29,9 +29,16 @@ class CutoutInput(CutoutOptions):
 
 
 class CutoutTool(Tool):
+    """Example: ``registry.call("remove_background", {"image_path": "mug.jpg"})`` writes
+    ``mug.cutout.png`` and ``mug.cutout.json`` and answers with the box and quality."""
+
     name = "remove_background"
     description = "Cut the product out of a photo and save it as a transparent PNG."
     input_model = CutoutInput
+
+    def __init__(self, context: ToolContext) -> None:
+        super().__init__(context)
+        self._pipelines: dict[str, CutoutPipeline] = {}
 
     def run(self, inputs: CutoutInput, progress: Progress | None = None) -> ToolResult:
         source = Path(inputs.image_path)
@@ -45,14 +52,18 @@ class CutoutTool(Tool):
                           files=[target], data=record)
 
     def _pipeline(self, inputs: CutoutInput) -> CutoutPipeline:
+        """One pipeline per distinct options and weights (a YOLO model loads once)."""
         options = CutoutOptions.model_validate(inputs.model_dump(include=set(
             CutoutOptions.model_fields)))
-        settings = self.context.settings
-        weights = Path(inputs.weights) if inputs.weights else default_weights(settings)
-        segmenter = build_segmenter(options, settings.cache_dir, weights)
-        pipeline = CutoutPipeline(segmenter, options)
-        pipeline.warm_up()
-        return pipeline
+        key = f"{options.model_dump_json()}|{inputs.weights}"
+        if key not in self._pipelines:
+            settings = self.context.settings
+            weights = Path(inputs.weights) if inputs.weights else default_weights(settings)
+            segmenter = build_segmenter(options, settings.cache_dir, weights)
+            pipeline = CutoutPipeline(segmenter, options)
+            pipeline.warm_up()
+            self._pipelines[key] = pipeline
+        return self._pipelines[key]
 
 
 def cutout_image(image: Image.Image, options: CutoutOptions | None = None) -> Image.Image:
