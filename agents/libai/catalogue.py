@@ -33,6 +33,13 @@ def demo_products() -> list[ProductFacts]:
     return [facts_of(row) for row in build_demo_catalog().products]
 
 
+def product_concepts(product: ProductFacts) -> list[str]:
+    """The shopping concepts the knowledge graph's rules attach to a product (rainy-days ...)."""
+    from kg.mining.concepts import concepts_for
+
+    return sorted(concepts_for(product))
+
+
 def saleor_products(shared_data: Path) -> list[ProductFacts]:
     """Saleor's demo products, through the knowledge graph's Saleor loader."""
     path = shared_data / SALEOR_FIXTURE

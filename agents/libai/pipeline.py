@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from agents.libai.catalogue import product_concepts
 from agents.libai.compliance import compliance_problems
 from agents.libai.compose import Context, Draft
 from agents.libai.factcheck import Evidence
@@ -72,14 +73,17 @@ class CopyResult:
 
 
 class CopyWriter:
-    """Writes copy for the products of one catalogue (their siblings rank the points)."""
+    """Writes copy for the products of one catalogue (their siblings rank the points).
+
+    ``concepts`` names a product's shopping concepts ("rainy-days"); by default the knowledge
+    graph's concept rules (:mod:`kg.mining.concepts`)."""
 
     def __init__(self, products: Iterable[ProductFacts], model: Any | None = None,
                  concepts: Callable[[ProductFacts], Sequence[str]] | None = None) -> None:
         self._products = {p.id: p for p in products}
         self._points = SellingPoints(self._products.values())
         self._drafter = ModelDrafter(model) if model is not None else None
-        self._concepts = concepts
+        self._concepts = concepts or product_concepts
         self._cache: dict[tuple[str, str | None], tuple[ProductFacts, list[SellingPoint],
                                                          Evidence]] = {}
 
@@ -123,7 +127,7 @@ class CopyWriter:
         cached = self._cache.get(key)
         if cached is not None and (cached[0] is product or cached[0] == product):
             return cached[1], cached[2]
-        concepts = self._concepts(product) if self._concepts else ()
+        concepts = self._concepts(product)
         points = self._points.of(product, campaign, concepts)
         evidence = Evidence.of(product, campaign)
         if len(self._cache) >= _CACHE_SIZE:

@@ -100,6 +100,6 @@ def affinity(attribute: str, tags: Sequence[str], campaign: str | None,
     def hits(keys: set[str] | Sequence[str]) -> int:
         return sum(1 for key in keys if attribute in TAG_AFFINITY.get(key, frozenset()))
 
-    concept_tags = [part for concept in concepts for part in concept.split("-")]
+    concept_tags = {tag for concept in concepts for tag in campaign_tags(concept.replace("-", " "))}
     return (min(0.5, 0.25 * hits(tags)) + 0.35 * min(1, hits(campaign_tags(campaign)))
             + 0.15 * min(1, hits(concept_tags)))

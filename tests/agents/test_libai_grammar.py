@@ -105,6 +105,10 @@ def test_ranking_follows_category_siblings_tags_and_campaign(
     summer = {p.attribute: p.score for p in ranker.of(products["ap-trail-cap"], "summer sale")}
     assert summer["upf_rating"] > plain["upf_rating"]
     assert summer["colour"] == plain["colour"]
+    boots = products["fw-snow-boot"]
+    rainy = {p.attribute: p.score for p in ranker.of(boots, concepts=["rainy-days"])}
+    dry = {p.attribute: p.score for p in ranker.of(boots)}
+    assert rainy["waterproof"] > dry["waterproof"]
 
 
 def _expansions(phrase: str) -> list[str]:
