@@ -23,6 +23,8 @@ from agents.libai.nouns import Subject
 from agents.libai.points import SellingPoint
 from kg.facts import ProductFacts
 
+_TITLE_SKIPS = frozenset({"brand", "publisher"})
+_SHORT_SKIPS = _TITLE_SKIPS | {"size", "shoe_size"}
 _CHOICE = re.compile(r"\[([^\[\]]*)\]")
 _CURRENCY = {"USD": "$", "EUR": "€", "GBP": "£", "CNY": "¥", "JPY": "¥"}
 _CAMPAIGN_ZH = (("back to school", "开学季"), ("black friday", "黑五"), ("gift guide", "礼物指南"),
@@ -88,6 +90,11 @@ def campaign_zh(campaign: str) -> str:
     for english_words, chinese_words in _CAMPAIGN_ZH:
         text = text.replace(english_words, chinese_words)
     return re.sub(r"\s+(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])\s+", "", text)
+
+
+def short_kind_skips(kind: str) -> frozenset[str]:
+    """Attributes not worth a headline or subline (the maker, sizes); titles keep sizes."""
+    return _TITLE_SKIPS if kind == "title" else _SHORT_SKIPS
 
 
 def rotate(points: Sequence[SellingPoint], index: int, rng: random.Random, count: int

@@ -12,7 +12,17 @@ from collections.abc import Callable, Sequence
 
 from agents.libai import english
 from agents.libai import phrases_en as bank
-from agents.libai.compose import Context, Draft, choose, fill, fit, rotate, slots, vary
+from agents.libai.compose import (
+    Context,
+    Draft,
+    choose,
+    fill,
+    fit,
+    rotate,
+    short_kind_skips,
+    slots,
+    vary,
+)
 from agents.libai.points import SellingPoint
 
 Values = dict[str, str]
@@ -123,8 +133,9 @@ def _draft(text: str, context: Context, points: Sequence[SellingPoint]) -> Draft
 def _beyond_name(context: Context) -> list[SellingPoint]:
     """Points whose label the name does not already say ("Packable" in "Packable Jacket")."""
     name = set(_WORD.findall(context.subject.short_en.lower()))
-    return [p for p in context.points
-            if not name & set(_WORD.findall(p.en_tag.lower()))][:SHORT_KIND_POINTS]
+    skip = short_kind_skips(context.kind)
+    return [p for p in context.points if p.attribute not in skip
+            and not name & set(_WORD.findall(p.en_tag.lower()))][:SHORT_KIND_POINTS]
 
 
 def _openers(context: Context, rng: random.Random) -> tuple[str, ...]:

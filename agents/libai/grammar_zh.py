@@ -12,7 +12,17 @@ from collections.abc import Callable, Sequence
 
 from agents.libai import chinese
 from agents.libai import phrases_zh as bank
-from agents.libai.compose import Context, Draft, choose, fill, fit, rotate, slots, vary
+from agents.libai.compose import (
+    Context,
+    Draft,
+    choose,
+    fill,
+    fit,
+    rotate,
+    short_kind_skips,
+    slots,
+    vary,
+)
 from agents.libai.points import SellingPoint
 
 Values = dict[str, str]
@@ -64,8 +74,9 @@ def _usable(points: Sequence[SellingPoint]) -> list[SellingPoint]:
 
 def _beyond_name(context: Context) -> list[SellingPoint]:
     """Points whose label the name does not already say (防水 in 可收纳防水冲锋衣)."""
-    name = context.subject.short_zh
-    return [p for p in _usable(context.points) if p.zh_tag not in name][:6]
+    name, skip = context.subject.short_zh, short_kind_skips(context.kind)
+    return [p for p in _usable(context.points)
+            if p.zh_tag not in name and p.attribute not in skip][:6]
 
 
 def _point_values(points: Sequence[SellingPoint], rng: random.Random) -> Values:

@@ -297,6 +297,7 @@ SUBLINES: tuple[str, ...] = (
 TITLES: tuple[str, ...] = (
     "{brand} {name} – {Tag1}, {Tag2}", "{name} | {Tag1} · {Tag2}", "{Tag1} {short} ({Tag2})",
     "{brand} {name}, {Tag1}", "{short} – {Tag1}, {Tag2}, {Tag3}", "{brand} {name} | {Tag1}",
+    "{brand} {name}",
 )
 BULLETS: dict[str, tuple[str, ...]] = {
     "professional": ("{Tag1}: {vp1}.", "{Tag1} – {vp1}."),

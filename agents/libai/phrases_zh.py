@@ -193,12 +193,12 @@ HEADLINES: dict[str, tuple[str, ...]] = {
 }
 CAMPAIGN_HEADLINES = ("{campaign}｜{short}", "{campaign}，{t1}", "{campaign}精选")
 SUBLINES: tuple[str, ...] = ("{c1}，{c2}", "{t1}·{t2}·{t3}", "{c1}", "{t1}、{t2}，{scene}好帮手",
-                             "{c1}；{c2}")
+                             "{c1}；{c2}", "{c1}，[适合|很适合]{scene}")
 TITLES: tuple[str, ...] = ("{full_name} {t1}", "{t1} {t2} {noun}", "{brand} {short}", "{short}｜{t1}",
                            "{t1}{short}", "{short} {t1} {t2}", "{brand} {t1} {noun}")
 SHORT_TITLES: tuple[str, ...] = ("{t1} {noun}", "{noun}｜{t1}", "{t1} {t2} {noun}", "{brand} {noun}")
 BULLETS: dict[str, tuple[str, ...]] = {
-    "professional": ("{c1}", "【{t1}】{c1}"), "playful": ("✔ {c1}！", "{t1}～{c1}"),
+    "professional": ("{c1}", "【{t1}】{c1}"), "playful": ("✔{c1}！", "{t1}～{c1}"),
     "premium": ("{t1}｜{c1}", "{c1}"), "urgent": ("{c1}，速入手", "【{t1}】{c1}"),
 }
 POST_HOOKS: dict[str, tuple[str, ...]] = {
