@@ -29,7 +29,7 @@ MEASURES: MappingProxyType[str, Wording] = MappingProxyType({
         "a {v} build", "重{z}", "重{z}|重量{z}|[整体|净]重{z}"),
     "capacity_ml": w(0.7, "{v}", "hold{s} {v}|{has} room for {v}|take{s} up to {v}",
         "{v} of capacity", "{z}", "容量{z}|[能装|可装]{z}|{z}容量，[日常|每天]够用"),
-    "battery_life_h": w(0.9, "{v} battery", "run{s} for {v} on a charge|last{s} {v} between "
+    "battery_life_h": w(0.9, "{v} of battery", "run{s} for {v} on a charge|last{s} {v} between "
         "charges|keep{s} going for {v} on one charge", "{v} of battery life", "续航{z}",
         "续航{z}|一次充满可用{z}|[充满电|满电]能用{z}"),
     "wattage_w": w(0.6, "{v}", "deliver{s} {v} of power|run{s} on {v}|draw{s} {v}",

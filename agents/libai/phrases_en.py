@@ -287,7 +287,7 @@ HEADLINES: dict[str, tuple[str, ...]] = {
     "urgent": ("Get {the_short} now", "Don't miss {the_short}", "{tag1}. Order today.",
                "Grab {the_short} today", "Ready for {scene}? Order now", "{short}: order now"),
 }
-CAMPAIGN_HEADLINES = ("{Campaign}: {short}", "{short}, ready for {campaign}",
+CAMPAIGN_HEADLINES = ("{Campaign}: {short}", "{short}, ready for the {campaign}",
                       "{Campaign} pick: {short}")
 SUBLINES: tuple[str, ...] = (
     "{Tag1}, {tag2_lower} and {tag3_lower}.", "{It} {vp1}.", "{Tag1} · {Tag2} · {Tag3}",
