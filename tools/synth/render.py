@@ -4,7 +4,10 @@ the layout's scores out.
 Each worker process keeps caches, so a batch that renders one product in many sizes and copy
 variants decodes the cutout once, resizes it once per size, and paints each background once
 per size and template: cutouts, product shapes, resized product layers and painted bases are
-all cached (fonts are cached by :mod:`tools.layout.fonts`).
+all cached (fonts are cached by :mod:`tools.layout.fonts`). The chosen layout and its
+text-independent measurements are kept per banner (product files, size and texts), so a
+banner rendered again in the same worker (another folder, a re-run) only draws its text and
+encodes.
 """
 
 from __future__ import annotations
@@ -19,9 +22,10 @@ from typing import Any
 from PIL import Image
 
 from tools.layout.content import product_shape
-from tools.layout.engine import Choice, LayoutEngine, finish
+from tools.layout.engine import Choice, LayoutEngine
+from tools.layout.metrics import rendered_metrics
 from tools.layout.model import BannerCopy, BrandStyle, Colour, Layout, LayoutRequest, ProductShape
-from tools.layout.painter import paint_base
+from tools.layout.painter import paint_base, paint_overlay
 
 FORMATS = {"jpg": "JPEG", "png": "PNG", "webp": "WEBP"}
 RENDER_VERSION = "layout-2"  # part of every banner's content hash
@@ -92,10 +96,12 @@ def _product_layer(image: Path, mask: Path | None, size: tuple[int, int]) -> Ima
 
 
 class _Bases:
-    """Painted backgrounds with their products, least recently used dropped first."""
+    """Painted backgrounds with their products, least recently used dropped first once their
+    pixels pass ``budget_mb`` (about a hundred 1200x628 bases in the default 256 MB)."""
 
-    def __init__(self, capacity: int = 12) -> None:
-        self.capacity = capacity
+    def __init__(self, budget_mb: float = 256.0) -> None:
+        self.budget = int(budget_mb * 1024 * 1024)
+        self.used = 0
         self._items: OrderedDict[tuple[Any, ...], Image.Image] = OrderedDict()
 
     def get(self, key: tuple[Any, ...], layout: Layout, image: Path, mask: Path | None
@@ -105,9 +111,14 @@ class _Bases:
             return self._items[key]
         base = paint_base(layout, lambda _index, size: _product_layer(image, mask, size))
         self._items[key] = base
-        if len(self._items) > self.capacity:
-            self._items.popitem(last=False)
+        self.used += _bytes(base)
+        while self.used > self.budget and len(self._items) > 1:
+            self.used -= _bytes(self._items.popitem(last=False)[1])
         return base
+
+
+def _bytes(image: Image.Image) -> int:
+    return image.width * image.height * len(image.getbands())
 
 
 _BASES = _Bases()
@@ -131,8 +142,33 @@ def layout_for(spec: BannerSpec) -> Choice:
     return _engine().choose(request, spec.template)
 
 
+class _Chosen:
+    """Layouts and their measured scores per banner, least recently used dropped first."""
+
+    def __init__(self, capacity: int = 512) -> None:
+        self.capacity = capacity
+        self._items: OrderedDict[tuple[BannerSpec, str], tuple[Choice, dict[str, float]]] = \
+            OrderedDict()
+
+    def get(self, spec: BannerSpec) -> tuple[Choice, dict[str, float]] | None:
+        key = (spec, spec.digest)
+        if key in self._items:
+            self._items.move_to_end(key)
+            return self._items[key]
+        return None
+
+    def put(self, spec: BannerSpec, choice: Choice, metrics: dict[str, float]) -> None:
+        self._items[(spec, spec.digest)] = (choice, metrics)
+        if len(self._items) > self.capacity:
+            self._items.popitem(last=False)
+
+
+_CHOSEN = _Chosen()
+
+
 def render_spec(spec: BannerSpec) -> RenderedSpec:
-    choice = layout_for(spec)
+    known = _CHOSEN.get(spec)
+    choice = known[0] if known else layout_for(spec)
     layout = choice.solved.layout
     background = layout.background
     choice_key = (layout.template, background.style, background.base, background.second,
@@ -140,12 +176,17 @@ def render_spec(spec: BannerSpec) -> RenderedSpec:
     key = (spec.image, spec.mask, spec.width, spec.height, *choice_key)
     base = _BASES.get(key, layout, spec.image, spec.mask)
     logo = _logo(spec.logo) if spec.logo is not None and spec.logo.is_file() else None
-    banner = finish(choice, base, logo)
+    image, without_text = paint_overlay(base, layout, logo)
+    if known:
+        metrics = known[1]
+    else:  # measured on the banner without its text: the same for every re-render
+        metrics = rendered_metrics(layout, choice.solved.saliency, without_text)
+        _CHOSEN.put(spec, choice, metrics)
     scores: dict[str, Any] = {"template": layout.template, "cost": round(choice.cost, 4)}
-    scores.update({k: round(v, 4) for k, v in banner.metrics.items()})
+    scores.update({k: round(v, 4) for k, v in metrics.items()})
     scores["fitted"] = layout.fitted
     scores["dropped"] = ",".join(layout.dropped)
-    return RenderedSpec(_encode(banner.image, spec.format), layout, scores)
+    return RenderedSpec(_encode(image, spec.format), layout, scores)
 
 
 def render_banner(spec: BannerSpec) -> bytes:
