@@ -1,5 +1,6 @@
 """`make run` a second time with nothing changed neither reinstalls nor retrains."""
 
+import os
 import subprocess
 from pathlib import Path
 
@@ -12,16 +13,21 @@ pytestmark = pytest.mark.skipif(not (REPO_ROOT / ".venv" / ".installed").is_file
                                 reason="needs an installed checkout (make install)")
 
 
+def _make(*args: str) -> str:
+    """``make -n`` as a person would type it, even when the tests themselves run under make."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("MAKE", "MFLAGS"))}
+    return subprocess.run(["make", "--no-print-directory", "-n", *args], cwd=REPO_ROOT,
+                          env=env, capture_output=True, text=True, check=True).stdout
+
+
 def test_installed_checkout_has_nothing_to_install() -> None:
-    dry_run = subprocess.run(["make", "-n", "run"], cwd=REPO_ROOT, capture_output=True,
-                             text=True, check=True).stdout
+    dry_run = _make("run")
     assert "pip install" not in dry_run
     assert dry_run.strip().splitlines() == [".venv/bin/shopmind serve"]
 
 
 def test_changed_dependencies_trigger_a_reinstall(tmp_path: Path) -> None:
-    dry_run = subprocess.run(["make", "-n", "-W", "pyproject.toml", "install"], cwd=REPO_ROOT,
-                             capture_output=True, text=True, check=True).stdout
+    dry_run = _make("-W", "pyproject.toml", "install")
     assert "pip install -q -e" in dry_run
 
 
