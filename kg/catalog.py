@@ -65,9 +65,7 @@ def _read_line(
     try:
         row = model.model_validate_json(line)
     except ValidationError as exc:
-        for error in exc.errors():
-            where = ".".join(str(p) for p in error["loc"]) or "row"
-            report.problems.append(RowProblem(path, number, where, error["msg"]))
+        report.problems += validation_problems(path, number, exc)
         return
     row_id = str(getattr(row, "id", number))
     if row_id in seen:
@@ -75,6 +73,12 @@ def _read_line(
         return
     seen.add(row_id)
     report.rows.append(row)
+
+
+def validation_problems(path: Path, line: int, exc: ValidationError) -> list[RowProblem]:
+    """One problem per invalid field of a row, named by its dotted path."""
+    return [RowProblem(path, line, ".".join(str(p) for p in error["loc"]) or "row", error["msg"])
+            for error in exc.errors()]
 
 
 def write_jsonl(path: Path, rows: Iterable[BaseModel]) -> None:

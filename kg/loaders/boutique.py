@@ -10,7 +10,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from kg.catalog import LoadReport, RowProblem
+from kg.catalog import LoadReport, RowProblem, validation_problems
 from kg.schema import ProductRow
 from shopmind.errors import InvalidInput
 
@@ -25,9 +25,7 @@ def load_boutique(path: Path, brand: str = "Online Boutique") -> LoadReport[Prod
         try:
             report.rows.append(_row(item, brand))
         except ValidationError as exc:
-            for error in exc.errors():
-                where = ".".join(str(p) for p in error["loc"]) or "row"
-                report.problems.append(RowProblem(path, number, where, error["msg"]))
+            report.problems += validation_problems(path, number, exc)
         except (KeyError, TypeError) as exc:
             report.problems.append(RowProblem(path, number, str(exc), "missing or malformed"))
     return report

@@ -17,7 +17,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from kg.catalog import LoadReport, RowProblem
+from kg.catalog import LoadReport, RowProblem, validation_problems
 from kg.schema import ProductRow
 from shopmind.errors import InvalidInput
 
@@ -33,9 +33,7 @@ def load_saleor(path: Path, brand: str = "Saleor") -> LoadReport[ProductRow]:
         try:
             report.rows.append(index.product_row(record, brand))
         except ValidationError as exc:
-            for error in exc.errors():
-                where = ".".join(str(p) for p in error["loc"]) or "row"
-                report.problems.append(RowProblem(path, number, where, error["msg"]))
+            report.problems += validation_problems(path, number, exc)
         except KeyError as exc:
             report.problems.append(
                 RowProblem(path, number, "reference", f"points to a missing record {exc}"))
