@@ -62,9 +62,14 @@ class KnowledgeBase:
         faqs = read_jsonl(self.settings.catalog_dir / "faq.jsonl", FaqRow)
         orders = _optional(self.settings.catalog_dir / "orders.jsonl", OrderRow)
         self.miner = Miner.learn(products.rows)
+        removed = {p.id for p in self.graph.products()} - {row.id for row in products.rows}
+        for product_id in sorted(removed):  # gone from the file: gone from the graph
+            self.graph.delete_product(product_id)
         self.mining = ingest(self.graph, [products.rows], orders, self.miner)
         self.query.refresh()
         if with_vectors:
+            if removed:
+                self.vectors.delete("products", sorted(removed))
             self.vectors.index_products(products.rows)
             self.vectors.index_faqs(faqs.rows)
             marker.write_text(digest)

@@ -1,6 +1,7 @@
 """Upserting or deleting one product updates graph and vectors together, without a rebuild;
 GraphML export; nothing half-written after a failure."""
 
+import json
 from pathlib import Path
 
 import networkx as nx
@@ -67,3 +68,15 @@ def test_a_failed_write_leaves_nothing_half_written(knowledge: KnowledgeBase,
         knowledge.graph.upsert_products([product_row("half-a"), product_row("half-b")],
                                         extra=lambda r: explode(r) if r.id == "half-b" else [])
     assert KnowledgeBase(knowledge.settings).graph.stats()["product"] == count
+
+
+def test_a_product_removed_from_the_file_leaves_graph_and_vectors(knowledge: KnowledgeBase
+                                                                  ) -> None:
+    path = knowledge.settings.catalog_dir / "products.jsonl"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    removed = json.loads(lines[0])["id"]
+    path.write_text("\n".join(lines[1:]) + "\n", encoding="utf-8")
+    report = knowledge.sync()
+    assert report.changed and report.products == len(lines) - 1
+    assert removed not in {p.id for p in knowledge.graph.products()}
+    assert knowledge.vectors.count("products") == len(lines) - 1
