@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import re
 
-COLOUR_ZH = {
-    "black": "黑色", "white": "白色", "grey": "灰色", "navy": "藏青色", "blue": "蓝色",
-    "red": "红色", "green": "绿色", "olive": "橄榄绿", "beige": "米色", "brown": "棕色",
-    "pink": "粉色", "yellow": "黄色", "orange": "橙色", "purple": "紫色", "silver": "银色",
-}
+from kg.lexicon import COLOUR_ZH
+
 ATTRIBUTE_WORDS = {
     "colour": ("colour", "color", "颜色", "色"),
     "size": ("size", "尺码", "尺寸", "码"),

@@ -17,7 +17,7 @@ from kg.graph import ProductGraph
 from kg.lexicon import COLOUR_ZH, MATERIAL_ZH
 from kg.mining.complements import complements
 from kg.mining.concepts import CONCEPTS, concepts_for
-from kg.mining.resolve import canonical, group_variants
+from kg.mining.resolve import group_variants
 from kg.mining.tags import related_tags
 from kg.mining.values import HasAttributes, ValueLexicon
 from kg.schema import OrderRow, ProductRow
@@ -185,7 +185,3 @@ def _aliases(kind: str, forms: list[str], target: str, key: str
     return [((f"alias:{kind}={form}", target, "alias_of", data),
              {"label_en": form, "canonical": key})
             for form in forms if form != key]
-
-
-def canonical_brand(name: str) -> str:
-    return f"brand:{canonical(name)}"
