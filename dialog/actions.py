@@ -3,6 +3,10 @@
 Rasa POSTs ``{"next_action", "sender_id", "tracker", "domain", "version"}`` and expects
 ``{"events": [...], "responses": [{"text": ...}]}``; an unknown action gets a 404 with
 ``{"error", "action_name"}`` as rasa-sdk's executor answers.
+
+Three actions: ``action_jimi`` answers every intent, ``action_ask_order_id`` asks the order
+form's question in the shopper's language, and ``validate_order_form`` accepts an order
+number only when the order belongs to the shopper the API token identified.
 """
 
 from __future__ import annotations
@@ -13,8 +17,10 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from agents.jimi import Jimi
+from agents.jimi import Jimi, Shopper, orders
+from agents.jimi.context import Turn, turn_from_tracker
 from agents.jimi.wording import language_of
+from dialog.conversations import ConversationStore
 from shopmind.errors import NotAuthorised, NotFound
 
 
@@ -28,17 +34,14 @@ class ActionRequest(BaseModel):
 
 @dataclass(frozen=True)
 class ActionCall:
-    """What an action needs from the tracker, with the shopper taken from message metadata."""
+    """What an action needs: the turn in context and the shopper from message metadata."""
 
     action: str
+    sender: str
     shopper_id: str
-    text: str
     language: str
-    entities: dict[str, str]
-    slots: dict[str, Any]
-
-    def entity(self, name: str) -> str | None:
-        return self.entities.get(name) or _text_or_none(self.slots.get(name))
+    turn: Turn
+    active_loop: str | None
 
 
 @dataclass
@@ -60,13 +63,13 @@ Handler = Callable[[ActionCall], ActionResult]
 class ActionExecutor:
     """Runs JIMI's actions for Rasa."""
 
-    def __init__(self, jimi: Jimi) -> None:
+    def __init__(self, jimi: Jimi, conversations: ConversationStore) -> None:
         self.jimi = jimi
+        self.conversations = conversations
         self._handlers: dict[str, Handler] = {
-            "action_answer_product": self._answer_product,
-            "action_order_status": self._order_status,
-            "action_answer_policy": self._answer_policy,
-            "action_handover": self._handover,
+            "action_jimi": self._jimi,
+            "action_ask_order_id": self._ask_order_id,
+            "validate_order_form": self._validate_order_form,
         }
 
     def names(self) -> list[str]:
@@ -78,36 +81,58 @@ class ActionExecutor:
             raise NotFound(f"No registered action found for name '{request.next_action}'.")
         return handler(parse_call(request)).to_protocol()
 
-    def _answer_product(self, call: ActionCall) -> ActionResult:
-        answer = self.jimi.answer_product(call.text, call.entities.get("product"),
-                                          call.entities.get("attribute"), call.language)
-        return ActionResult([answer])
+    def _shopper(self, call: ActionCall) -> Shopper:
+        profile = self.jimi.knowledge.accounts.profile(call.shopper_id)
+        return Shopper(profile, call.language,
+                       self.conversations.other_sessions(call.shopper_id, call.sender))
 
-    def _order_status(self, call: ActionCall) -> ActionResult:
-        answer = self.jimi.order_status(call.shopper_id, call.entity("order_id"), call.text,
-                                        call.language)
-        return ActionResult([answer])
+    def _jimi(self, call: ActionCall) -> ActionResult:
+        reply = self.jimi.respond(call.turn, self._shopper(call))
+        events: list[dict[str, Any]] = [_slot(name, value) for name, value in reply.slots.items()]
+        if call.active_loop:  # an unhappy path out of the form: JIMI answered something else
+            events += [{"event": "active_loop", "name": None}, _slot("requested_slot", None)]
+        for order_id, kind in reply.requests:
+            self.conversations.record_request(order_id, kind, call.shopper_id, call.sender)
+        custom: dict[str, Any] = {"handover": True} if reply.handover else {}
+        if reply.mood is not None and reply.mood.frustrated:
+            custom["frustration"] = list(reply.mood.signals)
+        return ActionResult(reply.texts, custom=custom, events=events)
 
-    def _answer_policy(self, call: ActionCall) -> ActionResult:
-        return ActionResult([self.jimi.answer_policy(call.text, call.language)])
+    def _ask_order_id(self, call: ActionCall) -> ActionResult:
+        return ActionResult([orders.ASK_ORDER_ID[call.language]])
 
-    def _handover(self, call: ActionCall) -> ActionResult:
-        return ActionResult([self.jimi.handover(call.language)], custom={"handover": True})
+    def _validate_order_form(self, call: ActionCall) -> ActionResult:
+        value = call.turn.slots.get("order_id")
+        if value in (None, ""):
+            return ActionResult([], events=[_slot("order_id", None)])
+        order_id = orders.normalise_id(str(value))
+        try:
+            self.jimi.knowledge.accounts.order_for(call.shopper_id, order_id)
+        except NotFound:
+            return ActionResult([orders.not_yours(str(value), call.language)],
+                                events=[_slot("order_id", None)])
+        return ActionResult([], events=[_slot("order_id", order_id)])
 
 
 def parse_call(request: ActionRequest) -> ActionCall:
     tracker = request.tracker
-    latest = tracker.get("latest_message") or {}
     metadata = _latest_user_metadata(tracker)
     shopper_id = str(metadata.get("shopper_id") or "")
     if not shopper_id or not request.sender_id.startswith(f"{shopper_id}."):
         raise NotAuthorised("the conversation carries no shopper identity")
-    text = str(latest.get("text") or "")
-    entities = {str(e.get("entity")): str(e.get("value")) for e in latest.get("entities") or []
-                if e.get("entity") and e.get("value") is not None}
-    language = language_of(text, default=str(metadata.get("language") or "en"))
-    return ActionCall(request.next_action, shopper_id, text, language, entities,
-                      dict(tracker.get("slots") or {}))
+    turn = turn_from_tracker(tracker)
+    chosen = turn.slots.get("language")
+    language = str(metadata.get("language") or "en")
+    for earlier in turn.earlier:  # the conversation's language so far, for "SM-100023" or "ok"
+        language = language_of(earlier.text, default=language)
+    language = str(chosen) if chosen in ("en", "zh") else language_of(turn.latest.text, language)
+    loop = (tracker.get("active_loop") or {}).get("name")
+    return ActionCall(request.next_action, request.sender_id, shopper_id, language, turn,
+                      str(loop) if loop else None)
+
+
+def _slot(name: str, value: Any) -> dict[str, Any]:
+    return {"event": "slot", "name": name, "value": value}
 
 
 def _latest_user_metadata(tracker: dict[str, Any]) -> dict[str, Any]:
@@ -115,7 +140,3 @@ def _latest_user_metadata(tracker: dict[str, Any]) -> dict[str, Any]:
         if event.get("event") == "user":
             return dict(event.get("metadata") or {})
     return dict((tracker.get("latest_message") or {}).get("metadata") or {})
-
-
-def _text_or_none(value: Any) -> str | None:
-    return str(value) if value not in (None, "") else None

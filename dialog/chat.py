@@ -1,17 +1,24 @@
 """The shopper chat: one turn in, Rasa decides, JIMI answers through custom actions.
 
-When Rasa is down the shopper gets a polite degraded reply and the offer of a person,
-never a stack trace.
+Every message is kept with its speaker (``dialog.conversations``). When JIMI hands over,
+the session waits for a person: the shopper's messages go to the agent's queue instead of
+Rasa until the agent hands the session back. A new session first hears about any delayed
+order (proactive care, once per order). When Rasa is down the shopper gets a polite
+degraded reply and the offer of a person, never a stack trace.
 """
 
 from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from typing import Any
 
+from agents.jimi import orders
 from dialog.client import RasaClient
+from dialog.conversations import BOT, ConversationStore, Message, Session
+from kg.accounts import AccountStore
 from kg.schema import ProfileRow
-from shopmind.errors import DependencyUnavailable, InvalidInput
+from shopmind.errors import Conflict, DependencyUnavailable, InvalidInput
 
 log = logging.getLogger(__name__)
 MAX_MESSAGE_CHARS = 2000
@@ -20,36 +27,140 @@ DEGRADED_REPLY = {
           "or you can try again in a minute.",
     "zh": "抱歉，智能助手暂时出了点问题。我可以为您转接人工客服，或者请您稍后再试。",
 }
+WAITING = {
+    "en": "You're in the queue for a member of our team; they'll reply right here.",
+    "zh": "您已进入人工客服队列，客服会在这里回复您。",
+}
+PROACTIVE = {
+    "en": "Before you ask: ", "zh": "先告诉您一个情况：",
+}
 
 
 @dataclass
 class ChatReply:
-    messages: list[str]
+    """What the shopper sees after one turn: the new messages, each with its speaker."""
+
+    messages: list[Message]
+    mode: str = "bot"
+    agent: str | None = None
     degraded: bool = False
     handover_offered: bool = False
-    events: list[str] = field(default_factory=list)
+    frustration: list[str] = field(default_factory=list)
+
+    @property
+    def texts(self) -> list[str]:
+        return [m.text for m in self.messages if m.role != "shopper"]
 
 
 class ChatService:
     """Routes a shopper's turn through Rasa with their identity in the message metadata."""
 
-    def __init__(self, rasa: RasaClient) -> None:
+    def __init__(self, rasa: RasaClient, conversations: ConversationStore,
+                 accounts: AccountStore) -> None:
         self.rasa = rasa
+        self.conversations = conversations
+        self.accounts = accounts
+
+    def open(self, shopper: ProfileRow, session_id: str) -> tuple[Session, list[Message]]:
+        """The session (created on first use) and the proactive notices it starts with."""
+        session, created = self.conversations.open(_key(shopper, session_id), shopper.id,
+                                                   shopper.language)
+        notices = self._notices(shopper, session.id) if created else []
+        return session, notices
 
     async def reply(self, shopper: ProfileRow, session_id: str, text: str) -> ChatReply:
         text = _clean(text)
-        sender = f"{shopper.id}.{session_id}"
+        session, notices = self.open(shopper, session_id)
+        self.conversations.add(session.id, "shopper", shopper.name, [text])
+        session = self.conversations.session(session.id)
+        if session.mode != "bot":
+            waiting = ([] if session.mode == "agent" else
+                       self.conversations.add(session.id, "system", "Shopmind",
+                                              [WAITING[shopper.language]]))
+            return ChatReply(notices + waiting, mode=session.mode, agent=session.agent)
         metadata = {"shopper_id": shopper.id, "language": shopper.language}
         try:
-            messages = await self.rasa.send(sender, text, metadata)
+            messages = await self.rasa.send(session.id, text, metadata)
         except DependencyUnavailable as exc:
             log.warning("chat degraded: %s", exc.message)
-            return ChatReply([DEGRADED_REPLY[shopper.language]], degraded=True,
-                             handover_offered=True)
+            added = self.conversations.add(session.id, "bot", BOT,
+                                           [DEGRADED_REPLY[shopper.language]])
+            return ChatReply(notices + added, degraded=True, handover_offered=True)
         texts = [m["text"] for m in messages if isinstance(m.get("text"), str)]
-        handover = any(m.get("custom", {}).get("handover") for m in messages
-                       if isinstance(m.get("custom"), dict))
-        return ChatReply(texts, handover_offered=handover)
+        custom = _custom(messages)
+        added = self.conversations.add(session.id, "bot", BOT, texts)
+        reply = ChatReply(notices + added, handover_offered=bool(custom.get("handover")),
+                          frustration=list(custom.get("frustration") or []))
+        if custom.get("handover"):
+            session = self.conversations.request_human(session.id)
+            reply.mode = session.mode
+        return reply
+
+    def history(self, shopper: ProfileRow, session_id: str, after: int = 0
+                ) -> tuple[Session, list[Message]]:
+        session, _ = self.open(shopper, session_id)
+        return session, self.conversations.history(session.id, after)
+
+    def request_human(self, shopper: ProfileRow, session_id: str) -> Session:
+        session, _ = self.open(shopper, session_id)
+        return self.conversations.request_human(session.id)
+
+    def _notices(self, shopper: ProfileRow, session_key: str) -> list[Message]:
+        texts = []
+        for order in self.accounts.orders_of(shopper.id):
+            if order.state != "delayed":
+                continue
+            if not self.conversations.first_notice(shopper.id, f"delayed:{order.id}"):
+                continue
+            texts.append(PROACTIVE[shopper.language] + orders.describe(order, shopper.language)
+                         + " " + orders.delay_remedy(order, shopper.language))
+        return self.conversations.add(session_key, "bot", BOT, texts) if texts else []
+
+
+class AgentDesk:
+    """What a human agent does: see waiting sessions, read, reply, hand back."""
+
+    def __init__(self, conversations: ConversationStore) -> None:
+        self.conversations = conversations
+
+    def waiting(self) -> list[dict[str, Any]]:
+        return [s.to_dict() for s in self.conversations.waiting()]
+
+    def read(self, session_key: str, after: int = 0) -> tuple[Session, list[Message]]:
+        return (self.conversations.session(session_key),
+                self.conversations.history(session_key, after))
+
+    def claim(self, session_key: str, agent: str) -> Session:
+        session = self.conversations.claim(session_key, agent)
+        line = {"en": f"{agent} from our support team has joined the chat.",
+                "zh": f"人工客服 {agent} 已加入对话。"}[session.language]
+        self.conversations.add(session_key, "system", "Shopmind", [line])
+        return session
+
+    def reply(self, session_key: str, agent: str, text: str) -> Message:
+        session = self.conversations.session(session_key)
+        if session.mode != "agent" or session.agent != agent:
+            raise Conflict(f"claim session {session_key!r} before replying")
+        return self.conversations.add(session_key, "agent", agent, [_clean(text)])[0]
+
+    def hand_back(self, session_key: str, agent: str) -> Session:
+        session = self.conversations.hand_back(session_key, agent)
+        line = {"en": "You're back with JIMI, our assistant. Ask me anything.",
+                "zh": "已为您切换回智能客服JIMI，有问题随时问我。"}[session.language]
+        self.conversations.add(session_key, "system", BOT, [line])
+        return session
+
+
+def _key(shopper: ProfileRow, session_id: str) -> str:
+    return f"{shopper.id}.{session_id}"
+
+
+def _custom(messages: list[dict[str, Any]]) -> dict[str, Any]:
+    merged: dict[str, Any] = {}
+    for message in messages:
+        if isinstance(message.get("custom"), dict):
+            merged.update(message["custom"])
+    return merged
 
 
 def _clean(text: str) -> str:

@@ -21,7 +21,7 @@ from shopmind.settings import REPO_ROOT, Settings
 log = logging.getLogger(__name__)
 PROJECT_DIR = REPO_ROOT / "dialog" / "rasa"
 RASA_VERSION = "3.6.21"
-TRAINING_FILES = ("config.yml", "domain.yml", "data")
+TRAINING_FILES = ("config.yml", "domain.yml", "data", "components")
 
 
 def project_hash(project_dir: Path = PROJECT_DIR) -> str:
@@ -29,7 +29,8 @@ def project_hash(project_dir: Path = PROJECT_DIR) -> str:
     digest = hashlib.sha256(RASA_VERSION.encode())
     for name in TRAINING_FILES:
         root = project_dir / name
-        files = sorted(root.rglob("*.yml")) if root.is_dir() else [root]
+        files = (sorted(p for p in root.rglob("*") if p.suffix in (".yml", ".py"))
+                 if root.is_dir() else [root])
         for path in files:
             digest.update(str(path.relative_to(project_dir)).encode())
             digest.update(path.read_bytes())
@@ -51,6 +52,8 @@ def rasa_environment(settings: Settings) -> dict[str, str]:
     env.update({"RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "2",
                 "SQLALCHEMY_SILENCE_UBER_WARNING": "1", "PYTHONWARNINGS": "ignore"})
     env.pop("VIRTUAL_ENV", None)
+    # custom components are imported as `components.<module>` from the Rasa project folder
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(PROJECT_DIR), env.get("PYTHONPATH")]))
     return env
 
 

@@ -46,6 +46,14 @@ class NotAuthorised(ShopmindError):
     code = "not_authorised"
 
 
+class Conflict(ShopmindError):
+    """The request clashes with the current state (e.g. a session another agent holds)."""
+
+    http_status = 409
+    exit_code = 8
+    code = "conflict"
+
+
 class DuplicateTool(ShopmindError):
     exit_code = 5
     code = "duplicate_tool"

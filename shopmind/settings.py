@@ -37,6 +37,8 @@ class Settings(BaseSettings):
 
     merchant_token: str = Field(default="demo-merchant-token", min_length=8,
                                 description="Bearer token for the merchant endpoints")
+    agent_token: str = Field(default="demo-agent-token", min_length=8,
+                             description="Bearer token for the human-agent hand-over API")
     chat_model: str | None = Field(default=None, description="e.g. 'ollama:qwen2.5'; none by default")
 
     @property
@@ -58,6 +60,10 @@ class Settings(BaseSettings):
     @property
     def graph_path(self) -> Path:
         return self.data_dir / "graph.sqlite"
+
+    @property
+    def conversations_path(self) -> Path:
+        return self.data_dir / "conversations.sqlite"
 
     @property
     def jobs_dir(self) -> Path:

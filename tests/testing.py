@@ -6,6 +6,7 @@ import socket
 from concurrent.futures import Executor, ThreadPoolExecutor
 from pathlib import Path
 
+from agents.jimi.context import Turn, UserTurn
 from kg.schema import LocalisedText, ProductRow
 from shopmind.settings import Settings
 from tools.base import ToolContext
@@ -41,3 +42,15 @@ def product_row(product_id: str = "fw-test-runner", **changes: object) -> Produc
     }
     data.update(changes)
     return ProductRow.model_validate(data)
+
+
+def user_turn(text: str, intent: str, **entities: str | list[str]) -> UserTurn:
+    """One understood shopper message, as JIMI reads it from the Rasa tracker."""
+    values = {k: ([v] if isinstance(v, str) else list(v)) for k, v in entities.items()}
+    return UserTurn(text, intent, 0.99, values)
+
+
+def conversation(*turns: UserTurn, slots: dict[str, object] | None = None,
+                 bot: list[str] | None = None) -> Turn:
+    """The last of ``turns`` in the context of the ones before it."""
+    return Turn(turns[-1], list(turns[:-1]), dict(slots or {}), list(bot or []))

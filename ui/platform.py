@@ -11,8 +11,9 @@ from typing import Any
 from agents.jimi import Jimi
 from agents.studio import JobRunner
 from dialog.actions import ActionExecutor
-from dialog.chat import ChatService
+from dialog.chat import AgentDesk, ChatService
 from dialog.client import RasaClient
+from dialog.conversations import ConversationStore
 from kg.knowledge import KnowledgeBase
 from shopmind.errors import DependencyUnavailable
 from shopmind.settings import Settings
@@ -48,12 +49,20 @@ class Platform:
         return RasaClient(self.settings.rasa_base_url, self.settings.rasa_timeout_s)
 
     @cached_property
+    def conversations(self) -> ConversationStore:
+        return ConversationStore(self.settings.conversations_path)
+
+    @cached_property
     def chat(self) -> ChatService:
-        return ChatService(self.rasa)
+        return ChatService(self.rasa, self.conversations, self.knowledge.accounts)
+
+    @cached_property
+    def desk(self) -> AgentDesk:
+        return AgentDesk(self.conversations)
 
     @cached_property
     def actions(self) -> ActionExecutor:
-        return ActionExecutor(Jimi(self.knowledge))
+        return ActionExecutor(Jimi(self.knowledge), self.conversations)
 
     def warm_up(self) -> None:
         """Loads the catalogue into graph and vectors (only if it changed) and the accounts."""
@@ -78,6 +87,8 @@ class Platform:
 
     def close(self) -> None:
         self.tool_context.close()
+        if "conversations" in self.__dict__:
+            self.conversations.close()
 
 
 def _probe(check: Callable[[], str]) -> dict[str, Any]:

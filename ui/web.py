@@ -11,6 +11,7 @@ from typing import Any
 
 import gradio as gr
 
+from dialog.conversations import BOT
 from shopmind.errors import ShopmindError
 from ui.platform import Platform
 
@@ -52,7 +53,9 @@ async def _reply(platform: Platform, shopper_id: str, session_id: str, text: str
         reply = await platform.chat.reply(profile, session_id, text)
     except ShopmindError as exc:
         return [f"⚠️ {exc.message}"]
-    return reply.messages or ["(no answer)"]
+    shown = [m.text if m.speaker == BOT else f"[{m.speaker}] {m.text}"
+             for m in reply.messages if m.role != "shopper"]
+    return shown or ["(no answer)"]
 
 
 def _merchant_tab(platform: Platform) -> None:

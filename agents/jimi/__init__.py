@@ -1,5 +1,5 @@
 """JIMI, the customer-service robot."""
 
-from agents.jimi.core import Jimi, describe_attribute
+from agents.jimi.core import Jimi, Reply, Shopper, describe_attribute
 
-__all__ = ["Jimi", "describe_attribute"]
+__all__ = ["Jimi", "Reply", "Shopper", "describe_attribute"]

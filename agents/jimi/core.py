@@ -1,19 +1,36 @@
-"""JIMI, the customer-service robot: answers from the knowledge graph, FAQ and orders.
+"""JIMI, the customer-service robot: one reply per understood turn.
+
+``Jimi.respond(turn, shopper)`` answers from the knowledge graph (products), the FAQ by
+hybrid retrieval, the order store (only the shopper's own orders) and the shopper's
+profile (tier, region, language, purchase history), and wraps the answer with empathy
+when the shopper sounds frustrated.
 
 Example::
 
     jimi = Jimi(knowledge)
-    jimi.answer_product("what colours does the trail runner come in?", None, "colour")
+    reply = jimi.respond(turn_from_tracker(tracker), Shopper(profile, language="en"))
+    reply.texts  # ["The Trail Runner GTX comes in black, orange and blue."]
 """
 
 from __future__ import annotations
 
-from agents.jimi import orders
-from agents.jimi.wording import attribute_asked, colour_name, join_list, language_of
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from agents.jimi import orders, policy
+from agents.jimi.context import ORDER_INTENTS, Turn
+from agents.jimi.empathy import ACKNOWLEDGE, Mood, assess
+from agents.jimi.faq import FaqRetriever, answer_of
+from agents.jimi.wording import attribute_asked, colour_name, join_list
 from kg.facts import ProductFacts
 from kg.knowledge import KnowledgeBase
-from shopmind.errors import InvalidInput, NotFound
+from kg.lexicon import COLOUR_ZH
+from kg.schema import OrderRow, ProfileRow
+from shopmind.errors import NotFound
 
+OFFER_PERSON = {"en": "Would you like me to connect you to a person?",
+                "zh": "需要为您转接人工客服吗？"}
 NO_PRODUCT = {
     "en": "I couldn't tell which product you mean. Could you give me its name?",
     "zh": "抱歉，我没能确定您说的是哪件商品，能告诉我商品名称吗？",
@@ -23,6 +40,51 @@ HANDOVER = {
           "conversation, so you won't need to repeat yourself.",
     "zh": "正在为您转接人工客服，客服可以看到我们的对话记录，您无需重复说明。",
 }
+CLARIFY = {
+    "en": "Sorry, I'm not sure I understood. Could you rephrase? I can help with products, "
+          "orders, delivery, returns, refunds, payments and membership. " + OFFER_PERSON["en"],
+    "zh": "抱歉，我不太确定您的意思，能换个说法吗？我可以帮您查询商品、订单、配送、退换货、退款、"
+          "支付和会员相关问题。" + OFFER_PERSON["zh"],
+}
+SMALL_TALK = {
+    "greet": {"en": "Hi {name}, I'm JIMI, your shopping assistant. Ask me about a product, "
+                    "an order, delivery or returns.",
+              "zh": "{name}您好，我是智能客服JIMI，可以帮您查询商品、订单、配送和退换货。"},
+    "goodbye": {"en": "Goodbye, and thanks for shopping with us.",
+                "zh": "再见，感谢您的光临！"},
+    "thanks": {"en": "You're welcome! Anything else I can help with?",
+               "zh": "不客气！还有什么可以帮您的吗？"},
+    "affirm": {"en": "Great. What would you like to do next?", "zh": "好的，请问还需要什么帮助？"},
+    "deny": {"en": "No problem. Anything else I can help with?", "zh": "好的，还有其他需要帮忙的吗？"},
+}
+LANGUAGE_SET = {"en": "Sure, I'll answer in English from now on.",
+                "zh": "好的，接下来我会用中文为您服务。"}
+
+
+@dataclass(frozen=True)
+class Shopper:
+    """Who is asking and in which language this turn should be answered."""
+
+    profile: ProfileRow
+    language: str
+    other_sessions: int = 0
+
+    @property
+    def first_name(self) -> str:
+        name = self.profile.name.strip()
+        return name.split()[0] if " " in name else name
+
+
+@dataclass
+class Reply:
+    texts: list[str]
+    handover: bool = False
+    slots: dict[str, Any] = field(default_factory=dict)
+    mood: Mood | None = None
+    requests: list[tuple[str, str]] = field(default_factory=list)  # (order id, kind)
+
+
+Handler = Callable[[Turn, Shopper], Reply]
 
 
 class Jimi:
@@ -30,42 +92,326 @@ class Jimi:
 
     def __init__(self, knowledge: KnowledgeBase) -> None:
         self.knowledge = knowledge
+        self.faq = FaqRetriever(knowledge.settings.catalog_dir, knowledge.vectors)
+        self._handlers: dict[str, Handler] = {
+            "product_question": self._product_question,
+            "product_search": self._product_search,
+            "compare_products": self._compare,
+            "inform": self._inform,
+            "order_status": self._order_status,
+            "cancel_order": self._order_request,
+            "change_order": self._order_request,
+            "get_refund": self._order_request,
+            "delivery_options": self._delivery_options,
+            "delivery_period": self._delivery_period,
+            "return_policy": self._return_policy,
+            "payment_issue": self._payment_issue,
+            "membership_benefits": self._membership,
+            "complaint": self._complaint,
+            "contact_human_agent": self._handover,
+            "set_language": self._set_language,
+            "affirm": self._affirm,
+        }
 
-    def answer_product(self, text: str, product_hint: str | None, attribute: str | None,
-                       language: str | None = None) -> str:
-        language = language or language_of(text)
-        product = self._find(product_hint, text)
-        if product is None:
-            return NO_PRODUCT[language]
-        return describe_attribute(product, attribute_asked(text, attribute), language)
+    # -- entry point -------------------------------------------------------------------------
 
-    def _find(self, product_hint: str | None, text: str) -> ProductFacts | None:
-        """The product the NLU named, else the one the whole message names."""
-        for query in filter(None, (product_hint, text)):
-            try:
-                return self.knowledge.find_product(query)
-            except NotFound:
-                continue
+    def respond(self, turn: Turn, shopper: Shopper) -> Reply:
+        handler = self._handlers.get(turn.intent)
+        if handler is None:
+            reply = self._small_talk(turn, shopper)
+        else:
+            reply = handler(turn, shopper)
+        mood = assess(turn.latest.text, turn.intent, [t.text for t in turn.earlier],
+                      [t.intent for t in turn.earlier], shopper.other_sessions)
+        reply.mood = mood
+        if mood.frustrated and turn.intent != "complaint" and not reply.handover:
+            reply.texts = [ACKNOWLEDGE[shopper.language], *reply.texts,
+                           self._remedy(turn, shopper)]
+        return reply
+
+    def handover_message(self, language: str) -> str:
+        return HANDOVER[language]
+
+    # -- products ----------------------------------------------------------------------------
+
+    def find(self, name: str | None) -> ProductFacts | None:
+        if not name:
+            return None
+        try:
+            return self.knowledge.find_product(name)
+        except NotFound:
+            return None
+
+    def _product(self, turn: Turn) -> ProductFacts | None:
+        for name in (*turn.latest.entities.get("product", []), turn.latest.text):
+            found = self.find(name)
+            if found is not None:
+                return found
+        for name in turn.products():
+            found = self.find(name)
+            if found is not None:
+                return found
         return None
 
-    def order_status(self, shopper_id: str, order_id: str | None, text: str,
-                     language: str | None = None) -> str:
-        language = language or language_of(text)
-        return orders.status_reply(self.knowledge.accounts, shopper_id, order_id, language)
+    def _product_question(self, turn: Turn, shopper: Shopper) -> Reply:
+        product = self._product(turn)
+        language = shopper.language
+        if product is None:
+            return Reply([NO_PRODUCT[language]])
+        return Reply([answer_about(product, turn, language)], slots={"product": product.name_en})
 
-    def answer_policy(self, text: str, language: str | None = None) -> str:
-        language = language or language_of(text)
-        try:
-            hits = self.knowledge.vectors.search("faq", text, k=1)
-        except InvalidInput:
-            hits = []
-        if not hits:
-            return HANDOVER[language]
-        answer = hits[0].metadata.get(f"answer_{language}") or hits[0].metadata.get("answer_en")
-        return str(answer)
+    def _product_search(self, turn: Turn, shopper: Shopper) -> Reply:
+        language = shopper.language
+        query = turn.latest.text
+        extra = []
+        if turn.entity("price_max"):
+            extra.append(f"under {turn.entity('price_max')}")
+        if turn.entity("price_min"):
+            extra.append(f"over {turn.entity('price_min')}")
+        docs = self.knowledge.retriever(k=3).invoke(" ".join([query, *extra]))
+        docs = [d for d in docs if "often bought" not in " ".join(d.metadata["why"])][:3]
+        if not docs:
+            return Reply(["I couldn't find a product matching that. Could you describe it "
+                          "differently?" if language == "en" else
+                          "没有找到符合条件的商品，能换个描述试试吗？"])
+        lines = []
+        for doc in docs:
+            facts = self.knowledge.product(doc.metadata["product_id"])
+            why = ", ".join(w for w in doc.metadata["why"] if w != "close in meaning")
+            if language == "zh":
+                lines.append(f"{facts.name('zh')}（{facts.price:.2f} {facts.currency}）")
+            else:
+                lines.append(f"{facts.name_en} ({facts.price:.2f} {facts.currency}"
+                             + (f"; {why}" if why else "") + ")")
+        head = "这些商品可能适合您：" if language == "zh" else "Here is what I found: "
+        texts = [head + ("；" if language == "zh" else "; ").join(lines)
+                 + ("。" if language == "zh" else ".")]
+        suggestion = self._suggestion(shopper, {d.metadata["product_id"] for d in docs})
+        if suggestion:
+            texts.append(suggestion)
+        first = self.knowledge.product(docs[0].metadata["product_id"])
+        return Reply(texts, slots={"product": first.name_en})
 
-    def handover(self, language: str = "en") -> str:
-        return HANDOVER[language]
+    def _suggestion(self, shopper: Shopper, shown: set[str]) -> str | None:
+        """Something that goes with what the shopper bought before (purchase history)."""
+        for bought in shopper.profile.purchase_history:
+            try:
+                hits = self.knowledge.query.complementary(bought, 3)
+                owned = self.knowledge.product(bought)
+            except NotFound:
+                continue
+            for hit in hits:
+                if hit.product_id in shown or hit.product_id in shopper.profile.purchase_history:
+                    continue
+                other = self.knowledge.product(hit.product_id)
+                if shopper.language == "zh":
+                    return f"您之前买过{owned.name('zh')}，也许还会喜欢{other.name('zh')}。"
+                return (f"Since you bought the {owned.name_en}, you might also like the "
+                        f"{other.name_en} ({other.price:.2f} {other.currency}).")
+        return None
+
+    def _compare(self, turn: Turn, shopper: Shopper) -> Reply:
+        names = turn.latest.entities.get("product") or turn.products()
+        found = [p for p in (self.find(n) for n in names) if p is not None]
+        unique = list({p.id: p for p in found}.values())
+        if len(unique) < 2:
+            return Reply(["Which two products would you like me to compare?"
+                          if shopper.language == "en" else "请告诉我您想比较哪两件商品？"])
+        return Reply([compare(unique[0], unique[1], shopper.language)],
+                     slots={"product": unique[0].name_en})
+
+    def _inform(self, turn: Turn, shopper: Shopper) -> Reply:
+        """A bare value: an order number, a product, or "and in blue?" for the last question."""
+        previous = turn.previous_substantive()
+        if turn.entity("order_id") and (previous is None or previous.intent == "order_status"):
+            return self._order_status(turn, shopper)
+        if previous is None:
+            if turn.entity("product"):
+                return self._product_question(turn, shopper)
+            return Reply([CLARIFY[shopper.language]])
+        if previous.intent in ("product_question", "compare_products", "product_search"):
+            if not turn.latest.entities.get("product") and _asks_other(turn.latest.text):
+                current = turn.slots.get("product")
+                other = turn.other_product(str(current) if current else None)
+                if other:
+                    turn.latest.entities["product"] = [other]
+            merged = _merge(previous.entities, turn.latest.entities)
+            turn.latest.entities.clear()
+            turn.latest.entities.update(merged)
+            if previous.intent == "product_search":
+                return self._product_search(turn, shopper)
+            return self._product_question(turn, shopper)
+        if previous.intent == "order_status":
+            return self._order_status(turn, shopper)
+        if previous.intent in ORDER_INTENTS:  # the order form has just been filled
+            return self._order_request(turn, shopper)
+        return Reply([CLARIFY[shopper.language]])
+
+    # -- orders ------------------------------------------------------------------------------
+
+    def _order(self, turn: Turn, shopper: Shopper) -> tuple[OrderRow | None, str | None]:
+        """(order, problem): the order named now or earlier in the conversation, if theirs."""
+        order_id = turn.entity("order_id") or _text(turn.slots.get("order_id"))
+        accounts = self.knowledge.accounts
+        if order_id:
+            try:
+                return accounts.order_for(shopper.profile.id, orders.normalise_id(order_id)), None
+            except NotFound:
+                return None, orders.not_yours(order_id, shopper.language)
+        return None, None
+
+    def _order_status(self, turn: Turn, shopper: Shopper) -> Reply:
+        order, problem = self._order(turn, shopper)
+        if problem:
+            return Reply([problem], slots={"order_id": None})
+        language = shopper.language
+        if order is None:
+            mine = self.knowledge.accounts.orders_of(shopper.profile.id)
+            if not mine:
+                return Reply(["您的账户下还没有订单。" if language == "zh"
+                              else "You don't have any orders yet."])
+            texts = [orders.describe(o, language) for o in mine[:2]]
+            return Reply(texts, slots={"order_id": mine[0].id})
+        texts = [orders.describe(order, language)]
+        if order.state == "delayed":
+            texts.append(orders.delay_remedy(order, language))
+        return Reply(texts, slots={"order_id": order.id})
+
+    def _order_request(self, turn: Turn, shopper: Shopper) -> Reply:
+        kind = turn.order_request() or turn.intent
+        order, problem = self._order(turn, shopper)
+        if problem:
+            return Reply([problem], slots={"order_id": None})
+        if order is None:
+            return Reply([orders.ASK_ORDER_ID[shopper.language]])
+        text, request = orders.handle_request(kind, order, shopper.profile, shopper.language)
+        return Reply([text], slots={"order_id": order.id},
+                     requests=[(order.id, request)] if request else [])
+
+    # -- policies (personal) ---------------------------------------------------------------
+
+    def _faq_line(self, turn: Turn, language: str) -> str | None:
+        row = self.faq.best(turn.latest.text, turn.intent)
+        return answer_of(row, language) if row else None
+
+    def _delivery_options(self, turn: Turn, shopper: Shopper) -> Reply:
+        return Reply([policy.shipping_line(shopper.profile, shopper.language),
+                      policy.delivery_line(shopper.profile, shopper.language)])
+
+    def _delivery_period(self, turn: Turn, shopper: Shopper) -> Reply:
+        texts = [policy.delivery_line(shopper.profile, shopper.language)]
+        mine = [o for o in self.knowledge.accounts.orders_of(shopper.profile.id)
+                if o.state in ("paid", "shipped", "delayed")]
+        if mine:
+            texts.append(orders.describe(mine[0], shopper.language))
+        return Reply(texts)
+
+    def _return_policy(self, turn: Turn, shopper: Shopper) -> Reply:
+        texts = [policy.returns_line(shopper.profile, shopper.language)]
+        faq = self._faq_line(turn, shopper.language)
+        if faq and "15" not in faq[:60]:  # the window itself is already said personally
+            texts.append(faq)
+        return Reply(texts)
+
+    def _payment_issue(self, turn: Turn, shopper: Shopper) -> Reply:
+        faq = self._faq_line(turn, shopper.language)
+        texts = [faq] if faq else []
+        texts.append(OFFER_PERSON[shopper.language])
+        return Reply(texts)
+
+    def _membership(self, turn: Turn, shopper: Shopper) -> Reply:
+        return Reply([policy.membership_line(shopper.profile, shopper.language)])
+
+    # -- people and feelings ---------------------------------------------------------------
+
+    def _complaint(self, turn: Turn, shopper: Shopper) -> Reply:
+        return Reply([ACKNOWLEDGE[shopper.language], self._remedy(turn, shopper)])
+
+    def _remedy(self, turn: Turn, shopper: Shopper) -> str:
+        """A concrete next step: for a late order its options, else a person, first in line."""
+        late = [o for o in self.knowledge.accounts.orders_of(shopper.profile.id)
+                if o.state == "delayed"]
+        if late:
+            return orders.delay_remedy(late[0], shopper.language) + " " + \
+                OFFER_PERSON[shopper.language]
+        if shopper.language == "zh":
+            return "我可以立即为您优先转接人工客服，无需排队。" + OFFER_PERSON["zh"]
+        return ("I can put you through to a person right away, ahead of the queue. "
+                + OFFER_PERSON["en"])
+
+    def _handover(self, turn: Turn, shopper: Shopper) -> Reply:
+        return Reply([HANDOVER[shopper.language]], handover=True)
+
+    def _affirm(self, turn: Turn, shopper: Shopper) -> Reply:
+        offered = bool(turn.bot_texts) and any(
+            offer in turn.bot_texts[-1] for offer in OFFER_PERSON.values())
+        if offered:
+            return self._handover(turn, shopper)
+        return self._small_talk(turn, shopper)
+
+    def _set_language(self, turn: Turn, shopper: Shopper) -> Reply:
+        wanted = (turn.entity("language") or shopper.language).lower()
+        wanted = "zh" if wanted.startswith(("zh", "chinese", "中")) else "en"
+        return Reply([LANGUAGE_SET[wanted]], slots={"language": wanted})
+
+    def _small_talk(self, turn: Turn, shopper: Shopper) -> Reply:
+        table = SMALL_TALK.get(turn.intent)
+        if table is None:  # out_of_scope, nlu_fallback and anything unknown
+            return Reply([CLARIFY[shopper.language]])
+        return Reply([table[shopper.language].format(name=shopper.first_name)])
+
+
+# -- wording helpers -------------------------------------------------------------------------
+
+def answer_about(product: ProductFacts, turn: Turn, language: str) -> str:
+    """Colour or size availability when asked, else the attribute asked about."""
+    colour = turn.entity("colour")
+    if colour:
+        return _has_colour(product, colour, language)
+    size = turn.entity("size")
+    if size:
+        return _has_size(product, size, language)
+    return describe_attribute(product, attribute_asked(turn.latest.text, turn.entity("attribute")),
+                              language)
+
+
+def _has_colour(product: ProductFacts, colour: str, language: str) -> str:
+    wanted = _colour_en(colour)
+    colours = product.values("colour")
+    name = product.name(language)
+    shown = join_list([colour_name(c, language) for c in colours], language) if colours else ""
+    if wanted in colours:
+        status = "" if product.in_stock else (
+            "，但目前缺货" if language == "zh" else ", but it is out of stock right now")
+        if language == "zh":
+            return f"有的，{name}有{colour_name(wanted, 'zh')}{status}。"
+        return f"Yes, the {name} comes in {wanted}{status}."
+    if language == "zh":
+        return f"抱歉，{name}没有{colour}，可选颜色有{shown}。"
+    return f"Sorry, the {name} doesn't come in {colour}; it comes in {shown}."
+
+
+def _has_size(product: ProductFacts, size: str, language: str) -> str:
+    sizes = product.values("size")
+    name = product.name(language)
+    if not sizes:
+        return (f"{name}没有尺码之分。" if language == "zh"
+                else f"The {name} comes in one size only.")
+    wanted = size.upper().removeprefix("SIZE").strip()
+    if wanted in {s.upper() for s in sizes}:
+        return (f"有的，{name}有{wanted}码。" if language == "zh"
+                else f"Yes, the {name} is available in size {wanted}.")
+    shown = join_list(sizes, language)
+    return (f"抱歉，{name}没有{wanted}码，可选尺码：{shown}。" if language == "zh"
+            else f"Sorry, the {name} doesn't come in size {wanted}; sizes: {shown}.")
+
+
+def _colour_en(colour: str) -> str:
+    lowered = colour.lower().strip()
+    for english, chinese in COLOUR_ZH.items():
+        if lowered in (english, chinese, chinese.removesuffix("色")):
+            return english
+    return lowered.replace("colour", "").replace("color", "").strip()
 
 
 def describe_attribute(product: ProductFacts, attribute: str | None, language: str) -> str:
@@ -88,5 +434,53 @@ def describe_attribute(product: ProductFacts, attribute: str | None, language: s
         shown = join_list(values, language)
         label = attribute.replace("_", " ")
         return f"{name}的{label}：{shown}。" if language == "zh" else f"The {name}'s {label}: {shown}."
+    if attribute and attribute not in ("description",):
+        boolean = product.attributes.get(attribute)
+        if boolean is None and attribute in ("waterproof", "water_resistant"):
+            return (f"{name}没有标注防水。" if language == "zh"
+                    else f"The {name} is not listed as waterproof.")
     description = product.description_zh if language == "zh" else product.description_en
     return f"{name}: {description or product.description_en}"
+
+
+def compare(first: ProductFacts, second: ProductFacts, language: str) -> str:
+    shared = [a for a in first.attributes if a in second.attributes and a != "size"]
+    parts = []
+    for attribute in shared[:4]:
+        a, b = join_list(first.values(attribute), language), join_list(second.values(attribute),
+                                                                         language)
+        if a != b:
+            parts.append(f"{attribute.replace('_', ' ')}: {a} vs {b}")
+    n1, n2 = first.name(language), second.name(language)
+    if language == "zh":
+        text = f"{n1}售价{first.price:.2f}，{n2}售价{second.price:.2f}"
+        text += ("；" + "；".join(parts)) if parts else ""
+        return text + "。"
+    cheaper = first if first.price <= second.price else second
+    text = (f"The {n1} costs {first.price:.2f} and the {n2} {second.price:.2f} "
+            f"{second.currency} (the {cheaper.name_en} is cheaper)")
+    if parts:
+        text += "; " + "; ".join(parts)
+    stock = [p.name_en for p in (first, second) if not p.in_stock]
+    if stock:
+        text += f"; out of stock: {', '.join(stock)}"
+    return text + "."
+
+
+def _asks_other(text: str) -> bool:
+    lowered = text.lower()
+    return any(w in lowered for w in ("other one", "the other", "another one", "另一个", "另外一个",
+                                      "另一款", "另一双", "另一件"))
+
+
+def _merge(before: dict[str, list[str]], now: dict[str, list[str]]) -> dict[str, list[str]]:
+    merged = {k: list(v) for k, v in before.items()}
+    if now.get("colour") or now.get("size"):
+        merged.pop("colour", None)
+        merged.pop("size", None)
+    merged.update({k: list(v) for k, v in now.items()})
+    return merged
+
+
+def _text(value: Any) -> str | None:
+    return str(value) if value not in (None, "") else None

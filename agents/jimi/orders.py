@@ -1,49 +1,118 @@
-"""Order status replies. A shopper only ever sees their own orders."""
+"""Order replies and order requests. A shopper only ever sees their own orders.
+
+Another shopper's order number gets the same answer as a number that does not exist, so
+the reply never confirms that someone else's order exists.
+"""
 
 from __future__ import annotations
 
-from kg.accounts import AccountStore
-from kg.schema import OrderRow
-from shopmind.errors import NotFound
+import re
+
+from agents.jimi import policy
+from kg.schema import OrderRow, ProfileRow
 
 STATE_EN = {
     "paid": "has been paid and is being prepared; expected delivery {eta}",
     "shipped": "has shipped and should arrive by {eta}",
-    "delayed": "is delayed ({reason}); we're on it and it should now arrive by {eta}",
+    "delayed": "is delayed ({reason}); it was due on {eta}",
     "delivered": "was delivered (expected {eta})",
     "returned": "was returned; the refund goes back to your original payment method",
 }
 STATE_ZH = {
     "paid": "已付款，正在备货，预计 {eta} 送达",
     "shipped": "已发货，预计 {eta} 前送达",
-    "delayed": "出现延误（{reason}），我们正在处理，预计 {eta} 送达",
+    "delayed": "出现延误（{reason}），原定 {eta} 送达",
     "delivered": "已签收（预计送达日期 {eta}）",
     "returned": "已退货，退款将原路返回",
 }
+REASON_ZH = {
+    "item awaiting restock at the fulfilment centre": "商品在仓库等待补货",
+    "carrier capacity shortage during peak season": "高峰期承运商运力不足",
+    "weather at the regional hub": "区域转运中心受天气影响",
+}
+ASK_ORDER_ID = {
+    "en": "Which order is it? Please give me the order number (it looks like SM-100023).",
+    "zh": "请问是哪一个订单？请提供订单号（格式如 SM-100023）。",
+}
+_ID = re.compile(r"(?i)\b(?:sm-?)?(\d{6})\b")
 
 
-def status_reply(accounts: AccountStore, shopper_id: str, order_id: str | None,
-                 language: str) -> str:
-    try:
-        order = _find(accounts, shopper_id, order_id)
-    except NotFound:
-        if language == "zh":
-            return f"您的账户下没有找到订单 {order_id}，请核对订单号。"
-        return f"I can't find an order {order_id} on your account. Could you check the number?"
-    if order is None:
-        return "您的账户下还没有订单。" if language == "zh" else "You don't have any orders yet."
-    return describe(order, language)
+def normalise_id(text: str) -> str:
+    """"sm100023", "SM-100023" and "100023" all name order SM-100023."""
+    match = _ID.search(text.strip())
+    return f"SM-{match.group(1)}" if match else text.strip().upper()
+
+
+def not_yours(order_id: str, language: str) -> str:
+    if language == "zh":
+        return f"您的账户下没有找到订单 {order_id}，请核对订单号。"
+    return f"I can't find an order {order_id} on your account. Could you check the number?"
 
 
 def describe(order: OrderRow, language: str) -> str:
     table = STATE_ZH if language == "zh" else STATE_EN
-    detail = table[order.state].format(eta=order.expected_delivery,
-                                       reason=order.delay_reason or "")
+    reason = order.delay_reason or ""
+    if language == "zh":
+        reason = REASON_ZH.get(reason, reason)
+    detail = table[order.state].format(eta=order.expected_delivery, reason=reason)
     return f"订单 {order.id} {detail}。" if language == "zh" else f"Your order {order.id} {detail}."
 
 
-def _find(accounts: AccountStore, shopper_id: str, order_id: str | None) -> OrderRow | None:
-    if order_id:
-        return accounts.order_for(shopper_id, order_id)
-    orders = accounts.orders_of(shopper_id)
-    return orders[0] if orders else None
+def delay_remedy(order: OrderRow, language: str) -> str:
+    """What is being done about a late order and what the shopper may choose (FAQ terms)."""
+    if language == "zh":
+        return (f"我们已加急处理订单 {order.id}，一有新的送达时间会立即通知您。"
+                "如果比原定日期晚7天以上送达，您可以取消订单获得全额退款，或继续收货并获得10美元优惠券。")
+    return (f"We've escalated order {order.id} with the warehouse and carrier and will message "
+            "you as soon as it has a new delivery date. If it arrives more than 7 days late, "
+            "you can cancel it for a full refund or keep it and get a $10 voucher.")
+
+
+def handle_request(kind: str, order: OrderRow, profile: ProfileRow, language: str
+                   ) -> tuple[str, str | None]:
+    """(reply, request recorded or None) for cancel_order, change_order or get_refund."""
+    zh = language == "zh"
+    oid = order.id
+    state = order.state
+    window = policy.terms(profile).return_days
+    if kind == "cancel_order":
+        if state in ("paid", "delayed"):
+            return ((f"已为订单 {oid} 提交取消申请，仓库确认后款项将在3个工作日内原路退回。" if zh else
+                     f"I've filed a cancellation for order {oid}. Once the warehouse confirms, "
+                     "the refund goes back to your payment method within 3 business days."),
+                    "cancel")
+        if state == "shipped":
+            return ((f"订单 {oid} 已发货，无法取消。收货后{window}天内可申请退货。" if zh else
+                     f"Order {oid} has already shipped, so it can't be cancelled, but you can "
+                     f"return it within {window} days of delivery."), None)
+        if state == "delivered":
+            return ((f"订单 {oid} 已签收，无法取消，但可在签收后{window}天内退货。" if zh else
+                     f"Order {oid} was delivered, so instead of cancelling you can return it "
+                     f"within {window} days of delivery."), None)
+        return ((f"订单 {oid} 已退货，无需取消。" if zh else
+                 f"Order {oid} has already been returned; there is nothing to cancel."), None)
+    if kind == "change_order":
+        if state in ("paid", "delayed"):
+            return ((f"订单 {oid} 尚未发货，已为您提交修改申请，客服会在1个工作日内确认修改内容。" if zh else
+                     f"Order {oid} hasn't shipped yet, so I've filed a change request; our team "
+                     "will confirm the details with you within one business day."), "change")
+        return ((f"订单 {oid} 已发货，无法修改，收货后可在{window}天内申请换货。" if zh else
+                 f"Order {oid} has left the warehouse, so it can't be changed; you can exchange "
+                 f"it within {window} days of delivery."), None)
+    # get_refund
+    if state == "returned":
+        return ((f"订单 {oid} 的退款会在仓库收到退货后3个工作日内发起，银行卡到账需5-10个工作日。" if zh else
+                 f"The refund for order {oid} is issued within 3 business days of the warehouse "
+                 "receiving it; card refunds take another 5-10 business days to appear."), None)
+    if state == "delivered":
+        return ((f"订单 {oid} 可在签收后{window}天内退货，已为您发起退货申请，仓库收到后3个工作日内退款。" if zh else
+                 f"You can return order {oid} within {window} days of delivery; we refund "
+                 "within 3 business days of receiving it. I've started the return for you."),
+                "return")
+    if state in ("paid", "delayed"):
+        return ((f"订单 {oid} 尚未送达，已为您提交取消并全额退款的申请。" if zh else
+                 f"Order {oid} hasn't arrived yet, so I've filed a cancellation with a full "
+                 "refund."), "cancel")
+    return ((f"订单 {oid} 正在配送中，收货后可在{window}天内退货退款。" if zh else
+             f"Order {oid} is on its way; once it arrives you can return it within {window} "
+             "days for a refund."), None)

@@ -18,13 +18,17 @@ ATTRIBUTE_WORDS = {
 }
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _LATIN = re.compile(r"[A-Za-z]{2,}")
+_ORDER_ID = re.compile(r"(?i)\b(?:sm-?)?\d{6}\b")
 
 
 def language_of(text: str, default: str = "en") -> str:
-    """The language a message is written in: Chinese, English, else the profile's."""
+    """The language a message is written in: Chinese, English, else ``default``.
+
+    A bare order number ("SM-100023") says nothing about the language.
+    """
     if _CJK.search(text):
         return "zh"
-    return "en" if _LATIN.search(text) else default
+    return "en" if _LATIN.search(_ORDER_ID.sub(" ", text)) else default
 
 
 def attribute_asked(text: str, entity: str | None) -> str | None:

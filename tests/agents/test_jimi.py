@@ -1,72 +1,224 @@
-from agents.jimi import Jimi
+"""JIMI's answers: knowledge graph facts, context, orders, personal terms, empathy."""
+
+import pytest
+
+from agents.jimi import Jimi, Shopper
+from agents.jimi.policy import DELIVERY_DAYS, TIERS
+from kg.facts import ProductFacts
+from kg.schema import ProfileRow
+from tests.testing import conversation, user_turn
 from ui.platform import Platform
 
 
-def _jimi(platform: Platform) -> Jimi:
-    return Jimi(platform.knowledge)
+@pytest.fixture(scope="module")
+def jimi(synced_platform: Platform) -> Jimi:
+    return Jimi(synced_platform.knowledge)
 
 
-def _multi_colour_product(platform: Platform):  # type: ignore[no-untyped-def]
-    return next(p for p in platform.knowledge.graph.products() if len(p.values("colour")) >= 2)
+def _shopper(platform: Platform, language: str = "en", **where: str) -> Shopper:
+    profile = next(p for p in platform.knowledge.accounts.profiles()
+                   if all(getattr(p, k) == v for k, v in where.items()))
+    return Shopper(profile, language)
 
 
-def test_colours_come_from_the_graph(synced_platform: Platform) -> None:
-    product = _multi_colour_product(synced_platform)
-    answer = _jimi(synced_platform).answer_product(
-        f"what colours does the {product.name_en} come in?", None, None)
-    for colour in product.values("colour"):
-        assert colour in answer
-    assert product.name_en in answer
+def _product(platform: Platform, colours: int = 2) -> ProductFacts:
+    return next(p for p in platform.knowledge.graph.products()
+                if len(p.values("colour")) >= colours and p.values("size"))
 
 
-def test_colours_in_chinese(synced_platform: Platform) -> None:
-    product = _multi_colour_product(synced_platform)
-    answer = _jimi(synced_platform).answer_product(f"{product.name_zh}有哪些颜色？", None, None)
-    assert answer.startswith(product.name_zh or "")
-    assert "可选" in answer and "色" in answer
-
-
-def test_entity_hint_wins_over_other_words(synced_platform: Platform) -> None:
-    product = _multi_colour_product(synced_platform)
-    answer = _jimi(synced_platform).answer_product("what about colours?", product.name_en,
-                                                   "colors")
-    assert all(c in answer for c in product.values("colour"))
-
-
-def test_unknown_product_asks_for_the_name(synced_platform: Platform) -> None:
-    answer = _jimi(synced_platform).answer_product("what colours does the zorblax come in", None,
-                                                   None)
-    assert "which product" in answer
-
-
-def _someone_with_orders(platform: Platform, state: str) -> tuple[str, str]:
+def _owner_of(platform: Platform, state: str) -> tuple[ProfileRow, str]:
     accounts = platform.knowledge.accounts
     for profile in accounts.profiles():
         for order in accounts.orders_of(profile.id):
             if order.state == state:
-                return profile.id, order.id
+                return profile, order.id
     raise AssertionError(f"no {state} order in the demo catalogue")
 
 
-def test_order_status_for_own_delayed_order(synced_platform: Platform) -> None:
-    shopper, order_id = _someone_with_orders(synced_platform, "delayed")
-    answer = _jimi(synced_platform).order_status(shopper, order_id, "where is my order", "en")
-    order = synced_platform.knowledge.accounts.order_for(shopper, order_id)
-    assert order_id in answer and "delayed" in answer
-    assert (order.delay_reason or "") in answer
+def test_colours_come_from_the_graph(jimi: Jimi, synced_platform: Platform) -> None:
+    product = _product(synced_platform)
+    turn = conversation(user_turn(f"what colours does the {product.name_en} come in?",
+                                  "product_question", product=product.name_en,
+                                  attribute="colours"))
+    text = jimi.respond(turn, _shopper(synced_platform)).texts[0]
+    assert product.name_en in text and all(c in text for c in product.values("colour"))
 
 
-def test_someone_elses_order_is_not_shown(synced_platform: Platform) -> None:
-    owner, order_id = _someone_with_orders(synced_platform, "shipped")
-    other = next(p.id for p in synced_platform.knowledge.accounts.profiles() if p.id != owner)
-    answer = _jimi(synced_platform).order_status(other, order_id, "where is it", "en")
-    assert "can't find an order" in answer
-    order = synced_platform.knowledge.accounts.order_for(owner, order_id)
-    assert order.expected_delivery not in answer
+def test_colours_in_chinese(jimi: Jimi, synced_platform: Platform) -> None:
+    product = _product(synced_platform)
+    turn = conversation(user_turn(f"{product.name_zh}有哪些颜色？", "product_question",
+                                  product=product.name_zh or "", attribute="颜色"))
+    text = jimi.respond(turn, _shopper(synced_platform, "zh")).texts[0]
+    assert text.startswith(product.name_zh or "") and "可选" in text
 
 
-def test_policy_answer_comes_from_the_faq(synced_platform: Platform) -> None:
-    answer = _jimi(synced_platform).answer_policy("how many days do I have to return shoes?")
-    assert "day" in answer.lower()
-    answer_zh = _jimi(synced_platform).answer_policy("退货期限是多少天？")
-    assert any("\u4e00" <= ch <= "\u9fff" for ch in answer_zh)
+def test_yes_no_on_a_colour_and_a_size(jimi: Jimi, synced_platform: Platform) -> None:
+    product = _product(synced_platform)
+    has, size = product.values("colour")[0], product.values("size")[0]
+    shopper = _shopper(synced_platform)
+    yes = jimi.respond(conversation(user_turn("do you have it in that colour", "product_question",
+                                              product=product.name_en, colour=has)), shopper)
+    assert yes.texts[0].startswith("Yes")
+    no = jimi.respond(conversation(user_turn("?", "product_question", product=product.name_en,
+                                             colour="turquoise")), shopper)
+    assert no.texts[0].startswith("Sorry") and has in no.texts[0]
+    sized = jimi.respond(conversation(user_turn("size?", "product_question",
+                                                product=product.name_en, size=size)), shopper)
+    assert sized.texts[0].startswith("Yes") and size in sized.texts[0]
+
+
+def test_and_in_blue_keeps_the_product_of_the_last_question(jimi: Jimi,
+                                                            synced_platform: Platform) -> None:
+    product = _product(synced_platform)
+    other_colour = product.values("colour")[1]
+    turn = conversation(
+        user_turn(f"does the {product.name_en} come in pink?", "product_question",
+                  product=product.name_en, colour="pink"),
+        user_turn(f"and in {other_colour}?", "inform", colour=other_colour))
+    text = jimi.respond(turn, _shopper(synced_platform)).texts[0]
+    assert text.startswith("Yes") and product.name_en in text
+
+
+def test_the_other_one_is_the_other_product_of_the_comparison(
+        jimi: Jimi, synced_platform: Platform) -> None:
+    first, second = [p for p in synced_platform.knowledge.graph.products()
+                     if p.category == "footwear"][:2]
+    turn = conversation(
+        user_turn("compare them", "compare_products", product=[first.name_en, second.name_en]),
+        user_turn("what colours does it come in", "product_question", attribute="colours"),
+        user_turn("what about the other one?", "inform"),
+        slots={"product": first.name_en})
+    text = jimi.respond(turn, _shopper(synced_platform)).texts[0]
+    assert second.name_en in text and all(c in text for c in second.values("colour"))
+
+
+def test_compare_states_both_prices(jimi: Jimi, synced_platform: Platform) -> None:
+    first, second = [p for p in synced_platform.knowledge.graph.products()
+                     if p.category == "kitchen"][:2]
+    turn = conversation(user_turn("compare", "compare_products",
+                                  product=[first.name_en, second.name_en]))
+    text = jimi.respond(turn, _shopper(synced_platform)).texts[0]
+    assert f"{first.price:.2f}" in text and f"{second.price:.2f}" in text
+
+
+def test_unknown_product_asks_for_the_name(jimi: Jimi, synced_platform: Platform) -> None:
+    turn = conversation(user_turn("what colours does the zorblax come in", "product_question",
+                                  product="zorblax"))
+    assert "which product" in jimi.respond(turn, _shopper(synced_platform)).texts[0]
+
+
+def test_search_explains_and_suggests_from_purchase_history(jimi: Jimi,
+                                                            synced_platform: Platform) -> None:
+    shopper = _shopper(synced_platform, id="u001")
+    turn = conversation(user_turn("waterproof shoes under 100", "product_search",
+                                  price_max="100"))
+    reply = jimi.respond(turn, shopper)
+    assert reply.texts[0].startswith("Here is what I found")
+    prices = [float(p.split(" ")[0]) for p in reply.texts[0].split("(")[1:]]
+    assert prices and all(price <= 100 for price in prices)
+    bought = {synced_platform.knowledge.product(p).name_en
+              for p in shopper.profile.purchase_history}
+    if len(reply.texts) > 1:  # a suggestion names something the shopper bought before
+        assert any(name in reply.texts[1] for name in bought)
+
+
+def test_own_delayed_order_with_what_is_being_done(jimi: Jimi, synced_platform: Platform
+                                                   ) -> None:
+    profile, order_id = _owner_of(synced_platform, "delayed")
+    turn = conversation(user_turn(f"where is {order_id}", "order_status", order_id=order_id))
+    reply = jimi.respond(turn, Shopper(profile, "en"))
+    assert order_id in reply.texts[0] and "delayed" in reply.texts[0]
+    assert "escalated" in reply.texts[1] and "$10 voucher" in reply.texts[1]
+    assert reply.slots == {"order_id": order_id}
+
+
+def test_someone_elses_order_is_refused_without_details(jimi: Jimi,
+                                                         synced_platform: Platform) -> None:
+    owner, order_id = _owner_of(synced_platform, "shipped")
+    other = next(p for p in synced_platform.knowledge.accounts.profiles() if p.id != owner.id)
+    turn = conversation(user_turn(f"status of {order_id}", "order_status", order_id=order_id))
+    reply = jimi.respond(turn, Shopper(other, "en"))
+    order = synced_platform.knowledge.accounts.order_for(owner.id, order_id)
+    assert "can't find an order" in reply.texts[0]
+    assert order.expected_delivery not in " ".join(reply.texts)
+
+
+@pytest.mark.parametrize(("state", "expected", "request_kind"), [
+    ("paid", "filed a cancellation", "cancel"), ("shipped", "can't be cancelled", None),
+    ("delivered", "return it within", None)])
+def test_cancel_depends_on_the_order_state(jimi: Jimi, synced_platform: Platform, state: str,
+                                           expected: str, request_kind: str | None) -> None:
+    profile, order_id = _owner_of(synced_platform, state)
+    turn = conversation(user_turn("cancel my order", "cancel_order"),
+                        slots={"order_id": order_id})
+    reply = jimi.respond(turn, Shopper(profile, "en"))
+    assert expected in reply.texts[0]
+    assert reply.requests == ([(order_id, request_kind)] if request_kind else [])
+
+
+def test_membership_tier_changes_the_return_terms(jimi: Jimi, synced_platform: Platform) -> None:
+    basic = _shopper(synced_platform, membership="basic")
+    gold = _shopper(synced_platform, membership="gold")
+    turn = conversation(user_turn("what is your return policy", "return_policy"))
+    basic_text = jimi.respond(turn, basic).texts[0]
+    gold_text = jimi.respond(turn, gold).texts[0]
+    assert f"{TIERS['basic'].return_days} days" in basic_text and "$4.99" in basic_text
+    assert f"{TIERS['gold'].return_days} days" in gold_text and "free" in gold_text
+
+
+def test_region_changes_the_delivery_estimate(jimi: Jimi, synced_platform: Platform) -> None:
+    turn = conversation(user_turn("how long does delivery take", "delivery_period"))
+    uk = jimi.respond(turn, _shopper(synced_platform, region="UK")).texts[0]
+    shanghai = jimi.respond(turn, _shopper(synced_platform, "zh", region="CN-SH")).texts[0]
+    low, high = DELIVERY_DAYS["UK"]
+    assert f"{low}-{high} business days" in uk and "the UK" in uk
+    low, high = DELIVERY_DAYS["CN"]
+    assert f"{low}-{high}个工作日" in shanghai
+
+
+def test_payment_faq_by_hybrid_retrieval(jimi: Jimi, synced_platform: Platform) -> None:
+    turn = conversation(user_turn("can I pay with alipay?", "payment_issue"))
+    reply = jimi.respond(turn, _shopper(synced_platform))
+    assert "Alipay" in reply.texts[0] and "person" in reply.texts[-1]
+
+
+def test_frustration_is_acknowledged_with_a_remedy(jimi: Jimi, synced_platform: Platform) -> None:
+    profile, order_id = _owner_of(synced_platform, "delayed")
+    turn = conversation(
+        user_turn("where is my order", "order_status"),
+        user_turn("WHERE IS MY ORDER??? this is ridiculous", "order_status"))
+    reply = jimi.respond(turn, Shopper(profile, "en"))
+    assert reply.mood is not None and reply.mood.frustrated
+    assert reply.texts[0].startswith("I'm really sorry")
+    assert "$10 voucher" in reply.texts[-1] and "person" in reply.texts[-1]
+
+
+def test_calm_question_gets_no_apology(jimi: Jimi, synced_platform: Platform) -> None:
+    turn = conversation(user_turn("how long does delivery take?", "delivery_period"))
+    reply = jimi.respond(turn, _shopper(synced_platform))
+    assert reply.mood is not None and not reply.mood.frustrated
+    assert not reply.texts[0].startswith("I'm really sorry")
+
+
+def test_yes_after_the_offer_of_a_person_hands_over(jimi: Jimi, synced_platform: Platform
+                                                    ) -> None:
+    shopper = _shopper(synced_platform)
+    offered = jimi.respond(conversation(user_turn("I want to complain", "complaint")), shopper)
+    turn = conversation(user_turn("I want to complain", "complaint"),
+                        user_turn("yes please", "affirm"), bot=offered.texts)
+    assert jimi.respond(turn, shopper).handover
+    assert not jimi.respond(conversation(user_turn("yes", "affirm")), shopper).handover
+
+
+def test_language_switch_is_remembered_in_a_slot(jimi: Jimi, synced_platform: Platform) -> None:
+    turn = conversation(user_turn("can you answer in Chinese?", "set_language", language="zh"))
+    reply = jimi.respond(turn, _shopper(synced_platform))
+    assert reply.slots == {"language": "zh"} and "中文" in reply.texts[0]
+
+
+@pytest.mark.parametrize("intent", ["out_of_scope", "nlu_fallback"])
+def test_unclear_or_off_topic_asks_and_offers_a_person(jimi: Jimi, synced_platform: Platform,
+                                                       intent: str) -> None:
+    reply = jimi.respond(conversation(user_turn("what's the weather on mars", intent)),
+                         _shopper(synced_platform))
+    assert "rephrase" in reply.texts[0] and "person" in reply.texts[0]

@@ -1,0 +1,79 @@
+"""Noticing frustration, in English and Chinese, from the words, the typing and the history.
+
+Signals (each adds to a score; 2 or more counts as frustrated):
+- words: angry or exasperated vocabulary ("ridiculous", "still waiting", "太过分", "投诉"),
+- typing: shouting in capitals, runs of "!" or "?" (also full-width "！？"),
+- repetition: the same request (same intent, or nearly the same words) already made in
+  this conversation,
+- repeated contact: the shopper has written to us in several other sessions recently,
+- the intent itself: a complaint.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+WORDS_EN = (
+    "ridiculous", "unacceptable", "terrible", "awful", "useless", "worst", "angry", "furious",
+    "fed up", "sick of", "still waiting", "still not", "still no", "again", "third time",
+    "second time", "how many times", "no one", "nobody", "waste of time", "scam", "disappointed",
+    "frustrat", "annoy", "hopeless", "joke", "seriously", "what the", "wtf", "never again",
+    "complain", "rubbish", "pathetic", "ignored", "not happy", "unhappy", "upset",
+)
+WORDS_ZH = (
+    "太过分", "过分", "气死", "生气", "愤怒", "垃圾", "投诉", "骗子", "失望", "无语", "受不了",
+    "还没", "还是没", "又", "第三次", "第二次", "多少次", "没人管", "没人理", "怎么回事", "搞什么",
+    "什么破", "差劲", "太差", "浪费时间", "不满意", "着急", "急死", "烦",
+)
+_SHOUT = re.compile(r"\b[A-Z]{3,}\b")
+_BANGS = re.compile(r"[!?！？]{2,}")
+_PUNCT = re.compile(r"[\W_]+")
+THRESHOLD = 2
+
+
+@dataclass(frozen=True)
+class Mood:
+    score: int
+    signals: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def frustrated(self) -> bool:
+        return self.score >= THRESHOLD
+
+
+def assess(text: str, intent: str, earlier_texts: list[str], earlier_intents: list[str],
+           other_sessions: int = 0) -> Mood:
+    """How frustrated the shopper sounds in ``text`` given what came before."""
+    signals: list[str] = []
+    lowered = text.lower()
+    hits = [w for w in WORDS_EN if w in lowered] + [w for w in WORDS_ZH if w in text]
+    if hits:
+        signals.append("words:" + ",".join(hits[:3]))
+    shouted = [w for w in _SHOUT.findall(text) if w not in {"GTX", "LED", "USB", "SM", "OK"}]
+    if len(shouted) >= 2 or (shouted and len(text) < 40):
+        signals.append("capitals")
+    if _BANGS.search(text):
+        signals.append("punctuation")
+    substantive = intent not in {"greet", "goodbye", "thanks", "affirm", "deny", "inform",
+                                 "nlu_fallback", "out_of_scope"}
+    if substantive and earlier_intents.count(intent) >= 1:
+        signals.append("repeated request")
+    elif _normal(text) and _normal(text) in {_normal(t) for t in earlier_texts}:
+        signals.append("repeated words")
+    if other_sessions >= 2:
+        signals.append(f"contacted {other_sessions} times recently")
+    if intent == "complaint":
+        signals.append("complaint")
+    score = len(signals) + (1 if len(hits) >= 2 else 0)
+    return Mood(score, tuple(signals))
+
+
+def _normal(text: str) -> str:
+    return _PUNCT.sub("", text.lower())
+
+
+ACKNOWLEDGE = {
+    "en": "I'm really sorry about this, and I understand why you're frustrated.",
+    "zh": "非常抱歉给您带来这样的体验，我完全理解您的心情。",
+}

@@ -1,0 +1,105 @@
+"""Shopping terms by membership tier and delivery times by region (from the FAQ's figures).
+
+These are the numbers JIMI personalises with; the FAQ in the catalogue states the same terms
+in prose, and a test checks the two agree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kg.schema import ProfileRow
+
+TIER_ZH = {"basic": "普通会员", "silver": "银卡会员", "gold": "金卡会员", "platinum": "白金会员"}
+NEXT_TIER = {"basic": "silver", "silver": "gold", "gold": "platinum"}
+TIER_SPEND = {"silver": 300, "gold": 800, "platinum": 2000}
+
+
+@dataclass(frozen=True)
+class TierTerms:
+    free_shipping_over: float | None  # None: every order ships free
+    free_express: bool
+    return_days: int
+    free_return_shipping: bool
+    points_per_dollar: float
+
+
+TIERS = {
+    "basic": TierTerms(49.0, False, 15, False, 1.0),
+    "silver": TierTerms(35.0, False, 30, False, 1.25),
+    "gold": TierTerms(None, False, 45, True, 1.5),
+    "platinum": TierTerms(None, True, 60, True, 2.0),
+}
+STANDARD_SHIPPING = 5.99
+EXPRESS_SHIPPING = 12.99
+RETURN_SHIPPING = 4.99
+# business days of standard delivery by region prefix; express is 1-2 everywhere
+DELIVERY_DAYS = {"US": (3, 5), "UK": (5, 8), "DE": (5, 8), "SG": (4, 6), "CN": (2, 4)}
+REGION_NAMES = {"US": ("the US", "美国"), "UK": ("the UK", "英国"), "DE": ("Germany", "德国"),
+                "SG": ("Singapore", "新加坡"), "CN": ("mainland China", "中国大陆")}
+
+
+def terms(profile: ProfileRow) -> TierTerms:
+    return TIERS[profile.membership]
+
+
+def tier_name(tier: str, language: str) -> str:
+    return TIER_ZH[tier] if language == "zh" else f"{tier} member"
+
+
+def shipping_line(profile: ProfileRow, language: str) -> str:
+    t = terms(profile)
+    tier = tier_name(profile.membership, language)
+    if language == "zh":
+        base = (f"作为{tier}，您的所有订单都免标准运费" if t.free_shipping_over is None else
+                f"作为{tier}，您的订单满{t.free_shipping_over:g}美元免标准运费"
+                f"（否则运费{STANDARD_SHIPPING}美元）")
+        express = "，加急配送也免费" if t.free_express else f"，加急配送{EXPRESS_SHIPPING}美元"
+        return base + express + "。"
+    base = (f"As a {tier}, standard shipping is free on every order" if t.free_shipping_over
+            is None else f"As a {tier}, standard shipping is free on orders over "
+            f"${t.free_shipping_over:g} (otherwise ${STANDARD_SHIPPING})")
+    express = ", and express is free too" if t.free_express else \
+        f"; express costs ${EXPRESS_SHIPPING}"
+    return base + express + "."
+
+
+def returns_line(profile: ProfileRow, language: str) -> str:
+    t = terms(profile)
+    tier = tier_name(profile.membership, language)
+    if language == "zh":
+        shipping = "退货运费全免" if t.free_return_shipping else f"退货运费{RETURN_SHIPPING}美元"
+        return f"作为{tier}，您可在签收后{t.return_days}天内退货，{shipping}。"
+    shipping = ("return shipping is free" if t.free_return_shipping
+                else f"return shipping costs ${RETURN_SHIPPING}")
+    return (f"As a {tier}, you can return items within {t.return_days} days of delivery, "
+            f"and {shipping}.")
+
+
+def delivery_line(profile: ProfileRow, language: str) -> str:
+    region = profile.region.split("-")[0]
+    low, high = DELIVERY_DAYS.get(region, (5, 10))
+    name_en, name_zh = REGION_NAMES.get(region, ("your region", "您所在地区"))
+    if language == "zh":
+        return (f"寄往{name_zh}的标准配送需要{low}-{high}个工作日，加急配送需要1-2个工作日；"
+                "当地时间下午2点前下单当天出库。")
+    return (f"Standard delivery to {name_en} takes {low}-{high} business days, express 1-2; "
+            "orders placed before 2 pm local time leave the warehouse the same day.")
+
+
+def membership_line(profile: ProfileRow, language: str) -> str:
+    t = terms(profile)
+    tier = profile.membership
+    upgrade = NEXT_TIER.get(tier)
+    if language == "zh":
+        text = (f"您是{TIER_ZH[tier]}：每消费1美元得{t.points_per_dollar:g}积分，"
+                f"退货期{t.return_days}天，" + shipping_line(profile, language).split("，", 1)[1])
+        if upgrade:
+            text += f"近12个月消费满{TIER_SPEND[upgrade]}美元即可升级为{TIER_ZH[upgrade]}。"
+        return text
+    text = (f"You're a {tier} member: {t.points_per_dollar:g} points per dollar, a "
+            f"{t.return_days}-day return window, and "
+            + shipping_line(profile, language).split(", ", 1)[1])
+    if upgrade:
+        text += f" Spend ${TIER_SPEND[upgrade]} in 12 months to reach {upgrade}."
+    return text

@@ -1,0 +1,40 @@
+"""Frustration signals in English and Chinese."""
+
+import pytest
+
+from agents.jimi.empathy import assess
+
+
+@pytest.mark.parametrize("text", [
+    "This is RIDICULOUS!!! I've been waiting two weeks",
+    "still waiting for my refund, this is unacceptable",
+    "太过分了！！！一直没人管",
+    "我要投诉，快递到现在还没到，太差劲了",
+])
+def test_angry_messages_are_frustrated(text: str) -> None:
+    assert assess(text, "complaint", [], []).frustrated
+
+
+@pytest.mark.parametrize("text", ["where is my order?", "does the kettle come in white",
+                                  "我的订单到哪了？", "请问有蓝色的吗"])
+def test_calm_messages_are_not(text: str) -> None:
+    mood = assess(text, "order_status", [], [])
+    assert not mood.frustrated and mood.score <= 1
+
+
+def test_asking_the_same_thing_again_counts() -> None:
+    first = assess("where is my order?", "order_status", [], [])
+    again = assess("where is my order??", "order_status", ["where is my order?"], ["order_status"])
+    assert again.score > first.score
+    assert "repeated request" in again.signals and "punctuation" in again.signals
+    assert again.frustrated
+
+
+def test_repeated_contact_counts() -> None:
+    mood = assess("my parcel still hasn't arrived", "order_status", [], [], other_sessions=3)
+    assert any(s.startswith("contacted 3 times") for s in mood.signals)
+
+
+def test_product_codes_in_capitals_are_not_shouting() -> None:
+    assert "capitals" not in assess("does the GTX come in blue", "product_question", [], []
+                                    ).signals
