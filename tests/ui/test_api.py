@@ -102,3 +102,34 @@ def test_rasa_webhook_unknown_action_answers_like_the_sdk(client: TestClient) ->
     assert response.status_code == 404
     assert response.json() == {"error": "No registered action found for name 'action_nope'.",
                                "action_name": "action_nope"}
+
+
+def test_agent_api_takes_over_a_waiting_session(client: TestClient, token: str) -> None:
+    shopper = {"Authorization": f"Bearer {token}"}
+    agent = {"Authorization": "Bearer demo-agent-token"}
+    assert client.get("/v1/agent/sessions").status_code == 401
+    assert client.get("/v1/agent/sessions", headers=shopper).status_code == 401
+    waiting = client.post("/v1/chat/desk1/handover", headers=shopper).json()
+    assert waiting["mode"] == "waiting"
+    queue = client.get("/v1/agent/sessions", headers=agent).json()
+    key = next(s["id"] for s in queue if s["id"].endswith(".desk1"))
+    early = client.post(f"/v1/agent/sessions/{key}/reply", headers=agent,
+                        json={"agent": "Alice", "text": "hello"})
+    assert early.status_code == 409 and early.json()["error"]["code"] == "conflict"
+    claimed = client.post(f"/v1/agent/sessions/{key}/claim", headers=agent,
+                          json={"agent": "Alice"}).json()
+    assert claimed["mode"] == "agent" and claimed["agent"] == "Alice"
+    client.post("/v1/chat", json={"session_id": "desk1", "text": "my parcel is late"},
+                headers=shopper)
+    history = client.get(f"/v1/agent/sessions/{key}", headers=agent).json()["items"]
+    assert history[-1] == {**history[-1], "role": "shopper", "text": "my parcel is late"}
+    said = client.post(f"/v1/agent/sessions/{key}/reply", headers=agent,
+                       json={"agent": "Alice", "text": "Let me check that for you."}).json()
+    seen = client.get(f"/v1/chat/desk1/messages?after={said['seq'] - 1}", headers=shopper).json()
+    assert seen["mode"] == "agent" and seen["agent"] == "Alice"
+    assert seen["items"] == [{"seq": said["seq"], "role": "agent", "speaker": "Alice",
+                              "text": "Let me check that for you."}]
+    back = client.post(f"/v1/agent/sessions/{key}/release", headers=agent,
+                       json={"agent": "Alice"}).json()
+    assert back["mode"] == "bot"
+    assert client.get("/v1/agent/sessions/nope.none", headers=agent).status_code == 404
