@@ -1,29 +1,62 @@
 """The real thing: the app over HTTP on 127.0.0.1 and the real Rasa server deciding intents
-and calling the app's custom-action endpoint."""
+and calling the app's custom-action endpoint. Multi-turn, in English and Chinese."""
 
 from __future__ import annotations
+
+from typing import Any
 
 import httpx
 import pytest
 
+from kg.facts import ProductFacts
+from kg.schema import OrderRow, ProfileRow
 from ui.platform import Platform
 
 pytestmark = pytest.mark.integration
+AGENT = {"Authorization": "Bearer demo-agent-token"}
 
 
-def _say(app: str, token: str, text: str, session: str = "live1") -> dict[str, object]:
-    response = httpx.post(f"{app}/v1/chat", json={"session_id": session, "text": text},
-                          headers={"Authorization": f"Bearer {token}"}, timeout=30)
-    assert response.status_code == 200, response.text
-    body: dict[str, object] = response.json()
-    assert body["degraded"] is False, body
-    return body
+class Shopper:
+    """One shopper's chat session over HTTP."""
+
+    def __init__(self, app: str, profile: ProfileRow, session: str) -> None:
+        self.app, self.profile, self.session = app, profile, session
+        self.headers = {"Authorization": f"Bearer {profile.api_token}"}
+
+    def say(self, text: str, degraded: bool = False) -> dict[str, Any]:
+        response = httpx.post(f"{self.app}/v1/chat", headers=self.headers, timeout=30,
+                              json={"session_id": self.session, "text": text})
+        assert response.status_code == 200, response.text
+        body: dict[str, Any] = response.json()
+        assert body["degraded"] is degraded, body
+        return body
+
+    def text(self, text: str) -> str:
+        return " ".join(self.say(text)["messages"])
+
+    def poll(self, after: int = 0) -> dict[str, Any]:
+        return dict(httpx.get(f"{self.app}/v1/chat/{self.session}/messages?after={after}",
+                              headers=self.headers, timeout=10).json())
+
+    @property
+    def key(self) -> str:
+        return f"{self.profile.id}.{self.session}"
 
 
-def _text(body: dict[str, object]) -> str:
-    messages = body["messages"]
-    assert isinstance(messages, list)
-    return " ".join(str(m) for m in messages)
+def _profile(platform: Platform, language: str, **where: str) -> ProfileRow:
+    return next(p for p in platform.knowledge.accounts.profiles()
+                if p.language == language and all(getattr(p, k) == v for k, v in where.items()))
+
+
+def _colourful(platform: Platform) -> ProductFacts:
+    return next(p for p in sorted(platform.knowledge.graph.products(), key=lambda p: p.id)
+                if len(p.values("colour")) >= 3 and p.name_zh)
+
+
+def _order(platform: Platform, state: str) -> tuple[ProfileRow, OrderRow]:
+    accounts = platform.knowledge.accounts
+    return next((p, o) for p in accounts.profiles() for o in accounts.orders_of(p.id)
+                if o.state == state)
 
 
 def test_health_is_all_up(live_app: str, rasa_server: str) -> None:
@@ -32,32 +65,109 @@ def test_health_is_all_up(live_app: str, rasa_server: str) -> None:
     assert body["dependencies"]["rasa"]["detail"].startswith("model ")
 
 
-@pytest.mark.parametrize("index", [0, 7, 23, 41])
-def test_shopper_asks_which_colours(live_app: str, rasa_server: str,
-                                    synced_platform: Platform, index: int) -> None:
-    products = sorted(synced_platform.knowledge.graph.products(), key=lambda p: p.id)
-    product = products[index % len(products)]
-    token = synced_platform.knowledge.accounts.profiles()[0].api_token
-    answer = _text(_say(live_app, token, f"what colours does the {product.name_en} come in?"))
-    assert product.name_en in answer
-    for colour in product.values("colour"):
-        assert colour in answer
-
-
-def test_a_conversation_over_several_turns(live_app: str, rasa_server: str,
+def test_english_conversation_with_context(live_app: str, rasa_server: str,
                                            synced_platform: Platform) -> None:
-    accounts = synced_platform.knowledge.accounts
-    shopper = next(p for p in accounts.profiles()
-                   if any(o.state == "delayed" for o in accounts.orders_of(p.id)))
-    delayed = next(o for o in accounts.orders_of(shopper.id) if o.state == "delayed")
-    token = shopper.api_token
-    assert "JIMI" in _text(_say(live_app, token, "hello", "conv"))
-    status = _text(_say(live_app, token, f"what is the status of order {delayed.id}?", "conv"))
-    assert delayed.id in status and "delayed" in status
-    policy = _text(_say(live_app, token, "what is your return policy?", "conv"))
-    assert "day" in policy
-    handover = _say(live_app, token, "I want to talk to a person", "conv")
-    assert handover["handover_offered"] is True
+    product = _colourful(synced_platform)
+    first, second = product.values("colour")[:2]
+    profile = _profile(synced_platform, "en", membership="gold")
+    shopper = Shopper(live_app, profile, "en-context")
+    assert "JIMI" in shopper.text("hello there")
+    colours = shopper.text(f"what colours does the {product.name_en} come in?")
+    assert product.name_en in colours and all(c in colours for c in product.values("colour"))
+    follow_up = shopper.text(f"and in {second}?")
+    assert follow_up.startswith("Yes") and product.name_en in follow_up, follow_up
+    returns = shopper.text("what's your return policy?")
+    assert "gold member" in returns and "45 days" in returns
+    assert first in colours
+
+
+def test_chinese_conversation_with_context(live_app: str, rasa_server: str,
+                                           synced_platform: Platform) -> None:
+    from kg.lexicon import COLOUR_ZH
+
+    product = _colourful(synced_platform)
+    colour_zh = COLOUR_ZH[product.values("colour")[1]]
+    profile = _profile(synced_platform, "zh")
+    shopper = Shopper(live_app, profile, "zh-context")
+    assert "JIMI" in shopper.text("你好")
+    colours = shopper.text(f"{product.name_zh}有哪些颜色？")
+    assert product.name_zh in colours and "可选" in colours, colours
+    follow_up = shopper.text(f"那{colour_zh}的呢？")
+    assert follow_up.startswith("有的") and colour_zh in follow_up, follow_up
+    delivery = shopper.text("配送要几天？")
+    assert "个工作日" in delivery, delivery
+
+
+def test_a_delayed_order_is_raised_before_the_shopper_asks(live_app: str, rasa_server: str,
+                                                          synced_platform: Platform) -> None:
+    profile, order = _order(synced_platform, "delayed")
+    shopper = Shopper(live_app, profile, "proactive")
+    opened = shopper.poll()
+    notice = " ".join(m["text"] for m in opened["items"])
+    assert order.id in notice and ("$10 voucher" in notice or "10美元" in notice), opened
+    status = shopper.text(f"where is my order {order.id}?" if profile.language == "en"
+                          else f"我的订单{order.id}到哪了？")
+    assert order.id in status
+
+
+def test_order_form_refuses_another_shoppers_number_then_takes_the_own(
+        live_app: str, rasa_server: str, synced_platform: Platform) -> None:
+    profile, own = _order(synced_platform, "paid")
+    other = next(o for p in synced_platform.knowledge.accounts.profiles() if p.id != profile.id
+                 for o in synced_platform.knowledge.accounts.orders_of(p.id))
+    shopper = Shopper(live_app, profile, "form")
+    english = profile.language == "en"
+    asked = shopper.text("I want to cancel my order" if english else "我想取消订单")
+    assert "order number" in asked or "订单号" in asked, asked
+    refused = shopper.text(other.id)
+    assert ("can't find an order" in refused or "没有找到订单" in refused), refused
+    assert other.expected_delivery not in refused
+    done = shopper.text(own.id)
+    assert own.id in done and ("cancellation" in done or "取消" in done), done
+    assert (own.id, "cancel") in synced_platform.conversations.requests_of(profile.id)
+
+
+def test_hand_over_to_a_person_and_back(live_app: str, rasa_server: str,
+                                        synced_platform: Platform) -> None:
+    profile = _profile(synced_platform, "zh")
+    shopper = Shopper(live_app, profile, "handover")
+    reply = shopper.say("我要找人工客服")
+    assert reply["handover_offered"] and reply["mode"] == "waiting", reply
+    queue = httpx.get(f"{live_app}/v1/agent/sessions", headers=AGENT, timeout=10).json()
+    assert shopper.key in [s["id"] for s in queue]
+    history = httpx.get(f"{live_app}/v1/agent/sessions/{shopper.key}", headers=AGENT,
+                        timeout=10).json()["items"]
+    assert history[0]["text"] == "我要找人工客服"
+    httpx.post(f"{live_app}/v1/agent/sessions/{shopper.key}/claim", headers=AGENT,
+               json={"agent": "王芳"}, timeout=10).raise_for_status()
+    paused = shopper.say("你好？")
+    assert paused["mode"] == "agent" and paused["messages"] == []
+    said = httpx.post(f"{live_app}/v1/agent/sessions/{shopper.key}/reply", headers=AGENT,
+                      json={"agent": "王芳", "text": "您好，我是王芳，请问有什么可以帮您？"},
+                      timeout=10).json()
+    seen = shopper.poll(after=said["seq"] - 1)
+    assert seen["items"][0]["speaker"] == "王芳" and seen["agent"] == "王芳"
+    httpx.post(f"{live_app}/v1/agent/sessions/{shopper.key}/release", headers=AGENT,
+               json={"agent": "王芳"}, timeout=10).raise_for_status()
+    back = shopper.say("谢谢")
+    assert back["mode"] == "bot" and back["items"][-1]["speaker"] == "JIMI"
+
+
+@pytest.mark.parametrize(("language", "first", "second"), [
+    ("en", "where is my order?", "WHERE IS MY ORDER??? this is ridiculous"),
+    ("zh", "我的订单到哪了？", "太过分了！！！我的订单到底到哪了？"),
+])
+def test_frustration_is_noticed_and_a_remedy_offered(live_app: str, rasa_server: str,
+                                                     synced_platform: Platform, language: str,
+                                                     first: str, second: str) -> None:
+    profile = _profile(synced_platform, language)
+    shopper = Shopper(live_app, profile, f"upset-{language}")
+    shopper.say(first)
+    reply = shopper.say(second)
+    assert reply["frustration"], reply
+    text = " ".join(reply["messages"])
+    assert ("sorry" in text.lower()) if language == "en" else ("抱歉" in text), text
+    assert "person" in text or "人工客服" in text
 
 
 def test_another_shoppers_order_is_refused(live_app: str, rasa_server: str,
@@ -65,14 +175,15 @@ def test_another_shoppers_order_is_refused(live_app: str, rasa_server: str,
     accounts = synced_platform.knowledge.accounts
     owner, intruder = accounts.profiles()[0], accounts.profiles()[1]
     order = accounts.orders_of(owner.id)[0]
-    answer = _text(_say(live_app, intruder.api_token, f"where's my order {order.id}",
-                        "intruder"))
-    assert "can't find an order" in answer
+    shopper = Shopper(live_app, intruder, "intruder")
+    answer = shopper.text(f"我的订单{order.id}到哪了" if intruder.language == "zh"
+                          else f"where's my order {order.id}")
+    assert "can't find an order" in answer or "没有找到订单" in answer
     assert order.expected_delivery not in answer
 
 
 def test_gibberish_gets_a_clarifying_question(live_app: str, rasa_server: str,
                                               synced_platform: Platform) -> None:
-    token = synced_platform.knowledge.accounts.profiles()[0].api_token
-    answer = _text(_say(live_app, token, "tell me a joke about the weather on mars", "oos"))
+    shopper = Shopper(live_app, _profile(synced_platform, "en"), "oos")
+    answer = shopper.text("tell me a joke about the weather on mars")
     assert "rephrase" in answer or "person" in answer

@@ -34,3 +34,17 @@ def test_chat_over_http_without_rasa(app_without_rasa: str, synced_platform: Pla
     assert health["status"] == "degraded"
     assert health["dependencies"]["rasa"]["up"] is False
     assert health["dependencies"]["graph"]["up"] is True
+
+
+@pytest.mark.parametrize(("language", "expected"), [("en", "person"), ("zh", "人工客服")])
+def test_several_turns_without_rasa_stay_polite_in_the_shoppers_language(
+        app_without_rasa: str, synced_platform: Platform, language: str, expected: str) -> None:
+    profile = next(p for p in synced_platform.knowledge.accounts.profiles()
+                   if p.language == language)
+    for text in ("hello", "where is my order?", "!!!"):
+        response = httpx.post(f"{app_without_rasa}/v1/chat",
+                              json={"session_id": f"down-{language}", "text": text},
+                              headers={"Authorization": f"Bearer {profile.api_token}"}, timeout=30)
+        body = response.json()
+        assert response.status_code == 200 and body["degraded"] and body["handover_offered"]
+        assert expected in body["messages"][-1] and "Traceback" not in response.text
