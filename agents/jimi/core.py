@@ -14,6 +14,7 @@ Example::
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -22,13 +23,15 @@ from agents.jimi import orders, policy
 from agents.jimi.context import ORDER_INTENTS, Turn
 from agents.jimi.empathy import ACKNOWLEDGE, Mood, assess
 from agents.jimi.faq import FaqRetriever, answer_of
-from agents.jimi.wording import attribute_asked, colour_name, join_list
+from agents.jimi.wording import attribute_asked, attribute_label, colour_name, join_list
+from kg.attributes import AttributeRanker, attribute_text
 from kg.facts import ProductFacts
 from kg.knowledge import KnowledgeBase
 from kg.lexicon import COLOUR_ZH
 from kg.schema import OrderRow, ProfileRow
 from shopmind.errors import NotFound
 
+_GENERAL = re.compile(r"(?i)tell me (more )?about|details|describe|more info|介绍|详情|怎么样")
 OFFER_PERSON = {"en": "Would you like me to connect you to a person?",
                 "zh": "需要为您转接人工客服吗？"}
 NO_PRODUCT = {
@@ -93,6 +96,7 @@ class Jimi:
     def __init__(self, knowledge: KnowledgeBase) -> None:
         self.knowledge = knowledge
         self.faq = FaqRetriever(knowledge.settings.catalog_dir, knowledge.vectors)
+        self.ranker = AttributeRanker(knowledge.vectors.embedding)
         self._handlers: dict[str, Handler] = {
             "product_question": self._product_question,
             "product_search": self._product_search,
@@ -158,7 +162,23 @@ class Jimi:
         language = shopper.language
         if product is None:
             return Reply([NO_PRODUCT[language]])
-        return Reply([answer_about(product, turn, language)], slots={"product": product.name_en})
+        attribute = attribute_asked(turn.latest.text, turn.entity("attribute"))
+        if attribute is None and not turn.entity("colour") and not turn.entity("size") \
+                and not _GENERAL.search(turn.latest.text):
+            attribute = self._attribute_for(turn.latest.text, product)
+        return Reply([answer_about(product, turn, language, attribute)],
+                     slots={"product": product.name_en})
+
+    def _attribute_for(self, question: str, product: ProductFacts) -> str | None:
+        """The attribute that answers a free-form question ("will it keep my feet dry?"),
+        ranked by ``kg.attributes.AttributeRanker`` (MiniLM + BM25, fused by rank)."""
+        candidates = [(name, attribute_text(name, ", ".join(product.values(name))))
+                      for name in product.attributes]
+        candidates.append(("price", attribute_text("price", f"{product.price:.2f} "
+                                                   f"{product.currency} cost how much")))
+        candidates.append(("stock", attribute_text("availability", "in stock available")))
+        ranked = self.ranker.rank(question, candidates)
+        return ranked[0].name if ranked else None
 
     def _product_search(self, turn: Turn, shopper: Shopper) -> Reply:
         language = shopper.language
@@ -363,7 +383,8 @@ class Jimi:
 
 # -- wording helpers -------------------------------------------------------------------------
 
-def answer_about(product: ProductFacts, turn: Turn, language: str) -> str:
+def answer_about(product: ProductFacts, turn: Turn, language: str,
+                 attribute: str | None) -> str:
     """Colour or size availability when asked, else the attribute asked about."""
     colour = turn.entity("colour")
     if colour:
@@ -371,8 +392,7 @@ def answer_about(product: ProductFacts, turn: Turn, language: str) -> str:
     size = turn.entity("size")
     if size:
         return _has_size(product, size, language)
-    return describe_attribute(product, attribute_asked(turn.latest.text, turn.entity("attribute")),
-                              language)
+    return describe_attribute(product, attribute, language)
 
 
 def _has_colour(product: ProductFacts, colour: str, language: str) -> str:
@@ -431,8 +451,8 @@ def describe_attribute(product: ProductFacts, attribute: str | None, language: s
         return f"The {name} is {'in stock' if in_stock else 'out of stock right now'}."
     values = product.values(attribute) if attribute else []
     if attribute and values:
-        shown = join_list(values, language)
-        label = attribute.replace("_", " ")
+        label, unit = attribute_label(attribute)
+        shown = join_list([f"{v} {unit}".strip() for v in values], language)
         return f"{name}的{label}：{shown}。" if language == "zh" else f"The {name}'s {label}: {shown}."
     if attribute and attribute not in ("description",):
         boolean = product.attributes.get(attribute)

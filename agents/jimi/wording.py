@@ -57,3 +57,15 @@ def join_list(items: list[str], language: str) -> str:
 
 def colour_name(colour: str, language: str) -> str:
     return COLOUR_ZH.get(colour, colour) if language == "zh" else colour
+
+
+UNITS = {"h": "h", "ml": "ml", "l": "L", "mah": "mAh", "w": "W", "g": "g", "kg": "kg",
+         "cm": "cm", "mm": "mm", "lm": "lm", "mg": "mg", "m": "m"}
+
+
+def attribute_label(attribute: str) -> tuple[str, str]:
+    """("battery life", "h") for ``battery_life_h``: the name and the unit in its key."""
+    stem, _, suffix = attribute.rpartition("_")
+    if stem and suffix in UNITS:
+        return stem.replace("_", " "), UNITS[suffix]
+    return attribute.replace("_", " "), ""

@@ -183,7 +183,7 @@ def test_payment_faq_by_hybrid_retrieval(jimi: Jimi, synced_platform: Platform) 
 
 
 def test_frustration_is_acknowledged_with_a_remedy(jimi: Jimi, synced_platform: Platform) -> None:
-    profile, order_id = _owner_of(synced_platform, "delayed")
+    profile, _ = _owner_of(synced_platform, "delayed")
     turn = conversation(
         user_turn("where is my order", "order_status"),
         user_turn("WHERE IS MY ORDER??? this is ridiculous", "order_status"))
@@ -222,3 +222,13 @@ def test_unclear_or_off_topic_asks_and_offers_a_person(jimi: Jimi, synced_platfo
     reply = jimi.respond(conversation(user_turn("what's the weather on mars", intent)),
                          _shopper(synced_platform))
     assert "rephrase" in reply.texts[0] and "person" in reply.texts[0]
+
+
+def test_free_form_question_finds_the_attribute_by_ranking(jimi: Jimi,
+                                                           synced_platform: Platform) -> None:
+    product = next(p for p in synced_platform.knowledge.graph.products()
+                   if "battery_life_h" in p.attributes)
+    turn = conversation(user_turn(f"how many hours will the {product.name_en} last on one "
+                                  "charge?", "product_question", product=product.name_en))
+    text = jimi.respond(turn, _shopper(synced_platform)).texts[0]
+    assert f"battery life: {product.values('battery_life_h')[0]} h" in text
