@@ -31,6 +31,7 @@ from kg.lexicon import COLOUR_ZH
 from kg.schema import OrderRow, ProfileRow
 from shopmind.errors import NotFound
 
+_VALUES = {"order_id", "product", "colour", "size"}
 _GENERAL = re.compile(r"(?i)tell me (more )?about|details|describe|more info|介绍|详情|怎么样")
 OFFER_PERSON = {"en": "Would you like me to connect you to a person?",
                 "zh": "需要为您转接人工客服吗？"}
@@ -120,7 +121,10 @@ class Jimi:
     # -- entry point -------------------------------------------------------------------------
 
     def respond(self, turn: Turn, shopper: Shopper) -> Reply:
-        handler = self._handlers.get(turn.intent)
+        intent = turn.intent
+        if intent in ("deny", "affirm") and set(turn.latest.entities) & _VALUES:
+            intent = "inform"  # "no, I meant SM-100012": a correction carries a value
+        handler = self._handlers.get(intent)
         if handler is None:
             reply = self._small_talk(turn, shopper)
         else:

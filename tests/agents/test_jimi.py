@@ -232,3 +232,16 @@ def test_free_form_question_finds_the_attribute_by_ranking(jimi: Jimi,
                                   "charge?", "product_question", product=product.name_en))
     text = jimi.respond(turn, _shopper(synced_platform)).texts[0]
     assert f"battery life: {product.values('battery_life_h')[0]} h" in text
+
+
+def test_a_correction_with_a_new_order_number_is_answered(jimi: Jimi,
+                                                          synced_platform: Platform) -> None:
+    accounts = synced_platform.knowledge.accounts
+    profile = next(p for p in accounts.profiles() if len(accounts.orders_of(p.id)) >= 2)
+    first, second = accounts.orders_of(profile.id)[:2]
+    turn = conversation(
+        user_turn(f"where is {first.id}", "order_status", order_id=first.id),
+        user_turn(f"no, I meant {second.id}", "deny", order_id=second.id),
+        slots={"order_id": first.id})
+    reply = jimi.respond(turn, Shopper(profile, "en"))
+    assert second.id in reply.texts[0] and reply.slots == {"order_id": second.id}
