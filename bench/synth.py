@@ -36,14 +36,14 @@ from itertools import groupby
 from pathlib import Path
 from typing import Any
 
-from PIL import Image, ImageDraw
+from PIL import Image
 
 # run from the repository root, not bench/ (whose copy.py would shadow the standard library)
 sys.path[0] = str(Path(__file__).resolve().parent.parent)
 
+from bench.contact_sheet import compose
 from kg.demo.catalog import build_demo_catalog
 from kg.demo.writer import write_demo_catalog
-from tools.layout.fonts import font
 from tools.layout.presets import PRESETS
 from tools.synth.batch import CHUNK, BatchReport, run_batch
 from tools.synth.plan import CopyVariant, ProductInput, format_price, plan_batch
@@ -186,23 +186,9 @@ def contact_sheet(catalog: Path, out: Path, executor: Executor, sheet: Path) -> 
             specs += plan_batch([product], [variant], [size])
     specs = specs[:40]
     report = run_batch(specs, out, executor)
-    _compose([(out / e["file"], f"{e['size']} {e['language']} {e['template']}")
-              for e in report.entries], sheet)
+    compose([(out / e["file"], f"{e['size']} {e['language']} {e['template']}")
+             for e in report.entries], sheet)
     return len(report.entries)
-
-
-def _compose(tiles: list[tuple[Path, str]], target: Path, cell: int = 320, cols: int = 6) -> None:
-    rows = (len(tiles) + cols - 1) // cols
-    sheet = Image.new("RGB", (cols * cell, rows * (cell + 22)), (228, 228, 232))
-    draw = ImageDraw.Draw(sheet)
-    for index, (path, label) in enumerate(tiles):
-        with Image.open(path) as banner:
-            banner.thumbnail((cell - 10, cell - 10))
-            x, y = (index % cols) * cell, (index // cols) * (cell + 22)
-            sheet.paste(banner, (x + (cell - banner.width) // 2, y + (cell - banner.height) // 2))
-        draw.text((x + 6, y + cell), label, fill=(40, 40, 48), font=font(13))
-    target.parent.mkdir(parents=True, exist_ok=True)
-    sheet.save(target)
 
 
 def run(workers: int, sheet: Path | None) -> dict[str, Any]:

@@ -4,6 +4,7 @@ import pytest
 
 from tools.layout.fonts import BOLD, REGULAR, font, font_path
 from tools.layout.text import CLOSING, OPENING, balanced_wrap, fit_text, tokens, true_width
+from tools.layout.words import segment
 
 
 def test_fonts_come_from_the_registry_package_in_regular_and_bold() -> None:
@@ -32,7 +33,34 @@ def test_no_cjk_line_starts_with_closing_or_ends_with_opening_punctuation(
 
 def test_latin_words_stay_whole_inside_chinese() -> None:
     units = [t.text for t in tokens("限时抢购 Nike Air 跑鞋。")]
-    assert "Nike" in units and "Air" in units and "鞋。" in units
+    assert "Nike" in units and "Air" in units and "跑鞋。" in units
+
+
+@pytest.mark.parametrize(("text", "whole"), [
+    ("零糖柠檬汽水（330毫升×12罐）", ["柠檬", "汽水", "330毫升", "12罐"]),
+    ("雪松无花果大豆香薰蜡烛", ["无花果", "大豆", "香薰", "蜡烛"]),
+    ("满299元包邮，七天无理由退换。", ["299元", "理由"]),
+    ("玻璃电热水壶1.7升，美利奴羊毛打底T恤", ["1.7升", "T恤", "羊毛"]),
+])
+def test_chinese_lines_break_between_words_and_keep_numbers_with_their_units(
+        text: str, whole: list[str]) -> None:
+    units = [t.text for t in tokens(text)]
+    for word in whole:
+        assert any(word in unit for unit in units), (word, units)
+    for width in (60, 100, 160, 240):
+        lines = balanced_wrap(text, 24, width, language="zh")
+        assert "".join(lines) == text
+        for word in whole:  # no line ends inside one of these words
+            assert not any(word not in line and line.endswith(word[:cut])
+                           and lines[i + 1].startswith(word[cut:])
+                           for i, line in enumerate(lines[:-1])
+                           for cut in range(1, len(word))), (word, lines)
+
+
+def test_segment_prefers_whole_words() -> None:
+    assert segment("零糖柠檬汽水") == ["零", "糖", "柠檬", "汽水"]
+    assert segment("七天无理由退换") == ["七天", "无", "理由", "退换"]
+    assert segment("") == []
 
 
 def test_wrap_then_shrink_never_clips() -> None:
@@ -59,3 +87,11 @@ def test_balanced_lines_are_even() -> None:
     lines = balanced_wrap("Light, quick-drying and made for the heat of summer", 32, 640)
     lengths = [font(32).getlength(line) for line in lines]
     assert len(lines) == 2 and max(lengths) - min(lengths) < 0.35 * max(lengths)
+
+
+def test_numbers_keep_their_units_and_decimals_on_one_line() -> None:
+    units = [t.text for t in tokens("a 10 mm drop, 1.7 L and 1,200 mAh for 45 h.")]
+    assert {"10 mm", "1.7 L", "1,200 mAh", "45 h."} <= set(units)
+    for width in (40, 80, 120):
+        lines = balanced_wrap("a 10 mm drop, 1.7 L and 1,200 mAh for 45 h.", 16, width)
+        assert not any(line.endswith(("10", "1.7", "1,200", "45")) for line in lines), lines

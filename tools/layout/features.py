@@ -26,6 +26,9 @@ TARGETS = ("product_area", "headline_size", "hierarchy", "coverage", "text_produ
            "text_area")
 ASPECT_CLASSES = (("tall", 0.0, 0.8), ("square", 0.8, 1.35), ("landscape", 1.35, 2.4),
                   ("wide", 2.4, 5.0), ("strip", 5.0, math.inf))
+# the most headline lines the designer examples set on short canvases (hero banners and
+# leaderboards take two at most); three elsewhere
+HEADLINE_LINES = {"wide": 2, "strip": 2}
 
 
 def aspect_class(width: float, height: float) -> str:
@@ -58,7 +61,7 @@ def _costs(layout: Layout, saliency: SaliencyGrid) -> dict[str, float]:
         "order": _order(texts),
         "small_text": float(np.mean([e.size < max(10, 0.012 * min(layout.width, layout.height))
                                      for e in texts])) if texts else 0.0,
-        "headline_lines": max(0, _lines(headline) - 3) if headline else 1.0,
+        "headline_lines": max(0, _lines(headline) - _most_lines(layout)) if headline else 1.0,
     }
 
 
@@ -79,6 +82,10 @@ def _targets(layout: Layout) -> dict[str, float]:
         "text_product_gap": (gap / min(layout.width, layout.height)) if product else 0.0,
         "text_area": sum(t.area for t in texts) / canvas,
     }
+
+
+def _most_lines(layout: Layout) -> int:
+    return HEADLINE_LINES.get(aspect_class(layout.width, layout.height), 3)
 
 
 def _lines(element: Element) -> int:

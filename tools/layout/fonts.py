@@ -19,8 +19,11 @@ FONT_FILE = "NotoSansCJK-VF.otf.ttc"
 # faces in the collection: 0 JP, 1 KR, 2 SC, 3 TC, 4 HK; Latin text uses the SC face too
 FACE_INDEX = {"en": 2, "zh": 2, "zh-hant": 3, "ja": 0, "ko": 1}
 REGULAR, MEDIUM, BOLD, BLACK = 400, 500, 700, 900
-# each open face of this collection holds about 16 MB; opening one takes about 0.5 ms
-FACES_KEPT = 8
+# an open face of this collection (its variation set) holds about 2 MB (the file itself is
+# mapped and shared); opening one takes about 0.4 ms. Layout measures text at many sizes:
+# 32 faces (about 60 MB) keep half of a batch's look-ups open. Drawn text is cached as
+# masks by tools.layout.textlayers, so painting rarely needs a face at all.
+FACES_KEPT = 32
 
 
 @lru_cache(maxsize=1)

@@ -9,13 +9,14 @@ supersampled for smooth edges. The banner without its text is kept for the metri
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 
 import numpy as np
 from PIL import Image, ImageDraw, ImageFilter
 
-from tools.layout.fonts import font
 from tools.layout.geometry import Box
 from tools.layout.model import Background, Colour, Element, Layout
+from tools.layout.textlayers import TextFace, TextLayers
 
 ProductLayer = Callable[[int, tuple[int, int]], Image.Image]
 """``layer(index, (width, height))``: product ``index`` as RGBA at that size."""
@@ -35,23 +36,35 @@ def paint_base(layout: Layout, product_layer: ProductLayer) -> Image.Image:
     return canvas
 
 
-def paint_overlay(base: Image.Image, layout: Layout,
-                  logo: Image.Image | None = None) -> tuple[Image.Image, Image.Image]:
+def paint_overlay(base: Image.Image, layout: Layout, logo: Image.Image | None = None,
+                  layers: TextLayers | None = None) -> tuple[Image.Image, Image.Image]:
     """(finished banner, banner without text): underlays, then logo and text on ``base``."""
+    canvas = paint_underlays(base, layout)
+    without_text = canvas.copy()
+    paint_text(canvas, layout, logo, layers)
+    return canvas, without_text
+
+
+def paint_underlays(base: Image.Image, layout: Layout) -> Image.Image:
+    """A copy of ``base`` with the buttons' and badges' shapes (everything but logo and text)."""
     canvas = base.copy()
     for element in layout.elements:
         if element.kind == "underlay" and element.role != "panel" and element.fill is not None:
             _shape(canvas, element.box, element.shape, element.fill)
-    without_text = canvas.copy()
-    draw = ImageDraw.Draw(canvas)
+    return canvas
+
+
+def paint_text(canvas: Image.Image, layout: Layout, logo: Image.Image | None = None,
+               layers: TextLayers | None = None) -> None:
+    """Logo and text onto ``canvas`` in place; ``layers`` keeps drawn lines for reuse."""
+    layers = layers if layers is not None else TextLayers()
     for element in layout.elements:
         if element.role == "logo" and not element.lines and logo is not None:
             size = (max(1, round(element.box.w)), max(1, round(element.box.h)))
             image = logo.convert("RGBA").resize(size, Image.Resampling.LANCZOS)
             canvas.paste(image, (round(element.box.x), round(element.box.y)), image)
         elif element.lines and element.ink is not None:
-            _text(draw, element)
-    return canvas, without_text
+            _text(canvas, element, element.ink, layers)
 
 
 def _gradient(width: int, height: int, colour: Colour) -> Image.Image:
@@ -101,23 +114,31 @@ def _polygon(canvas: Image.Image, points: tuple[tuple[float, float], ...], colou
 
 def _shape(canvas: Image.Image, box: Box, shape: str, colour: Colour) -> None:
     """A pill, circle, rounded or plain rectangle with smooth edges."""
-    s = SUPERSAMPLE
     left, top = int(box.x), int(box.y)
     w, h = int(np.ceil(box.right)) - left, int(np.ceil(box.bottom)) - top
     if w <= 0 or h <= 0:
         return
+    rect = (box.x - left, box.y - top, box.right - left, box.bottom - top)
+    canvas.paste(colour, (left, top), _shape_mask(shape, rect, w, h))
+
+
+@lru_cache(maxsize=1024)
+def _shape_mask(shape: str, rect: tuple[float, float, float, float], w: int, h: int
+                ) -> Image.Image:
+    """The coverage of a shape spanning ``rect`` inside a ``w`` x ``h`` mask, drawn
+    supersampled (buttons and badges recur across copy variants, so masks are kept)."""
+    s = SUPERSAMPLE
     mask = Image.new("L", (w * s, h * s))
     draw = ImageDraw.Draw(mask)
-    rect = ((box.x - left) * s, (box.y - top) * s, (box.right - left) * s - 1,
-            (box.bottom - top) * s - 1)
+    scaled = (rect[0] * s, rect[1] * s, rect[2] * s - 1, rect[3] * s - 1)
     if shape == "circle":
-        draw.ellipse(rect, fill=255)
+        draw.ellipse(scaled, fill=255)
     elif shape in ("pill", "round"):
         radius = min(w, h) * s / 2 if shape == "pill" else min(w, h) * s * 0.08
-        draw.rounded_rectangle(rect, radius=radius, fill=255)
+        draw.rounded_rectangle(scaled, radius=radius, fill=255)
     else:
-        draw.rectangle(rect, fill=255)
-    canvas.paste(colour, (left, top), mask.resize((w, h), Image.Resampling.BOX))
+        draw.rectangle(scaled, fill=255)
+    return mask.resize((w, h), Image.Resampling.BOX)
 
 
 def _shadow(canvas: Image.Image, box: Box, strength: int = 70, flat: bool = False) -> None:
@@ -137,11 +158,11 @@ def _shadow(canvas: Image.Image, box: Box, strength: int = 70, flat: bool = Fals
     canvas.paste((0, 0, 0), (region[0], region[1]), mask)
 
 
-def _text(draw: ImageDraw.ImageDraw, element: Element) -> None:
-    face = font(element.size, element.weight, element.language)
+def _text(canvas: Image.Image, element: Element, ink: Colour, layers: TextLayers) -> None:
+    face = TextFace(element.size, element.weight, element.language)
     box = element.box
     anchor = {"center": "mm", "right": "rm"}.get(element.align, "lm")
     x = {"center": box.cx, "right": box.right}.get(element.align, box.x)
     for index, line in enumerate(element.lines):
         y = box.y + (index + 0.5) * element.line_height
-        draw.text((x, y), line, font=face, fill=element.ink, anchor=anchor)
+        layers.draw(canvas, (x, y), line, face, anchor, ink)

@@ -1,8 +1,10 @@
 """Fitting text into a box: wrap first, then shrink, never clip.
 
-Line breaking follows the usual rules for both scripts: Latin text breaks between words;
-CJK text may break between any two characters, except that no line starts with closing
-punctuation (，。！？、」』）…) and no line ends with opening punctuation (「『（《).
+Line breaking follows the usual rules for both scripts: Latin text breaks between words, a
+number keeping its unit (10 mm); Chinese text breaks between words (:mod:`tools.layout.words`),
+a number staying with the word after it (330毫升); other CJK text may break between any two
+characters. No line starts with closing punctuation (，。！？、」』）…) and no line ends with
+opening punctuation (「『（《).
 Wrapping is balanced: once the number of lines is known, the lines are made as even as that
 number allows, as a designer would set a headline.
 """
@@ -13,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from tools.layout.fonts import REGULAR, font
+from tools.layout.words import is_han, segment
 
 MIN_FONT_PX = 9
 LINE_SPACING = 1.18
@@ -37,26 +40,71 @@ class Token:
 
 
 def tokens(text: str) -> list[Token]:
-    """Unbreakable units: Latin words, single CJK characters, punctuation glued by the rules."""
+    """Unbreakable units: Latin words, Chinese words (a number glued to the word after it, as
+    in 330毫升), other CJK characters singly, punctuation glued by the rules."""
     raw: list[Token] = []
-    word, space = "", False
+    word, han, space = "", "", False
+
+    def flush() -> None:
+        nonlocal word, han, space
+        if word:
+            raw.append(Token(word, space))
+        for index, part in enumerate(segment(han) if han else []):
+            raw.append(Token(part, space and index == 0))
+        if word or han:
+            word, han, space = "", "", False
+
     for char in text:
         if char.isspace():
-            if word:
-                raw.append(Token(word, space))
-                word = ""
+            flush()
             space = True
+        elif is_han(char):
+            if word:  # a Latin word or number runs into Chinese: glued again below
+                flush()
+            han += char
+        elif char in CLOSING and char.isascii() and word:
+            word += char  # 1.7, 1,200, Sale: (it may not start a line anyway)
         elif is_cjk(char) or char in CLOSING or char in OPENING:
-            if word:
-                raw.append(Token(word, space))
-                word, space = "", False
+            flush()
             raw.append(Token(char, space))
             space = False
         else:
+            if han:
+                flush()
             word += char
-    if word:
-        raw.append(Token(word, space))
-    return _glue(raw)
+    flush()
+    return _glue(_glue_units(_glue_leading_latin(raw)))
+
+
+# units a number keeps on its line ("10 mm", "330 ml", "45 h.")
+UNITS = frozenset(["mm", "cm", "m", "km", "ml", "l", "L", "g", "kg", "mg", "oz", "lb", "in",
+                   "ft", "h", "min", "s", "ms", "dB", "W", "kW", "V", "mAh", "Wh", "kcal", "cal",
+                   "Hz", "kHz", "GB", "TB", "MB", "°C", "°F", "%"])
+
+
+def _glue_leading_latin(raw: list[Token]) -> list[Token]:
+    """A Latin word or number set directly before a Chinese word stays with it (2千卡, T恤)."""
+    glued: list[Token] = []
+    for token in raw:
+        previous = glued[-1].text if glued else ""
+        if (previous and not token.space_before and is_han(token.text[0])
+                and not is_cjk(previous[-1]) and previous[-1] not in CLOSING
+                and previous[-1] not in OPENING):
+            glued[-1] = Token(previous + token.text, glued[-1].space_before)
+        else:
+            glued.append(token)
+    return glued
+
+
+def _glue_units(raw: list[Token]) -> list[Token]:
+    glued: list[Token] = []
+    for token in raw:
+        if (glued and token.space_before and glued[-1].text[-1].isdigit()
+                and (token.text.rstrip("".join(CLOSING)) or token.text) in UNITS):
+            glued[-1] = Token(f"{glued[-1].text} {token.text}", glued[-1].space_before)
+        else:
+            glued.append(token)
+    return glued
 
 
 def _glue(raw: list[Token]) -> list[Token]:

@@ -4,7 +4,8 @@ the layout's scores out.
 Each worker process keeps caches, so a batch that renders one product in many sizes and copy
 variants decodes the cutout once, resizes it once per size, and paints each background once
 per size and template: cutouts, product shapes, resized product layers and painted bases are
-all cached (fonts are cached by :mod:`tools.layout.fonts`). The chosen layout and its
+all cached (fonts are cached by :mod:`tools.layout.fonts`, drawn lines of text by a
+:class:`~tools.layout.textlayers.TextLayers` of 32 MB). The chosen layout and its
 text-independent measurements are kept per banner (product files, size and texts), so a
 banner rendered again in the same worker (another folder, a re-run) only draws its text and
 encodes.
@@ -25,10 +26,11 @@ from tools.layout.content import product_shape
 from tools.layout.engine import Choice, LayoutEngine
 from tools.layout.metrics import rendered_metrics
 from tools.layout.model import BannerCopy, BrandStyle, Colour, Layout, LayoutRequest, ProductShape
-from tools.layout.painter import paint_base, paint_overlay
+from tools.layout.painter import paint_base, paint_text, paint_underlays
+from tools.layout.textlayers import TextLayers
 
 FORMATS = {"jpg": "JPEG", "png": "PNG", "webp": "WEBP"}
-RENDER_VERSION = "layout-2"  # part of every banner's content hash
+RENDER_VERSION = "layout-3"  # part of every banner's content hash
 
 
 @dataclass(frozen=True)
@@ -122,6 +124,7 @@ def _bytes(image: Image.Image) -> int:
 
 
 _BASES = _Bases()
+_TEXT_LAYERS = TextLayers(budget_mb=32.0)
 
 
 @lru_cache(maxsize=8)
@@ -176,12 +179,13 @@ def render_spec(spec: BannerSpec) -> RenderedSpec:
     key = (spec.image, spec.mask, spec.width, spec.height, *choice_key)
     base = _BASES.get(key, layout, spec.image, spec.mask)
     logo = _logo(spec.logo) if spec.logo is not None and spec.logo.is_file() else None
-    image, without_text = paint_overlay(base, layout, logo)
+    image = paint_underlays(base, layout)
     if known:
         metrics = known[1]
     else:  # measured on the banner without its text: the same for every re-render
-        metrics = rendered_metrics(layout, choice.solved.saliency, without_text)
+        metrics = rendered_metrics(layout, choice.solved.saliency, image)
         _CHOSEN.put(spec, choice, metrics)
+    paint_text(image, layout, logo, _TEXT_LAYERS)
     scores: dict[str, Any] = {"template": layout.template, "cost": round(choice.cost, 4)}
     scores.update({k: round(v, 4) for k, v in metrics.items()})
     scores["fitted"] = layout.fitted
@@ -206,13 +210,16 @@ def _encode(canvas: Image.Image, fmt: str) -> bytes:
 
 
 def warm_worker() -> int:
-    """Load the scorer, the templates and a font in this process; returns its pid."""
+    """Load the scorer, the templates, a font and the Chinese word list in this process;
+    returns its pid."""
     import os
 
     from tools.layout.fonts import font
     from tools.layout.templates import load_templates
+    from tools.layout.words import lexicon
 
     _ = _engine().scorer
     load_templates()
     font(24)
+    lexicon()
     return os.getpid()
