@@ -16,11 +16,13 @@ Example::
 
 from __future__ import annotations
 
+import gc
 import json
 import sqlite3
-from collections.abc import Callable, Iterable, Sequence
-from contextlib import closing
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import closing, contextmanager
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 import networkx as nx
@@ -44,6 +46,7 @@ CREATE INDEX IF NOT EXISTS edges_dst ON edges (dst);
 CREATE INDEX IF NOT EXISTS edges_type ON edges (type);
 """
 ExtraEdges = Callable[[ProductRow], list[tuple[Edge, NodeData]]]
+_NO_SOURCES: Mapping[str, Any] = MappingProxyType({})
 
 
 class ProductGraph:
@@ -59,7 +62,7 @@ class ProductGraph:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         graph = nx.MultiDiGraph()
         try:
-            with closing(sqlite3.connect(self.path)) as db:
+            with long_lived_objects(), closing(sqlite3.connect(self.path)) as db:
                 db.executescript(_SCHEMA)
                 _migrate(db)
                 for node_id, node_type, data in db.execute("SELECT id, type, data FROM nodes"):
@@ -148,6 +151,11 @@ class ProductGraph:
         return sorted(src.split(":", 1)[1] for src in self.graph.predecessors(node)
                       if src.startswith("product:"))
 
+    def sources(self, node: str) -> Mapping[str, Any]:
+        """The nodes with an edge into ``node`` (read only). Membership tests on it are plain
+        dict lookups; networkx's ``pred[node]`` builds a view object on every hit."""
+        return self.graph._pred.get(node, _NO_SOURCES)  # type: ignore[no-any-return]
+
     def edges_of(self, node: str, edge_type: str) -> list[tuple[str, dict[str, Any]]]:
         """Outgoing and incoming edges of one type: (other node, edge data)."""
         graph = self.graph
@@ -191,6 +199,22 @@ class ProductGraph:
             if dst not in graph:
                 graph.add_node(dst, type=dst.split(":", 1)[0], **node_data)
             graph.add_edge(src, dst, key=kind, **data)
+
+
+@contextmanager
+def long_lived_objects() -> Iterator[None]:
+    """Around a bulk load: millions of new objects that live as long as the graph. The
+    cyclic garbage collector is paused (it would rescan them again and again) and afterwards
+    the objects are frozen (``gc.freeze``), so that later collections, during queries, skip
+    them instead of walking the whole graph. Process-wide; nesting is fine."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if was_enabled:
+            gc.enable()
 
 
 class _Transaction:

@@ -10,13 +10,14 @@ Example::
 
 from __future__ import annotations
 
-import bisect
-from collections.abc import Collection, Iterator
+import heapq
+from collections.abc import Collection
 from dataclasses import dataclass
 from itertools import pairwise
 
 import networkx as nx
 
+from kg.candidates import CandidateIndex
 from kg.constraints import ConstraintParser, Constraints
 from kg.facts import ProductFacts
 from kg.graph import ProductGraph
@@ -40,7 +41,7 @@ class KnowledgeQuery:
     def __init__(self, graph: ProductGraph) -> None:
         self.graph = graph
         self._parser: ConstraintParser | None = None
-        self._price_index: list[tuple[float, str]] | None = None
+        self._candidate_index: CandidateIndex | None = None
 
     def facts(self, product_id: str) -> ProductFacts:
         return self.graph.product(product_id)
@@ -51,87 +52,64 @@ class KnowledgeQuery:
         return self._parser.parse(text)
 
     def refresh(self) -> None:
-        """Forget the phrase vocabulary and price index after the graph changed."""
+        """Forget the phrase vocabulary and candidate index after the graph changed."""
         self._parser = None
-        self._price_index = None
+        self._candidate_index = None
 
     def search(self, constraints: Constraints, limit: int = 20) -> list[SearchHit]:
         """Products meeting every hard constraint, ranked by soft matches, then cheapest."""
         if constraints.empty:
             return []
-        graph = self.graph.graph
-        scored = []
-        for node, price in self._candidates(constraints, limit):
-            soft = [s for s in constraints.soft if graph.has_edge(node, s)]
-            if constraints.soft and not soft and not self._has_hard(constraints):
-                continue
-            scored.append((-len(soft), price, node, soft))
-        scored.sort()
+        candidates = self._candidates(constraints, limit)
+        if constraints.soft:
+            ranked = self._by_soft_matches(constraints, candidates, limit)
+        else:
+            ranked = [(0, price, node, []) for price, node in heapq.nsmallest(limit, candidates)]
         return [SearchHit(node.split(":", 1)[1], float(-neg_soft), _why(constraints, soft, price))
-                for neg_soft, price, node, soft in scored[:limit]]
+                for neg_soft, price, node, soft in ranked]
+
+    def _by_soft_matches(self, constraints: Constraints, candidates: list[tuple[float, str]],
+                         limit: int) -> list[tuple[int, float, str, list[str]]]:
+        """(-soft matches, price, node, soft matches), best first; without hard constraints
+        a product must match something soft."""
+        keep_unmatched = self._has_hard(constraints)
+        sources = [(s, self.graph.sources(s)) for s in constraints.soft]
+        scored = []
+        for price, node in candidates:
+            soft = [s for s, linked in sources if node in linked]
+            if soft or keep_unmatched:
+                scored.append((-len(soft), price, node, soft))
+        return heapq.nsmallest(limit, scored)
 
     @staticmethod
     def _has_hard(constraints: Constraints) -> bool:
         return bool(constraints.categories or constraints.values or
                     constraints.price_max is not None or constraints.price_min is not None)
 
-    def _candidates(self, constraints: Constraints, limit: int) -> Iterator[tuple[str, float]]:
-        """(product node, price) pairs meeting the hard constraints. Selective constraints
-        walk their smallest posting list; broad ones walk the price index from the cheapest,
-        stopping early when nothing soft needs ranking."""
-        groups = self._groups(constraints)
+    def _candidates(self, constraints: Constraints, limit: int) -> list[tuple[float, str]]:
+        """(price, product node) pairs meeting the hard constraints: all of them when the
+        smallest group is selective, else the cheapest (more when soft matches rank them)."""
+        index = self._index()
+        groups = self._groups(constraints, index)
         low = constraints.price_min if constraints.price_min is not None else float("-inf")
         high = constraints.price_max if constraints.price_max is not None else float("inf")
-        prices = self._prices()
         if groups and len(groups[0]) <= SELECTIVE:
-            nodes = self.graph.graph.nodes
-            for node in groups[0]:
-                if node.startswith("product:") and all(node in g for g in groups[1:]):
-                    price = nodes[node].get("price", 0.0)
-                    if low <= price <= high:
-                        yield node, price
-            return
-        found, enough = 0, limit * 50 if constraints.soft else limit
-        start = bisect.bisect_left(prices, (low, ""))
-        for price, node in prices[start:]:
-            if price > high or found >= enough:
-                return
-            if all(node in g for g in groups):
-                found += 1
-                yield node, price
+            return index.matching(groups, low, high)
+        return index.cheapest(groups, low, high, limit * 50 if constraints.soft else limit)
 
-    def _groups(self, constraints: Constraints) -> list[Collection[str]]:
-        pred = self.graph.graph.pred
+    def _groups(self, constraints: Constraints, index: CandidateIndex) -> list[Collection[str]]:
         groups: list[Collection[str]] = []
         if constraints.categories:
-            groups.append(self._in_categories(constraints.categories))
-        groups += [pred.get(v, {}) for v in constraints.values]
+            groups.append(index.in_categories(constraints.categories))
+        groups += [self.graph.sources(v) for v in constraints.values]
         if not groups and constraints.soft:
-            groups.append({n for s in constraints.soft if s in pred for n in pred[s]})
-        return sorted(groups, key=len)  # type: ignore[arg-type]
+            groups.append(set().union(*(self.graph.sources(s) for s in constraints.soft)))
+        return sorted(groups, key=len)
 
-    def _prices(self) -> list[tuple[float, str]]:
-        if self._price_index is None:
-            self._price_index = sorted(
-                (float(data.get("price", 0.0)), node)
-                for node, data in self.graph.graph.nodes(data=True)
-                if data.get("type") == "product")
-        return self._price_index
-
-    def _in_categories(self, categories: frozenset[str]) -> set[str]:
-        """Products in any of the categories or their sub-categories (``is_a``)."""
-        graph, found = self.graph.graph, set()
-        stack = [c for c in categories if c in graph]
-        seen = set(stack)
-        while stack:
-            category = stack.pop()
-            for source in graph.predecessors(category):
-                if source.startswith("product:"):
-                    found.add(source)
-                elif source.startswith("category:") and source not in seen:
-                    seen.add(source)
-                    stack.append(source)
-        return found
+    def _index(self) -> CandidateIndex:
+        if self._candidate_index is None:
+            self._candidate_index = CandidateIndex(self.graph)
+        return self._candidate_index
 
     def related(self, product_id: str, limit: int = 5) -> list[SearchHit]:
         """Similar products (mined ``similar_to``), then same-category products sharing tags."""

@@ -4,16 +4,14 @@ aliases) as ``ingest`` writes a catalogue."""
 
 from __future__ import annotations
 
-import gc
 import sys
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from kg.facts import Edge, NodeData, ProductFacts, product_node_data, value_node
-from kg.graph import ProductGraph
+from kg.graph import ProductGraph, long_lived_objects
 from kg.lexicon import COLOUR_ZH, MATERIAL_ZH
 from kg.mining.complements import complements
 from kg.mining.concepts import CONCEPTS, concepts_for
@@ -73,21 +71,8 @@ def ingest(graph: ProductGraph, batches: Iterable[list[ProductRow]], orders: lis
     """Writes products batch by batch with their local relations, then the catalogue-wide
     ones. Similar products are found within a batch (one batch for ordinary catalogues);
     the value lexicon is learned from the first batch unless a miner is given."""
-    with _collector_paused():
+    with long_lived_objects():
         return _ingest(graph, batches, orders, miner)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Millions of new objects that live as long as the graph: the cyclic garbage
-    collector would rescan them again and again during a bulk load."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _ingest(graph: ProductGraph, batches: Iterable[list[ProductRow]], orders: list[OrderRow],
