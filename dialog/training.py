@@ -82,7 +82,7 @@ def _train(settings: Settings, project_dir: Path, out: Path) -> None:
         str(rasa_executable(settings)), "train", "--config", "config.yml", "--domain",
         "domain.yml", "--data", "data", "--out", str(out), "--fixed-model-name", "model",
     ]
-    log.info("training the Rasa model (about a minute)")
+    log.info("training the Rasa model (a few minutes on 2 idle cores)")
     result = subprocess.run(command, cwd=project_dir, env=rasa_environment(settings),
                             capture_output=True, text=True, check=False)
     if result.returncode != 0:

@@ -187,11 +187,9 @@ class Jimi:
     def _product_search(self, turn: Turn, shopper: Shopper) -> Reply:
         language = shopper.language
         query = turn.latest.text
-        extra = []
-        if turn.entity("price_max"):
-            extra.append(f"under {turn.entity('price_max')}")
-        if turn.entity("price_min"):
-            extra.append(f"over {turn.entity('price_min')}")
+        low, high = price_range(turn)
+        extra = [f"over {low:g}"] if low is not None else []
+        extra += [f"under {high:g}"] if high is not None else []
         docs = self.knowledge.retriever(k=3).invoke(" ".join([query, *extra]))
         docs = [d for d in docs if "often bought" not in " ".join(d.metadata["why"])][:3]
         if not docs:
@@ -489,6 +487,25 @@ def compare(first: ProductFacts, second: ProductFacts, language: str) -> str:
     if stock:
         text += f"; out of stock: {', '.join(stock)}"
     return text + "."
+
+
+def price_range(turn: Turn) -> tuple[float | None, float | None]:
+    """(minimum, maximum) price asked for. Two numbers make a range whatever the NLU called
+    them ("between 25 and 35" often comes back as two maxima)."""
+    def numbers(name: str) -> list[float]:
+        found = []
+        for value in turn.latest.entities.get(name, []):
+            try:
+                found.append(float(value.replace(",", "")))
+            except ValueError:
+                continue
+        return found
+
+    lows, highs = numbers("price_min"), numbers("price_max")
+    every = sorted(lows + highs)
+    if len(every) >= 2:
+        return every[0], every[-1]
+    return (lows[0] if lows else None), (highs[0] if highs else None)
 
 
 def _asks_other(text: str) -> bool:

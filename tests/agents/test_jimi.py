@@ -245,3 +245,14 @@ def test_a_correction_with_a_new_order_number_is_answered(jimi: Jimi,
         slots={"order_id": first.id})
     reply = jimi.respond(turn, Shopper(profile, "en"))
     assert second.id in reply.texts[0] and reply.slots == {"order_id": second.id}
+
+
+@pytest.mark.parametrize(("entities", "expected"), [
+    ({"price_max": ["25", "35"]}, (25.0, 35.0)), ({"price_max": "1,000"}, (None, 1000.0)),
+    ({"price_min": "50"}, (50.0, None)), ({"price_min": "80", "price_max": "30"}, (30.0, 80.0)),
+    ({}, (None, None))])
+def test_price_range_from_entities(entities: dict[str, str | list[str]],
+                                   expected: tuple[float | None, float | None]) -> None:
+    from agents.jimi.core import price_range
+
+    assert price_range(conversation(user_turn("x", "product_search", **entities))) == expected

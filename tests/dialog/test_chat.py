@@ -106,7 +106,7 @@ async def test_a_delayed_order_is_mentioned_first_and_once(store: ConversationSt
     profile, order = next((p, o) for p in accounts.profiles() for o in accounts.orders_of(p.id)
                           if o.state == "delayed")
     service = _service(_rasa_says({"text": "Hi!"}), store, synced_platform)
-    session, notices = service.open(profile, "first")
+    _, notices = service.open(profile, "first")
     assert len(notices) >= 1 and order.id in notices[0].text
     assert notices[0].text.startswith(("Before you ask", "先告诉您"))
     reply = await service.reply(profile, "second", "hi")

@@ -8,7 +8,7 @@ import pytest
 from dialog.training import PROJECT_DIR
 
 sys.path.insert(0, str(PROJECT_DIR))
-from components.minilm import MiniLM, WordPiece, package_model_dir  # noqa: E402
+from components.minilm import MiniLM, WordPiece, package_model_dir
 
 
 @pytest.fixture(scope="module")

@@ -14,9 +14,13 @@ def test_hash_is_stable_and_follows_training_data(tmp_path: Path) -> None:
     assert project_hash(copy) == project_hash(PROJECT_DIR)
     (copy / "endpoints.yml").write_text("action_endpoint: {url: 'http://127.0.0.1:1'}\n")
     assert project_hash(copy) == project_hash(PROJECT_DIR), "endpoints do not change the model"
-    nlu = copy / "data" / "nlu.yml"
+    nlu = copy / "data" / "nlu" / "en.yml"
     nlu.write_text(nlu.read_text() + "\n      - hey hey\n")
     assert project_hash(copy) != project_hash(PROJECT_DIR)
+    component = copy / "components" / "tokenizer.py"
+    before = project_hash(copy)
+    component.write_text(component.read_text() + "\n# changed\n")
+    assert project_hash(copy) != before, "custom component code changes the model"
 
 
 def test_cached_model_is_reused_without_training(tmp_path: Path) -> None:
