@@ -15,10 +15,11 @@ from typing import Any
 import pytest
 import yaml
 
+from shopmind.settings import Settings
+
 REPO = Path(__file__).resolve().parents[2]
 NLU_DIR = REPO / "dialog" / "rasa" / "data" / "nlu"
 EVAL_FILE = REPO / "bench" / "data" / "chat_eval.yml"
-PROFILES_FILE = REPO / "var" / "catalog" / "profiles.jsonl"
 LANGUAGES = ("en", "zh")
 INTENTS = (
     "greet", "goodbye", "thanks", "affirm", "deny", "inform", "product_question",
@@ -171,11 +172,12 @@ def test_eval_has_enough_conversations_of_three_to_six_turns(language: str) -> N
     assert all(3 <= len(chat["turns"]) <= 6 for chat in chats)
 
 
-def test_eval_conversation_ids_and_shoppers_are_valid() -> None:
+def test_eval_conversation_ids_and_shoppers_are_valid(session_settings: Settings) -> None:
     ids = [chat["id"] for chat in conversations()]
     assert len(ids) == len(set(ids))
+    profiles = session_settings.catalog_dir / "profiles.jsonl"  # the demo catalogue
     shoppers = {json.loads(line)["id"]
-                for line in PROFILES_FILE.read_text(encoding="utf-8").splitlines() if line}
+                for line in profiles.read_text(encoding="utf-8").splitlines() if line}
     assert {chat["shopper"] for chat in conversations()} <= shoppers
 
 
