@@ -2,7 +2,7 @@
 
 A constraint is a group of nodes (products in a category, products with a value); a product
 must be in every group and within the price range. ``CandidateIndex`` keeps the products in
-price order and each category's products (sub-categories included), built once from the
+price order and every category's products (sub-categories included), built once from the
 graph; membership tests run inside ``filter`` on plain sets and dicts, so a million-product
 catalogue answers in milliseconds. ``KnowledgeQuery.refresh`` drops it when the graph changes.
 
@@ -30,17 +30,21 @@ class CandidateIndex:
 
     def __init__(self, graph: ProductGraph) -> None:
         self.graph = graph
-        by_price = sorted((float(data.get("price", 0.0)), node)
-                          for node, data in graph.graph.nodes(data=True)
-                          if data.get("type") == "product")
-        self.prices = [price for price, _ in by_price]
-        self.nodes = [node for _, node in by_price]
-        self.price_of = {node: price for price, node in by_price}
-        self._members: dict[str, frozenset[str]] = {}
+        products, categories = [], []
+        for node, data in graph.graph.nodes(data=True):
+            if data.get("type") == "product":
+                products.append((float(data.get("price", 0.0)), node))
+            elif data.get("type") == "category":
+                categories.append(node)
+        products.sort()
+        self.prices = [price for price, _ in products]
+        self.nodes = [node for _, node in products]
+        self.price_of = {node: price for price, node in products}
+        self._members = {c: self._members_of(c) for c in categories}
 
-    def in_categories(self, categories: Iterable[str]) -> frozenset[str]:
+    def in_categories(self, categories: Iterable[str]) -> Collection[str]:
         """Products in any of the categories or their sub-categories (``is_a``)."""
-        groups = [self._category(c) for c in categories]
+        groups = [self._members.get(c) or self._members_of(c) for c in categories]
         return groups[0] if len(groups) == 1 else frozenset().union(*groups)
 
     def matching(self, groups: Sequence[Collection[str]], low: float, high: float
@@ -67,10 +71,13 @@ class CandidateIndex:
         price_of = self.price_of
         return [(price_of[node], node) for node in islice(_within(in_order, groups), enough)]
 
-    def _category(self, category: str) -> frozenset[str]:
-        if category not in self._members:
-            self._members[category] = frozenset(self._walk_down(category))
-        return self._members[category]
+    def _members_of(self, category: str) -> Collection[str]:
+        """A category's own edges where only products point to it (no copy), else the
+        products of its whole sub-tree, built once (every category's, with the index)."""
+        sources = self.graph.sources(category)
+        if all(source.startswith("product:") for source in sources):
+            return sources.keys()
+        return frozenset(self._walk_down(category))
 
     def _walk_down(self, category: str) -> Iterator[str]:
         graph = self.graph.graph
