@@ -413,6 +413,8 @@ def main() -> None:
     parser.add_argument("--json", type=Path)
     parser.add_argument("--limit-train", type=int, help="stratified subsample of the training split")
     parser.add_argument("--limit-test", type=int, help="stratified subsample of the test split")
+    parser.add_argument("--config", type=Path,
+                        help="another pipeline config to try (default: dialog/rasa/config.yml)")
     args = parser.parse_args()
 
     from dialog.training import PROJECT_DIR
@@ -421,7 +423,7 @@ def main() -> None:
     full = load_split(args.dataset, settings.shared_data)
     split = Split(stratified_sample(full.train, args.limit_train, minimum=2),
                   stratified_sample(full.test, args.limit_test, minimum=0))
-    config = read_pipeline_config(PROJECT_DIR / "config.yml")
+    config = read_pipeline_config((args.config or PROJECT_DIR / "config.yml").resolve())
     root = settings.data_dir / "bench" / "nlu"
     root.mkdir(parents=True, exist_ok=True)
     run_dir = Path(tempfile.mkdtemp(prefix=f"{args.dataset}-", dir=root))

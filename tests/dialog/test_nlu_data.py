@@ -20,6 +20,7 @@ from shopmind.settings import Settings
 REPO = Path(__file__).resolve().parents[2]
 NLU_DIR = REPO / "dialog" / "rasa" / "data" / "nlu"
 EVAL_FILE = REPO / "bench" / "data" / "chat_eval.yml"
+FRESH_EVAL_FILE = EVAL_FILE.with_name("chat_eval_fresh.yml")  # the second held-out set
 LANGUAGES = ("en", "zh")
 INTENTS = (
     "greet", "goodbye", "thanks", "affirm", "deny", "inform", "product_question",
@@ -57,7 +58,8 @@ def lookups() -> tuple[dict[str, Any], ...]:
 
 @cache
 def conversations() -> tuple[dict[str, Any], ...]:
-    return tuple(_load(EVAL_FILE)["conversations"])
+    files = [path for path in (EVAL_FILE, FRESH_EVAL_FILE) if path.is_file()]
+    return tuple(chat for path in files for chat in _load(path)["conversations"])
 
 
 def annotations(example: str) -> list[tuple[str, str, str]]:
