@@ -20,7 +20,8 @@ from shopmind.settings import Settings
 REPO = Path(__file__).resolve().parents[2]
 NLU_DIR = REPO / "dialog" / "rasa" / "data" / "nlu"
 EVAL_FILE = REPO / "bench" / "data" / "chat_eval.yml"
-FRESH_EVAL_FILE = EVAL_FILE.with_name("chat_eval_fresh.yml")  # the second held-out set
+LATER_EVAL_FILES = (EVAL_FILE.with_name("chat_eval_fresh.yml"),  # the later held-out sets
+                    EVAL_FILE.with_name("chat_eval_blind.yml"))
 LANGUAGES = ("en", "zh")
 INTENTS = (
     "greet", "goodbye", "thanks", "affirm", "deny", "inform", "product_question",
@@ -58,7 +59,7 @@ def lookups() -> tuple[dict[str, Any], ...]:
 
 @cache
 def conversations() -> tuple[dict[str, Any], ...]:
-    files = [path for path in (EVAL_FILE, FRESH_EVAL_FILE) if path.is_file()]
+    files = [path for path in (EVAL_FILE, *LATER_EVAL_FILES) if path.is_file()]
     return tuple(chat for path in files for chat in _load(path)["conversations"])
 
 
