@@ -24,7 +24,7 @@ from pathlib import Path
 import httpx
 import yaml
 
-from dialog.training import PROJECT_DIR, rasa_environment, rasa_executable
+from dialog.training import PROJECT_DIR, rasa_environment, rasa_python
 from shopmind.errors import DependencyUnavailable
 from shopmind.settings import Settings
 
@@ -51,7 +51,8 @@ class RasaServer:
         self._write_endpoints()
         log_path = self.run_dir / "rasa.log"
         command = [
-            *_die_with_parent(), str(rasa_executable(self.settings)), "run", "--enable-api", "--model",
+            *_die_with_parent(), str(rasa_python(self.settings)), str(PROJECT_DIR / "serve.py"),
+            "run", "--enable-api", "--model",
             str(self.model), "--endpoints", str(self.run_dir / "endpoints.yml"),
             "--credentials", str(self.run_dir / "credentials.yml"),
             "--interface", self.settings.host, "--port", str(self.settings.rasa_port),

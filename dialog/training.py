@@ -38,7 +38,16 @@ def project_hash(project_dir: Path = PROJECT_DIR) -> str:
 
 
 def rasa_executable(settings: Settings) -> Path:
-    path = settings.rasa_venv / "bin" / "rasa"
+    return _in_rasa_venv(settings, "rasa")
+
+
+def rasa_python(settings: Settings) -> Path:
+    """The Rasa environment's Python (``dialog/rasa/serve.py`` runs the server with it)."""
+    return _in_rasa_venv(settings, "python")
+
+
+def _in_rasa_venv(settings: Settings, program: str) -> Path:
+    path = settings.rasa_venv / "bin" / program
     if not path.is_file():
         raise DependencyUnavailable(
             "rasa", f"{path} is missing; run `make install` to create {settings.rasa_venv}"
