@@ -233,7 +233,10 @@ class Jimi:
         return None
 
     def _compare(self, turn: Turn, shopper: Shopper) -> Reply:
-        names = turn.latest.entities.get("product") or turn.products()
+        names = list(turn.latest.entities.get("product") or [])
+        if len(names) < 2:  # "how does it compare with X?": "it" is the product in context
+            current = turn.slots.get("product")
+            names = [*([str(current)] if current else []), *names, *turn.products()]
         found = [p for p in (self.find(n) for n in names) if p is not None]
         unique = list({p.id: p for p in found}.values())
         if len(unique) < 2:

@@ -29,6 +29,8 @@ REASON_ZH = {
     "item awaiting restock at the fulfilment centre": "商品在仓库等待补货",
     "carrier capacity shortage during peak season": "高峰期承运商运力不足",
     "weather at the regional hub": "区域转运中心受天气影响",
+    "address verification needed": "收货地址需要核实",
+    "sorting backlog at the regional hub": "区域转运中心分拣积压",
 }
 ASK_ORDER_ID = {
     "en": "Which order is it? Please give me the order number (it looks like SM-100023).",
@@ -53,7 +55,7 @@ def describe(order: OrderRow, language: str) -> str:
     table = STATE_ZH if language == "zh" else STATE_EN
     reason = order.delay_reason or ""
     if language == "zh":
-        reason = REASON_ZH.get(reason, reason)
+        reason = REASON_ZH.get(reason, "物流原因")  # never an English reason in a Chinese reply
     detail = table[order.state].format(eta=order.expected_delivery, reason=reason)
     return f"订单 {order.id} {detail}。" if language == "zh" else f"Your order {order.id} {detail}."
 

@@ -92,6 +92,21 @@ def test_the_other_one_is_the_other_product_of_the_comparison(
     assert second.name_en in text and all(c in text for c in second.values("colour"))
 
 
+def test_compare_with_one_name_takes_it_from_the_conversation(
+        jimi: Jimi, synced_platform: Platform) -> None:
+    first, second = [p for p in synced_platform.knowledge.graph.products()
+                     if p.category == "footwear"][:2]
+    turn = conversation(
+        user_turn(f"does the {first.name_en} come in blue?", "product_question",
+                  product=first.name_en, colour="blue"),
+        user_turn(f"how does it compare with the {second.name_en}?", "compare_products",
+                  product=second.name_en),
+        slots={"product": first.name_en})
+    reply = jimi.respond(turn, _shopper(synced_platform))
+    assert first.name_en in reply.texts[0] and second.name_en in reply.texts[0]
+    assert reply.slots["product"] == first.name_en  # "the other one" is then the second
+
+
 def test_compare_states_both_prices(jimi: Jimi, synced_platform: Platform) -> None:
     first, second = [p for p in synced_platform.knowledge.graph.products()
                      if p.category == "kitchen"][:2]
@@ -256,3 +271,16 @@ def test_price_range_from_entities(entities: dict[str, str | list[str]],
     from agents.jimi.core import price_range
 
     assert price_range(conversation(user_turn("x", "product_search", **entities))) == expected
+
+
+def test_delay_reasons_are_told_in_chinese(synced_platform: Platform) -> None:
+    from agents.jimi.orders import describe
+
+    accounts = synced_platform.knowledge.accounts
+    delayed = [o for p in accounts.profiles() for o in accounts.orders_of(p.id)
+               if o.state == "delayed"]
+    assert delayed
+    for order in delayed:
+        text = describe(order, "zh").replace(order.id, "")
+        assert not any("a" <= c.lower() <= "z" for c in text), text
+        assert order.delay_reason in describe(order, "en")
