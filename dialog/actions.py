@@ -84,7 +84,8 @@ class ActionExecutor:
     def _shopper(self, call: ActionCall) -> Shopper:
         profile = self.jimi.knowledge.accounts.profile(call.shopper_id)
         return Shopper(profile, call.language,
-                       self.conversations.other_sessions(call.shopper_id, call.sender))
+                       self.conversations.other_sessions(call.shopper_id, call.sender),
+                       frozenset(self.conversations.requests_of(call.shopper_id)))
 
     def _jimi(self, call: ActionCall) -> ActionResult:
         reply = self.jimi.respond(call.turn, self._shopper(call))

@@ -72,6 +72,7 @@ class Shopper:
     profile: ProfileRow
     language: str
     other_sessions: int = 0
+    filed: frozenset[tuple[str, str]] = frozenset()  # (order id, request kind) already filed
 
     @property
     def first_name(self) -> str:
@@ -309,6 +310,10 @@ class Jimi:
             return Reply([problem], slots={"order_id": None})
         if order is None:
             return Reply([orders.ASK_ORDER_ID[shopper.language]])
+        if ((order.id, "cancel") in shopper.filed and kind in ("cancel_order", "get_refund")
+                and order.state in ("paid", "delayed")):
+            return Reply([orders.ALREADY_CANCELLING[shopper.language].format(order=order.id)],
+                         slots={"order_id": order.id})
         text, request = orders.handle_request(kind, order, shopper.profile, shopper.language)
         return Reply([text], slots={"order_id": order.id},
                      requests=[(order.id, request)] if request else [])

@@ -32,6 +32,11 @@ REASON_ZH = {
     "address verification needed": "收货地址需要核实",
     "sorting backlog at the regional hub": "区域转运中心分拣积压",
 }
+ALREADY_CANCELLING = {
+    "en": "The cancellation of order {order} is already filed: once the warehouse confirms, the "
+          "full refund goes back to your payment method within 3 business days.",
+    "zh": "订单 {order} 的取消申请已经提交，仓库确认后全额款项将在3个工作日内原路退回。",
+}
 ASK_ORDER_ID = {
     "en": "Which order is it? Please give me the order number (it looks like SM-100023).",
     "zh": "请问是哪一个订单？请提供订单号（格式如 SM-100023）。",

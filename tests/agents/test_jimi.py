@@ -171,6 +171,17 @@ def test_cancel_depends_on_the_order_state(jimi: Jimi, synced_platform: Platform
     assert reply.requests == ([(order_id, request_kind)] if request_kind else [])
 
 
+def test_a_refund_after_a_filed_cancellation_files_nothing_new(
+        jimi: Jimi, synced_platform: Platform) -> None:
+    profile, order_id = _owner_of(synced_platform, "paid")
+    turn = conversation(user_turn("can I get a refund instead?", "get_refund"),
+                        slots={"order_id": order_id})
+    first = jimi.respond(turn, Shopper(profile, "en"))
+    assert first.requests == [(order_id, "cancel")]
+    again = jimi.respond(turn, Shopper(profile, "en", filed=frozenset(first.requests)))
+    assert "already filed" in again.texts[0] and again.requests == []
+
+
 def test_membership_tier_changes_the_return_terms(jimi: Jimi, synced_platform: Platform) -> None:
     basic = _shopper(synced_platform, membership="basic")
     gold = _shopper(synced_platform, membership="gold")
