@@ -22,15 +22,13 @@ import resource
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
 sys.path[0] = str(Path(__file__).resolve().parent.parent)  # the repo root, not bench/ (bench/copy.py)
 
-from bench.kg_vectors import vector_figures
+from bench.kg_vectors import percentiles, timed, vector_figures
 from kg.embeddings import MiniLMEmbedding
 from kg.graph import ProductGraph
 from kg.mining.pipeline import ingest
@@ -70,20 +68,6 @@ def synthetic_orders(count: int, products: int, seed: int = 2) -> list[OrderRow]
         orders.append(OrderRow(id=f"O{index}", shopper_id="u", state="delivered", lines=lines,
                                placed_at="2026-01-01", expected_delivery="2026-01-05"))
     return orders
-
-
-def percentiles(samples_ms: list[float]) -> tuple[float, float]:
-    return (round(float(np.percentile(samples_ms, 50)), 4),
-            round(float(np.percentile(samples_ms, 99)), 4))
-
-
-def timed(calls: list[Callable[[], Any]]) -> list[float]:
-    samples = []
-    for call in calls:
-        started = time.perf_counter()
-        call()
-        samples.append((time.perf_counter() - started) * 1000)
-    return samples
 
 
 def constraint_texts(count: int, rng: random.Random) -> list[str]:

@@ -117,15 +117,15 @@ def search_figures(index: VectorIndex, embedding: MiniLMEmbedding, queries: int
              for _ in range(queries)]
     for text in texts[:10]:  # load the index and the model's first-call paths
         index.search("products", text, 10)
-    search = timed_ms([lambda t=t: index.search("products", t, 10) for t in texts])
-    embed = timed_ms([lambda t=t: embedding([t]) for t in texts])
-    return {"vector_search_p50_ms": percentile(search, 50),
-            "vector_search_p99_ms": percentile(search, 99),
-            "query_embed_p50_ms": percentile(embed, 50),
-            "query_embed_p99_ms": percentile(embed, 99)}
+    search_p50, search_p99 = percentiles(timed([lambda t=t: index.search("products", t, 10)
+                                                for t in texts]))
+    embed_p50, embed_p99 = percentiles(timed([lambda t=t: embedding([t]) for t in texts]))
+    return {"vector_search_p50_ms": search_p50, "vector_search_p99_ms": search_p99,
+            "query_embed_p50_ms": embed_p50, "query_embed_p99_ms": embed_p99}
 
 
-def timed_ms(calls: list[Any]) -> list[float]:
+def timed(calls: list[Any]) -> list[float]:  # zero-argument callables
+    """Milliseconds each call took (also used by ``bench/kg.py``)."""
     samples = []
     for call in calls:
         started = time.perf_counter()
@@ -134,5 +134,7 @@ def timed_ms(calls: list[Any]) -> list[float]:
     return samples
 
 
-def percentile(samples_ms: list[float], q: float) -> float:
-    return round(float(np.percentile(samples_ms, q)), 4)
+def percentiles(samples_ms: list[float]) -> tuple[float, float]:
+    """(p50, p99) in milliseconds."""
+    return (round(float(np.percentile(samples_ms, 50)), 4),
+            round(float(np.percentile(samples_ms, 99)), 4))
