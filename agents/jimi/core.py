@@ -310,11 +310,8 @@ class Jimi:
             return Reply([problem], slots={"order_id": None})
         if order is None:
             return Reply([orders.ASK_ORDER_ID[shopper.language]])
-        if ((order.id, "cancel") in shopper.filed and kind in ("cancel_order", "get_refund")
-                and order.state in ("paid", "delayed")):
-            return Reply([orders.ALREADY_CANCELLING[shopper.language].format(order=order.id)],
-                         slots={"order_id": order.id})
-        text, request = orders.handle_request(kind, order, shopper.profile, shopper.language)
+        text, request = orders.handle_request(kind, order, shopper.profile, shopper.language,
+                                              cancelling=(order.id, "cancel") in shopper.filed)
         return Reply([text], slots={"order_id": order.id},
                      requests=[(order.id, request)] if request else [])
 

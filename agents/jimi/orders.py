@@ -75,12 +75,15 @@ def delay_remedy(order: OrderRow, language: str) -> str:
             "you can cancel it for a full refund or keep it and get a $10 voucher.")
 
 
-def handle_request(kind: str, order: OrderRow, profile: ProfileRow, language: str
-                   ) -> tuple[str, str | None]:
-    """(reply, request recorded or None) for cancel_order, change_order or get_refund."""
+def handle_request(kind: str, order: OrderRow, profile: ProfileRow, language: str,
+                   cancelling: bool = False) -> tuple[str, str | None]:
+    """(reply, request recorded or None) for cancel_order, change_order or get_refund;
+    ``cancelling``: a cancellation of this order is already filed."""
     zh = language == "zh"
     oid = order.id
     state = order.state
+    if cancelling and kind in ("cancel_order", "get_refund") and state in ("paid", "delayed"):
+        return ALREADY_CANCELLING[language].format(order=oid), None
     window = policy.terms(profile).return_days
     if kind == "cancel_order":
         if state in ("paid", "delayed"):
