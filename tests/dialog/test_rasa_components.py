@@ -1,0 +1,96 @@
+"""The project's intent and entity components, trained by Rasa itself on a tiny data set."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from dialog.training import rasa_environment, rasa_executable, rasa_python
+from tests.testing import settings_for
+
+CONFIG = """
+recipe: default.v1
+language: en
+pipeline:
+  - name: components.tokenizer.BilingualTokenizer
+  - name: CountVectorsFeaturizer
+  - name: CountVectorsFeaturizer
+    analyzer: char_wb
+    min_ngram: 1
+    max_ngram: 3
+  - name: components.entities.EntityDIET
+    epochs: {epochs}
+  - name: components.intent_classifier.LinearIntentClassifier
+    strength: 10
+    ranking_length: 2
+"""
+INTENTS = {
+    "order_status": ["where is my order", "has my parcel shipped", "track my package",
+                     "when will my order arrive", "我的订单到哪了", "包裹什么时候到"],
+    "get_refund": ["I want my money back", "refund me please", "can I get a refund",
+                   "give me a refund for this", "我要退款", "把钱退给我"],
+    "greet": ["hello", "hi there", "good morning", "hey", "你好", "早上好"],
+}
+PARSE = textwrap.dedent("""
+    import asyncio, json, sys
+    from rasa.core.agent import Agent
+    async def main():
+        agent = Agent.load(sys.argv[1])
+        out = [await agent.parse_message(t) for t in sys.argv[2:]]
+        print("PARSED " + json.dumps(out))
+    asyncio.run(main())
+""")
+
+
+def _nlu(with_entities: bool) -> str:
+    lines = ['version: "3.1"', "nlu:"]
+    for intent, texts in INTENTS.items():
+        lines.append(f"  - intent: {intent}\n    examples: |")
+        for text in texts:
+            if with_entities and intent == "order_status" and text.isascii():
+                text += " [SM-100023](order_id)"
+            lines.append(f"      - {text}")
+    return "\n".join(lines) + "\n"
+
+
+def _train_and_parse(tmp_path: Path, with_entities: bool, texts: list[str]) -> list[dict]:
+    settings = settings_for(tmp_path / "var", cache_dir=tmp_path / "cache")
+    env = rasa_environment(settings)
+    (tmp_path / "config.yml").write_text(CONFIG.format(epochs=60 if with_entities else 1))
+    (tmp_path / "nlu.yml").write_text(_nlu(with_entities), encoding="utf-8")
+    trained = subprocess.run([str(rasa_executable(settings)), "train", "nlu", "--config",
+                              "config.yml", "--nlu", "nlu.yml", "--out", "models",
+                              "--fixed-model-name", "tiny"], cwd=tmp_path, env=env,
+                             capture_output=True, text=True, timeout=600, check=False)
+    assert trained.returncode == 0, trained.stdout[-2000:] + trained.stderr[-2000:]
+    (tmp_path / "parse.py").write_text(PARSE)
+    parsed = subprocess.run([str(rasa_python(settings)), "parse.py", "models/tiny.tar.gz", *texts],
+                            cwd=tmp_path, env=env, capture_output=True, text=True, timeout=600,
+                            check=False)
+    assert parsed.returncode == 0, parsed.stderr[-2000:]
+    line = next(l for l in parsed.stdout.splitlines() if l.startswith("PARSED "))
+    return json.loads(line.removeprefix("PARSED "))
+
+
+@pytest.mark.integration
+def test_linear_intents_without_any_entity_in_the_data(tmp_path: Path) -> None:
+    """Plain DIET with intent_classification off crashes here; EntityDIET skips training."""
+    results = _train_and_parse(tmp_path, False, ["where's my parcel", "退款", "hello!"])
+    assert [r["intent"]["name"] for r in results] == ["order_status", "get_refund", "greet"]
+    for result in results:
+        ranking = result["intent_ranking"]
+        assert len(ranking) == 2 and ranking[0] == result["intent"]
+        assert ranking[0]["confidence"] >= ranking[1]["confidence"] > 0
+        assert result["entities"] == []
+
+
+@pytest.mark.integration
+def test_entities_still_come_from_diet(tmp_path: Path) -> None:
+    results = _train_and_parse(tmp_path, True, ["track my package SM-100023"])
+    assert results[0]["intent"]["name"] == "order_status"
+    found = [(e["entity"], e["value"], e["extractor"]) for e in results[0]["entities"]]
+    assert found == [("order_id", "SM-100023", "EntityDIET")]
