@@ -89,3 +89,9 @@ def test_saved_weights_load_without_pickle(tmp_path: Path) -> None:
     assert loaded.intents == model.intents
     np.testing.assert_array_equal(loaded.probabilities(layout.matrix(rows)),
                                   model.probabilities(layout.matrix(rows)))
+
+
+def test_a_message_without_any_count_is_a_zero_row() -> None:
+    layout = BlockLayout.fit([{"words": sp.csr_matrix([[1.0, 2.0]])}])
+    rows = [{"words": sp.csr_matrix([[2.0, 0.0]])}, {"words": sp.csr_matrix((1, 2))}, {}]
+    np.testing.assert_allclose(layout.matrix(rows).toarray(), [[1.0, 0.0], [0.0, 0.0], [0.0, 0.0]])

@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 from typing import Any, Dict, List, Type
 
+import numpy as np
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
@@ -99,8 +100,6 @@ class LinearIntentClassifier(IntentClassifier, GraphComponent):
         return messages
 
     def _persist(self) -> None:
-        import numpy as np
-
         assert self.model is not None and self.layout is not None
         with self._storage.write_to(self._resource) as folder:
             self.model.save(folder / _WEIGHTS)
@@ -110,8 +109,6 @@ class LinearIntentClassifier(IntentClassifier, GraphComponent):
     @classmethod
     def load(cls, config: Dict[str, Any], model_storage: ModelStorage, resource: Resource,
              execution_context: ExecutionContext, **kwargs: Any) -> LinearIntentClassifier:
-        import numpy as np
-
         config = {**cls.get_default_config(), **config}
         try:
             with model_storage.read_from(resource) as folder:

@@ -55,25 +55,25 @@ class BlockLayout:
         return sp.hstack(columns, format="csr", dtype=np.float32)
 
     def _column(self, index: int, blocks: Sequence[Block | None]) -> sp.csr_matrix:
+        """One featurizer's blocks stacked, counts through log1p, each row unit length."""
         width = self.widths[index]
-        parts = []
         for block in blocks:
-            if block is None:
-                parts.append(sp.csr_matrix((1, width), dtype=np.float32))
-            elif block.shape[-1] != width:
+            if block is not None and block.shape[-1] != width:
                 raise ValueError(f"featurizer {self.names[index]!r} gave {block.shape[-1]} "
                                  f"features; the model was trained with {width}")
-            else:
-                parts.append(_unit_row(block))
-        return sp.vstack(parts, format="csr")
-
-
-def _unit_row(block: Block) -> sp.csr_matrix:
-    row = sp.csr_matrix(block, dtype=np.float32).reshape(1, -1)
-    if sp.issparse(block):
-        row.data = np.log1p(np.abs(row.data)) * np.sign(row.data)
-    norm = float(np.sqrt(row.multiply(row).sum()))
-    return row / norm if norm > 0 else row
+        if any(sp.issparse(b) for b in blocks):
+            empty = sp.csr_matrix((1, width), dtype=np.float32)
+            column = sp.vstack([empty if b is None else b for b in blocks], format="csr",
+                               dtype=np.float32)
+            column.data = np.log1p(np.abs(column.data)) * np.sign(column.data)
+            row_of_value = np.repeat(np.arange(len(blocks)), np.diff(column.indptr))
+            norms = np.sqrt(np.bincount(row_of_value, column.data ** 2, minlength=len(blocks)))
+            column.data /= norms[row_of_value].astype(np.float32)
+            return column
+        # a dense featurizer (or none of these messages has the block)
+        dense = np.vstack([np.zeros((1, width)) if b is None else b for b in blocks])
+        norms = np.linalg.norm(dense, axis=1, keepdims=True)
+        return sp.csr_matrix(dense / np.where(norms > 0, norms, 1.0), dtype=np.float32)
 
 
 @dataclass(frozen=True)
