@@ -1,22 +1,32 @@
-"""DIET as the entity extractor only; intents come from ``intent_classifier``.
+"""DIET as the entity extractor only (intents come from ``intent_classifier``), and the
+roles of a price range put right after it.
 
 Rasa's DIET with ``intent_classification: false`` crashes in training when no example has an
 entity (an empty sum of losses in TensorFlow), which is what the public intent sets are. With
 nothing to tag there is nothing to learn, so training is skipped and the component adds no
 entities; with annotations it is plain DIET.
+
+``PriceRangeOrder`` goes after the entity extractors: of two or more prices in a message the
+smallest is ``price_min`` and the largest ``price_max`` (``prices.order_price_range``).
 """
 
 from __future__ import annotations
 
 import logging
-from typing import Any, Dict
+from typing import Any, Dict, List
 
+from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.classifiers.diet_classifier import DIETClassifier
+from rasa.nlu.extractors.extractor import EntityExtractorMixin
 from rasa.shared.nlu.constants import ENTITIES
+from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 from rasa.utils.tensorflow.constants import INTENT_CLASSIFICATION
+
+from components.prices import order_price_range
 
 log = logging.getLogger(__name__)
 
@@ -34,3 +44,20 @@ class EntityDIET(DIETClassifier):
             log.info("EntityDIET: no example has an entity; nothing to train")
             return self._resource
         return super().train(training_data)
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False)
+class PriceRangeOrder(GraphComponent, EntityExtractorMixin):
+    """Of two or more price entities, the smallest becomes price_min, the largest price_max."""
+
+    @classmethod
+    def create(cls, config: Dict[str, Any], model_storage: ModelStorage, resource: Resource,
+               execution_context: ExecutionContext) -> PriceRangeOrder:
+        return cls()
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            entities = message.get(ENTITIES)
+            if entities:
+                message.set(ENTITIES, order_price_range(entities), add_to_output=True)
+        return messages

@@ -1,6 +1,7 @@
 """One tokenizer for English and Chinese messages.
 
-Latin words, numbers and order numbers ("SM-100023", "20,000", "don't") are single tokens;
+Latin words, numbers and order numbers ("SM-100023", "20,000", "don't") are single tokens,
+but a hyphen between two numbers splits them ("30-50" is a price range: 30, 50);
 runs of Chinese characters are cut by Jieba without its HMM guesser, so an unknown string
 falls apart into characters instead of being glued to its neighbours. Training adds every
 Chinese entity value annotated in the data and every Chinese lookup entry to Jieba's
@@ -27,7 +28,7 @@ _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _LATIN = "0-9A-Za-z\u00c0-\u024f"
 _TOKEN = re.compile(
     rf"(?P<cjk>[{_CJK}]+)"
-    rf"|(?P<latin>[{_LATIN}]+(?:(?:[-'.]|(?<=\d),(?=\d{{3}}))[{_LATIN}]+)*)"
+    rf"|(?P<latin>[{_LATIN}]+(?:(?:(?<!\d)-|-(?!\d)|['.]|(?<=\d),(?=\d{{3}}))[{_LATIN}]+)*)"
     rf"|(?P<other>[^\W_{_CJK}]+)"
 )
 _HAS_CJK = re.compile(rf"[{_CJK}]")
