@@ -95,3 +95,16 @@ def test_a_message_without_any_count_is_a_zero_row() -> None:
     layout = BlockLayout.fit([{"words": sp.csr_matrix([[1.0, 2.0]])}])
     rows = [{"words": sp.csr_matrix([[2.0, 0.0]])}, {"words": sp.csr_matrix((1, 2))}, {}]
     np.testing.assert_allclose(layout.matrix(rows).toarray(), [[1.0, 0.0], [0.0, 0.0], [0.0, 0.0]])
+
+
+def test_one_message_gets_its_row_of_the_batch_and_its_features_are_not_changed() -> None:
+    rows, labels = _rows(30)
+    rows = [{**row, "words": sp.coo_matrix(row["words"])} for row in rows]  # as Rasa gives them
+    layout = BlockLayout.fit(rows)
+    model = LinearIntentModel.fit(layout.matrix(rows), labels, strength=10.0)
+    before = rows[4]["words"].toarray().copy()
+    single = layout.matrix([rows[4]])
+    np.testing.assert_allclose(single.toarray(), layout.matrix(rows)[4].toarray(), rtol=1e-6)
+    np.testing.assert_array_equal(rows[4]["words"].toarray(), before)
+    np.testing.assert_allclose(model.probabilities(single),
+                               model.probabilities(layout.matrix(rows))[4:5], rtol=1e-5)

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 import subprocess
+import tarfile
 import textwrap
 from pathlib import Path
 
 import pytest
 
-from dialog.training import rasa_environment, rasa_executable, rasa_python
+from dialog.training import PROJECT_DIR, rasa_environment, rasa_executable, rasa_python
 from tests.testing import settings_for
 
 CONFIG = """
@@ -18,15 +19,22 @@ language: en
 pipeline:
   - name: components.tokenizer.BilingualTokenizer
   - name: CountVectorsFeaturizer
+    alias: words
   - name: CountVectorsFeaturizer
+    alias: chars
     analyzer: char_wb
     min_ngram: 1
     max_ngram: 3
+  - name: components.ngrams.TextNgramFeaturizer
+    alias: text_ngrams
+    max_ngram: 3
   - name: components.entities.EntityDIET
+    featurizers: [words, chars]
     epochs: {epochs}
   - name: components.intent_classifier.LinearIntentClassifier
     strength: 10
     ranking_length: 2
+  - name: components.entities.PriceRangeOrder
 """
 INTENTS = {
     "order_status": ["where is my order", "has my parcel shipped", "track my package",
@@ -86,6 +94,12 @@ def test_linear_intents_without_any_entity_in_the_data(tmp_path: Path) -> None:
         assert len(ranking) == 2 and ranking[0] == result["intent"]
         assert ranking[0]["confidence"] >= ranking[1]["confidence"] > 0
         assert result["entities"] == []
+    # the raw-text n-grams cross Jieba's word boundary (我的|订单|到|哪|了) and keep punctuation
+    with tarfile.open(tmp_path / "models" / "tiny.tar.gz") as model:
+        member = next(m for m in model.getmembers() if m.name.endswith("vocabulary.json")
+                      and "TextNgramFeaturizer" in m.name)
+        vocabulary = json.loads(model.extractfile(member).read().decode("utf-8"))
+    assert {"单到哪", "到哪了", "什么时"} <= set(vocabulary)
 
 
 @pytest.mark.integration
@@ -94,3 +108,36 @@ def test_entities_still_come_from_diet(tmp_path: Path) -> None:
     assert results[0]["intent"]["name"] == "order_status"
     found = [(e["entity"], e["value"], e["extractor"]) for e in results[0]["entities"]]
     assert found == [("order_id", "SM-100023", "EntityDIET")]
+
+
+ALIGNMENT = textwrap.dedent("""
+    import json, sys
+    from rasa.shared.nlu.training_data.loading import load_data
+    from components.tokenizer import BilingualTokenizer, tokens_of, _add_words, _chinese_words
+    data = load_data(sys.argv[1])
+    _add_words(sorted(_chinese_words(data)))  # what training does before it tokenizes
+    bad = []
+    for example in data.training_examples:
+        text = example.get("text")
+        tokens = tokens_of(text)
+        starts, ends = {t.start for t in tokens}, {t.end for t in tokens}
+        for entity in example.get("entities") or []:
+            if entity["start"] not in starts or entity["end"] not in ends:
+                bad.append([text, text[entity["start"]:entity["end"]], entity["entity"]])
+    print("MISALIGNED " + json.dumps(bad, ensure_ascii=False))
+""")
+
+
+@pytest.mark.integration
+def test_every_annotated_entity_lines_up_with_tokens(tmp_path: Path) -> None:
+    """DIET tags whole tokens: a span that cuts a token ("[30](price_min)-[50](price_max)"
+    when "30-50" is one token, "[英文]版" when Jieba keeps 英文版) cannot be learned."""
+    settings = settings_for(tmp_path / "var", cache_dir=tmp_path / "cache")
+    (tmp_path / "align.py").write_text(ALIGNMENT)
+    done = subprocess.run([str(rasa_python(settings)), str(tmp_path / "align.py"),
+                           str(PROJECT_DIR / "data" / "nlu")], cwd=PROJECT_DIR,
+                          env=rasa_environment(settings), capture_output=True, text=True,
+                          timeout=600, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+    line = next(l for l in done.stdout.splitlines() if l.startswith("MISALIGNED "))
+    assert json.loads(line.removeprefix("MISALIGNED ")) == []
