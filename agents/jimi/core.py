@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from agents.jimi import orders, policy
+from agents.jimi.comparison import compare
 from agents.jimi.context import ORDER_INTENTS, Turn
 from agents.jimi.empathy import ACKNOWLEDGE, Mood, assess
 from agents.jimi.faq import FaqRetriever, answer_of
@@ -329,6 +330,9 @@ class Jimi:
         texts = [policy.delivery_line(shopper.profile, shopper.language)]
         mine = [o for o in self.knowledge.accounts.orders_of(shopper.profile.id)
                 if o.state in ("paid", "shipped", "delayed")]
+        discussed = orders.normalise_id(_text(turn.slots.get("order_id")) or "")
+        # the order under discussion first, then a delayed one, then the catalogue's order
+        mine.sort(key=lambda o: (o.id != discussed, o.state != "delayed"))
         if mine:
             texts.append(orders.describe(mine[0], shopper.language))
         return Reply(texts)
@@ -468,30 +472,6 @@ def describe_attribute(product: ProductFacts, attribute: str | None, language: s
                     else f"The {name} is not listed as waterproof.")
     description = product.description_zh if language == "zh" else product.description_en
     return f"{name}: {description or product.description_en}"
-
-
-def compare(first: ProductFacts, second: ProductFacts, language: str) -> str:
-    shared = [a for a in first.attributes if a in second.attributes and a != "size"]
-    parts = []
-    for attribute in shared[:4]:
-        a, b = join_list(first.values(attribute), language), join_list(second.values(attribute),
-                                                                         language)
-        if a != b:
-            parts.append(f"{attribute.replace('_', ' ')}: {a} vs {b}")
-    n1, n2 = first.name(language), second.name(language)
-    if language == "zh":
-        text = f"{n1}售价{first.price:.2f}，{n2}售价{second.price:.2f}"
-        text += ("；" + "；".join(parts)) if parts else ""
-        return text + "。"
-    cheaper = first if first.price <= second.price else second
-    text = (f"The {n1} costs {first.price:.2f} and the {n2} {second.price:.2f} "
-            f"{second.currency} (the {cheaper.name_en} is cheaper)")
-    if parts:
-        text += "; " + "; ".join(parts)
-    stock = [p.name_en for p in (first, second) if not p.in_stock]
-    if stock:
-        text += f"; out of stock: {', '.join(stock)}"
-    return text + "."
 
 
 def price_range(turn: Turn) -> tuple[float | None, float | None]:

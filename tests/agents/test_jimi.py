@@ -295,3 +295,38 @@ def test_delay_reasons_are_told_in_chinese(synced_platform: Platform) -> None:
         text = describe(order, "zh").replace(order.id, "")
         assert not any("a" <= c.lower() <= "z" for c in text), text
         assert order.delay_reason in describe(order, "en")
+
+
+def test_compare_names_attributes_as_words_with_units() -> None:
+    from agents.jimi.comparison import compare
+
+    def bottle(name: str, zh: str, price: float, **attributes: object) -> ProductFacts:
+        return ProductFacts(id=name, name_en=name, name_zh=zh, category="kitchen", brand="b",
+                            price=price, currency="USD", stock=3, description_en="",
+                            attributes=attributes)  # type: ignore[arg-type]
+
+    steel = bottle("Steel Bottle", "钢瓶", 20, weight_g=310, dishwasher_safe=True, colour="black")
+    glass = bottle("Glass Bottle", "玻璃瓶", 25, weight_g=250, dishwasher_safe=False, colour="red")
+    english = compare(steel, glass, "en")
+    assert "weight: 310 g vs 250 g" in english and "dishwasher safe: yes vs no" in english
+    assert "weight_g" not in english and "weight g" not in english
+    assert "the Steel Bottle is cheaper" in english
+    chinese = compare(steel, glass, "zh")
+    assert "重量：310 g 对比 250 g" in chinese and "可洗碗机清洗：是 对比 否" in chinese
+    assert "颜色：黑色 对比 红色" in chinese and "钢瓶更便宜" in chinese
+    assert not any(word in chinese for word in ("weight", "black", "True"))
+
+
+def test_delivery_time_speaks_of_the_order_under_discussion(jimi: Jimi,
+                                                             synced_platform: Platform) -> None:
+    accounts = synced_platform.knowledge.accounts
+    profile, open_orders = next(
+        (p, mine) for p in accounts.profiles()
+        if len(mine := [o for o in accounts.orders_of(p.id)
+                        if o.state in ("paid", "shipped", "delayed")]) >= 2)
+    discussed = open_orders[-1]
+    turn = conversation(user_turn("how long does delivery take?", "delivery_period"),
+                        slots={"order_id": discussed.id})
+    texts = jimi.respond(turn, Shopper(profile, "en")).texts
+    assert len(texts) == 2 and discussed.id in texts[1]
+    assert all(o.id not in texts[1] for o in open_orders[:-1])

@@ -1,0 +1,80 @@
+"""Two products side by side, in the shopper's language.
+
+Attributes are named as a person would name them ("weight: 250 g vs 310 g", "重量：250 g 对比
+310 g"), never by their catalogue keys ("weight_g"); yes/no attributes read as yes/no, colours
+in Chinese where the reply is Chinese.
+
+    >>> compare(first, second, "en")
+    'The Trail Runner costs 89.00 and the Road Racer 120.00 USD (the Trail Runner is cheaper);
+     weight: 280 g vs 240 g; waterproof: yes vs no.'
+"""
+
+from __future__ import annotations
+
+from agents.jimi.wording import attribute_label, colour_name, join_list
+from kg.facts import ProductFacts
+
+MAX_DIFFERENCES = 4
+# attributes shown first when both products have them, in this order
+PREFERRED = ("material", "weight_g", "capacity_ml", "waterproof", "colour", "battery_life_h")
+LABEL_ZH = {
+    "colour": "颜色", "material": "材质", "weight": "重量", "capacity": "容量",
+    "waterproof": "防水", "battery life": "续航", "pack count": "数量", "caffeine": "咖啡因",
+    "sugar free": "无糖", "dishwasher safe": "可洗碗机清洗", "organic": "有机",
+    "flavour": "口味", "outsole": "外底", "drop": "跟差", "diameter": "直径",
+    "wattage": "功率", "sparkling": "含气", "quick dry": "速干", "oven safe": "可进烤箱",
+    "induction compatible": "适用电磁炉", "cushioning": "缓震", "closure": "闭合方式",
+    "auto shutoff": "自动断电", "sodium": "钠", "taurine": "牛磺酸", "roast": "烘焙度",
+}
+
+
+def compare(first: ProductFacts, second: ProductFacts, language: str) -> str:
+    """One sentence: both prices, which is cheaper, up to four differences, stock."""
+    differences = [_difference(a, first, second, language) for a in _shared(first, second)]
+    parts = [d for d in differences if d][:MAX_DIFFERENCES]
+    n1, n2 = first.name(language), second.name(language)
+    cheaper = first if first.price <= second.price else second
+    out_of_stock = [p.name(language) for p in (first, second) if not p.in_stock]
+    if language == "zh":
+        text = (f"{n1}售价{first.price:.2f}，{n2}售价{second.price:.2f} {second.currency}"
+                f"（{cheaper.name('zh')}更便宜）")
+        text += "；" + "；".join(parts) if parts else ""
+        text += f"；暂时缺货：{'、'.join(out_of_stock)}" if out_of_stock else ""
+        return text + "。"
+    text = (f"The {n1} costs {first.price:.2f} and the {n2} {second.price:.2f} "
+            f"{second.currency} (the {cheaper.name_en} is cheaper)")
+    text += "; " + "; ".join(parts) if parts else ""
+    text += f"; out of stock: {', '.join(out_of_stock)}" if out_of_stock else ""
+    return text + "."
+
+
+def attribute_name(attribute: str, language: str) -> tuple[str, str]:
+    """(label, unit) of a catalogue key in the language: ("重量", "g") for ``weight_g``."""
+    label, unit = attribute_label(attribute)
+    return (LABEL_ZH.get(label, label) if language == "zh" else label), unit
+
+
+def _shared(first: ProductFacts, second: ProductFacts) -> list[str]:
+    shared = [a for a in first.attributes if a in second.attributes and a != "size"]
+    return sorted(shared, key=lambda a: PREFERRED.index(a) if a in PREFERRED else len(PREFERRED))
+
+
+def _difference(attribute: str, first: ProductFacts, second: ProductFacts,
+                language: str) -> str | None:
+    label, unit = attribute_name(attribute, language)
+    a, b = (_shown(attribute, p, unit, language) for p in (first, second))
+    if a == b:
+        return None
+    return f"{label}：{a} 对比 {b}" if language == "zh" else f"{label}: {a} vs {b}"
+
+
+def _shown(attribute: str, product: ProductFacts, unit: str, language: str) -> str:
+    value = product.attributes.get(attribute)
+    if isinstance(value, bool):
+        if language == "zh":
+            return "是" if value else "否"
+        return "yes" if value else "no"
+    values = product.values(attribute)
+    if attribute == "colour":
+        values = [colour_name(v, language) for v in values]
+    return join_list([f"{v} {unit}".strip() for v in values], language)

@@ -1,0 +1,156 @@
+"""Three real JIMI conversations, played through the live platform and printed as they happen.
+
+Starts the app and the real Rasa server on 127.0.0.1 over a fresh demo catalogue (as
+``bench/chat.py`` does), then plays, through ``POST /v1/chat`` and the agent API:
+
+1. an English shopper: colours, "and in <colour>?", a comparison, "what about the other one?";
+2. a Chinese shopper whose order is delayed: the notice JIMI opens with, a frustrated
+   question, hand-over to a person who answers and hands back;
+3. an English shopper cancelling: the form asks for the number, another shopper's order is
+   refused, their own is accepted.
+
+Every message is printed with its speaker, as the shopper (or the agent) saw it.
+
+    python scripts/transcript.py [--out transcripts.md]
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+sys.path[0] = str(Path(__file__).resolve().parent.parent)
+
+import httpx
+
+from bench.chat import platform_up
+from kg.accounts import AccountStore
+from kg.graph import ProductGraph
+from kg.schema import OrderRow, ProfileRow
+
+AGENT = {"Authorization": "Bearer demo-agent-token"}
+
+
+class Player:
+    """One shopper's session; every message seen is added to ``lines``."""
+
+    def __init__(self, app: str, profile: ProfileRow, session: str, lines: list[str]) -> None:
+        self.app, self.profile, self.session, self.lines = app, profile, session, lines
+        self.headers = {"Authorization": f"Bearer {profile.api_token}"}
+        self.seen = 0
+
+    def open(self) -> None:
+        body = httpx.get(f"{self.app}/v1/chat/{self.session}/messages", headers=self.headers,
+                         timeout=30).raise_for_status().json()
+        self._show(body["items"])
+
+    def say(self, text: str) -> dict[str, Any]:
+        self.lines.append(f"**{self.profile.name}** (shopper): {text}")
+        body: dict[str, Any] = httpx.post(
+            f"{self.app}/v1/chat", headers=self.headers, timeout=60,
+            json={"session_id": self.session, "text": text}).raise_for_status().json()
+        self._show(body["items"])
+        return body
+
+    def poll(self) -> None:
+        body = httpx.get(f"{self.app}/v1/chat/{self.session}/messages?after={self.seen}",
+                         headers=self.headers, timeout=30).raise_for_status().json()
+        self._show(body["items"])
+
+    def agent(self, action: str, name: str, text: str | None = None) -> None:
+        key = f"{self.profile.id}.{self.session}"
+        body = {"agent": name, **({"text": text} if text else {})}
+        httpx.post(f"{self.app}/v1/agent/sessions/{key}/{action}", headers=AGENT, json=body,
+                   timeout=30).raise_for_status()
+        if action != "reply":
+            self.lines.append(f"*(agent API: {name} {action}s the session)*")
+
+    def _show(self, items: list[dict[str, Any]]) -> None:
+        for item in items:
+            if item["seq"] <= self.seen:
+                continue
+            self.seen = item["seq"]
+            if item["role"] == "shopper":  # printed as it was said
+                continue
+            self.lines.append(f"**{item['speaker']}** ({item['role']}): {item['text']}")
+
+
+def english_products(app: str, accounts: AccountStore, graph: ProductGraph,
+                     lines: list[str]) -> None:
+    footwear = sorted((p for p in graph.products() if p.category == "footwear"),
+                      key=lambda p: p.id)
+    first, second = footwear[0], footwear[1]
+    colour = first.values("colour")[-1]
+    profile = next(p for p in accounts.profiles() if p.language == "en")
+    player = Player(app, profile, "transcript-en", lines)
+    for text in ("hi!", f"what colours does the {first.name_en} come in?",
+                 f"and in {colour}?", f"how does it compare with the {second.name_en}?",
+                 "what about the other one, what colours?", "thanks, bye"):
+        player.say(text)
+
+
+def chinese_delayed(app: str, accounts: AccountStore, lines: list[str]) -> None:
+    profile, order = _first_order(accounts, "delayed", "zh")
+    player = Player(app, profile, "transcript-zh", lines)
+    player.open()
+    player.say(f"我的订单{order.id}到底什么时候到？？都等了这么久了！！")
+    player.say("我要找人工客服")
+    player.agent("claim", "王芳")
+    player.agent("reply", "王芳", f"您好，我是王芳。订单{order.id}我已加急处理，并为您补发了优惠券。")
+    player.poll()
+    player.say("好的，谢谢")
+    player.agent("release", "王芳")
+    player.say("那配送一般要几天？")
+
+
+def english_cancel(app: str, accounts: AccountStore, lines: list[str]) -> None:
+    profile, own = _first_order(accounts, "paid", "en")
+    other = next(o for p in accounts.profiles() if p.id != profile.id
+                 for o in accounts.orders_of(p.id))
+    player = Player(app, profile, "transcript-cancel", lines)
+    for text in ("I want to cancel my order", other.id, own.id, "ok thank you"):
+        player.say(text)
+
+
+def _first_order(accounts: AccountStore, state: str, language: str
+                 ) -> tuple[ProfileRow, OrderRow]:
+    return next((p, o) for p in accounts.profiles() if p.language == language
+                for o in accounts.orders_of(p.id) if o.state == state)
+
+
+def main(argv: list[str] | None = None) -> str:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--out", type=Path, help="also write the transcripts here (Markdown)")
+    args = parser.parse_args(argv)
+    sections: list[str] = []
+    with contextlib.ExitStack() as stack:
+        data_dir = Path(stack.enter_context(tempfile.TemporaryDirectory()))
+        settings, app, _ = stack.enter_context(platform_up(data_dir))
+        accounts = AccountStore(settings.catalog_dir)
+        graph = ProductGraph(settings.graph_path)  # written by the platform as it started
+        graph.warm_up()
+        plays = {
+            "English: product questions in context":
+                lambda lines: english_products(app, accounts, graph, lines),
+            "Chinese: a delayed order, frustration, a person":
+                lambda lines: chinese_delayed(app, accounts, lines),
+            "English: cancelling, another shopper's order refused":
+                lambda lines: english_cancel(app, accounts, lines),
+        }
+        for title, play in plays.items():
+            lines: list[str] = []
+            play(lines)
+            sections.append(f"### {title}\n\n" + "\n".join(f"- {line}" for line in lines))
+    text = "\n\n".join(sections)
+    print(text)
+    if args.out:
+        args.out.write_text(text + "\n", encoding="utf-8")
+    return text
+
+
+if __name__ == "__main__":
+    main()
