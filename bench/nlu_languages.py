@@ -1,11 +1,16 @@
 """One bilingual model or one per language? The JIMI pipeline trained three ways on the team's
-data (both languages together, English only, Chinese only) and scored on the held-out
-conversations of ``bench/data/chat_eval.yml``: intent accuracy and entity F1 per language.
+data (both languages together, English only, Chinese only) and scored on every held-out
+conversation (``bench/data/chat_eval*.yml``): intent accuracy and entity F1 per language.
 
     python bench/nlu_languages.py --json bench/results/nlu_languages.json
 
-Models are trained with ``rasa train nlu`` and cached like ``bench/nlu.py`` does (by config,
-component code and data); evaluation loads each model in one Rasa process.
+``--diet-epochs N`` trains all three, joint included, with DIET's epochs set to N (the config
+is otherwise the project's, written to ``var/bench/nlu_languages/config-N.yml``): a cheaper
+comparison on equal terms, since DIET tags entities only and its epochs dominate training
+time. Without it, the joint model is the platform's own (``dialog.training.ensure_model``: the
+same config and NLU data, cached by the project hash). The per-language ones are trained with
+``rasa train nlu`` and cached like ``bench/nlu.py`` does (by config, component code and data).
+Evaluation loads each model in one Rasa process.
 """
 
 from __future__ import annotations
@@ -22,7 +27,7 @@ from typing import Any
 
 import yaml
 
-from bench.chat import EVAL_FILE, expected_pairs, f1, load_conversations
+from bench.chat import expected_pairs, f1, held_out
 from bench.nlu import rasa_env, read_pipeline_config, run_logged, train_model
 from shopmind.settings import REPO_ROOT, Settings
 
@@ -82,23 +87,55 @@ def scores(turns: list[dict[str, Any]], parsed: list[dict[str, Any]]) -> dict[st
             "entity_f1": round(f1(tp, predicted, expected)[2], 4), "turns": len(turns)}
 
 
+def config_with_epochs(epochs: int, out: Path) -> Path:
+    """The project's config with every DIET step's ``epochs`` set to ``epochs``."""
+    config = yaml.safe_load(CONFIG.read_text(encoding="utf-8"))
+    steps = [s for s in config["pipeline"] if "DIET" in str(s.get("name"))]
+    if not steps:
+        raise ValueError(f"{CONFIG} has no DIET step to set the epochs of")
+    for step in steps:
+        step["epochs"] = epochs
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return out
+
+
+def _model(settings: Settings, config: Any, variant: str, run_dir: Path, platform: bool
+           ) -> tuple[Path, float | None]:
+    """(model, training seconds; None where the platform's cached model was reused)."""
+    if variant == "joint" and platform:
+        from dialog.training import ensure_model
+
+        model, trained = ensure_model(settings)
+        state = "trained now" if trained else "cached"
+        print(f"joint: the platform's model {model.name} ({state})")
+        return model, None
+    data = training_file(VARIANTS[variant], run_dir / "nlu.yml")
+    model, train_s, _ = train_model(settings, config, data, run_dir, f"jimi-{variant}")
+    return model, round(train_s, 1)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--json", type=Path)
     parser.add_argument("--variants", default=",".join(VARIANTS))
+    parser.add_argument("--diet-epochs", type=int, help="train every variant with these epochs")
     args = parser.parse_args()
     settings = Settings()
-    config = read_pipeline_config(CONFIG)
-    conversations = load_conversations(EVAL_FILE)
+    config_path = CONFIG
+    if args.diet_epochs:
+        config_path = config_with_epochs(args.diet_epochs, settings.data_dir / "bench" /
+                                         "nlu_languages" / f"config-{args.diet_epochs}.yml")
+    config = read_pipeline_config(config_path)
+    conversations = held_out()
     by_language = {lang: [t for c in conversations if c["language"] == lang for t in c["turns"]]
                    for lang in ("en", "zh")}
-    results: dict[str, Any] = {"config_sha": config.sha}
+    results: dict[str, Any] = {"config_sha": config.sha, "diet_epochs": args.diet_epochs}
     for variant in args.variants.split(","):
         run_dir = settings.data_dir / "bench" / "nlu_languages" / variant
         run_dir.mkdir(parents=True, exist_ok=True)
-        data = training_file(VARIANTS[variant], run_dir / "nlu.yml")
-        model, train_s, _ = train_model(settings, config, data, run_dir, f"jimi-{variant}")
-        results[variant] = {"train_s": round(train_s, 1)}
+        model, train_s = _model(settings, config, variant, run_dir, not args.diet_epochs)
+        results[variant] = {"train_s": train_s}
         for language, turns in by_language.items():
             if variant != "joint" and not variant.startswith(language):
                 continue
@@ -111,7 +148,7 @@ def main() -> None:
             row = results[variant].get(language)
             if row:
                 print(f"{variant:<10}{language:>9}{row['intent_accuracy']:>12}"
-                      f"{row['entity_f1']:>11}{results[variant]['train_s']:>9}")
+                      f"{row['entity_f1']:>11}{results[variant]['train_s'] or 'cached':>9}")
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(results, indent=2))

@@ -183,3 +183,16 @@ def test_summary_and_table(dataset: str, tmp_path: Path) -> None:
     assert all(metric in rendered for metric in TARGETS[dataset])
     assert sum(line.endswith("*") for line in rendered.splitlines()) == 1  # the one in force
     json.dumps(results)  # what --json writes
+
+
+def test_language_comparison_config_changes_only_diets_epochs(tmp_path: Path) -> None:
+    from bench.nlu_languages import CONFIG, config_with_epochs
+
+    written = yaml.safe_load(config_with_epochs(7, tmp_path / "c.yml").read_text())
+    original = yaml.safe_load(CONFIG.read_text())
+    diet = [i for i, s in enumerate(original["pipeline"]) if "DIET" in s["name"]]
+    assert diet and all(written["pipeline"][i]["epochs"] == 7 for i in diet)
+    for i, step in enumerate(original["pipeline"]):
+        if i not in diet:
+            assert written["pipeline"][i] == step
+    assert written["policies"] == original["policies"]
