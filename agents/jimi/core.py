@@ -24,11 +24,11 @@ from agents.jimi.comparison import compare
 from agents.jimi.context import ORDER_INTENTS, Turn
 from agents.jimi.empathy import ACKNOWLEDGE, Mood, assess
 from agents.jimi.faq import FaqRetriever, answer_of
-from agents.jimi.wording import attribute_asked, attribute_label, colour_name, join_list
+from agents.jimi.product_answers import answer_about
+from agents.jimi.wording import attribute_asked
 from kg.attributes import AttributeRanker, attribute_text
 from kg.facts import ProductFacts
 from kg.knowledge import KnowledgeBase
-from kg.lexicon import COLOUR_ZH
 from kg.schema import OrderRow, ProfileRow
 from shopmind.errors import NotFound
 
@@ -392,87 +392,7 @@ class Jimi:
         return Reply([table[shopper.language].format(name=shopper.first_name)])
 
 
-# -- wording helpers -------------------------------------------------------------------------
-
-def answer_about(product: ProductFacts, turn: Turn, language: str,
-                 attribute: str | None) -> str:
-    """Colour or size availability when asked, else the attribute asked about."""
-    colour = turn.entity("colour")
-    if colour:
-        return _has_colour(product, colour, language)
-    size = turn.entity("size")
-    if size:
-        return _has_size(product, size, language)
-    return describe_attribute(product, attribute, language)
-
-
-def _has_colour(product: ProductFacts, colour: str, language: str) -> str:
-    wanted = _colour_en(colour)
-    colours = product.values("colour")
-    name = product.name(language)
-    shown = join_list([colour_name(c, language) for c in colours], language) if colours else ""
-    if wanted in colours:
-        status = "" if product.in_stock else (
-            "，但目前缺货" if language == "zh" else ", but it is out of stock right now")
-        if language == "zh":
-            return f"有的，{name}有{colour_name(wanted, 'zh')}{status}。"
-        return f"Yes, the {name} comes in {wanted}{status}."
-    if language == "zh":
-        return f"抱歉，{name}没有{colour}，可选颜色有{shown}。"
-    return f"Sorry, the {name} doesn't come in {colour}; it comes in {shown}."
-
-
-def _has_size(product: ProductFacts, size: str, language: str) -> str:
-    sizes = product.values("size")
-    name = product.name(language)
-    if not sizes:
-        return (f"{name}没有尺码之分。" if language == "zh"
-                else f"The {name} comes in one size only.")
-    wanted = size.upper().removeprefix("SIZE").strip()
-    if wanted in {s.upper() for s in sizes}:
-        return (f"有的，{name}有{wanted}码。" if language == "zh"
-                else f"Yes, the {name} is available in size {wanted}.")
-    shown = join_list(sizes, language)
-    return (f"抱歉，{name}没有{wanted}码，可选尺码：{shown}。" if language == "zh"
-            else f"Sorry, the {name} doesn't come in size {wanted}; sizes: {shown}.")
-
-
-def _colour_en(colour: str) -> str:
-    lowered = colour.lower().strip()
-    for english, chinese in COLOUR_ZH.items():
-        if lowered in (english, chinese, chinese.removesuffix("色")):
-            return english
-    return lowered.replace("colour", "").replace("color", "").strip()
-
-
-def describe_attribute(product: ProductFacts, attribute: str | None, language: str) -> str:
-    name = product.name(language)
-    if attribute == "colour":
-        colours = [colour_name(c, language) for c in product.values("colour")]
-        if language == "zh":
-            return f"{name}有{join_list(colours, language)}可选。"
-        return f"The {name} comes in {join_list(colours, language)}."
-    if attribute == "price":
-        return (f"{name}售价 {product.price:.2f} {product.currency}。" if language == "zh"
-                else f"The {name} costs {product.price:.2f} {product.currency}.")
-    if attribute == "stock":
-        in_stock = product.in_stock
-        if language == "zh":
-            return f"{name}{'有货' if in_stock else '暂时缺货'}。"
-        return f"The {name} is {'in stock' if in_stock else 'out of stock right now'}."
-    values = product.values(attribute) if attribute else []
-    if attribute and values:
-        label, unit = attribute_label(attribute)
-        shown = join_list([f"{v} {unit}".strip() for v in values], language)
-        return f"{name}的{label}：{shown}。" if language == "zh" else f"The {name}'s {label}: {shown}."
-    if attribute and attribute not in ("description",):
-        boolean = product.attributes.get(attribute)
-        if boolean is None and attribute in ("waterproof", "water_resistant"):
-            return (f"{name}没有标注防水。" if language == "zh"
-                    else f"The {name} is not listed as waterproof.")
-    description = product.description_zh if language == "zh" else product.description_en
-    return f"{name}: {description or product.description_en}"
-
+# -- helpers -------------------------------------------------------------------------------
 
 def price_range(turn: Turn) -> tuple[float | None, float | None]:
     """(minimum, maximum) price asked for. Two numbers make a range whatever the NLU called
