@@ -285,12 +285,13 @@ def _print(result: dict[str, Any]) -> None:
     print(f"\nJIMI chat benchmark ({result['turns']} held-out turns, "
           f"{result['requests']} timed chat turns, load {result['sessions']} x "
           f"{result['turns_each']})")
-    print(f"{'key':<22}{'value':>10}  {'target':>8}  met")
+    width = max(len(key) for row in rows for key in row) + 2
+    print(f"{'key':<{width}}{'value':>10}  {'target':>8}  met")
     for row in rows:
         for key in row:
-            target = TARGETS.get(key, 0 if key == "errors" else None)
+            target = TARGETS.get(key, 0 if key == "errors" else "")
             met = result["target_met"].get(key, "")
-            print(f"{key:<22}{result.get(key)!s:>10}  {target!s:>8}  {met}")
+            print(f"{key:<{width}}{result.get(key)!s:>10}  {target!s:>8}  {met}")
     print("top confusions:", result["top_confusions"])
     if result["failures"] or result["load_failures"]:
         print("failures:", result["failures"] + result["load_failures"])
