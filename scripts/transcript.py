@@ -68,6 +68,7 @@ class Player:
                    timeout=30).raise_for_status()
         if action != "reply":
             self.lines.append(f"*(agent API: {name} {action}s the session)*")
+        self.poll()  # what the shopper's screen shows next: the agent's words, system lines
 
     def _show(self, items: list[dict[str, Any]]) -> None:
         for item in items:
@@ -101,7 +102,6 @@ def chinese_delayed(app: str, accounts: AccountStore, lines: list[str]) -> None:
     player.say("我要找人工客服")
     player.agent("claim", "王芳")
     player.agent("reply", "王芳", f"您好，我是王芳。订单{order.id}我已加急处理，并为您补发了优惠券。")
-    player.poll()
     player.say("好的，谢谢")
     player.agent("release", "王芳")
     player.say("那配送一般要几天？")
