@@ -14,19 +14,23 @@ class RasaClient:
 
     Example::
 
-        client = RasaClient("http://127.0.0.1:5005", timeout_s=10)
+        client = RasaClient("http://127.0.0.1:5005", timeout_s=10, bearer=secrets.app_token())
         await client.send("u001.s1", "hi", metadata={"shopper_id": "u001"})
+
+    Messages go to the ``shopmind`` channel (``dialog/rasa/channel.py``), which, like Rasa's
+    HTTP API, answers only callers with the app's bearer token.
     """
 
-    def __init__(self, base_url: str, timeout_s: float, transport: httpx.AsyncBaseTransport |
-                 None = None) -> None:
+    def __init__(self, base_url: str, timeout_s: float, bearer: str,
+                 transport: httpx.AsyncBaseTransport | None = None) -> None:
         self.base_url = base_url.rstrip("/")
-        self._http = httpx.AsyncClient(timeout=timeout_s, transport=transport)
+        self._http = httpx.AsyncClient(timeout=timeout_s, transport=transport,
+                                       headers={"Authorization": f"Bearer {bearer}"})
 
     async def send(self, sender: str, text: str, metadata: dict[str, Any]) -> list[dict[str, Any]]:
         body = {"sender": sender, "message": text, "metadata": metadata}
         try:
-            response = await self._http.post(f"{self.base_url}/webhooks/rest/webhook", json=body)
+            response = await self._http.post(f"{self.base_url}/webhooks/shopmind/webhook", json=body)
             response.raise_for_status()
             messages = response.json()
         except (httpx.HTTPError, ValueError) as exc:

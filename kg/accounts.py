@@ -1,7 +1,7 @@
 """Shopper profiles and orders, read from the catalogue folder.
 
-A shopper is identified by their API token, never by what they type; orders are only ever
-returned to their owner.
+A shopper is identified by their token (``shopmind.identity``), never by what they type;
+orders are only ever returned to their owner.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from pathlib import Path
 
 from kg.catalog import read_jsonl
 from kg.schema import OrderRow, ProfileRow
-from shopmind.errors import NotAuthorised, NotFound
+from shopmind.errors import NotFound
 
 
 class AccountStore:
@@ -18,26 +18,18 @@ class AccountStore:
 
     def __init__(self, catalog_dir: Path) -> None:
         self.catalog_dir = catalog_dir
-        self._by_token: dict[str, ProfileRow] | None = None
+        self._loaded = False
         self._profiles: dict[str, ProfileRow] = {}
         self._orders: dict[str, OrderRow] = {}
 
     def warm_up(self) -> None:
-        if self._by_token is not None:
+        if self._loaded:
             return
         profiles = read_jsonl(self.catalog_dir / "profiles.jsonl", ProfileRow).rows
         orders = read_jsonl(self.catalog_dir / "orders.jsonl", OrderRow).rows
         self._profiles = {p.id: p for p in profiles}
         self._orders = {o.id: o for o in orders}
-        self._by_token = {p.api_token: p for p in profiles}
-
-    def authenticate(self, token: str) -> ProfileRow:
-        self.warm_up()
-        assert self._by_token is not None
-        profile = self._by_token.get(token)
-        if profile is None:
-            raise NotAuthorised("unknown API token")
-        return profile
+        self._loaded = True
 
     def profiles(self) -> list[ProfileRow]:
         self.warm_up()

@@ -15,9 +15,9 @@ A product row::
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 AttributeValue = str | int | float | bool | list[str]
 OrderState = Literal["paid", "shipped", "delayed", "delivered", "returned"]
@@ -72,16 +72,24 @@ class FaqRow(BaseModel):
 
 
 class ProfileRow(BaseModel):
-    """A shopper profile. ``api_token`` is how the shopper authenticates."""
+    """A shopper profile. Credentials never live in catalogue files: a shopper signs in with
+    a token from the principal store (``shopmind.identity``), whose id is the profile's id."""
 
     model_config = ConfigDict(extra="forbid")
     id: str = Field(min_length=1)
     name: str = Field(min_length=1)
-    api_token: str = Field(min_length=16)
     membership: MembershipTier
     region: str = Field(min_length=1)
     language: Literal["en", "zh"]
     purchase_history: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _drop_credentials(cls, data: Any) -> Any:
+        """Older catalogue files carried an ``api_token``: it is ignored, never trusted."""
+        if isinstance(data, dict) and "api_token" in data:
+            data = {k: v for k, v in data.items() if k != "api_token"}
+        return data
 
 
 class OrderLine(BaseModel):

@@ -3,7 +3,11 @@
     ShopmindError                  base; never raised bare
     ├── InvalidInput               the caller's input is wrong (bad row, bad image, empty text)
     ├── NotFound                   an unknown product, order, job, tool or session
-    ├── NotAuthorised              missing or wrong credentials, or someone else's data
+    ├── NotAuthorised              missing or wrong credentials
+    ├── Forbidden                  a known caller asking for what its role may not do
+    ├── Conflict                   the request clashes with the current state
+    ├── TooLarge                   a body, upload or job over its size limit (413)
+    ├── LimitExceeded              a rate or concurrency limit reached (429)
     ├── DuplicateTool              two tools registered under one name
     ├── ToolFailed                 a tool ran and failed; carries the tool's name
     └── DependencyUnavailable      Rasa, Chroma or the executor is down
@@ -44,6 +48,34 @@ class NotAuthorised(ShopmindError):
     http_status = 401
     exit_code = 4
     code = "not_authorised"
+
+
+class Forbidden(ShopmindError):
+    """A signed-in caller whose role does not allow this (a shopper starting merchant tools)."""
+
+    http_status = 403
+    exit_code = 4
+    code = "forbidden"
+
+
+class TooLarge(ShopmindError):
+    """A request body, upload, text or job over its configured limit; the message names it."""
+
+    http_status = 413
+    exit_code = 2
+    code = "too_large"
+
+
+class LimitExceeded(ShopmindError):
+    """A rate limit or a concurrency limit (jobs per merchant) was reached."""
+
+    http_status = 429
+    exit_code = 9
+    code = "limit_exceeded"
+
+    def __init__(self, message: str, retry_after_s: float | None = None) -> None:
+        super().__init__(message)
+        self.retry_after_s = retry_after_s
 
 
 class Conflict(ShopmindError):

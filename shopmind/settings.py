@@ -24,9 +24,11 @@ class Settings(BaseSettings):
     app_port: int = 8000
     rasa_port: int = 5005
     rasa_url: str | None = Field(default=None, description="defaults to http://host:rasa_port")
-    rasa_timeout_s: float = 30.0  # a queue of shoppers waits rather than fails
+    rasa_timeout_s: float = 20.0  # a queue of shoppers waits; a hung Rasa is given up on
     rasa_venv: Path = Field(default=REPO_ROOT / ".venv-rasa", description="Rasa 3.6 on Python 3.10")
     rasa_start_timeout_s: float = 180.0
+    rasa_hang_restart_s: float = Field(
+        default=30.0, gt=0, description="a Rasa silent this long is killed and restarted")
 
     chroma_mode: Literal["embedded", "server"] = "embedded"
     chroma_url: str | None = Field(default=None, description="http://host:port in server mode")
@@ -35,10 +37,21 @@ class Settings(BaseSettings):
     dask_scheduler: str | None = Field(default=None, description="tcp://host:port for dask")
     workers: int = Field(default=2, ge=1)
 
-    merchant_token: str = Field(default="demo-merchant-token", min_length=8,
-                                description="Bearer token for the merchant endpoints")
-    agent_token: str = Field(default="demo-agent-token", min_length=8,
-                             description="Bearer token for the human-agent hand-over API")
+    # limits: each refusal is a 413, 422 or 429 that names the limit
+    max_body_bytes: int = Field(default=1_000_000, ge=1024, description="JSON request bodies")
+    max_upload_bytes: int = Field(default=20_000_000, ge=1024, description="one uploaded file")
+    max_job_banners: int = Field(default=20_000, ge=1)
+    max_job_megapixels: float = Field(default=25_000.0, gt=0, description="banners x pixels")
+    max_jobs_per_merchant: int = Field(default=2, ge=1, description="jobs running at once")
+    rate_limit: str = Field(default="20/second;600/minute",
+                            description="per token, in the `limits` package's notation")
+    rasa_auth_token: str | None = Field(
+        default=None, description="Rasa's HTTP API token; random per start when unset")
+    action_secret: str | None = Field(
+        default=None, description="what Rasa sends the action endpoint; random when unset")
+    tracker_store_url: str | None = Field(
+        default=None, description="postgresql://user:pass@host/db for Rasa's trackers; "
+                                  "SQLite under data_dir when unset")
     chat_model: str | None = Field(default=None, description="e.g. 'ollama:qwen2.5'; none by default")
 
     @property
@@ -64,6 +77,22 @@ class Settings(BaseSettings):
     @property
     def conversations_path(self) -> Path:
         return self.data_dir / "conversations.sqlite"
+
+    @property
+    def principals_path(self) -> Path:
+        return self.data_dir / "principals.sqlite"
+
+    @property
+    def demo_credentials_path(self) -> Path:
+        return self.data_dir / "demo-credentials.json"
+
+    @property
+    def jobs_path(self) -> Path:
+        return self.data_dir / "jobs.sqlite"
+
+    @property
+    def trackers_path(self) -> Path:
+        return self.data_dir / "trackers.sqlite"
 
     @property
     def jobs_dir(self) -> Path:

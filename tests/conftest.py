@@ -15,7 +15,7 @@ import httpx
 import pytest
 
 from shopmind.settings import Settings
-from tests.testing import free_port
+from tests.testing import Accounts, free_port
 
 if TYPE_CHECKING:
     from ui.platform import Platform
@@ -67,7 +67,19 @@ def synced_platform(session_settings: Settings) -> Iterator[Platform]:
 
 
 @pytest.fixture(scope="session")
-def live_app(synced_platform: Platform) -> Iterator[str]:
+def accounts(synced_platform: Platform) -> Accounts:
+    """The demo principals (every demo shopper, a merchant, two agents) and their tokens."""
+    from ui.demo_accounts import demo_tokens, ensure_demo_accounts
+
+    settings = synced_platform.settings
+    ensure_demo_accounts(synced_platform.principals,
+                         synced_platform.knowledge.accounts.profiles(),
+                         settings.demo_credentials_path)
+    return Accounts(demo_tokens(settings.demo_credentials_path))
+
+
+@pytest.fixture(scope="session")
+def live_app(synced_platform: Platform, accounts: Accounts) -> Iterator[str]:
     """The real app (API and Gradio) served by uvicorn on 127.0.0.1; yields its base URL."""
     with serving(synced_platform) as base:
         yield base
@@ -94,13 +106,15 @@ def serving(platform: Platform) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def rasa_server(live_app: str, session_settings: Settings) -> Iterator[str]:
+def rasa_server(live_app: str, session_settings: Settings,
+                synced_platform: Platform) -> Iterator[str]:
     """The real Rasa server (model reused from the cache, trained once if missing)."""
     from dialog.server import RasaServer
     from dialog.training import ensure_model
 
     model, _ = ensure_model(session_settings)
-    server = RasaServer(session_settings, model, f"{live_app}/v1/rasa/webhook")
+    server = RasaServer(session_settings, model, f"{live_app}/v1/rasa/webhook",
+                        synced_platform.rasa_secrets)
     server.start()
     yield server.url
     server.stop()

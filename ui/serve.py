@@ -8,29 +8,45 @@ import contextlib
 import logging
 import signal
 from collections.abc import Callable, Iterator
+from typing import Any
 
 import gradio as gr
 import uvicorn
-from fastapi import FastAPI
+from fastapi import FastAPI, Request
+from fastapi.responses import RedirectResponse, Response
 
 from dialog.server import RasaServer
+from dialog.supervisor import RasaSupervisor
 from dialog.training import ensure_model
 from kg.demo.writer import demo_catalog_exists, write_demo_catalog
 from shopmind.settings import Settings
 from ui.api import create_app
+from ui.demo_accounts import ensure_demo_accounts
 from ui.platform import Platform
 from ui.web import build_ui
+from ui.web_routes import signed_in_id, web
 
 log = logging.getLogger(__name__)
 Echo = Callable[[str], None]
 
 
 def build_application(platform: Platform) -> FastAPI:
-    """The API with the Gradio UI mounted at ``/`` (API routes take precedence)."""
+    """The API with the Gradio UI mounted at ``/`` behind sign-in (API routes first)."""
     app = create_app(platform)
+    app.include_router(web)
+    gate = app.state.gate
     platform.knowledge.accounts.warm_up()
+
+    @app.middleware("http")
+    async def sign_in_first(request: Request, call_next: Any) -> Response:
+        if request.url.path == "/" and signed_in_id(gate, request) is None:
+            return RedirectResponse("/login", status_code=303)
+        response: Response = await call_next(request)
+        return response
+
     return gr.mount_gradio_app(app, build_ui(platform), path="/",
-                               allowed_paths=[str(platform.settings.jobs_dir)])
+                               auth_dependency=lambda request: signed_in_id(gate, request),
+                               max_file_size=platform.settings.max_upload_bytes)
 
 
 def prepare(settings: Settings, echo: Echo) -> Platform:
@@ -40,6 +56,10 @@ def prepare(settings: Settings, echo: Echo) -> Platform:
     platform = Platform(settings)
     report = platform.knowledge.sync()
     echo("knowledge base loaded" if report.changed else "knowledge base up to date")
+    if ensure_demo_accounts(platform.principals, platform.knowledge.accounts.profiles(),
+                            settings.demo_credentials_path):
+        echo(f"created the demo accounts; their tokens are in "
+             f"{settings.demo_credentials_path} (readable by you only)")
     return platform
 
 
@@ -47,16 +67,22 @@ def serve(settings: Settings, echo: Echo) -> None:
     platform = prepare(settings, echo)
     model, trained = ensure_model(settings)
     echo(f"{'trained' if trained else 'reusing'} Rasa model {model.name}")
-    rasa = RasaServer(settings, model, f"{settings.app_base_url}/v1/rasa/webhook")
+    rasa = RasaServer(settings, model, f"{settings.app_base_url}/v1/rasa/webhook",
+                      platform.rasa_secrets)
     echo(f"starting Rasa on {rasa.url} ...")
     rasa.start()
+    supervisor = RasaSupervisor(rasa, hang_after_s=settings.rasa_hang_restart_s)
+    supervisor.start()
     try:
         app = build_application(platform)
         echo(f"Shopmind is running at {settings.app_base_url}/  (Ctrl-C stops everything)")
+        echo(f"sign in at {settings.app_base_url}/login with a token: demo tokens are in "
+             f"{settings.demo_credentials_path}; `shopmind users --help` manages accounts")
         config = uvicorn.Config(app, host=settings.host, port=settings.app_port,
                                 log_level="warning")
         _QuietServer(config).run()
     finally:
+        supervisor.stop()
         rasa.stop()
         echo("stopped")
 

@@ -1,19 +1,26 @@
-"""The Gradio UI mounted at ``/``: a shopper chat (through Rasa, like ``POST /v1/chat``)
-and a merchant tab that turns a request into a banner job with progress."""
+"""The Gradio UI mounted at ``/``, behind sign-in (``ui/web_routes.py``).
+
+Each signed-in principal sees only its own tab: a shopper their own chat with JIMI, a
+merchant the studio and their own jobs, a human agent the desk. Every handler checks the
+caller's role again (Gradio's API can be called directly), and job files are linked through
+routes that check the owner, never through Gradio's file route.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import uuid
 from collections.abc import AsyncIterator
-from pathlib import Path
 from typing import Any
 
 import gradio as gr
 
 from dialog.conversations import BOT
 from dialog.conversations import Message as DialogMessage
-from shopmind.errors import ShopmindError
+from shopmind.errors import Forbidden, NotAuthorised, ShopmindError
+from shopmind.identity import Principal
+from ui.auth import shopper_profile
+from ui.desk_tab import desk_tab
 from ui.platform import Platform
 
 Message = dict[str, str]
@@ -21,18 +28,40 @@ Message = dict[str, str]
 
 def build_ui(platform: Platform) -> gr.Blocks:
     with gr.Blocks(title="Shopmind") as blocks:
-        gr.Markdown("# Shopmind")
-        with gr.Tab("Shopper"):
+        who = gr.Markdown("# Shopmind", elem_id="signed-in")
+        with gr.Tab("Shopper", visible=False) as shopper:
             _shopper_tab(platform)
-        with gr.Tab("Merchant"):
+        with gr.Tab("Merchant", visible=False) as merchant:
             _merchant_tab(platform)
+        with gr.Tab("Agent desk", visible=False) as desk:
+            desk_tab(platform, signed_in)
+
+        def show(request: gr.Request) -> tuple[Any, ...]:
+            principal = signed_in(platform, request)
+            return ((f"# Shopmind\nSigned in as **{principal.name}** ({principal.role}) · "
+                    f"[Sign out](/logout)"),
+                    gr.Tab(visible=principal.role == "shopper"),
+                    gr.Tab(visible=principal.role == "merchant"),
+                    gr.Tab(visible=principal.role == "agent"))
+
+        blocks.load(show, None, [who, shopper, merchant, desk])
     return blocks
 
 
+def signed_in(platform: Platform, request: gr.Request, role: str | None = None) -> Principal:
+    """The principal behind this UI request (Gradio's auth gave its id), of ``role``."""
+    principal_id = getattr(request, "username", None)
+    if not principal_id:
+        raise NotAuthorised("sign in first")
+    principal = platform.principals.get(str(principal_id))
+    if not principal.active:
+        raise NotAuthorised("this account has been revoked")
+    if role is not None and principal.role != role:
+        raise Forbidden(f"this tab is for {role}s")
+    return principal
+
+
 def _shopper_tab(platform: Platform) -> None:
-    profiles = platform.knowledge.accounts.profiles()
-    choices = [(f"{p.name} ({p.membership}, {p.region})", p.id) for p in profiles]
-    shopper = gr.Dropdown(choices, value=choices[0][1] if choices else None, label="Signed in as")
     session = gr.State(lambda: uuid.uuid4().hex[:16])
     seen = gr.State(0)  # the last message number shown
     chatbot = gr.Chatbot(label="JIMI", elem_id="jimi-chat", height=420)
@@ -42,19 +71,21 @@ def _shopper_tab(platform: Platform) -> None:
         person = gr.Button("Talk to a person", elem_id="jimi-person", scale=1)
     timer = gr.Timer(2.0)
 
-    async def send(text: str, history: list[Message], shopper_id: str, session_id: str,
-                   last: int) -> tuple[list[Message], str, int]:
+    def profile_of(request: gr.Request) -> Any:
+        return shopper_profile(signed_in(platform, request, "shopper"), platform.knowledge.accounts)
+
+    async def send(text: str, history: list[Message], session_id: str, last: int,
+                   request: gr.Request) -> tuple[list[Message], str, int]:
         history = list(history or []) + [{"role": "user", "content": text}]
         try:
-            profile = platform.knowledge.accounts.profile(shopper_id)
-            reply = await platform.chat.reply(profile, session_id, text)
+            reply = await platform.chat.reply(profile_of(request), session_id, text)
         except ShopmindError as exc:
             return history + [{"role": "assistant", "content": f"⚠️ {exc.message}"}], "", last
         shown = [_shown(m) for m in reply.messages if m.role != "shopper"]
         history += [{"role": "assistant", "content": t} for t in shown or ["(no answer)"]]
         return history, "", max([last, *(m.seq for m in reply.messages)])
 
-    async def poll(history: list[Message], shopper_id: str, session_id: str, last: int
+    async def poll(history: list[Message], session_id: str, last: int, request: gr.Request
                    ) -> tuple[list[Message], int]:
         """Agent replies and proactive notices that arrived without a shopper turn.
 
@@ -62,9 +93,8 @@ def _shopper_tab(platform: Platform) -> None:
         are bot messages the opening notices, so only then are they shown from here.
         """
         try:
-            profile = platform.knowledge.accounts.profile(shopper_id)
-            _, messages = await asyncio.to_thread(platform.chat.history, profile, session_id,
-                                                  last)
+            _, messages = await asyncio.to_thread(platform.chat.history, profile_of(request),
+                                                  session_id, last)
         except ShopmindError:
             return history, last
         fresh = [m for m in messages
@@ -75,13 +105,12 @@ def _shopper_tab(platform: Platform) -> None:
                                          for m in fresh]
         return history, max(m.seq for m in messages)
 
-    async def ask_person(shopper_id: str, session_id: str) -> None:
-        profile = platform.knowledge.accounts.profile(shopper_id)
-        await asyncio.to_thread(platform.chat.request_human, profile, session_id)
+    async def ask_person(session_id: str, request: gr.Request) -> None:
+        await asyncio.to_thread(platform.chat.request_human, profile_of(request), session_id)
 
-    box.submit(send, [box, chatbot, shopper, session, seen], [chatbot, box, seen])
-    timer.tick(poll, [chatbot, shopper, session, seen], [chatbot, seen])
-    person.click(ask_person, [shopper, session], None)
+    box.submit(send, [box, chatbot, session, seen], [chatbot, box, seen])
+    timer.tick(poll, [chatbot, session, seen], [chatbot, seen])
+    person.click(ask_person, [session], None)
 
 
 def _shown(message: DialogMessage) -> str:
@@ -89,28 +118,54 @@ def _shown(message: DialogMessage) -> str:
 
 
 def _merchant_tab(platform: Platform) -> None:
-    request = gr.Textbox(value="make 20 banners for the summer sale", label="Request",
-                         elem_id="merchant-request")
-    start = gr.Button("Start job", variant="primary")
+    request_box = gr.Textbox(value="make 20 banners for the summer sale", label="Request",
+                             elem_id="merchant-request")
+    with gr.Row():
+        start = gr.Button("Start job", variant="primary", elem_id="merchant-start")
+        cancel = gr.Button("Cancel job", elem_id="merchant-cancel")
+    current = gr.State("")
     status = gr.Markdown(elem_id="merchant-status")
     gallery = gr.Gallery(label="Banners", columns=4, height=360, object_fit="contain")
-    download = gr.File(label="Download (zip)")
 
-    async def run(text: str) -> AsyncIterator[tuple[str, list[str], Any]]:
+    async def run(text: str, request: gr.Request
+                  ) -> AsyncIterator[tuple[str, list[str], str]]:
         try:
-            job = await asyncio.to_thread(platform.jobs.submit, text)
+            owner = signed_in(platform, request, "merchant")
+            job = await asyncio.to_thread(platform.jobs.submit, owner.id, text)
         except ShopmindError as exc:
-            yield f"⚠️ {exc.message}", [], None
+            yield f"⚠️ {exc.message}", [], ""
             return
         while job.state in ("queued", "running"):
-            yield f"Job `{job.id}`: {job.done}/{job.total} banners", [], None
+            yield f"Job `{job.id}`: {job.done}/{job.total} banners", [], job.id
             await asyncio.sleep(0.5)
-            job = platform.jobs.get(job.id)
-        if job.state == "failed":
-            yield f"⚠️ job {job.id} failed: {job.error}", [], None
-            return
-        images = sorted(str(p) for p in Path(job.out_dir).glob("*.jpg"))[:12]
-        archive = await asyncio.to_thread(platform.jobs.archive, job.id)
-        yield f"Job `{job.id}` done: {job.message}", images, str(archive)
+            job = await asyncio.to_thread(platform.jobs.get, owner.id, job.id)
+        yield _finished(job, _base_url(request)), _gallery(job, _base_url(request)), job.id
 
-    start.click(run, [request], [status, gallery, download])
+    async def stop(job_id: str, request: gr.Request) -> str:
+        try:
+            owner = signed_in(platform, request, "merchant")
+            job = await asyncio.to_thread(platform.jobs.cancel, owner.id, job_id)
+        except ShopmindError as exc:
+            return f"⚠️ {exc.message}"
+        return f"Job `{job.id}` cancelled; {job.done} of {job.total} banners kept."
+
+    start.click(run, [request_box], [status, gallery, current])
+    cancel.click(stop, [current], [status])
+
+
+def _finished(job: Any, base: str) -> str:
+    if job.state == "failed":
+        return f"⚠️ job {job.id} failed: {job.error}"
+    link = f"[Download the zip]({base}/ui/jobs/{job.id}/download)"
+    return f"Job `{job.id}` {job.state}: {job.message} {link}"
+
+
+def _gallery(job: Any, base: str) -> list[str]:
+    names = [n for n in job.public()["files"] if n.endswith((".jpg", ".png"))][:12]
+    return [f"{base}/ui/jobs/{job.id}/files/{name}" for name in names]
+
+
+def _base_url(request: gr.Request) -> str:
+    headers = getattr(request, "headers", {}) or {}
+    host = headers.get("host", "127.0.0.1")
+    return f"http://{host}"

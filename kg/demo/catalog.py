@@ -9,7 +9,6 @@ generates a plausible, deterministic order history from a seed.
 from __future__ import annotations
 
 import datetime
-import hashlib
 import random
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -250,10 +249,6 @@ def _shopper_id(index: int) -> str:
     return f"u{index + 1:03d}"
 
 
-def _api_token(seed: int, shopper_id: str) -> str:
-    return hashlib.sha256(f"{seed}:{shopper_id}".encode()).hexdigest()[:32]
-
-
 def _profiles(seed: int, orders: Sequence[OrderRow]) -> list[ProfileRow]:
     profiles: list[ProfileRow] = []
     for index, (name, region, language, tier) in enumerate(SHOPPERS):
@@ -269,7 +264,6 @@ def _profiles(seed: int, orders: Sequence[OrderRow]) -> list[ProfileRow]:
             ProfileRow(
                 id=shopper_id,
                 name=name,
-                api_token=_api_token(seed, shopper_id),
                 membership=tier,
                 region=region,
                 language=language,

@@ -14,7 +14,7 @@ from kg.schema import ProfileRow
 from shopmind.errors import Conflict, InvalidInput
 from ui.platform import Platform
 
-SHOPPER = ProfileRow(id="t900", name="Test", api_token="t" * 32, membership="gold", region="UK",
+SHOPPER = ProfileRow(id="t900", name="Test", membership="gold", region="UK",
                      language="en")
 
 
@@ -25,7 +25,7 @@ def store(tmp_path: Path) -> ConversationStore:
 
 def _service(handler: httpx.MockTransport, store: ConversationStore,
              platform: Platform) -> ChatService:
-    return ChatService(RasaClient("http://127.0.0.1:5005", 5.0, transport=handler), store,
+    return ChatService(RasaClient("http://127.0.0.1:5005", 5.0, bearer="app-token", transport=handler), store,
                        platform.knowledge.accounts)
 
 

@@ -10,18 +10,18 @@ import pytest
 
 from kg.facts import ProductFacts
 from kg.schema import OrderRow, ProfileRow
+from tests.testing import Accounts
 from ui.platform import Platform
 
 pytestmark = pytest.mark.integration
-AGENT = {"Authorization": "Bearer demo-agent-token"}
 
 
 class Shopper:
     """One shopper's chat session over HTTP."""
 
-    def __init__(self, app: str, profile: ProfileRow, session: str) -> None:
+    def __init__(self, app: str, accounts: Accounts, profile: ProfileRow, session: str) -> None:
         self.app, self.profile, self.session = app, profile, session
-        self.headers = {"Authorization": f"Bearer {profile.api_token}"}
+        self.headers = accounts.headers(profile.id)
 
     def say(self, text: str, degraded: bool = False) -> dict[str, Any]:
         response = httpx.post(f"{self.app}/v1/chat", headers=self.headers, timeout=30,
@@ -66,11 +66,11 @@ def test_health_is_all_up(live_app: str, rasa_server: str) -> None:
 
 
 def test_english_conversation_with_context(live_app: str, rasa_server: str,
-                                           synced_platform: Platform) -> None:
+                                           synced_platform: Platform, accounts: Accounts) -> None:
     product = _colourful(synced_platform)
     first, second = product.values("colour")[:2]
     profile = _profile(synced_platform, "en", membership="gold")
-    shopper = Shopper(live_app, profile, "en-context")
+    shopper = Shopper(live_app, accounts, profile, "en-context")
     assert "JIMI" in shopper.text("hello there")
     colours = shopper.text(f"what colours does the {product.name_en} come in?")
     assert product.name_en in colours and all(c in colours for c in product.values("colour"))
@@ -82,13 +82,13 @@ def test_english_conversation_with_context(live_app: str, rasa_server: str,
 
 
 def test_chinese_conversation_with_context(live_app: str, rasa_server: str,
-                                           synced_platform: Platform) -> None:
+                                           synced_platform: Platform, accounts: Accounts) -> None:
     from kg.lexicon import COLOUR_ZH
 
     product = _colourful(synced_platform)
     colour_zh = COLOUR_ZH[product.values("colour")[1]]
     profile = _profile(synced_platform, "zh")
-    shopper = Shopper(live_app, profile, "zh-context")
+    shopper = Shopper(live_app, accounts, profile, "zh-context")
     assert "JIMI" in shopper.text("你好")
     colours = shopper.text(f"{product.name_zh}有哪些颜色？")
     assert product.name_zh in colours and "可选" in colours, colours
@@ -99,9 +99,10 @@ def test_chinese_conversation_with_context(live_app: str, rasa_server: str,
 
 
 def test_a_delayed_order_is_raised_before_the_shopper_asks(live_app: str, rasa_server: str,
-                                                          synced_platform: Platform) -> None:
+                                                          synced_platform: Platform,
+                                                          accounts: Accounts) -> None:
     profile, order = _order(synced_platform, "delayed")
-    shopper = Shopper(live_app, profile, "proactive")
+    shopper = Shopper(live_app, accounts, profile, "proactive")
     opened = shopper.poll()
     notice = " ".join(m["text"] for m in opened["items"])
     assert order.id in notice and ("$10 voucher" in notice or "10美元" in notice), opened
@@ -111,11 +112,11 @@ def test_a_delayed_order_is_raised_before_the_shopper_asks(live_app: str, rasa_s
 
 
 def test_order_form_refuses_another_shoppers_number_then_takes_the_own(
-        live_app: str, rasa_server: str, synced_platform: Platform) -> None:
+        live_app: str, rasa_server: str, synced_platform: Platform, accounts: Accounts) -> None:
     profile, own = _order(synced_platform, "paid")
     other = next(o for p in synced_platform.knowledge.accounts.profiles() if p.id != profile.id
                  for o in synced_platform.knowledge.accounts.orders_of(p.id))
-    shopper = Shopper(live_app, profile, "form")
+    shopper = Shopper(live_app, accounts, profile, "form")
     english = profile.language == "en"
     asked = shopper.text("I want to cancel my order" if english else "我想取消订单")
     assert "order number" in asked or "订单号" in asked, asked
@@ -128,27 +129,28 @@ def test_order_form_refuses_another_shoppers_number_then_takes_the_own(
 
 
 def test_hand_over_to_a_person_and_back(live_app: str, rasa_server: str,
-                                        synced_platform: Platform) -> None:
+                                        synced_platform: Platform, accounts: Accounts) -> None:
     profile = _profile(synced_platform, "zh")
-    shopper = Shopper(live_app, profile, "handover")
+    shopper = Shopper(live_app, accounts, profile, "handover")
+    agent = accounts.headers(accounts.agent_named("王芳")["id"])
     reply = shopper.say("我要找人工客服")
     assert reply["handover_offered"] and reply["mode"] == "waiting", reply
-    queue = httpx.get(f"{live_app}/v1/agent/sessions", headers=AGENT, timeout=10).json()
+    queue = httpx.get(f"{live_app}/v1/agent/sessions", headers=agent, timeout=10).json()
     assert shopper.key in [s["id"] for s in queue]
-    history = httpx.get(f"{live_app}/v1/agent/sessions/{shopper.key}", headers=AGENT,
+    history = httpx.get(f"{live_app}/v1/agent/sessions/{shopper.key}", headers=agent,
                         timeout=10).json()["items"]
     assert history[0]["text"] == "我要找人工客服"
-    httpx.post(f"{live_app}/v1/agent/sessions/{shopper.key}/claim", headers=AGENT,
-               json={"agent": "王芳"}, timeout=10).raise_for_status()
+    httpx.post(f"{live_app}/v1/agent/sessions/{shopper.key}/claim", headers=agent,
+               timeout=10).raise_for_status()
     paused = shopper.say("你好？")
     assert paused["mode"] == "agent" and paused["messages"] == []
-    said = httpx.post(f"{live_app}/v1/agent/sessions/{shopper.key}/reply", headers=AGENT,
-                      json={"agent": "王芳", "text": "您好，我是王芳，请问有什么可以帮您？"},
+    said = httpx.post(f"{live_app}/v1/agent/sessions/{shopper.key}/reply", headers=agent,
+                      json={"text": "您好，我是王芳，请问有什么可以帮您？"},
                       timeout=10).json()
     seen = shopper.poll(after=said["seq"] - 1)
     assert seen["items"][0]["speaker"] == "王芳" and seen["agent"] == "王芳"
-    httpx.post(f"{live_app}/v1/agent/sessions/{shopper.key}/release", headers=AGENT,
-               json={"agent": "王芳"}, timeout=10).raise_for_status()
+    httpx.post(f"{live_app}/v1/agent/sessions/{shopper.key}/release", headers=agent,
+               timeout=10).raise_for_status()
     back = shopper.say("谢谢")
     assert back["mode"] == "bot" and back["items"][-1]["speaker"] == "JIMI"
 
@@ -159,9 +161,10 @@ def test_hand_over_to_a_person_and_back(live_app: str, rasa_server: str,
 ])
 def test_frustration_is_noticed_and_a_remedy_offered(live_app: str, rasa_server: str,
                                                      synced_platform: Platform, language: str,
-                                                     first: str, second: str) -> None:
+                                                     first: str, second: str,
+                                                     accounts: Accounts) -> None:
     profile = _profile(synced_platform, language)
-    shopper = Shopper(live_app, profile, f"upset-{language}")
+    shopper = Shopper(live_app, accounts, profile, f"upset-{language}")
     shopper.say(first)
     reply = shopper.say(second)
     assert reply["frustration"], reply
@@ -171,11 +174,11 @@ def test_frustration_is_noticed_and_a_remedy_offered(live_app: str, rasa_server:
 
 
 def test_another_shoppers_order_is_refused(live_app: str, rasa_server: str,
-                                          synced_platform: Platform) -> None:
+                                          synced_platform: Platform, accounts: Accounts) -> None:
     accounts = synced_platform.knowledge.accounts
     owner, intruder = accounts.profiles()[0], accounts.profiles()[1]
     order = accounts.orders_of(owner.id)[0]
-    shopper = Shopper(live_app, intruder, "intruder")
+    shopper = Shopper(live_app, accounts, intruder, "intruder")
     answer = shopper.text(f"我的订单{order.id}到哪了" if intruder.language == "zh"
                           else f"where's my order {order.id}")
     assert "can't find an order" in answer or "没有找到订单" in answer
@@ -183,7 +186,8 @@ def test_another_shoppers_order_is_refused(live_app: str, rasa_server: str,
 
 
 def test_gibberish_gets_a_clarifying_question(live_app: str, rasa_server: str,
-                                              synced_platform: Platform) -> None:
-    shopper = Shopper(live_app, _profile(synced_platform, "en"), "oos")
+                                              synced_platform: Platform,
+                                              accounts: Accounts) -> None:
+    shopper = Shopper(live_app, accounts, _profile(synced_platform, "en"), "oos")
     answer = shopper.text("tell me a joke about the weather on mars")
     assert "rephrase" in answer or "person" in answer

@@ -6,7 +6,7 @@ import httpx
 import pytest
 
 from tests.conftest import serving
-from tests.testing import free_port
+from tests.testing import Accounts, free_port
 from ui.platform import Platform
 
 pytestmark = pytest.mark.integration
@@ -22,15 +22,16 @@ def app_without_rasa(synced_platform: Platform) -> Iterator[str]:
         yield base
 
 
-def test_chat_over_http_without_rasa(app_without_rasa: str, synced_platform: Platform) -> None:
-    token = synced_platform.knowledge.accounts.profiles()[0].api_token
+def test_chat_over_http_without_rasa(app_without_rasa: str, accounts: Accounts) -> None:
+    token = accounts.first("shopper")["token"]
     response = httpx.post(f"{app_without_rasa}/v1/chat",
                           json={"session_id": "down", "text": "hello"},
                           headers={"Authorization": f"Bearer {token}"}, timeout=30)
     body = response.json()
     assert response.status_code == 200 and body["degraded"] and body["handover_offered"]
     assert "Traceback" not in response.text
-    health = httpx.get(f"{app_without_rasa}/health", timeout=10).json()
+    staff = accounts.headers(accounts.first("agent")["id"])
+    health = httpx.get(f"{app_without_rasa}/health", headers=staff, timeout=10).json()
     assert health["status"] == "degraded"
     assert health["dependencies"]["rasa"]["up"] is False
     assert health["dependencies"]["graph"]["up"] is True
@@ -38,13 +39,14 @@ def test_chat_over_http_without_rasa(app_without_rasa: str, synced_platform: Pla
 
 @pytest.mark.parametrize(("language", "expected"), [("en", "person"), ("zh", "人工客服")])
 def test_several_turns_without_rasa_stay_polite_in_the_shoppers_language(
-        app_without_rasa: str, synced_platform: Platform, language: str, expected: str) -> None:
+        app_without_rasa: str, synced_platform: Platform, accounts: Accounts, language: str,
+        expected: str) -> None:
     profile = next(p for p in synced_platform.knowledge.accounts.profiles()
                    if p.language == language)
     for text in ("hello", "where is my order?", "!!!"):
         response = httpx.post(f"{app_without_rasa}/v1/chat",
                               json={"session_id": f"down-{language}", "text": text},
-                              headers={"Authorization": f"Bearer {profile.api_token}"}, timeout=30)
+                              headers=accounts.headers(profile.id), timeout=30)
         body = response.json()
         assert response.status_code == 200 and body["degraded"] and body["handover_offered"]
         assert expected in body["messages"][-1] and "Traceback" not in response.text

@@ -199,14 +199,11 @@ def test_profiles(catalog: DemoCatalog) -> None:
     assert len({profile.region for profile in catalog.profiles}) >= 6
     assert [profile.id for profile in catalog.profiles][:2] == ["u001", "u002"]
     for profile in catalog.profiles:
-        assert re.fullmatch(r"[0-9a-f]{32}", profile.api_token)
+        assert "api_token" not in profile.model_dump()  # credentials never in the catalogue
         if profile.language == "zh":
             assert profile.region.startswith(("CN", "SG")), profile.id
     zh = [profile for profile in catalog.profiles if profile.language == "zh"]
     assert zh and sum(profile.region.startswith("CN") for profile in zh) > len(zh) / 2
-    assert len({profile.api_token for profile in catalog.profiles}) == len(catalog.profiles)
-    other = build_demo_catalog(seed=8)
-    assert other.profiles[0].api_token != catalog.profiles[0].api_token
 
 
 def test_purchase_history_matches_orders(catalog: DemoCatalog) -> None:

@@ -1,0 +1,183 @@
+"""Each outsider's probe from issue 13, refused: the app in-process over its real routes."""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Iterator
+
+import pytest
+from fastapi.testclient import TestClient
+
+from tests.testing import Accounts, free_port
+from ui.api import create_app
+from ui.platform import Platform
+from ui.serve import build_application
+
+FORGED_TRACKER = {
+    "sender_id": "u002.forged",
+    "tracker": {"sender_id": "u002.forged", "slots": {}, "latest_message": {},
+                "events": [{"event": "user", "text": "cancel my order SM-100002",
+                            "parse_data": {"intent": {"name": "cancel_order", "confidence": 1},
+                                           "entities": []},
+                            "metadata": {"shopper_id": "u002"}}]},
+    "domain": {}, "next_action": "action_jimi", "version": "3.6.21",
+}
+
+
+@pytest.fixture(scope="module")
+def platform(synced_platform: Platform, accounts: Accounts) -> Platform:
+    settings = synced_platform.settings.model_copy(update={"rasa_port": free_port()})
+    return Platform(settings)
+
+
+@pytest.fixture(scope="module")
+def client(platform: Platform) -> Iterator[TestClient]:
+    with TestClient(build_application(platform), raise_server_exceptions=False,
+                    follow_redirects=False) as test_client:
+        yield test_client
+
+
+def test_a_forged_action_call_is_refused_and_changes_nothing(client: TestClient,
+                                                             platform: Platform) -> None:
+    before = platform.conversations.requests_of("u002")
+    for headers in ({}, {"Authorization": "Bearer guess"},
+                    {"Authorization": f"Bearer {platform.rasa_secrets.jwt_secret}"}):
+        response = client.post("/v1/rasa/webhook", json=FORGED_TRACKER, headers=headers)
+        assert response.status_code == 401, response.text
+        assert "SM-" not in response.text
+    assert platform.conversations.requests_of("u002") == before
+
+
+@pytest.mark.parametrize("path", ["/v1/chat/s1/messages", "/v1/agent/sessions", "/v1/jobs"])
+def test_computed_and_former_default_tokens_are_refused(client: TestClient, path: str) -> None:
+    computed = hashlib.sha256(b"7:u001").hexdigest()[:32]  # how shopper tokens used to be made
+    for token in (computed, "demo-agent-token", "demo-merchant-token"):
+        response = client.get(path, headers={"Authorization": f"Bearer {token}"})
+        assert response.status_code == 401, (token, response.text)
+
+
+def test_a_shopper_never_sees_another_shoppers_conversation(client: TestClient,
+                                                            accounts: Accounts) -> None:
+    first, second = accounts.first("shopper", 0), accounts.first("shopper", 1)
+    client.post("/v1/chat/private/handover", headers=accounts.headers(second["id"]))
+    client.post("/v1/chat", json={"session_id": "private", "text": "my address is 1 Elm St"},
+                headers=accounts.headers(second["id"]))
+    seen = client.get("/v1/chat/private/messages", headers=accounts.headers(first["id"]))
+    assert seen.status_code == 200
+    assert "Elm" not in seen.text and seen.json()["items"] == []
+
+
+def test_roles_decide_what_each_caller_may_do(client: TestClient, accounts: Accounts) -> None:
+    shopper = accounts.headers(accounts.first("shopper")["id"])
+    merchant = accounts.headers(accounts.first("merchant")["id"])
+    agent = accounts.headers(accounts.first("agent")["id"])
+    refused = client.post("/v1/merchant/chat", json={"text": "make 5 banners"}, headers=shopper)
+    assert refused.status_code == 403 and "merchant" in refused.json()["error"]["message"]
+    assert client.get("/v1/agent/sessions", headers=merchant).status_code == 403
+    assert client.post("/v1/chat", json={"session_id": "a", "text": "hi"},
+                       headers=agent).status_code == 403
+    assert client.get("/v1/jobs", headers=agent).status_code == 403
+
+
+def test_another_merchants_jobs_and_files_are_not_found(client: TestClient, platform: Platform,
+                                                        accounts: Accounts) -> None:
+    owner = accounts.headers(accounts.first("merchant")["id"])
+    _, rival_token = platform.principals.add("merchant", "Rival Shop")
+    rival = {"Authorization": f"Bearer {rival_token}"}
+    job = client.post("/v1/merchant/chat", json={"text": "make 2 banners 300x250 for summer"},
+                      headers=owner).json()["job"]
+    deadline = time.monotonic() + 120
+    while (state := client.get(f"/v1/jobs/{job['id']}", headers=owner).json())["state"] in (
+            "queued", "running"):
+        assert time.monotonic() < deadline
+        time.sleep(0.2)
+    assert state["state"] == "done" and state["files"]
+    name = next(n for n in state["files"] if n.endswith(".jpg"))
+    assert client.get(f"/v1/jobs/{job['id']}/files/{name}", headers=owner).status_code == 200
+    for method, path in (("GET", f"/v1/jobs/{job['id']}"),
+                         ("GET", f"/v1/jobs/{job['id']}/download"),
+                         ("GET", f"/v1/jobs/{job['id']}/files/{name}"),
+                         ("GET", f"/ui/jobs/{job['id']}/files/{name}"),
+                         ("DELETE", f"/v1/jobs/{job['id']}")):
+        response = client.request(method, path, headers=rival)
+        assert response.status_code == 404, (path, response.text)
+    assert job["id"] not in client.get("/v1/jobs", headers=rival).text
+    traversal = client.get(f"/v1/jobs/{job['id']}/files/..%2Fjob.json", headers=owner)
+    assert traversal.status_code in (404, 422)
+
+
+def test_a_revoked_token_stops_working_at_once(client: TestClient, platform: Platform) -> None:
+    merchant, token = platform.principals.add("merchant", "Short-lived Shop")
+    headers = {"Authorization": f"Bearer {token}"}
+    assert client.get("/v1/jobs", headers=headers).status_code == 200
+    fresh = platform.principals.issue_token(merchant.id)
+    assert client.get("/v1/jobs", headers=headers).status_code == 401  # replaced
+    platform.principals.revoke(merchant.id)
+    assert client.get("/v1/jobs", headers={"Authorization": f"Bearer {fresh}"}).status_code == 401
+
+
+def test_oversized_bodies_are_refused_naming_the_limit(client: TestClient,
+                                                       accounts: Accounts) -> None:
+    headers = accounts.headers(accounts.first("shopper")["id"])
+    big = b'{"session_id": "s", "text": "' + b"x" * 1_200_000 + b'"}'
+    declared = client.post("/v1/chat", content=big,
+                           headers={**headers, "Content-Type": "application/json"})
+    assert declared.status_code == 413
+    assert "1,000,000 bytes" in declared.json()["error"]["message"]
+
+    def chunks() -> Iterator[bytes]:
+        for start in range(0, len(big), 65536):
+            yield big[start:start + 65536]
+
+    streamed = client.post("/v1/chat", content=chunks(),
+                           headers={**headers, "Content-Type": "application/json"})
+    assert streamed.status_code == 413
+    long_text = client.post("/v1/chat", json={"session_id": "s", "text": "y" * 3000},
+                            headers=headers)
+    assert long_text.status_code == 422 and "2000 characters" in long_text.text
+
+
+def test_anonymous_visitors_get_the_sign_in_page_only(client: TestClient, platform: Platform,
+                                                      accounts: Accounts) -> None:
+    home = client.get("/")
+    assert home.status_code == 303 and home.headers["location"] == "/login"
+    assert client.get("/config").status_code == 401
+    assert client.get("/gradio_api/info").status_code == 401
+    job_file = platform.settings.jobs_dir / "anything.txt"
+    job_file.parent.mkdir(parents=True, exist_ok=True)
+    job_file.write_text("secret")
+    assert client.get(f"/gradio_api/file={job_file}").status_code in (401, 403)
+    wrong = client.post("/login", data={"token": "nope"})
+    assert wrong.status_code == 401
+    signed = client.post("/login", data={"token": accounts.first("shopper")["token"]})
+    assert signed.status_code == 303 and "httponly" in signed.headers["set-cookie"].lower()
+    try:  # the client now holds the session cookie
+        assert client.get("/config").status_code == 200
+        # signed in, Gradio's file route still serves no job folder
+        assert client.get(f"/gradio_api/file={job_file}").status_code == 403
+        assert client.get("/logout").status_code == 303
+    finally:
+        client.cookies.clear()
+    assert client.get("/config").status_code == 401
+
+
+def test_the_rate_limit_per_token_answers_429_with_retry_after(synced_platform: Platform,
+                                                               accounts: Accounts) -> None:
+    settings = synced_platform.settings.model_copy(
+        update={"rasa_port": free_port(), "rate_limit": "3/minute"})
+    headers = accounts.headers(accounts.first("merchant")["id"])
+    with TestClient(create_app(Platform(settings)), raise_server_exceptions=False) as limited:
+        codes = [limited.get("/v1/jobs", headers=headers).status_code for _ in range(4)]
+        assert codes == [200, 200, 200, 429]
+        refused = limited.get("/v1/jobs", headers=headers)
+        assert "3 per 1 minute" in refused.json()["error"]["message"]
+        assert int(refused.headers["Retry-After"]) >= 1
+        shopper = accounts.headers(accounts.first("shopper")["id"])
+        assert limited.get("/v1/chat/x/messages", headers=shopper).status_code == 200
+
+
+def test_errors_and_health_show_no_paths(client: TestClient) -> None:
+    health = client.get("/health").text
+    assert str(client.app.state.platform.settings.data_dir) not in health  # type: ignore
+    assert "/" not in health.replace("\\/", "")
