@@ -28,6 +28,7 @@ from PIL import Image, ImageDraw
 # run from the repository root, not bench/ (whose copy.py would shadow the standard library)
 sys.path[0] = str(Path(__file__).resolve().parent.parent)
 
+from kg.knowledge import KnowledgeBase
 from shopmind.settings import Settings
 from tools.base import ToolContext
 from tools.layout.fonts import font
@@ -72,7 +73,7 @@ def items(catalog: Path) -> list[dict[str, Any]]:
 
 def make_sheet(settings: Settings, target: Path, banners: Path) -> list[dict[str, Any]]:
     """Renders the banners with ``make_banners`` into ``banners`` and writes the sheet."""
-    context = ToolContext(settings)
+    context = ToolContext(settings, catalogue=KnowledgeBase(settings))  # the graph as synced
     try:
         registry = ToolRegistry.from_entry_points(context)
         result = registry.call("make_banners", {"items": items(settings.catalog_dir),

@@ -37,7 +37,8 @@ class SyncReport:
 
 
 class KnowledgeBase:
-    """Graph + vectors + accounts. Cheap to build; ``warm_up()`` loads."""
+    """Graph + vectors + accounts. Cheap to build; ``warm_up()`` loads. The tools' catalogue
+    (:class:`tools.base.Catalogue`): ``version`` moves on every product change made here."""
 
     def __init__(self, settings: Settings, vectors: VectorIndex | None = None) -> None:
         self.settings = settings
@@ -48,6 +49,12 @@ class KnowledgeBase:
         self.miner = Miner()
         self.mining: MiningReport | None = None
         self._matcher: ProductMatcher | None = None
+        self._version = 0
+
+    @property
+    def version(self) -> int:
+        """Changes whenever ``sync``, ``upsert_product`` or ``delete_product`` changes products."""
+        return self._version
 
     def warm_up(self) -> None:
         self.graph.warm_up()
@@ -66,14 +73,13 @@ class KnowledgeBase:
         for product_id in sorted(removed):  # gone from the file: gone from the graph
             self.graph.delete_product(product_id)
         self.mining = ingest(self.graph, [products.rows], orders, self.miner)
-        self.query.refresh()
+        self._changed()
         if with_vectors:
             if removed:
                 self.vectors.delete("products", sorted(removed))
             self.vectors.index_products(products.rows)
             self.vectors.index_faqs(faqs.rows)
             marker.write_text(digest)
-        self._matcher = None
         for problem in products.problems + faqs.problems:
             log.warning("skipped catalogue row: %s", problem)
         return SyncReport(True, len(products.rows), len(faqs.rows),
@@ -84,22 +90,23 @@ class KnowledgeBase:
         if not self.miner.lexicon.phrases:
             self.miner = Miner.learn([*self.graph.products(), row])
         self.graph.upsert_products([row], self.miner.local_edges)
+        self._changed()
         self.vectors.index_products([row])
-        self.query.refresh()
-        self._matcher = None
 
     def delete_product(self, product_id: str) -> None:
         """Removes one product from the graph and the vectors."""
         self.graph.delete_product(product_id)
+        self._changed()
         self.vectors.delete("products", [product_id])
-        self.query.refresh()
-        self._matcher = None
 
     def retriever(self, k: int = 5) -> HybridRetriever:
         return HybridRetriever(knowledge=self, k=k)
 
     def product(self, product_id: str) -> ProductFacts:
         return self.graph.product(product_id)
+
+    def products(self) -> list[ProductFacts]:
+        return self.graph.products()
 
     def find_product(self, text: str) -> ProductFacts:
         """The product a text names; ``NotFound`` when none matches well enough."""
@@ -109,6 +116,12 @@ class KnowledgeBase:
         if match is None:
             raise NotFound(f"no product in the catalogue matches {text!r}")
         return self.graph.product(match.product_id)
+
+    def _changed(self) -> None:
+        """After the graph's products changed (before the vectors follow)."""
+        self.query.refresh()
+        self._matcher = None
+        self._version += 1
 
 
 def _catalog_digest(catalog_dir: Path) -> str:

@@ -1,4 +1,12 @@
-"""What a tool is: a name, a one-line description, a Pydantic input model and a typed result."""
+"""What a tool is: a name, a one-line description, a Pydantic input model and a typed result.
+
+A tool reads the product catalogue through its context (``context.catalogue``), never by
+opening a store itself, so the app holds one catalogue in memory and an update is seen by
+every tool at once::
+
+    context = ToolContext(settings, catalogue=KnowledgeBase(settings))
+    context.catalogue.product("fw-trail-runner").price
+"""
 
 from __future__ import annotations
 
@@ -7,21 +15,58 @@ from collections.abc import Callable
 from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Protocol
 
 from pydantic import BaseModel
 
+from kg.facts import ProductFacts
+from shopmind.errors import DependencyUnavailable
 from shopmind.settings import Settings
 
 Progress = Callable[[int, int, str], None]
 """Called as ``progress(done, total, message)`` during long work."""
 
 
+class Catalogue(Protocol):
+    """The product catalogue as tools read it; :class:`kg.knowledge.KnowledgeBase` is one.
+    Its owner (the platform) loads and syncs it; a tool only reads it.
+
+    ``version`` changes whenever a product is added, changed or removed, so a tool that keeps
+    something built from ``products()`` knows when to build it again."""
+
+    @property
+    def version(self) -> int: ...
+
+    def product(self, product_id: str) -> ProductFacts: ...
+
+    def products(self) -> list[ProductFacts]: ...
+
+
+class MissingCatalogue:
+    """The catalogue of a context built without one: every use says how to give one."""
+
+    version = 0
+
+    def product(self, product_id: str) -> ProductFacts:
+        raise self._error()
+
+    def products(self) -> list[ProductFacts]:
+        raise self._error()
+
+    @staticmethod
+    def _error() -> DependencyUnavailable:
+        return DependencyUnavailable(
+            "catalogue", "this tool context was built without one; pass it in, e.g. "
+            "ToolContext(settings, catalogue=KnowledgeBase(settings))")
+
+
 @dataclass
 class ToolContext:
-    """What every tool receives: settings and, for batch work, an executor (made on demand)."""
+    """What every tool receives: settings, the product catalogue (shared, never a copy) and,
+    for batch work, an executor (made on demand)."""
 
     settings: Settings
+    catalogue: Catalogue = field(default_factory=MissingCatalogue, repr=False)
     executor_factory: Callable[[], Executor] | None = None
     _executor: Executor | None = field(default=None, repr=False)
 

@@ -11,7 +11,8 @@ Each registered tool is also offered to LangChain as a ``StructuredTool``.
 
 Example::
 
-    registry = ToolRegistry.from_entry_points(ToolContext(settings=Settings()))
+    knowledge = KnowledgeBase(settings)  # the platform's one knowledge base
+    registry = ToolRegistry.from_entry_points(ToolContext(settings, catalogue=knowledge))
     result = registry.call("write_copy", {"product_id": "fw-trail-runner", "kind": "headline"})
 """
 

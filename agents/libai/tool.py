@@ -14,11 +14,10 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from agents.libai.catalogue import graph_products
 from agents.libai.kinds import Kind, Language, Tone
 from agents.libai.pipeline import MAX_N, CopyRequest, CopyResult, CopyWriter
 from agents.llm import chat_model
-from kg.graph import ProductGraph
+from kg.facts import ProductFacts
 from tools.base import Progress, Tool, ToolContext, ToolResult
 
 
@@ -42,24 +41,35 @@ class CopyTool(Tool):
 
     def __init__(self, context: ToolContext) -> None:
         super().__init__(context)
-        self._graph: ProductGraph | None = None
+        self._model: Any = None
         self._writer: CopyWriter | None = None
+        self._version: int | None = None
 
     def warm_up(self) -> None:
+        """Builds the writer over the catalogue, and again whenever the catalogue changed
+        (its products are the siblings that rank a product's selling points)."""
+        catalogue = self.context.catalogue
+        version = catalogue.version  # read first: a change made while building shows next time
+        if self._writer is not None and version == self._version:
+            return
         if self._writer is None:
-            self._graph = ProductGraph(self.context.settings.graph_path)
-            self._graph.warm_up()
-            model = chat_model(self.context.settings)
-            self._writer = CopyWriter(graph_products(self._graph), model=model)
+            self._model = chat_model(self.context.settings)
+        self._writer = CopyWriter(_by_id(catalogue.products()), model=self._model)
+        self._version = version
 
     def run(self, inputs: CopyInput, progress: Progress | None = None) -> ToolResult:
         self.warm_up()
-        assert self._graph is not None and self._writer is not None
-        product = self._graph.product(inputs.product_id)  # fresh facts; NotFound if unknown
+        assert self._writer is not None
+        # the current facts from the shared catalogue; NotFound if unknown
+        product = self.context.catalogue.product(inputs.product_id)
         request = CopyRequest(product.id, inputs.kind, inputs.tone, inputs.language, inputs.n,
                               inputs.campaign, inputs.seed)
         result = self._writer.write_for(product, request)
         return ToolResult(text="\n".join(result.texts), data=result_data(result))
+
+
+def _by_id(products: list[ProductFacts]) -> list[ProductFacts]:
+    return sorted(products, key=lambda p: p.id)
 
 
 def result_data(result: CopyResult) -> dict[str, Any]:

@@ -10,28 +10,34 @@ from pathlib import Path
 
 import pytest
 
+from agents.libai.catalogue import facts_of
 from agents.libai.tool import CopyTool
 from kg.demo.catalog import build_demo_catalog
-from kg.graph import ProductGraph
+from kg.facts import ProductFacts
+from kg.knowledge import KnowledgeBase
 from shopmind.errors import InvalidInput, NotFound
-from tests.testing import settings_for, thread_context
+from tests.testing import product_row, settings_for, thread_context
 from tools.registry import ToolRegistry
 
 SHOPMIND = str(Path(sys.executable).with_name("shopmind"))
 
 
 @pytest.fixture(scope="module")
-def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A data folder whose graph holds the demo catalogue (no files, images or vectors)."""
-    folder = tmp_path_factory.mktemp("libai")
-    graph = ProductGraph(settings_for(folder).graph_path)
-    graph.upsert_products(build_demo_catalog().products)
-    return folder
+def knowledge(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeBase:
+    """A knowledge base whose graph holds the demo catalogue (no files, images or vectors)."""
+    knowledge = KnowledgeBase(settings_for(tmp_path_factory.mktemp("libai")))
+    knowledge.graph.upsert_products(build_demo_catalog().products)
+    return knowledge
 
 
 @pytest.fixture(scope="module")
-def registry(data_dir: Path) -> ToolRegistry:
-    registry = ToolRegistry(thread_context(settings_for(data_dir)))
+def data_dir(knowledge: KnowledgeBase) -> Path:
+    return knowledge.settings.data_dir
+
+
+@pytest.fixture(scope="module")
+def registry(knowledge: KnowledgeBase) -> ToolRegistry:
+    registry = ToolRegistry(thread_context(knowledge.settings, knowledge))
     registry.register(CopyTool)
     return registry
 
@@ -63,6 +69,43 @@ def test_tool_errors_are_clear(registry: ToolRegistry, arguments: dict[str, obje
                                error: type[Exception], message: str) -> None:
     with pytest.raises(error, match=message):
         registry.call("write_copy", arguments)
+
+
+class CountingCatalogue:
+    """A catalogue that counts how often a tool reads all of it."""
+
+    def __init__(self, products: list[ProductFacts]) -> None:
+        self.version = 0
+        self.reads = 0
+        self._products = {p.id: p for p in products}
+
+    def product(self, product_id: str) -> ProductFacts:
+        try:
+            return self._products[product_id]
+        except KeyError:
+            raise NotFound(f"unknown product {product_id!r}") from None
+
+    def products(self) -> list[ProductFacts]:
+        self.reads += 1
+        return list(self._products.values())
+
+    def upsert(self, product: ProductFacts) -> None:
+        self._products[product.id] = product
+        self.version += 1
+
+
+def test_the_writer_is_built_again_only_when_the_catalogue_changed(tmp_path: Path) -> None:
+    catalogue = CountingCatalogue([facts_of(product_row("fw-a")), facts_of(product_row("fw-b"))])
+    registry = ToolRegistry(thread_context(settings_for(tmp_path), catalogue))
+    registry.register(CopyTool)
+    for _ in range(3):
+        registry.call("write_copy", {"product_id": "fw-a"})
+    assert catalogue.reads == 1
+    catalogue.upsert(facts_of(product_row("fw-c", price=42.0, attributes={})))
+    bullets = registry.call("write_copy", {"product_id": "fw-c", "kind": "bullet", "n": 3})
+    assert catalogue.reads == 2 and "Priced at $42, from Testbrand." in bullets.data["texts"]
+    registry.call("write_copy", {"product_id": "fw-c"})
+    assert catalogue.reads == 2
 
 
 def _cli(args: list[str], data_dir: Path) -> subprocess.CompletedProcess[str]:

@@ -29,7 +29,7 @@ def test_banners_render_on_a_dask_cluster(synced_platform: Platform, dask_schedu
         update={"executor": "dask", "dask_scheduler": dask_scheduler})
     assert probe_executor(settings).up
     assert "1 workers" in probe_executor(settings).detail
-    context = ToolContext(settings)
+    context = ToolContext(settings, catalogue=synced_platform.knowledge)
     product = synced_platform.knowledge.graph.products()[0]
     try:
         result = ToolRegistry.from_entry_points(context).call("make_banners", {

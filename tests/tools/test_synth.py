@@ -116,7 +116,7 @@ def test_workers_are_separate_processes(products: list[ProductInput], tmp_path: 
 
 
 def _registry(platform: Platform) -> ToolRegistry:
-    return ToolRegistry.from_entry_points(thread_context(platform.settings))
+    return ToolRegistry.from_entry_points(thread_context(platform.settings, platform.knowledge))
 
 
 def test_make_banners_plans_products_by_variants_with_presets_and_zip(

@@ -22,9 +22,8 @@ from typing import Literal
 
 from pydantic import BaseModel, Field, field_validator, model_validator
 
-from kg.graph import ProductGraph
 from shopmind.errors import InvalidInput
-from tools.base import Progress, Tool, ToolContext, ToolResult
+from tools.base import Progress, Tool, ToolResult
 from tools.layout.colour import hex_colour
 from tools.layout.presets import parse_size
 from tools.synth.batch import run_batch
@@ -118,15 +117,6 @@ class BannerTool(Tool):
                    "and languages, with a manifest of files and layout scores.")
     input_model = BannerInput
 
-    def __init__(self, context: ToolContext) -> None:
-        super().__init__(context)
-        self._graph: ProductGraph | None = None
-
-    def warm_up(self) -> None:
-        if self._graph is None:
-            self._graph = ProductGraph(self.context.settings.graph_path)
-            self._graph.warm_up()
-
     def run(self, inputs: BannerInput, progress: Progress | None = None) -> ToolResult:
         self.warm_up()
         specs = self.specs(inputs)
@@ -162,8 +152,7 @@ class BannerTool(Tool):
         return specs
 
     def _product(self, product_id: str, show_brand: bool) -> ProductInput:
-        assert self._graph is not None
-        product = self._graph.product(product_id)
+        product = self.context.catalogue.product(product_id)  # the shared, current facts
         image = self.context.settings.catalog_dir / (product.image or f"images/{product.id}.jpg")
         mask = image.with_name(f"{image.stem}.mask.png")
         return ProductInput(product.id, image, mask if mask.is_file() else None,
