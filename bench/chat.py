@@ -30,6 +30,7 @@ import threading
 import time
 from collections import defaultdict
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -92,35 +93,60 @@ def percentile(values: list[float], q: float) -> float:
 
 # -- the platform ------------------------------------------------------------------------------
 
+@dataclass
+class LivePlatform:
+    """The running platform: the app's and Rasa's URLs, the app's headers for Rasa."""
+
+    settings: Settings
+    app: str
+    rasa_url: str
+    rasa_headers: dict[str, str]
+    platform: Any
+    rasa: Any
+    supervisor: Any
+
+
 @contextlib.contextmanager
-def platform_up(data_dir: Path) -> Iterator[tuple[Settings, str, str]]:
+def platform_up(data_dir: Path, supervise: bool = False) -> Iterator[LivePlatform]:
     """App and Rasa on free ports over a demo catalogue in ``data_dir``."""
     import uvicorn
 
     from dialog.server import RasaServer
+    from dialog.supervisor import RasaSupervisor
     from dialog.training import ensure_model
     from kg.demo.writer import write_demo_catalog
+    from ui.demo_accounts import ensure_demo_accounts
     from ui.platform import Platform
     from ui.serve import build_application
 
     if not (data_dir / "catalog" / "products.jsonl").is_file():
         write_demo_catalog(data_dir / "catalog", workers=2)
+    # a load test from one machine: the per-token rate limit is raised, not measured here
     settings = Settings(data_dir=data_dir, app_port=free_port(), rasa_port=free_port(),
-                        _env_file=None)  # type: ignore[call-arg]
+                        rate_limit="10000/second", _env_file=None)  # type: ignore[call-arg]
     model, trained = ensure_model(settings)
     print(f"Rasa model {model.name} ({'trained now' if trained else 'cached'})")
     platform = Platform(settings)
     platform.warm_up()
+    ensure_demo_accounts(platform.principals, platform.knowledge.accounts.profiles(),
+                         settings.demo_credentials_path)
     server = uvicorn.Server(uvicorn.Config(build_application(platform), host=settings.host,
                                            port=settings.app_port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     _wait(f"{settings.app_base_url}/health")
-    rasa = RasaServer(settings, model, f"{settings.app_base_url}/v1/rasa/webhook")
+    rasa = RasaServer(settings, model, f"{settings.app_base_url}/v1/rasa/webhook",
+                      platform.rasa_secrets)
     rasa.start()
+    supervisor = RasaSupervisor(rasa, check_every_s=0.5, hang_after_s=10.0)
+    if supervise:
+        supervisor.start()
     try:
-        yield settings, settings.app_base_url, rasa.url
+        yield LivePlatform(settings, settings.app_base_url, rasa.url,
+                           {"Authorization": f"Bearer {platform.rasa_secrets.app_token()}"},
+                           platform, rasa, supervisor)
     finally:
+        supervisor.stop()
         rasa.stop()
         server.should_exit = True
         thread.join(timeout=15)
@@ -145,13 +171,14 @@ def _wait(url: str, timeout_s: float = 120) -> None:
 
 # -- measurements ------------------------------------------------------------------------------
 
-def nlu_scores(rasa_url: str, conversations: list[dict[str, Any]]) -> dict[str, Any]:
+def nlu_scores(rasa_url: str, conversations: list[dict[str, Any]],
+               headers: dict[str, str]) -> dict[str, Any]:
     correct: dict[str, list[bool]] = defaultdict(list)
     by_set: dict[str, list[bool]] = defaultdict(list)
     counts = defaultdict(lambda: [0, 0, 0])  # language -> tp, predicted, expected
     parse_ms: list[float] = []
     confusions: dict[str, int] = defaultdict(int)
-    with httpx.Client(timeout=30) as client:
+    with httpx.Client(timeout=30, headers=headers) as client:
         for conversation in conversations:
             language = conversation["language"]
             for turn in conversation["turns"]:
@@ -207,9 +234,11 @@ async def _session(client: httpx.AsyncClient, app: str, token: str, session_id: 
 
 
 def _tokens(settings: Settings) -> dict[str, str]:
-    from kg.accounts import AccountStore
+    """Each demo shopper's token, from the credentials the platform made on first start."""
+    from ui.demo_accounts import demo_tokens
 
-    return {p.id: p.api_token for p in AccountStore(settings.catalog_dir).profiles()}
+    entries = demo_tokens(settings.demo_credentials_path).values()
+    return {e["id"]: e["token"] for e in entries if e["role"] == "shopper"}
 
 
 async def latency_run(app: str, tokens: dict[str, str], conversations: list[dict[str, Any]]
@@ -257,9 +286,10 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     conversations = held_out()
     with contextlib.ExitStack() as stack:
         data_dir = args.data_dir or Path(stack.enter_context(tempfile.TemporaryDirectory()))
-        settings, app, rasa = stack.enter_context(platform_up(data_dir))
+        live = stack.enter_context(platform_up(data_dir))
+        settings, app = live.settings, live.app
         tokens = _tokens(settings)
-        nlu = nlu_scores(rasa, conversations)
+        nlu = nlu_scores(live.rasa_url, conversations, live.rasa_headers)
         asyncio.run(latency_run(app, tokens, conversations[:10]))  # warm caches, not counted
         latency = asyncio.run(latency_run(app, tokens, conversations))
         load = asyncio.run(load_run(app, tokens, conversations, args.sessions, args.turns))

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from shopmind.errors import Conflict, NotFound
+from shopmind.errors import Conflict, DependencyUnavailable, NotFound
 
 BOT = "JIMI"
 _SCHEMA = """
@@ -59,15 +61,35 @@ class Session:
 
 
 class ConversationStore:
-    """Thread-safe; one connection guarded by a lock (writes are small and quick)."""
+    """Thread-safe; one connection guarded by a lock (writes are small and quick).
 
-    def __init__(self, path: Path) -> None:
+    A database another process keeps locked is not waited on for long: after ``busy_s`` the
+    call fails with ``DependencyUnavailable`` (a 503 for the API), never a hang.
+    """
+
+    def __init__(self, path: Path, busy_s: float = 2.0) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+        self.busy_s = busy_s
+        self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None,
+                                   timeout=busy_s)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.executescript(_SCHEMA)
-        self._lock = threading.Lock()
+        self._mutex = threading.Lock()
+
+    @contextmanager
+    def _lock(self) -> Iterator[None]:
+        """The connection to this thread alone; a busy or locked database is a clear 503."""
+        if not self._mutex.acquire(timeout=self.busy_s * 2):
+            raise DependencyUnavailable("conversation store", "too busy; try again shortly")
+        try:
+            yield
+        except sqlite3.OperationalError as exc:
+            if self._db.in_transaction:
+                self._db.execute("ROLLBACK")
+            raise DependencyUnavailable("conversation store", str(exc)) from exc
+        finally:
+            self._mutex.release()
 
     def close(self) -> None:
         self._db.close()
@@ -76,7 +98,7 @@ class ConversationStore:
 
     def open(self, session_id: str, shopper_id: str, language: str) -> tuple[Session, bool]:
         """The session (created when new) and whether it was created now."""
-        with self._lock:
+        with self._lock():
             row = self._session_row(session_id)
             if row is not None:
                 if row.shopper_id != shopper_id:
@@ -90,7 +112,7 @@ class ConversationStore:
             return session, True
 
     def session(self, session_id: str) -> Session:
-        with self._lock:
+        with self._lock():
             row = self._session_row(session_id)
         if row is None:
             raise NotFound(f"no session {session_id!r}")
@@ -98,28 +120,28 @@ class ConversationStore:
 
     def other_sessions(self, shopper_id: str, session_id: str, days: float = 7.0) -> int:
         since = time.time() - days * 86400
-        with self._lock:
+        with self._lock():
             (count,) = self._db.execute(
                 "SELECT COUNT(*) FROM sessions WHERE shopper_id = ? AND id != ? AND created >= ?",
                 (shopper_id, session_id, since)).fetchone()
         return int(count)
 
     def waiting(self) -> list[Session]:
-        with self._lock:
+        with self._lock():
             rows = self._db.execute(
                 "SELECT id, shopper_id, language, mode, agent, waiting_since FROM sessions "
                 "WHERE mode IN ('waiting', 'agent') ORDER BY waiting_since").fetchall()
         return [Session(*r) for r in rows]
 
     def request_human(self, session_id: str) -> Session:
-        with self._lock:
+        with self._lock():
             self._db.execute("UPDATE sessions SET mode = 'waiting', waiting_since = ?, "
                              "updated = ? WHERE id = ? AND mode = 'bot'",
                              (time.time(), time.time(), session_id))
         return self.session(session_id)
 
     def claim(self, session_id: str, agent: str) -> Session:
-        with self._lock:
+        with self._lock():
             row = self._session_row(session_id)
             if row is None:
                 raise NotFound(f"no session {session_id!r}")
@@ -132,7 +154,7 @@ class ConversationStore:
         return self.session(session_id)
 
     def hand_back(self, session_id: str, agent: str) -> Session:
-        with self._lock:
+        with self._lock():
             row = self._session_row(session_id)
             if row is None:
                 raise NotFound(f"no session {session_id!r}")
@@ -147,7 +169,7 @@ class ConversationStore:
 
     def add(self, session_id: str, role: str, speaker: str, texts: list[str]) -> list[Message]:
         now = time.time()
-        with self._lock:
+        with self._lock():
             self._db.execute("BEGIN")
             try:
                 (last,) = self._db.execute("SELECT COALESCE(MAX(seq), 0) FROM messages "
@@ -166,7 +188,7 @@ class ConversationStore:
         return added
 
     def history(self, session_id: str, after: int = 0) -> list[Message]:
-        with self._lock:
+        with self._lock():
             rows = self._db.execute("SELECT seq, role, speaker, text, at FROM messages WHERE "
                                     "session_id = ? AND seq > ? ORDER BY seq",
                                     (session_id, after)).fetchall()
@@ -176,18 +198,18 @@ class ConversationStore:
 
     def first_notice(self, shopper_id: str, key: str) -> bool:
         """True the first time ``key`` is noticed for this shopper (and records it)."""
-        with self._lock:
+        with self._lock():
             cursor = self._db.execute("INSERT OR IGNORE INTO notices VALUES (?, ?, ?)",
                                       (shopper_id, key, time.time()))
         return cursor.rowcount == 1
 
     def record_request(self, order_id: str, kind: str, shopper_id: str, session_id: str) -> None:
-        with self._lock:
+        with self._lock():
             self._db.execute("INSERT OR REPLACE INTO order_requests VALUES (?, ?, ?, ?, ?)",
                              (order_id, kind, shopper_id, session_id, time.time()))
 
     def requests_of(self, shopper_id: str) -> list[tuple[str, str]]:
-        with self._lock:
+        with self._lock():
             rows = self._db.execute("SELECT order_id, kind FROM order_requests WHERE "
                                     "shopper_id = ? ORDER BY at", (shopper_id,)).fetchall()
         return [(str(a), str(b)) for a, b in rows]

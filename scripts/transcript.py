@@ -31,16 +31,20 @@ from bench.chat import platform_up
 from kg.accounts import AccountStore
 from kg.graph import ProductGraph
 from kg.schema import OrderRow, ProfileRow
+from ui.demo_accounts import demo_tokens
 
-AGENT = {"Authorization": "Bearer demo-agent-token"}
+Tokens = dict[str, dict[str, str]]
+
 
 
 class Player:
     """One shopper's session; every message seen is added to ``lines``."""
 
-    def __init__(self, app: str, profile: ProfileRow, session: str, lines: list[str]) -> None:
+    def __init__(self, app: str, tokens: Tokens, profile: ProfileRow,
+                 session: str, lines: list[str]) -> None:
         self.app, self.profile, self.session, self.lines = app, profile, session, lines
-        self.headers = {"Authorization": f"Bearer {profile.api_token}"}
+        self.tokens = tokens
+        self.headers = {"Authorization": f"Bearer {tokens[profile.id]['token']}"}
         self.seen = 0
 
     def open(self) -> None:
@@ -63,9 +67,10 @@ class Player:
 
     def agent(self, action: str, name: str, text: str | None = None) -> None:
         key = f"{self.profile.id}.{self.session}"
-        body = {"agent": name, **({"text": text} if text else {})}
-        httpx.post(f"{self.app}/v1/agent/sessions/{key}/{action}", headers=AGENT, json=body,
-                   timeout=30).raise_for_status()
+        agent = next(e for e in self.tokens.values() if e["role"] == "agent" and e["name"] == name)
+        body = {"text": text} if text else {}
+        httpx.post(f"{self.app}/v1/agent/sessions/{key}/{action}", json=body, timeout=30,
+                   headers={"Authorization": f"Bearer {agent['token']}"}).raise_for_status()
         if action != "reply":
             self.lines.append(f"*(agent API: {name} {action}s the session)*")
         self.poll()  # what the shopper's screen shows next: the agent's words, system lines
@@ -80,23 +85,23 @@ class Player:
             self.lines.append(f"**{item['speaker']}** ({item['role']}): {item['text']}")
 
 
-def english_products(app: str, accounts: AccountStore, graph: ProductGraph,
+def english_products(app: str, tokens: Tokens, accounts: AccountStore, graph: ProductGraph,
                      lines: list[str]) -> None:
     footwear = sorted((p for p in graph.products() if p.category == "footwear"),
                       key=lambda p: p.id)
     first, second = footwear[0], footwear[1]
     colour = first.values("colour")[-1]
     profile = next(p for p in accounts.profiles() if p.language == "en")
-    player = Player(app, profile, "transcript-en", lines)
+    player = Player(app, tokens, profile, "transcript-en", lines)
     for text in ("hi!", f"what colours does the {first.name_en} come in?",
                  f"and in {colour}?", f"how does it compare with the {second.name_en}?",
                  "what about the other one, what colours?", "thanks, bye"):
         player.say(text)
 
 
-def chinese_delayed(app: str, accounts: AccountStore, lines: list[str]) -> None:
+def chinese_delayed(app: str, tokens: Tokens, accounts: AccountStore, lines: list[str]) -> None:
     profile, order = _first_order(accounts, "delayed", "zh")
-    player = Player(app, profile, "transcript-zh", lines)
+    player = Player(app, tokens, profile, "transcript-zh", lines)
     player.open()
     player.say(f"我的订单{order.id}到底什么时候到？？都等了这么久了！！")
     player.say("我要找人工客服")
@@ -107,11 +112,11 @@ def chinese_delayed(app: str, accounts: AccountStore, lines: list[str]) -> None:
     player.say("那配送一般要几天？")
 
 
-def english_cancel(app: str, accounts: AccountStore, lines: list[str]) -> None:
+def english_cancel(app: str, tokens: Tokens, accounts: AccountStore, lines: list[str]) -> None:
     profile, own = _first_order(accounts, "paid", "en")
     other = next(o for p in accounts.profiles() if p.id != profile.id
                  for o in accounts.orders_of(p.id))
-    player = Player(app, profile, "transcript-cancel", lines)
+    player = Player(app, tokens, profile, "transcript-cancel", lines)
     for text in ("I want to cancel my order", other.id, own.id, "ok thank you"):
         player.say(text)
 
@@ -129,17 +134,19 @@ def main(argv: list[str] | None = None) -> str:
     sections: list[str] = []
     with contextlib.ExitStack() as stack:
         data_dir = Path(stack.enter_context(tempfile.TemporaryDirectory()))
-        settings, app, _ = stack.enter_context(platform_up(data_dir))
+        live = stack.enter_context(platform_up(data_dir))
+        settings, app = live.settings, live.app
         accounts = AccountStore(settings.catalog_dir)
+        tokens = demo_tokens(settings.demo_credentials_path)
         graph = ProductGraph(settings.graph_path)  # written by the platform as it started
         graph.warm_up()
         plays = {
             "English: product questions in context":
-                lambda lines: english_products(app, accounts, graph, lines),
+                lambda lines: english_products(app, tokens, accounts, graph, lines),
             "Chinese: a delayed order, frustration, a person":
-                lambda lines: chinese_delayed(app, accounts, lines),
+                lambda lines: chinese_delayed(app, tokens, accounts, lines),
             "English: cancelling, another shopper's order refused":
-                lambda lines: english_cancel(app, accounts, lines),
+                lambda lines: english_cancel(app, tokens, accounts, lines),
         }
         for title, play in plays.items():
             lines: list[str] = []

@@ -4,12 +4,33 @@ from __future__ import annotations
 
 import socket
 from concurrent.futures import Executor, ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 from agents.jimi.context import Turn, UserTurn
 from kg.schema import LocalisedText, ProductRow
 from shopmind.settings import Settings
-from tools.base import ToolContext
+from tools.base import Catalogue, ToolContext
+
+
+@dataclass(frozen=True)
+class Accounts:
+    """The demo principals by id, each ``{"id", "role", "name", "token"}``."""
+
+    by_id: dict[str, dict[str, str]]
+
+    def token(self, principal_id: str) -> str:
+        return self.by_id[principal_id]["token"]
+
+    def headers(self, principal_id: str) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.token(principal_id)}"}
+
+    def first(self, role: str, index: int = 0) -> dict[str, str]:
+        return sorted((e for e in self.by_id.values() if e["role"] == role),
+                      key=lambda e: e["id"])[index]
+
+    def agent_named(self, name: str) -> dict[str, str]:
+        return next(e for e in self.by_id.values() if e["role"] == "agent" and e["name"] == name)
 
 
 def free_port() -> int:
@@ -22,13 +43,16 @@ def settings_for(data_dir: Path, **overrides: object) -> Settings:
     return Settings(data_dir=data_dir, _env_file=None, **overrides)  # type: ignore[arg-type]
 
 
-def thread_context(settings: Settings) -> ToolContext:
-    """A tool context whose executor is a thread pool (fast to start in unit tests)."""
+def thread_context(settings: Settings, catalogue: Catalogue | None = None) -> ToolContext:
+    """A tool context whose executor is a thread pool (fast to start in unit tests), over
+    ``catalogue`` (none: the tools that read products say so when called)."""
 
     def factory() -> Executor:
         return ThreadPoolExecutor(max_workers=2)
 
-    return ToolContext(settings, executor_factory=factory)
+    if catalogue is None:
+        return ToolContext(settings, executor_factory=factory)
+    return ToolContext(settings, catalogue=catalogue, executor_factory=factory)
 
 
 def product_row(product_id: str = "fw-test-runner", **changes: object) -> ProductRow:

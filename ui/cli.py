@@ -12,36 +12,21 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
-from functools import wraps
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import Annotated
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from shopmind.errors import ShopmindError
 from shopmind.settings import Settings
+from ui.cli_errors import reports_errors
+from ui.users_cli import users
 
 app = typer.Typer(help="Shopmind: e-commerce AI for merchants and shoppers.",
                   no_args_is_help=True, add_completion=False)
+app.add_typer(users, name="users")
 console = Console(stderr=True)
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-def reports_errors(command: F) -> F:
-    """Turns a ShopmindError into one clear line and the error's exit code."""
-
-    @wraps(command)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return command(*args, **kwargs)
-        except ShopmindError as exc:
-            console.print(f"[red]error:[/red] {exc.message}", highlight=False)
-            raise typer.Exit(exc.exit_code) from exc
-
-    return wrapper  # type: ignore[return-value]
 
 
 @app.command("demo-data")
@@ -66,14 +51,15 @@ def ask(request: Annotated[str, typer.Argument(help='e.g. "make 20 banners for t
     from agents.studio import parse_request
     from ui.serve import prepare
 
-    parse_request(request)  # a request we cannot understand fails before any work
     settings = Settings()
+    parse_request(request, settings.max_job_banners)  # fails before any work if not understood
     platform = prepare(settings, lambda message: console.print(message, highlight=False))
     try:
         with _progress_bar() as bar:
             task = bar.add_task("banners", total=None)
-            job = platform.jobs.run(
-                request, lambda done, total, _: bar.update(task, completed=done, total=total))
+            job = platform.jobs.run(  # the lead replaces "cli" with the signed-in principal
+                "cli", request,
+                lambda done, total, _: bar.update(task, completed=done, total=total))
     finally:
         platform.close()
     if job.state != "done":
@@ -109,11 +95,12 @@ def train() -> None:
 
 @app.command()
 @reports_errors
-def serve() -> None:
+def serve(rasa: Annotated[bool, typer.Option(
+        help="start the Rasa child; --no-rasa serves the app alone")] = True) -> None:
     """Start Rasa and the app on 127.0.0.1 (what `make run` runs)."""
     from ui.serve import serve as run_platform
 
-    run_platform(Settings(), lambda message: typer.echo(message))
+    run_platform(Settings(), lambda message: typer.echo(message), with_rasa=rasa)
 
 
 @app.command()

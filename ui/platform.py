@@ -6,6 +6,7 @@ import asyncio
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
+from pathlib import Path
 from typing import Any
 
 from agents.jimi import Jimi
@@ -14,8 +15,10 @@ from dialog.actions import ActionExecutor
 from dialog.chat import AgentDesk, ChatService
 from dialog.client import RasaClient
 from dialog.conversations import ConversationStore
+from dialog.secrets import RasaSecrets
 from kg.knowledge import KnowledgeBase
 from shopmind.errors import DependencyUnavailable
+from shopmind.identity import PrincipalStore
 from shopmind.settings import Settings
 from tools.base import ToolContext
 from tools.registry import ToolRegistry
@@ -34,7 +37,7 @@ class Platform:
 
     @cached_property
     def tool_context(self) -> ToolContext:
-        return ToolContext(self.settings)
+        return ToolContext(self.settings, catalogue=self.knowledge)
 
     @cached_property
     def registry(self) -> ToolRegistry:
@@ -42,11 +45,21 @@ class Platform:
 
     @cached_property
     def jobs(self) -> JobRunner:
-        return JobRunner(self.settings.jobs_dir, self.registry, self.knowledge.graph)
+        return JobRunner(self.settings.jobs_path, self.settings.jobs_dir, self.registry,
+                         self.knowledge.graph)
+
+    @cached_property
+    def principals(self) -> PrincipalStore:
+        return PrincipalStore(self.settings.principals_path)
+
+    @cached_property
+    def rasa_secrets(self) -> RasaSecrets:
+        return RasaSecrets.create(self.settings)
 
     @cached_property
     def rasa(self) -> RasaClient:
-        return RasaClient(self.settings.rasa_base_url, self.settings.rasa_timeout_s)
+        return RasaClient(self.settings.rasa_base_url, self.settings.rasa_timeout_s,
+                          bearer=self.rasa_secrets.app_token())
 
     @cached_property
     def conversations(self) -> ConversationStore:
@@ -65,9 +78,11 @@ class Platform:
         return ActionExecutor(Jimi(self.knowledge), self.conversations)
 
     def warm_up(self) -> None:
-        """Loads the catalogue into graph and vectors (only if it changed) and the accounts."""
+        """Loads the catalogue into graph and vectors (only if it changed) and the accounts,
+        then resumes the jobs a stopped or killed app left unfinished."""
         self.knowledge.sync()
         self.knowledge.warm_up()
+        self.jobs.resume_unfinished()
 
     async def health(self) -> dict[str, dict[str, Any]]:
         return {
@@ -82,10 +97,12 @@ class Platform:
             status = await self.rasa.status()
         except DependencyUnavailable as exc:
             return {"up": False, "detail": exc.message}
-        model = str(status.get("model_file") or "")
+        model = Path(str(status.get("model_file") or "")).name
         return {"up": bool(model), "detail": f"model {model}" if model else "no model loaded"}
 
     def close(self) -> None:
+        if "jobs" in self.__dict__:
+            self.jobs.close()
         self.tool_context.close()
         if "conversations" in self.__dict__:
             self.conversations.close()
@@ -103,7 +120,7 @@ def _graph_detail(knowledge: KnowledgeBase) -> str:
     products = stats.get("product", 0)
     if not products:
         raise DependencyUnavailable("graph store", "the graph has no products; run `shopmind demo-data`")
-    return f"{products} products, {stats['edges']} edges in {knowledge.settings.graph_path}"
+    return f"{products} products, {stats['edges']} edges"
 
 
 def _executor_health(settings: Settings) -> dict[str, Any]:

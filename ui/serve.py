@@ -63,16 +63,11 @@ def prepare(settings: Settings, echo: Echo) -> Platform:
     return platform
 
 
-def serve(settings: Settings, echo: Echo) -> None:
+def serve(settings: Settings, echo: Echo, with_rasa: bool = True) -> None:
+    """Everything on loopback; ``with_rasa=False`` serves the app alone (a Rasa elsewhere,
+    started with the same ``SHOPMIND_RASA_AUTH_TOKEN`` and ``SHOPMIND_ACTION_SECRET``)."""
     platform = prepare(settings, echo)
-    model, trained = ensure_model(settings)
-    echo(f"{'trained' if trained else 'reusing'} Rasa model {model.name}")
-    rasa = RasaServer(settings, model, f"{settings.app_base_url}/v1/rasa/webhook",
-                      platform.rasa_secrets)
-    echo(f"starting Rasa on {rasa.url} ...")
-    rasa.start()
-    supervisor = RasaSupervisor(rasa, hang_after_s=settings.rasa_hang_restart_s)
-    supervisor.start()
+    rasa, supervisor = _start_rasa(settings, platform, echo) if with_rasa else (None, None)
     try:
         app = build_application(platform)
         echo(f"Shopmind is running at {settings.app_base_url}/  (Ctrl-C stops everything)")
@@ -82,9 +77,23 @@ def serve(settings: Settings, echo: Echo) -> None:
                                 log_level="warning")
         _QuietServer(config).run()
     finally:
-        supervisor.stop()
-        rasa.stop()
+        if supervisor is not None and rasa is not None:
+            supervisor.stop()
+            rasa.stop()
         echo("stopped")
+
+
+def _start_rasa(settings: Settings, platform: Platform, echo: Echo
+                ) -> tuple[RasaServer, RasaSupervisor]:
+    model, trained = ensure_model(settings)
+    echo(f"{'trained' if trained else 'reusing'} Rasa model {model.name}")
+    rasa = RasaServer(settings, model, f"{settings.app_base_url}/v1/rasa/webhook",
+                      platform.rasa_secrets)
+    echo(f"starting Rasa on {rasa.url} ...")
+    rasa.start()
+    supervisor = RasaSupervisor(rasa, hang_after_s=settings.rasa_hang_restart_s)
+    supervisor.start()
+    return rasa, supervisor
 
 
 class _QuietServer(uvicorn.Server):

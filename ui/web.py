@@ -1,6 +1,6 @@
 """The Gradio UI mounted at ``/``, behind sign-in (``ui/web_routes.py``).
 
-Each signed-in principal sees only its own tab: a shopper their own chat with JIMI, a
+Each signed-in principal sees only its own area: a shopper their own chat with JIMI, a
 merchant the studio and their own jobs, a human agent the desk. Every handler checks the
 caller's role again (Gradio's API can be called directly), and job files are linked through
 routes that check the owner, never through Gradio's file route.
@@ -118,7 +118,7 @@ def _shown(message: DialogMessage) -> str:
 
 
 def _merchant_tab(platform: Platform) -> None:
-    request_box = gr.Textbox(value="make 20 banners for the summer sale", label="Request",
+    request_box = gr.Textbox(value="make 20 banners for the summer sale", label="Request", lines=2,
                              elem_id="merchant-request")
     with gr.Row():
         start = gr.Button("Start job", variant="primary", elem_id="merchant-start")

@@ -1,130 +1,278 @@
-"""Merchant jobs: a request becomes a job with progress, a folder of results and a zip.
+"""Merchant jobs: a request becomes a job that belongs to one merchant, survives a restart,
+can be cancelled, and ends done, failed or cancelled, never stuck.
 
-Each job's state is written to ``<jobs_dir>/<id>/job.json`` as it changes, so a crash
-leaves a record of how far it got; the banners already written are kept and a re-run
-skips them.
+Jobs and their items live in SQLite (:mod:`agents.studio.store`); each job renders into
+``<jobs_dir>/<id>/banners``. Example::
+
+    runner = JobRunner(settings.jobs_path, settings.jobs_dir, registry, graph,
+                       context=tool_context, limits=JobLimits.from_settings(settings))
+    runner.resume_unfinished()                  # once, at start
+    job = runner.submit("m-001", "make 20 banners for the summer sale")
+    runner.get("m-001", job.id).public()        # {"state": "running", "done": 6, ...}
 """
 
 from __future__ import annotations
 
-import json
+import builtins
+import logging
 import os
-import shutil
 import tempfile
 import threading
-import time
 import uuid
-from dataclasses import asdict, dataclass, field
+import zipfile
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
 
-from agents.studio.planner import BannerPlan, choose_products, run_plan
-from agents.studio.request import parse_request
+from agents.studio.execution import (
+    ITEMS_PER_CALL,
+    JobWork,
+    Paused,
+    WorkerPool,
+    failure_message,
+    write_job_manifest,
+)
+from agents.studio.planner import BannerPlan, banner_items, choose_products
+from agents.studio.request import BannerRequest, parse_request
+from agents.studio.store import MANIFEST_FILES, Item, Job, JobStore
 from kg.graph import ProductGraph
-from shopmind.errors import InvalidInput, NotFound, ShopmindError
-from tools.base import Progress
+from shopmind.errors import Conflict, NotFound, TooLarge
+from shopmind.settings import Settings
+from tools.base import Progress, ToolContext
 from tools.registry import ToolRegistry
 
-JobState = Literal["queued", "running", "done", "failed"]
+__all__ = ["Job", "JobLimits", "JobRunner"]
+logger = logging.getLogger(__name__)
 
 
-@dataclass
-class Job:
-    id: str
-    request: str
-    state: JobState = "queued"
-    done: int = 0
-    total: int = 0
-    message: str = ""
-    out_dir: str = ""
-    error: str | None = None
-    created_at: float = field(default_factory=time.time)
+@dataclass(frozen=True)
+class JobLimits:
+    """How much one merchant may ask for: jobs at once, banners and pixels per job."""
+
+    max_jobs_per_owner: int
+    max_banners: int
+    max_megapixels: float
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> JobLimits:
+        return cls(settings.max_jobs_per_merchant, settings.max_job_banners,
+                   settings.max_job_megapixels)
 
 
 class JobRunner:
-    """Plans and runs banner jobs through the tool registry."""
+    """Plans, runs, resumes and cancels banner jobs through the tool registry."""
 
-    def __init__(self, jobs_dir: Path, registry: ToolRegistry, graph: ProductGraph) -> None:
+    def __init__(self, jobs_path: Path, jobs_dir: Path, registry: ToolRegistry,
+                 graph: ProductGraph, *, context: ToolContext | None = None,
+                 limits: JobLimits | None = None, items_per_call: int = ITEMS_PER_CALL) -> None:
+        context = context or registry._context  # the context the registry's tools run in
         self.jobs_dir = jobs_dir
         self.registry = registry
         self.graph = graph
-        self._jobs: dict[str, Job] = {}
-        self._lock = threading.Lock()
+        self.limits = limits or JobLimits.from_settings(context.settings)
+        self.items_per_call = items_per_call
+        self.store = JobStore(jobs_path)
+        self._pool = WorkerPool(context)
+        self._threads: dict[str, threading.Thread] = {}  # jobs running in this process
+        self._lock = threading.Condition()  # guards _threads; notified when a job ends
+        self._closing = threading.Event()
 
     def plan(self, text: str) -> BannerPlan:
-        request = parse_request(text)
+        """The request understood and checked against the limits (``InvalidInput``,
+        ``TooLarge``), with the products it will use."""
+        request = parse_request(text, self.limits.max_banners)
+        self._check_pixels(request)
         return BannerPlan(request, choose_products(self.graph, request))
 
-    def run(self, text: str, progress: Progress | None = None) -> Job:
-        """Plans and runs a job in this thread; returns it finished (done or failed)."""
+    def submit(self, owner: str, text: str) -> Job:
+        """Plans now (a bad request fails at once) and runs in a background thread."""
         plan = self.plan(text)
-        job = self._new_job(text, plan)
+        job = self._create(owner, text, plan)
+        self._start(job, plan)
+        return job
+
+    def run(self, owner: str, text: str, progress: Progress | None = None) -> Job:
+        """Plans and runs a job in this thread; returns it finished."""
+        plan = self.plan(text)
+        job = self._create(owner, text, plan)
+        with self._lock:
+            self._threads[job.id] = threading.current_thread()
         self._execute(job, plan, progress)
+        return self.get(owner, job.id)
+
+    def get(self, owner: str, job_id: str) -> Job:
+        """The owner's job; another owner's job is as unknown as a made-up id."""
+        job = self.store.get(job_id)
+        if job is None or job.owner != owner:
+            raise NotFound(f"no job {job_id[:64]!r}")
         return job
 
-    def submit(self, text: str) -> Job:
-        """Plans now (bad requests fail at once) and runs in the background."""
-        plan = self.plan(text)
-        job = self._new_job(text, plan)
-        threading.Thread(target=self._execute, args=(job, plan, None), daemon=True).start()
-        return job
+    def list(self, owner: str) -> list[Job]:
+        """The owner's jobs, newest first."""
+        return self.store.owned_by(owner)
 
-    def get(self, job_id: str) -> Job:
-        job = self._jobs.get(job_id) or self._load(job_id)
-        if job is None:
-            raise NotFound(f"no job {job_id!r}")
-        return job
+    def wait(self, owner: str, job_id: str, timeout_s: float | None = None) -> Job:
+        """The job once this process has stopped working on it (or after ``timeout_s``)."""
+        self.get(owner, job_id)
+        with self._lock:
+            self._lock.wait_for(lambda: job_id not in self._threads, timeout_s)
+        return self.get(owner, job_id)
 
-    def archive(self, job_id: str) -> Path:
-        """A zip of the job's banners and manifest (made once the job is done)."""
-        job = self.get(job_id)
-        if job.state != "done":
-            raise InvalidInput(f"job {job_id} is {job.state}; download it when it is done")
-        target = self.jobs_dir / job_id / "banners.zip"
-        if not target.is_file():
-            with tempfile.TemporaryDirectory(dir=target.parent) as scratch:
-                made = shutil.make_archive(str(Path(scratch) / "banners"), "zip", job.out_dir)
-                os.replace(made, target)
+    def cancel(self, owner: str, job_id: str) -> Job:
+        """Stops a queued or running job between slices; banners already made are kept."""
+        job = self.get(owner, job_id)
+        message = f"cancelled after {job.done} of {job.total} banners; those are kept"
+        if job.finished or not self.store.cancel(job_id, message):
+            state = self.store.state(job_id)
+            raise Conflict(f"job {job_id} is already {state}; only a queued or running job "
+                           f"can be cancelled")
+        with self._lock:
+            running_here = job_id in self._threads
+        if not running_here:  # nobody here will stop it: keep what it made now
+            write_job_manifest(self.store, job)
+        return self.get(owner, job_id)
+
+    def archive(self, owner: str, job_id: str) -> Path:
+        """A zip of the job's banners and manifest: for a done job, or a cancelled one with
+        at least one banner."""
+        job = self.get(owner, job_id)
+        banners = [name for name in job.files if name not in MANIFEST_FILES]
+        if not (job.state == "done" or (job.state == "cancelled" and banners)):
+            raise Conflict(f"job {job_id} is {job.state} with {len(banners)} banners; download "
+                           f"it when it is done (or cancelled with banners kept)")
+        if not all((job.out_dir / name).is_file() for name in MANIFEST_FILES):
+            write_job_manifest(self.store, job)
+        target = job.out_dir.parent / "banners.zip"
+        if not target.is_file() or target.stat().st_mtime < job.updated_at:
+            _zip(job.out_dir, [*banners, *MANIFEST_FILES], target)
         return target
 
-    def _new_job(self, text: str, plan: BannerPlan) -> Job:
-        job_id = uuid.uuid4().hex[:12]
-        out_dir = self.jobs_dir / job_id / "banners"
-        job = Job(job_id, text, total=plan.request.count, out_dir=str(out_dir))
+    def file(self, owner: str, job_id: str, name: str) -> Path:
+        """One of the job's result files by its bare name."""
+        job = self.get(owner, job_id)
+        unsafe = "/" in name or "\\" in name or ".." in name
+        path = job.out_dir / name
+        if unsafe or name not in job.files or not path.is_file():
+            raise NotFound(f"job {job_id} has no file {name[:128]!r}")
+        return path
+
+    def resume_unfinished(self) -> builtins.list[str]:
+        """Starts again, in their folders, the jobs a stopped process left queued or running
+        (call once at start); finished items are not redone. Returns their ids."""
+        resumed = []
+        for job in self.store.unfinished():
+            with self._lock:
+                here = job.id in self._threads
+            if here or _alive_elsewhere(job.runner_pid):
+                continue
+            self._start(job, None)
+            resumed.append(job.id)
+        return resumed
+
+    def close(self, timeout_s: float = 30.0) -> None:
+        """Stops this process's jobs between slices (they stay ``running`` and resume at
+        the next start), waits up to ``timeout_s`` for them, and closes the store."""
+        self._closing.set()
+        current = threading.current_thread()
         with self._lock:
-            self._jobs[job_id] = job
-        self._save(job)
+            idle = self._lock.wait_for(
+                lambda: all(thread is current for thread in self._threads.values()), timeout_s)
+        if not idle:
+            logger.warning("jobs still running at close; they resume at the next start")
+            return
+        self.store.close()
+
+    def _check_pixels(self, request: BannerRequest) -> None:
+        areas = [_area(size) for size in request.sizes]  # item i takes sizes[i % len]
+        full, rest = divmod(request.count, len(areas))
+        megapixels = (full * sum(areas) + sum(areas[:rest])) / 1e6
+        if megapixels > self.limits.max_megapixels:
+            raise TooLarge(
+                f"a job may render at most {self.limits.max_megapixels:g} megapixels in all "
+                f"(max_job_megapixels: banners x width x height); this one asks for "
+                f"{megapixels:,.1f}")
+
+    def _create(self, owner: str, text: str, plan: BannerPlan) -> Job:
+        job_id = uuid.uuid4().hex[:16]
+        job = Job(job_id, owner, text, "queued", plan.request.count,
+                  self.jobs_dir / job_id / "banners")
+        self.store.create(job, self.limits.max_jobs_per_owner)
         return job
 
-    def _execute(self, job: Job, plan: BannerPlan, progress: Progress | None) -> None:
-        job.state = "running"
-        self._save(job)
+    def _start(self, job: Job, plan: BannerPlan | None) -> None:
+        thread = threading.Thread(target=self._execute, args=(job, plan, None),
+                                  name=f"job-{job.id}", daemon=True)
+        with self._lock:
+            self._threads[job.id] = thread
+        thread.start()
 
-        def report(done: int, total: int, message: str) -> None:
-            job.done, job.total, job.message = done, total, message
-            if progress:
-                progress(done, total, message)
-            if done == total or done % 25 == 0:
-                self._save(job)
-
+    def _execute(self, job: Job, plan: BannerPlan | None, progress: Progress | None) -> None:
         try:
-            result = run_plan(plan, self.registry, Path(job.out_dir), report)
-        except ShopmindError as exc:
-            job.state, job.error = "failed", exc.message
+            if not self.store.start(job.id, os.getpid()):
+                return  # cancelled while queued
+            work = JobWork(job, self.store, self.registry, self._pool, progress,
+                           self.items_per_call, self._closing)
+            finished = work.run(self._items(job, plan))
+            self._wrap_up(job, finished)
+        except Paused:
+            logger.info("job %s paused while closing; it resumes at the next start", job.id)
+        except KeyboardInterrupt:
+            self.store.cancel(job.id, "stopped from the keyboard; the banners made are kept")
+            write_job_manifest(self.store, job)
+            raise
+        except Exception as exc:  # noqa: BLE001 - any failure ends the job as failed
+            self.store.finish(job.id, "failed", "failed", failure_message(job.id, exc))
+        finally:
+            with self._lock:
+                self._threads.pop(job.id, None)
+                self._lock.notify_all()
+
+    def _items(self, job: Job, plan: BannerPlan | None) -> builtins.list[Item]:
+        """The job's items as stored, or planned now (copy from Li Bai) and stored."""
+        items = self.store.items(job.id)
+        if not items:
+            self.store.add_items(job.id, banner_items(plan or self.plan(job.request),
+                                                      self.registry))
+            items = self.store.items(job.id)
+        return items
+
+    def _wrap_up(self, job: Job, finished: bool) -> None:
+        made = write_job_manifest(self.store, job)
+        if finished:
+            self.store.finish(job.id, "done", f"{made} banners ready")
         else:
-            job.state, job.message = "done", result.text
-        self._save(job)
+            done = self.store.get(job.id)
+            self.store.note(job.id, "cancelled", f"cancelled after {done.done if done else 0} "
+                                                 f"of {job.total} banners; those are kept")
 
-    def _save(self, job: Job) -> None:
-        folder = self.jobs_dir / job.id
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".job", suffix=".part")
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(asdict(job), handle, ensure_ascii=False)
-        os.replace(tmp, folder / "job.json")
 
-    def _load(self, job_id: str) -> Job | None:
-        if not job_id.isalnum():
-            return None
-        path = self.jobs_dir / job_id / "job.json"
-        return Job(**json.loads(path.read_text())) if path.is_file() else None
+def _area(size: str) -> int:
+    width, height = size.lower().split("x")
+    return int(width) * int(height)
+
+
+def _alive_elsewhere(pid: int | None) -> bool:
+    """Is another live process (the CLI, say) running this job?"""
+    if pid is None or pid == os.getpid():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _zip(folder: Path, names: list[str], target: Path) -> None:
+    """Writes the zip beside ``target`` and renames it into place."""
+    fd, scratch = tempfile.mkstemp(dir=target.parent, prefix=".", suffix=".zip.part")
+    os.close(fd)
+    try:
+        with zipfile.ZipFile(scratch, "w", zipfile.ZIP_DEFLATED) as archive:
+            for name in dict.fromkeys(names):
+                if (folder / name).is_file():
+                    archive.write(folder / name, name)
+        os.replace(scratch, target)
+    except BaseException:
+        Path(scratch).unlink(missing_ok=True)
+        raise

@@ -47,11 +47,21 @@ def _tag_words(product: ProductFacts) -> set[str]:
 def run_plan(plan: BannerPlan, registry: ToolRegistry, out_dir: Path,
              progress: Progress | None = None) -> ToolResult:
     """Writes exactly ``request.count`` banners, spread over the requested sizes."""
+    items = banner_items(plan, registry)
+    return registry.call("make_banners", {"items": items, "out_dir": str(out_dir)}, progress)
+
+
+def banner_items(plan: BannerPlan, registry: ToolRegistry) -> list[dict[str, Any]]:
+    """The ``make_banners`` items of a plan: ``request.count`` of them, one size each, with
+    copy from Li Bai."""
     request = plan.request
     items = list(islice(cycle(_copy_items(plan, registry)), request.count))
-    for index, item in enumerate(items):
-        items[index] = {**item, "size": request.sizes[index % len(request.sizes)]}
-    return registry.call("make_banners", {"items": items, "out_dir": str(out_dir)}, progress)
+    return [{**item, "size": size_of_item(request, index)} for index, item in enumerate(items)]
+
+
+def size_of_item(request: BannerRequest, index: int) -> str:
+    """Item ``index`` of a job takes the request's sizes in turn."""
+    return request.sizes[index % len(request.sizes)]
 
 
 def _copy_items(plan: BannerPlan, registry: ToolRegistry) -> list[dict[str, Any]]:

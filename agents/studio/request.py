@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from shopmind.errors import InvalidInput
+from shopmind.errors import InvalidInput, TooLarge
 
-MAX_BANNERS = 20000
+MAX_BANNERS = 20000  # the default; jobs pass settings.max_job_banners
 DEFAULT_SIZES = ("1200x628", "800x800")
 _COUNT = re.compile(r"(\d[\d,]*)\s*(?:banners?|images?|ads?|张)", re.IGNORECASE)
 _SIZE = re.compile(r"\b(\d{2,4})\s*[x×]\s*(\d{2,4})\b")
@@ -24,8 +24,9 @@ class BannerRequest:
     language: str = "en"
 
 
-def parse_request(text: str) -> BannerRequest:
-    """A banner request, or ``InvalidInput`` explaining what was not understood."""
+def parse_request(text: str, max_banners: int = MAX_BANNERS) -> BannerRequest:
+    """A banner request, or ``InvalidInput`` explaining what was not understood
+    (``TooLarge`` naming the limit when it asks for more than ``max_banners``)."""
     cleaned = " ".join(text.split())
     if not cleaned:
         raise InvalidInput("the request is empty; try: make 20 banners for the summer sale")
@@ -35,8 +36,11 @@ def parse_request(text: str) -> BannerRequest:
             f"(got {cleaned[:80]!r})")
     match = _COUNT.search(cleaned)
     count = int(match.group(1).replace(",", "")) if match else 10
-    if not 1 <= count <= MAX_BANNERS:
-        raise InvalidInput(f"banner count must be between 1 and {MAX_BANNERS}, got {count}")
+    if count < 1:
+        raise InvalidInput(f"banner count must be at least 1, got {count}")
+    if count > max_banners:
+        raise TooLarge(f"a job may make at most {max_banners} banners "
+                       f"(max_job_banners); this one asks for {count}")
     sizes = tuple(f"{w}x{h}" for w, h in _SIZE.findall(cleaned)) or DEFAULT_SIZES
     campaign_match = _CAMPAIGN.search(_SIZE.sub("", cleaned))
     campaign = campaign_match.group(1).strip(" ,") if campaign_match else None

@@ -5,9 +5,11 @@ from __future__ import annotations
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from tests.testing import Accounts
 from ui.platform import Platform
 
 pytestmark = [pytest.mark.integration, pytest.mark.browser]
@@ -17,25 +19,56 @@ FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
 
 
 @pytest.fixture(scope="module")
-def page(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
+def browser() -> Iterator[object]:
     if not Path(CHROMIUM).exists():
         pytest.fail("Chromium is missing: `make test` installs Debian's chromium package")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        yield browser.new_page(viewport={"width": 1200, "height": 900})
-        browser.close()
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield chromium
+        chromium.close()
 
 
-def test_chat_box_answers_through_rasa(page: object, live_app: str, rasa_server: str,
-                                       synced_platform: Platform, tmp_path: Path) -> None:
-    from playwright.sync_api import Page, expect
+@pytest.fixture
+def page(browser: object) -> Iterator[object]:
+    """A fresh browser context (no cookies) for each test."""
+    context = browser.new_context(viewport={"width": 1200, "height": 900})  # type: ignore
+    yield context.new_page()
+    context.close()
 
-    assert isinstance(page, Page)
+
+def sign_in(page: Any, app: str, token: str) -> None:
+    page.goto(f"{app}/", wait_until="domcontentloaded")
+    assert page.url.endswith("/login")  # anonymous visitors land on the sign-in page
+    page.fill("#token", token)
+    page.click("#sign-in")
+    page.wait_for_load_state("load")
+
+
+def test_anonymous_visitors_see_only_the_sign_in_page(page: Any, live_app: str) -> None:
+    from playwright.sync_api import expect
+
+    page.goto(f"{live_app}/", wait_until="domcontentloaded")
+    assert page.url.endswith("/login")
+    expect(page.locator("#sign-in")).to_be_visible()
+    page.fill("#token", "demo-merchant-token")
+    page.click("#sign-in")
+    expect(page.locator("text=That token is not valid.")).to_be_visible()
+    assert page.locator("#jimi-input").count() == 0
+
+
+def test_chat_box_answers_through_rasa(page: Any, live_app: str, rasa_server: str,
+                                       synced_platform: Platform, accounts: Accounts,
+                                       tmp_path: Path) -> None:
+    from playwright.sync_api import expect
+
     product = next(p for p in synced_platform.knowledge.graph.products()
                    if len(p.values("colour")) >= 2)
-    page.goto(f"{live_app}/", wait_until="domcontentloaded")
+    shopper = accounts.first("shopper")
+    sign_in(page, live_app, shopper["token"])
+    expect(page.locator("#signed-in")).to_contain_text(shopper["name"], timeout=30000)
+    assert not page.locator("#merchant-request textarea").is_visible()
     box = page.locator("#jimi-input textarea")
     expect(box).to_be_visible(timeout=30000)
     box.fill(f"what colours does the {product.name_en} come in?")
@@ -46,3 +79,22 @@ def test_chat_box_answers_through_rasa(page: object, live_app: str, rasa_server:
     for colour in product.values("colour"):
         expect(chat).to_contain_text(colour)
     page.screenshot(path=str(tmp_path / "chat.png"))
+
+
+def test_a_merchant_sees_the_studio_and_not_the_shopper_chat(page: Any, live_app: str,
+                                                              accounts: Accounts,
+                                                              tmp_path: Path) -> None:
+    from playwright.sync_api import expect
+
+    merchant = accounts.first("merchant")
+    sign_in(page, live_app, merchant["token"])
+    expect(page.locator("#signed-in")).to_contain_text(merchant["name"], timeout=30000)
+    expect(page.locator("#merchant-request textarea")).to_be_visible()
+    assert not page.locator("#jimi-input textarea").is_visible()
+    page.fill("#merchant-request textarea", "make 2 banners 300x250 for summer")
+    page.click("#merchant-start")
+    expect(page.locator("#merchant-status")).to_contain_text("done", timeout=120000)
+    image = page.locator("img[src*='/ui/jobs/']").first
+    expect(image).to_be_visible(timeout=30000)
+    assert image.evaluate("img => img.naturalWidth") == 300  # served through the owner's route
+    page.screenshot(path=str(tmp_path / "merchant.png"))
