@@ -29,20 +29,23 @@ Message = dict[str, str]
 def build_ui(platform: Platform) -> gr.Blocks:
     with gr.Blocks(title="Shopmind") as blocks:
         who = gr.Markdown("# Shopmind", elem_id="signed-in")
-        with gr.Tab("Shopper", visible=False) as shopper:
+        with gr.Column(visible=False, elem_id="shopper-area") as shopper:
+            gr.Markdown("## Chat with JIMI")
             _shopper_tab(platform)
-        with gr.Tab("Merchant", visible=False) as merchant:
+        with gr.Column(visible=False, elem_id="merchant-area") as merchant:
+            gr.Markdown("## Studio")
             _merchant_tab(platform)
-        with gr.Tab("Agent desk", visible=False) as desk:
+        with gr.Column(visible=False, elem_id="desk-area") as desk:
+            gr.Markdown("## Agent desk")
             desk_tab(platform, signed_in)
 
         def show(request: gr.Request) -> tuple[Any, ...]:
             principal = signed_in(platform, request)
-            return ((f"# Shopmind\nSigned in as **{principal.name}** ({principal.role}) · "
-                    f"[Sign out](/logout)"),
-                    gr.Tab(visible=principal.role == "shopper"),
-                    gr.Tab(visible=principal.role == "merchant"),
-                    gr.Tab(visible=principal.role == "agent"))
+            heading = (f"# Shopmind\nSigned in as **{principal.name}** ({principal.role}) · "
+                       f"[Sign out](/logout)")
+            return (heading, gr.Column(visible=principal.role == "shopper"),
+                    gr.Column(visible=principal.role == "merchant"),
+                    gr.Column(visible=principal.role == "agent"))
 
         blocks.load(show, None, [who, shopper, merchant, desk])
     return blocks
