@@ -13,15 +13,19 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from shopmind.errors import InvalidInput
 from shopmind.settings import Settings
 from ui.cli_errors import reports_errors
 from ui.users_cli import users
+
+if TYPE_CHECKING:
+    from ui.platform import Platform
 
 app = typer.Typer(help="Shopmind: e-commerce AI for merchants and shoppers.",
                   no_args_is_help=True, add_completion=False)
@@ -45,8 +49,10 @@ def demo_data(out: Annotated[Path | None, typer.Option(help="catalogue folder")]
 
 @app.command()
 @reports_errors
-def ask(request: Annotated[str, typer.Argument(help='e.g. "make 20 banners for the summer sale"')]
-        ) -> None:
+def ask(request: Annotated[str, typer.Argument(help='e.g. "make 20 banners for the summer sale"')],
+        merchant: Annotated[str | None, typer.Option(
+            help="the merchant the job belongs to (an id from `shopmind users list`); "
+                 "defaults to the only merchant")] = None) -> None:
     """Run a merchant request as a job, with a progress bar."""
     from agents.studio import parse_request
     from ui.serve import prepare
@@ -57,8 +63,8 @@ def ask(request: Annotated[str, typer.Argument(help='e.g. "make 20 banners for t
     try:
         with _progress_bar() as bar:
             task = bar.add_task("banners", total=None)
-            job = platform.jobs.run(  # the lead replaces "cli" with the signed-in principal
-                "cli", request,
+            job = platform.jobs.run(
+                _merchant_id(platform, merchant), request,
                 lambda done, total, _: bar.update(task, completed=done, total=total))
     finally:
         platform.close()
@@ -66,6 +72,19 @@ def ask(request: Annotated[str, typer.Argument(help='e.g. "make 20 banners for t
         console.print(f"[red]error:[/red] job {job.id} failed: {job.error}", highlight=False)
         raise typer.Exit(6)
     typer.echo(f"{job.message}\nmanifest: {Path(job.out_dir) / 'manifest.json'}")
+
+
+def _merchant_id(platform: Platform, chosen: str | None) -> str:
+    """The job's owner: the merchant named, or the only one there is."""
+    if chosen:
+        principal = platform.principals.get(chosen)
+        if principal.role != "merchant" or not principal.active:
+            raise InvalidInput(f"{chosen} is not an active merchant")
+        return str(principal.id)
+    merchants = [p for p in platform.principals.list("merchant") if p.active]
+    if len(merchants) != 1:
+        raise InvalidInput("say which merchant with --merchant ID (`shopmind users list`)")
+    return str(merchants[0].id)
 
 
 def _progress_bar() -> Progress:

@@ -50,6 +50,8 @@ def build_application(platform: Platform) -> FastAPI:
 
 
 def prepare(settings: Settings, echo: Echo) -> Platform:
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    settings.data_dir.chmod(0o700)  # conversations, trackers, jobs: the owner's eyes only
     if not demo_catalog_exists(settings.catalog_dir):
         echo(f"writing the demo catalogue to {settings.catalog_dir} ...")
         write_demo_catalog(settings.catalog_dir, workers=settings.workers)

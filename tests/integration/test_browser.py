@@ -98,3 +98,33 @@ def test_a_merchant_sees_the_studio_and_not_the_shopper_chat(page: Any, live_app
     expect(image).to_be_visible(timeout=30000)
     assert image.evaluate("img => img.naturalWidth") == 300  # served through the owner's route
     page.screenshot(path=str(tmp_path / "merchant.png"))
+
+
+def test_an_agent_claims_and_answers_from_the_desk(page: Any, live_app: str, accounts: Accounts,
+                                                   tmp_path: Path) -> None:
+    import httpx
+    from playwright.sync_api import expect
+
+    shopper = accounts.first("shopper", 5)
+    headers = accounts.headers(shopper["id"])
+    httpx.post(f"{live_app}/v1/chat/desk-ui/handover", headers=headers,
+               timeout=30).raise_for_status()
+    agent = accounts.agent_named("Alice")
+    sign_in(page, live_app, agent["token"])
+    expect(page.locator("#signed-in")).to_contain_text("Alice", timeout=30000)
+    assert not page.locator("#jimi-input textarea").is_visible()
+    page.click("#desk-refresh")
+    key = f"{shopper['id']}.desk-ui"
+    queue = page.locator("#desk-queue input")
+    expect(queue).to_be_visible()
+    queue.click()
+    page.get_by_role("option", name=key, exact=False).first.click()
+    page.click("#desk-claim")
+    expect(page.locator("#desk-status")).to_contain_text("claim: done", timeout=30000)
+    page.fill("#desk-reply textarea", "Hello, Alice here.")
+    page.click("#desk-send")
+    expect(page.locator("#desk-history")).to_contain_text("Hello, Alice here.", timeout=30000)
+    seen = httpx.get(f"{live_app}/v1/chat/desk-ui/messages", headers=headers, timeout=30).json()
+    assert seen["agent"] == "Alice"
+    assert any(i["speaker"] == "Alice" and i["text"] == "Hello, Alice here." for i in seen["items"])
+    page.screenshot(path=str(tmp_path / "desk.png"))

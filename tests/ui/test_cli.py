@@ -6,7 +6,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from PIL import Image
+
+from shopmind.errors import NotAuthorised
+from shopmind.identity import PrincipalStore
+from tests.testing import Accounts
 
 SHOPMIND = str(Path(sys.executable).with_name("shopmind"))
 
@@ -17,10 +22,13 @@ def _run(args: list[str], data_dir: Path) -> subprocess.CompletedProcess[str]:
                           timeout=600, check=False)
 
 
-def test_ask_makes_20_banners_and_a_manifest(session_data: Path) -> None:
-    result = _run(["ask", "make 20 banners for the summer sale"], session_data)
+def test_ask_makes_20_banners_and_a_manifest(session_data: Path, accounts: Accounts) -> None:
+    merchant = accounts.first("merchant")["id"]
+    result = _run(["ask", "make 20 banners for the summer sale", "--merchant", merchant],
+                  session_data)
     assert result.returncode == 0, result.stderr
     assert "20/20" in result.stderr  # the progress bar
+    assert session_data.stat().st_mode & 0o077 == 0  # the data folder is the owner's only
     manifest = Path(result.stdout.strip().splitlines()[-1].split("manifest: ")[1])
     entries = json.loads(manifest.read_text())["banners"]
     assert len(entries) == 20
@@ -34,6 +42,33 @@ def test_bad_request_is_one_clear_line_and_an_exit_code(session_data: Path) -> N
     assert result.returncode == 2
     assert result.stderr.strip().startswith("error: banner count must be between 1 and 20000")
     assert "Traceback" not in result.stderr
+
+
+def test_ask_needs_an_active_merchant(session_data: Path, accounts: Accounts) -> None:
+    shopper = accounts.first("shopper")["id"]
+    result = _run(["ask", "make 2 banners", "--merchant", shopper], session_data)
+    assert result.returncode == 2 and "is not an active merchant" in result.stderr
+
+
+def test_users_add_token_revoke_and_list(tmp_path: Path) -> None:
+    added = _run(["users", "add", "--role", "agent", "--name", "Bob"], tmp_path)
+    assert added.returncode == 0, added.stderr
+    principal_id = added.stdout.split("id:")[1].split()[0]
+    first_token = added.stdout.split("token:")[1].split()[0]
+    store = PrincipalStore(tmp_path / "principals.sqlite")
+    assert store.authenticate(first_token).name == "Bob"
+    fresh = _run(["users", "token", principal_id], tmp_path).stdout.strip()
+    assert store.authenticate(fresh).id == principal_id
+    with pytest.raises(NotAuthorised):
+        store.authenticate(first_token)  # the earlier token stopped working
+    assert _run(["users", "revoke", principal_id], tmp_path).returncode == 0
+    with pytest.raises(NotAuthorised):
+        store.authenticate(fresh)
+    listed = _run(["users", "list"], tmp_path).stdout
+    assert principal_id in listed and "revoked" in listed and fresh not in listed
+    wrong = _run(["users", "add", "--role", "admin", "--name", "Eve"], tmp_path)
+    assert wrong.returncode == 2 and "role must be one of" in wrong.stderr
+    assert (tmp_path / "principals.sqlite").stat().st_mode & 0o077 == 0  # owner only
 
 
 def test_tools_lists_built_in_tools(session_data: Path) -> None:
