@@ -82,9 +82,9 @@ def test_a_database_locked_by_another_process_is_a_clear_error_not_a_hang(tmp_pa
     store = ConversationStore(path, busy_s=0.5)
     store.open("u001.s1", "u001", "en")
     holder = subprocess.Popen(
-        [sys.executable, "-c", "import sqlite3, sys, time\n"
+        [sys.executable, "-c", ("import sqlite3, sys, time\n"
          f"db = sqlite3.connect({str(path)!r}, isolation_level=None)\n"
-         "db.execute('BEGIN EXCLUSIVE'); print('locked', flush=True); time.sleep(30)"],
+         "db.execute('BEGIN EXCLUSIVE'); print('locked', flush=True); time.sleep(30)")],
         stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
