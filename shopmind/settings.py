@@ -24,7 +24,7 @@ class Settings(BaseSettings):
     app_port: int = 8000
     rasa_port: int = 5005
     rasa_url: str | None = Field(default=None, description="defaults to http://host:rasa_port")
-    rasa_timeout_s: float = 20.0  # a queue of shoppers waits; a hung Rasa is given up on
+    rasa_timeout_s: float = 10.0  # a queue of shoppers waits; a hung Rasa is given up on
     rasa_venv: Path = Field(default=REPO_ROOT / ".venv-rasa", description="Rasa 3.6 on Python 3.10")
     rasa_start_timeout_s: float = 180.0
     rasa_hang_restart_s: float = Field(

@@ -62,6 +62,11 @@ class ToolRegistry:
         self._origins[tool.name] = origin
         return tool
 
+    @property
+    def context(self) -> ToolContext:
+        """The context every tool of this registry runs in (settings, executor, catalogue)."""
+        return self._context
+
     def names(self) -> list[str]:
         return sorted(self._tools)
 

@@ -64,7 +64,7 @@ class JobRunner:
     def __init__(self, jobs_path: Path, jobs_dir: Path, registry: ToolRegistry,
                  graph: ProductGraph, *, context: ToolContext | None = None,
                  limits: JobLimits | None = None, items_per_call: int = ITEMS_PER_CALL) -> None:
-        context = context or registry._context  # the context the registry's tools run in
+        context = context or registry.context  # the context the registry's tools run in
         self.jobs_dir = jobs_dir
         self.registry = registry
         self.graph = graph

@@ -59,8 +59,9 @@ def _order(platform: Platform, state: str) -> tuple[ProfileRow, OrderRow]:
                 if o.state == state)
 
 
-def test_health_is_all_up(live_app: str, rasa_server: str) -> None:
-    body = httpx.get(f"{live_app}/health", timeout=10).json()
+def test_health_is_all_up(live_app: str, rasa_server: str, accounts: Accounts) -> None:
+    staff = accounts.headers(accounts.first("agent")["id"])
+    body = httpx.get(f"{live_app}/health", headers=staff, timeout=10).json()
     assert body["status"] == "ok", body
     assert body["dependencies"]["rasa"]["detail"].startswith("model ")
 

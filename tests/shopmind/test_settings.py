@@ -51,3 +51,9 @@ def test_errors_carry_their_adapter_mapping(error: ShopmindError, status: int, c
 def test_tool_and_dependency_errors_name_their_source() -> None:
     assert ToolFailed("make_banners", "boom").message == "make_banners: boom"
     assert "rasa is unavailable" in DependencyUnavailable("rasa", "connection refused").message
+
+
+def test_no_setting_carries_a_default_credential() -> None:
+    secret_like = {name: field.default for name, field in Settings.model_fields.items()
+                   if any(word in name for word in ("token", "secret", "password", "key"))}
+    assert secret_like and all(default is None for default in secret_like.values()), secret_like
