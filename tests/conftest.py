@@ -79,6 +79,16 @@ def accounts(synced_platform: Platform) -> Accounts:
 
 
 @pytest.fixture(scope="session")
+def calm_shoppers(synced_platform: Platform, accounts: Accounts) -> list[dict[str, str]]:
+    """Demo shoppers with no delayed order: opening their sessions consumes no one-time
+    delay notice that another test expects to see."""
+    store = synced_platform.knowledge.accounts
+    delayed = {p.id for p in store.profiles()
+               if any(o.state == "delayed" for o in store.orders_of(p.id))}
+    return accounts.shoppers_without(delayed)
+
+
+@pytest.fixture(scope="session")
 def live_app(synced_platform: Platform, accounts: Accounts) -> Iterator[str]:
     """The real app (API and Gradio) served by uvicorn on 127.0.0.1; yields its base URL."""
     with serving(synced_platform) as base:

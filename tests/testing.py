@@ -29,6 +29,12 @@ class Accounts:
         return sorted((e for e in self.by_id.values() if e["role"] == role),
                       key=lambda e: e["id"])[index]
 
+    def shoppers_without(self, busy: set[str]) -> list[dict[str, str]]:
+        """Shoppers not in ``busy`` (e.g. those with a delayed order, whose one-time notice
+        other tests expect to see first)."""
+        return sorted((e for e in self.by_id.values()
+                       if e["role"] == "shopper" and e["id"] not in busy), key=lambda e: e["id"])
+
     def agent_named(self, name: str) -> dict[str, str]:
         return next(e for e in self.by_id.values() if e["role"] == "agent" and e["name"] == name)
 

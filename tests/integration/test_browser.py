@@ -101,11 +101,12 @@ def test_a_merchant_sees_the_studio_and_not_the_shopper_chat(page: Any, live_app
 
 
 def test_an_agent_claims_and_answers_from_the_desk(page: Any, live_app: str, accounts: Accounts,
-                                                   tmp_path: Path) -> None:
+                                                   tmp_path: Path,
+                                                   calm_shoppers: list[dict[str, str]]) -> None:
     import httpx
     from playwright.sync_api import expect
 
-    shopper = accounts.first("shopper", 5)
+    shopper = calm_shoppers[5]
     headers = accounts.headers(shopper["id"])
     httpx.post(f"{live_app}/v1/chat/desk-ui/handover", headers=headers,
                timeout=30).raise_for_status()

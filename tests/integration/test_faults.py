@@ -63,11 +63,12 @@ def _wait_until_back(live: Live, restarts: int, timeout_s: float = 240.0) -> Non
 
 
 def test_rasa_killed_mid_conversation_is_restarted_and_the_conversation_goes_on(
-        live: Live, synced_platform: Platform, accounts: Accounts) -> None:
+        live: Live, synced_platform: Platform, accounts: Accounts,
+        calm_shoppers: list[dict[str, str]]) -> None:
     product = next(p for p in sorted(synced_platform.knowledge.graph.products(),
                                      key=lambda p: p.id) if len(p.values("colour")) >= 3)
     second = product.values("colour")[1]
-    shopper = accounts.first("shopper", 2)
+    shopper = calm_shoppers[2]
     headers = accounts.headers(shopper["id"])
     colours = _say(live, headers, "killed", f"what colours does the {product.name_en} come in?")
     assert product.name_en in " ".join(colours.json()["messages"])
@@ -87,8 +88,8 @@ def test_rasa_killed_mid_conversation_is_restarted_and_the_conversation_goes_on(
 
 
 def test_a_frozen_rasa_gets_a_degraded_reply_within_the_timeout_then_a_restart(
-        live: Live, accounts: Accounts) -> None:
-    headers = accounts.headers(accounts.first("shopper", 3)["id"])
+        live: Live, accounts: Accounts, calm_shoppers: list[dict[str, str]]) -> None:
+    headers = accounts.headers(calm_shoppers[3]["id"])
     assert not _say(live, headers, "frozen", "hello").json()["degraded"]
     restarts = live.supervisor.restarts
     assert live.rasa.pid is not None
@@ -104,9 +105,9 @@ def test_a_frozen_rasa_gets_a_degraded_reply_within_the_timeout_then_a_restart(
     assert not again.json()["degraded"] and "return" in " ".join(again.json()["messages"])
 
 
-def test_a_locked_conversation_database_is_a_503_not_a_hang(live: Live,
-                                                             accounts: Accounts) -> None:
-    headers = accounts.headers(accounts.first("shopper", 4)["id"])
+def test_a_locked_conversation_database_is_a_503_not_a_hang(
+        live: Live, accounts: Accounts, calm_shoppers: list[dict[str, str]]) -> None:
+    headers = accounts.headers(calm_shoppers[4]["id"])
     assert _say(live, headers, "locked-db", "hello").status_code == 200
     path = live.platform.settings.conversations_path
     holder = subprocess.Popen(

@@ -176,9 +176,9 @@ def test_frustration_is_noticed_and_a_remedy_offered(live_app: str, rasa_server:
 
 def test_another_shoppers_order_is_refused(live_app: str, rasa_server: str,
                                           synced_platform: Platform, accounts: Accounts) -> None:
-    accounts = synced_platform.knowledge.accounts
-    owner, intruder = accounts.profiles()[0], accounts.profiles()[1]
-    order = accounts.orders_of(owner.id)[0]
+    store = synced_platform.knowledge.accounts
+    owner, intruder = store.profiles()[0], store.profiles()[1]
+    order = store.orders_of(owner.id)[0]
     shopper = Shopper(live_app, accounts, intruder, "intruder")
     answer = shopper.text(f"我的订单{order.id}到哪了" if intruder.language == "zh"
                           else f"where's my order {order.id}")

@@ -57,9 +57,9 @@ def test_computed_and_former_default_tokens_are_refused(client: TestClient, path
         assert response.status_code == 401, (token, response.text)
 
 
-def test_a_shopper_never_sees_another_shoppers_conversation(client: TestClient,
-                                                            accounts: Accounts) -> None:
-    first, second = accounts.first("shopper", 0), accounts.first("shopper", 1)
+def test_a_shopper_never_sees_another_shoppers_conversation(
+        client: TestClient, accounts: Accounts, calm_shoppers: list[dict[str, str]]) -> None:
+    first, second = calm_shoppers[0], calm_shoppers[1]
     client.post("/v1/chat/private/handover", headers=accounts.headers(second["id"]))
     client.post("/v1/chat", json={"session_id": "private", "text": "my address is 1 Elm St"},
                 headers=accounts.headers(second["id"]))
