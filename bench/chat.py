@@ -18,23 +18,24 @@ endpoint, and the Rasa server with the project's cached model), then:
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
+sys.path[0] = str(Path(__file__).resolve().parent.parent)  # the repo root, not bench/ (bench/copy.py)
+
 import argparse
 import asyncio
 import contextlib
 import json
 import socket
 import statistics
-import sys
 import tempfile
 import threading
 import time
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
-
-sys.path[0] = str(Path(__file__).resolve().parent.parent)  # the repo root, not bench/ (bench/copy.py)
 
 import httpx
 import yaml
