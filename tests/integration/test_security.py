@@ -1,4 +1,5 @@
-"""Each outsider's probe from issue 13, refused: the app in-process over its real routes."""
+"""Each outsider's probe from issue 13, refused: the live app over HTTP on 127.0.0.1 (the
+real server with the UI mounted), its stores shared with the test through the platform."""
 
 from __future__ import annotations
 
@@ -6,14 +7,15 @@ import hashlib
 import time
 from collections.abc import Iterator
 
+import httpx
 import pytest
 from fastapi.testclient import TestClient
 
 from tests.testing import Accounts, free_port
 from ui.api import create_app
 from ui.platform import Platform
-from ui.serve import build_application
 
+pytestmark = pytest.mark.integration
 FORGED_TRACKER = {
     "sender_id": "u002.forged",
     "tracker": {"sender_id": "u002.forged", "slots": {}, "latest_message": {},
@@ -27,18 +29,16 @@ FORGED_TRACKER = {
 
 @pytest.fixture(scope="module")
 def platform(synced_platform: Platform, accounts: Accounts) -> Platform:
-    settings = synced_platform.settings.model_copy(update={"rasa_port": free_port()})
-    return Platform(settings)
+    return synced_platform
 
 
 @pytest.fixture(scope="module")
-def client(platform: Platform) -> Iterator[TestClient]:
-    with TestClient(build_application(platform), raise_server_exceptions=False,
-                    follow_redirects=False) as test_client:
-        yield test_client
+def client(live_app: str) -> Iterator[httpx.Client]:
+    with httpx.Client(base_url=live_app, follow_redirects=False, timeout=60) as http:
+        yield http
 
 
-def test_a_forged_action_call_is_refused_and_changes_nothing(client: TestClient,
+def test_a_forged_action_call_is_refused_and_changes_nothing(client: httpx.Client,
                                                              platform: Platform) -> None:
     before = platform.conversations.requests_of("u002")
     for headers in ({}, {"Authorization": "Bearer guess"},
@@ -50,7 +50,7 @@ def test_a_forged_action_call_is_refused_and_changes_nothing(client: TestClient,
 
 
 @pytest.mark.parametrize("path", ["/v1/chat/s1/messages", "/v1/agent/sessions", "/v1/jobs"])
-def test_computed_and_former_default_tokens_are_refused(client: TestClient, path: str) -> None:
+def test_computed_and_former_default_tokens_are_refused(client: httpx.Client, path: str) -> None:
     computed = hashlib.sha256(b"7:u001").hexdigest()[:32]  # how shopper tokens used to be made
     for token in (computed, "demo-agent-token", "demo-merchant-token"):
         response = client.get(path, headers={"Authorization": f"Bearer {token}"})
@@ -58,7 +58,7 @@ def test_computed_and_former_default_tokens_are_refused(client: TestClient, path
 
 
 def test_a_shopper_never_sees_another_shoppers_conversation(
-        client: TestClient, accounts: Accounts, calm_shoppers: list[dict[str, str]]) -> None:
+        client: httpx.Client, accounts: Accounts, calm_shoppers: list[dict[str, str]]) -> None:
     first, second = calm_shoppers[0], calm_shoppers[1]
     client.post("/v1/chat/private/handover", headers=accounts.headers(second["id"]))
     client.post("/v1/chat", json={"session_id": "private", "text": "my address is 1 Elm St"},
@@ -68,7 +68,7 @@ def test_a_shopper_never_sees_another_shoppers_conversation(
     assert "Elm" not in seen.text and seen.json()["items"] == []
 
 
-def test_roles_decide_what_each_caller_may_do(client: TestClient, accounts: Accounts) -> None:
+def test_roles_decide_what_each_caller_may_do(client: httpx.Client, accounts: Accounts) -> None:
     shopper = accounts.headers(accounts.first("shopper")["id"])
     merchant = accounts.headers(accounts.first("merchant")["id"])
     agent = accounts.headers(accounts.first("agent")["id"])
@@ -80,7 +80,7 @@ def test_roles_decide_what_each_caller_may_do(client: TestClient, accounts: Acco
     assert client.get("/v1/jobs", headers=agent).status_code == 403
 
 
-def test_another_merchants_jobs_and_files_are_not_found(client: TestClient, platform: Platform,
+def test_another_merchants_jobs_and_files_are_not_found(client: httpx.Client, platform: Platform,
                                                         accounts: Accounts) -> None:
     owner = accounts.headers(accounts.first("merchant")["id"])
     _, rival_token = platform.principals.add("merchant", "Rival Shop")
@@ -107,7 +107,7 @@ def test_another_merchants_jobs_and_files_are_not_found(client: TestClient, plat
     assert traversal.status_code in (404, 422)
 
 
-def test_a_revoked_token_stops_working_at_once(client: TestClient, platform: Platform) -> None:
+def test_a_revoked_token_stops_working_at_once(client: httpx.Client, platform: Platform) -> None:
     merchant, token = platform.principals.add("merchant", "Short-lived Shop")
     headers = {"Authorization": f"Bearer {token}"}
     assert client.get("/v1/jobs", headers=headers).status_code == 200
@@ -117,7 +117,7 @@ def test_a_revoked_token_stops_working_at_once(client: TestClient, platform: Pla
     assert client.get("/v1/jobs", headers={"Authorization": f"Bearer {fresh}"}).status_code == 401
 
 
-def test_oversized_bodies_are_refused_naming_the_limit(client: TestClient,
+def test_oversized_bodies_are_refused_naming_the_limit(client: httpx.Client,
                                                        accounts: Accounts) -> None:
     headers = accounts.headers(accounts.first("shopper")["id"])
     big = b'{"session_id": "s", "text": "' + b"x" * 1_200_000 + b'"}'
@@ -138,7 +138,7 @@ def test_oversized_bodies_are_refused_naming_the_limit(client: TestClient,
     assert long_text.status_code == 422 and "2000 characters" in long_text.text
 
 
-def test_anonymous_visitors_get_the_sign_in_page_only(client: TestClient, platform: Platform,
+def test_anonymous_visitors_get_the_sign_in_page_only(client: httpx.Client, platform: Platform,
                                                       accounts: Accounts) -> None:
     home = client.get("/")
     assert home.status_code == 303 and home.headers["location"] == "/login"
@@ -177,7 +177,7 @@ def test_the_rate_limit_per_token_answers_429_with_retry_after(synced_platform: 
         assert limited.get("/v1/chat/x/messages", headers=shopper).status_code == 200
 
 
-def test_errors_and_health_show_no_paths(client: TestClient) -> None:
+def test_errors_and_health_show_no_paths(client: httpx.Client, platform: Platform) -> None:
     health = client.get("/health").text
-    assert str(client.app.state.platform.settings.data_dir) not in health  # type: ignore
+    assert str(platform.settings.data_dir) not in health
     assert "/" not in health.replace("\\/", "")
