@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import socket
+import subprocess
+import sys
+from collections.abc import Iterator
 from concurrent.futures import Executor, ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,6 +41,21 @@ class Accounts:
 
     def agent_named(self, name: str) -> dict[str, str]:
         return next(e for e in self.by_id.values() if e["role"] == "agent" and e["name"] == name)
+
+
+@contextmanager
+def sqlite_locked_elsewhere(path: Path) -> Iterator[None]:
+    """Another process holds ``BEGIN EXCLUSIVE`` on the database while the block runs."""
+    script = ("import sqlite3, time\n"
+              f"db = sqlite3.connect({str(path)!r}, isolation_level=None)\n"
+              "db.execute('BEGIN EXCLUSIVE'); print('locked', flush=True); time.sleep(60)")
+    holder = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+        yield
+    finally:
+        holder.kill()
+        holder.wait()
 
 
 def free_port() -> int:

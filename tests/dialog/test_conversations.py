@@ -6,6 +6,7 @@ import pytest
 
 from dialog.conversations import ConversationStore
 from shopmind.errors import Conflict, NotFound
+from tests.testing import sqlite_locked_elsewhere
 
 
 @pytest.fixture()
@@ -72,8 +73,6 @@ def test_other_sessions_counts_recent_contact(store: ConversationStore) -> None:
 
 
 def test_a_database_locked_by_another_process_is_a_clear_error_not_a_hang(tmp_path: Path) -> None:
-    import subprocess
-    import sys
     import time
 
     from shopmind.errors import DependencyUnavailable
@@ -81,18 +80,9 @@ def test_a_database_locked_by_another_process_is_a_clear_error_not_a_hang(tmp_pa
     path = tmp_path / "conversations.sqlite"
     store = ConversationStore(path, busy_s=0.5)
     store.open("u001.s1", "u001", "en")
-    holder = subprocess.Popen(
-        [sys.executable, "-c", ("import sqlite3, sys, time\n"
-         f"db = sqlite3.connect({str(path)!r}, isolation_level=None)\n"
-         "db.execute('BEGIN EXCLUSIVE'); print('locked', flush=True); time.sleep(30)")],
-        stdout=subprocess.PIPE, text=True)
-    try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+    with sqlite_locked_elsewhere(path):
         started = time.monotonic()
         with pytest.raises(DependencyUnavailable, match="conversation store"):
             store.add("u001.s1", "shopper", "Emma", ["hello"])
         assert time.monotonic() - started < 5
-    finally:
-        holder.kill()
-        holder.wait()
     assert [m.text for m in store.add("u001.s1", "shopper", "Emma", ["again"])] == ["again"]

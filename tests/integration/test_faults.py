@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import os
 import signal
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -19,7 +17,7 @@ from dialog.server import RasaServer
 from dialog.supervisor import RasaSupervisor
 from dialog.training import ensure_model
 from tests.conftest import serving
-from tests.testing import Accounts, free_port
+from tests.testing import Accounts, free_port, sqlite_locked_elsewhere
 from ui.platform import Platform
 
 pytestmark = pytest.mark.integration
@@ -110,19 +108,10 @@ def test_a_locked_conversation_database_is_a_503_not_a_hang(
     headers = accounts.headers(calm_shoppers[4]["id"])
     assert _say(live, headers, "locked-db", "hello").status_code == 200
     path = live.platform.settings.conversations_path
-    holder = subprocess.Popen(
-        [sys.executable, "-c", ("import sqlite3, time\n"
-         f"db = sqlite3.connect({str(path)!r}, isolation_level=None)\n"
-         "db.execute('BEGIN EXCLUSIVE'); print('locked', flush=True); time.sleep(60)")],
-        stdout=subprocess.PIPE, text=True)
-    try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+    with sqlite_locked_elsewhere(path):
         started = time.monotonic()
         response = _say(live, headers, "locked-db", "where is my order?")
         assert response.status_code == 503, response.text
         assert time.monotonic() - started < 10
         assert str(path) not in response.text and "Traceback" not in response.text
-    finally:
-        holder.kill()
-        holder.wait()
     assert _say(live, headers, "locked-db", "hello again").status_code == 200
