@@ -1,0 +1,146 @@
+"""What a merchant's words mean, value by value, in English and Chinese.
+
+The studio's understanding finds the spans (Rasa's entities, or a caller's form fields);
+these functions turn a span into the plan's value: "twelve" and "十二" into 12, "square" and
+"主图" into preset sizes, "in Spanish" and "日文" into ISO codes, "fun" and "高端" into tones,
+"卖点" into a copy kind. Each returns ``None`` (or an empty tuple) when the words say nothing.
+
+Example::
+
+    count("make two hundred banners")          # 200
+    count("给618大促做一百五十张主图")            # 150 (618 is the campaign, not the count)
+    sizes("square and story sizes")            # ("1080x1080", "1080x1920")
+    languages("translate into 日文 and German")  # ("ja", "de")
+"""
+
+from __future__ import annotations
+
+import re
+
+from agents.studio.vocabulary import (
+    CHINESE_DIGITS,
+    CHINESE_UNITS,
+    COPY_KINDS,
+    COUNTED_NOUNS_EN,
+    COUNTED_NOUNS_ZH,
+    ENGLISH_NUMBERS,
+    LANGUAGE_NAMES,
+    SIZE_NAMES,
+    TONE_WORDS,
+)
+
+_PIXELS = re.compile(r"(?<![\d.])(\d{2,4})\s*[x×X*]\s*(\d{2,4})(?![\d.])")
+_NOUN_EN = "(?:" + "|".join(COUNTED_NOUNS_EN) + r")\b"
+_NOUN_ZH = "(?:" + "|".join(COUNTED_NOUNS_ZH) + ")"
+_GAP = r"\s*(?:[a-z][a-z'-]*\s+){0,3}"  # "12 square summer banners"
+_ZH_NUMERAL = "[" + "".join(CHINESE_DIGITS) + "".join(CHINESE_UNITS) + "]+"
+_DIGITS_EN = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)" + _GAP + _NOUN_EN)
+_DIGITS_ZH = re.compile(r"(\d+)\s*" + _NOUN_ZH)
+_NUMERAL_ZH = re.compile("(" + _ZH_NUMERAL + ")\\s*" + _NOUN_ZH)
+_WORDS_EN = re.compile(r"\b((?:(?:" + "|".join(ENGLISH_NUMBERS) + r"|hundred|thousand|and|a)"
+                       r"[\s-]+)+)" + r"(?:[a-z][a-z'-]*\s+){0,3}" + _NOUN_EN)
+
+
+def count(text: str) -> int | None:
+    """How many items a request asks for, from digits or number words in either language.
+
+    Only a number before a counted noun counts ("20 banners", "twelve square images",
+    "十二张"); a number in a campaign name ("618", "11.11") or a size ("1080x1080") does not.
+    """
+    cleaned = _PIXELS.sub(" ", text.lower())
+    for pattern, convert in ((_DIGITS_EN, _int), (_DIGITS_ZH, _int),
+                             (_NUMERAL_ZH, chinese_number), (_WORDS_EN, english_number)):
+        for match in pattern.finditer(cleaned):
+            if (value := convert(match.group(1))) is not None:
+                return value
+    return None
+
+
+def _int(digits: str) -> int:
+    return int(digits.replace(",", ""))
+
+
+def english_number(text: str) -> int | None:
+    """English number words: "twelve" 12, "two hundred and fifty" 250, "a dozen" 12."""
+    words = re.findall(r"[a-z]+", text.lower().replace("-", " "))
+    total, current, seen = 0, 0, False
+    for word in words:
+        if word in ENGLISH_NUMBERS:
+            current += ENGLISH_NUMBERS[word]
+            seen = True
+        elif word in ("hundred", "thousand"):
+            current = max(current, 1) * (100 if word == "hundred" else 1000)
+            seen = True
+            if word == "thousand":
+                total, current = total + current, 0
+        elif word not in ("and", "a") and seen:
+            break
+    return total + current if seen else None
+
+
+def chinese_number(text: str) -> int | None:
+    """A Chinese numeral: 十二 12, 三十 30, 两百 200, 一百五十 150, 一千 1000, 两万 20000."""
+    if not text or not re.fullmatch(_ZH_NUMERAL, text):
+        return None
+    total, section, digit = 0, 0, None
+    for char in text:
+        if char in CHINESE_DIGITS:
+            digit = CHINESE_DIGITS[char]
+            continue
+        unit = CHINESE_UNITS[char]
+        if unit == 10000:
+            total += (section + (digit or 0)) * unit
+            section, digit = 0, None
+        else:
+            section += (1 if digit is None else digit) * unit
+            digit = None
+    return total + section + (digit or 0)
+
+
+def sizes(text: str) -> tuple[str, ...]:
+    """Preset sizes from pixels ("1080x1920") and names ("square", "竖版", "leaderboard")."""
+    found: list[tuple[int, str]] = [(m.start(), f"{m.group(1)}x{m.group(2)}")
+                                    for m in _PIXELS.finditer(text)]
+    lowered = text.lower()
+    for name, size in SIZE_NAMES.items():
+        for match in re.finditer(_word(name), lowered):
+            found.append((match.start(), size))
+    return _unique(size for _, size in sorted(found))
+
+
+def languages(text: str) -> tuple[str, ...]:
+    """ISO codes of the languages named, in the order named: "in Spanish and 日文" (es, ja)."""
+    lowered = text.lower()
+    found = [(m.start(), code) for name, code in LANGUAGE_NAMES.items()
+             for m in re.finditer(_word(name), lowered)]
+    return _unique(code for _, code in sorted(found))
+
+
+def tone(text: str) -> str | None:
+    """The tone asked for (professional, playful, premium, urgent), if any."""
+    lowered = text.lower()
+    hits = sorted((m.start(), value) for word, value in TONE_WORDS.items()
+                  for m in re.finditer(_word(word), lowered))
+    return hits[0][1] if hits else None
+
+
+def copy_kind(text: str) -> str | None:
+    """The kind of copy asked for: title, headline, description, selling_points, post, …"""
+    lowered = text.lower()
+    hits = sorted((m.start(), value) for word, value in COPY_KINDS.items()
+                  for m in re.finditer(_word(word), lowered))
+    return hits[0][1] if hits else None
+
+
+def _word(phrase: str) -> str:
+    """A pattern for a phrase: whole words for Latin script, as written for Chinese."""
+    escaped = re.escape(phrase)
+    return escaped if re.search(r"[\u4e00-\u9fff]", phrase) else rf"(?<![a-z]){escaped}(?![a-z])"
+
+
+def _unique(values: object) -> tuple[str, ...]:
+    seen: list[str] = []
+    for value in values:  # type: ignore[attr-defined]
+        if value not in seen:
+            seen.append(value)
+    return tuple(seen)
