@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any

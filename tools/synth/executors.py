@@ -36,7 +36,8 @@ def _dask_executor(settings: Settings) -> Executor:
         client = Client(settings.dask_scheduler, timeout="10s")
     except (OSError, TimeoutError) as exc:
         raise DependencyUnavailable("dask", f"{settings.dask_scheduler}: {exc}") from exc
-    return client.get_executor()
+    # pure=False: a banner task writes a file; Dask must not answer a repeat from a held result
+    return client.get_executor(pure=False)
 
 
 @dataclass(frozen=True)
