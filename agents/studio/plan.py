@@ -1,0 +1,113 @@
+"""The studio's plan: what a merchant asked for, the same for the API, the CLI and the UI.
+
+A plan has exactly the keys of ``PLAN_KEYS`` (``None`` where the merchant did not say).
+``needs()`` names what is still missing for its task (the form asks for those), a plan of
+more than ``CONFIRM_ABOVE`` items is confirmed first with its figures (``summary()``), and
+``changed()`` edits a detail in place ("change the sizes to square").
+
+Example::
+
+    plan = StudioPlan(task="banners", count=200, campaign="summer sale",
+                      sizes=("1080x1080", "1080x1920"), languages=("en",))
+    plan.needs()                      # []
+    plan.needs_confirmation()         # True
+    plan.summary(products=40)         # "200 banners: 40 products x 5 variants, 1080x1080
+                                      #  and 1080x1920, English. Go?"
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, fields, replace
+from typing import Any, Literal
+
+Task = Literal["banners", "copy", "cutout", "translate", "job_status", "job_cancel",
+               "job_list"]
+PLAN_KEYS = ("task", "count", "campaign", "products", "sizes", "languages", "tone", "kind",
+             "n", "source")
+CONFIRM_ABOVE = 50
+# what each task cannot start without; "products|source" means either will do
+REQUIRED: dict[str, tuple[str, ...]] = {
+    "banners": ("count", "sizes"),
+    "copy": ("kind", "products|source"),
+    "cutout": ("source",),
+    "translate": ("languages", "source"),
+    "job_status": (), "job_cancel": (), "job_list": (),
+}
+LANGUAGE_LABELS = {
+    "en": ("English", "英文"), "zh": ("Chinese", "中文"), "es": ("Spanish", "西班牙语"),
+    "de": ("German", "德语"), "fr": ("French", "法语"), "ja": ("Japanese", "日语"),
+}
+
+
+@dataclass(frozen=True)
+class StudioPlan:
+    task: Task | None = None
+    count: int | None = None
+    campaign: str | None = None
+    products: tuple[str, ...] | None = None
+    sizes: tuple[str, ...] | None = None
+    languages: tuple[str, ...] | None = None
+    tone: str | None = None
+    kind: str | None = None
+    n: int | None = None
+    source: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Exactly the plan keys; tuples as lists (JSON)."""
+        return {key: list(value) if isinstance(value, tuple) else value
+                for key, value in ((k, getattr(self, k)) for k in PLAN_KEYS)}
+
+    def needs(self) -> list[str]:
+        """The slots still missing for this plan's task (``task`` itself when unknown)."""
+        if self.task is None:
+            return ["task"]
+        missing = []
+        for slot in REQUIRED[self.task]:
+            options = slot.split("|")
+            if all(getattr(self, option) in (None, ()) for option in options):
+                missing.append(options[0])
+        return missing
+
+    def items(self) -> int:
+        """How many things the job makes: banners, texts, or 0 when not yet known."""
+        if self.task == "banners":
+            return self.count or 0
+        if self.task == "copy":
+            products = len(self.products) if self.products else 1
+            return (self.n or 1) * products
+        return 0
+
+    def needs_confirmation(self) -> bool:
+        return self.items() > CONFIRM_ABOVE
+
+    def changed(self, **updates: Any) -> StudioPlan:
+        """The same plan with the given details replaced (unknown keys are an error)."""
+        known = {f.name for f in fields(self)}
+        unknown = set(updates) - known
+        if unknown:
+            raise KeyError(f"not plan keys: {', '.join(sorted(unknown))}")
+        return replace(self, **{k: v for k, v in updates.items() if v not in (None, ())})
+
+    def summary(self, products: int, language: str = "en") -> str:
+        """The plan in numbers, to confirm: "200 banners: 40 products x 5 variants, …"."""
+        count = self.items()
+        variants = math.ceil(count / max(products, 1))
+        sizes = _joined(list(self.sizes or ()), language)
+        names = [LANGUAGE_LABELS.get(code, (code, code))[language == "zh"]
+                 for code in self.languages or ("en",)]
+        noun = {"banners": ("banners", "张横幅"), "copy": ("texts", "条文案")}.get(
+            self.task or "", ("items", "项"))
+        if language == "zh":
+            return (f"{count}{noun[1]}：{products}个商品 x {variants}个版本，{sizes}，"
+                    f"{'、'.join(names)}。开始吗？")
+        return (f"{count} {noun[0]}: {products} products x {variants} variants, {sizes}, "
+                f"{_joined(names, 'en')}. Go?")
+
+
+def _joined(values: list[str], language: str) -> str:
+    if language == "zh":
+        return "、".join(values)
+    if len(values) <= 1:
+        return "".join(values)
+    return ", ".join(values[:-1]) + " and " + values[-1]

@@ -1,0 +1,51 @@
+"""The studio's plan: exact keys, what is missing, confirmation in numbers, edits in place."""
+
+from __future__ import annotations
+
+import pytest
+
+from agents.studio.plan import PLAN_KEYS, StudioPlan
+
+
+def test_a_plan_has_exactly_the_plan_keys_with_nulls_where_unsaid() -> None:
+    plan = StudioPlan(task="banners", count=12, sizes=("1080x1080",))
+    body = plan.to_dict()
+    assert tuple(body) == PLAN_KEYS
+    assert body["sizes"] == ["1080x1080"] and body["campaign"] is None and body["n"] is None
+
+
+@pytest.mark.parametrize(("plan", "needs"), [
+    (StudioPlan(), ["task"]),
+    (StudioPlan(task="banners"), ["count", "sizes"]),
+    (StudioPlan(task="banners", count=10, sizes=("800x800",)), []),
+    (StudioPlan(task="copy", kind="title"), ["products"]),
+    (StudioPlan(task="copy", kind="title", source="tag:summer"), []),
+    (StudioPlan(task="translate", source="last_job"), ["languages"]),
+    (StudioPlan(task="cutout"), ["source"]),
+    (StudioPlan(task="job_list"), []),
+])
+def test_needs_names_what_the_form_must_ask(plan: StudioPlan, needs: list[str]) -> None:
+    assert plan.needs() == needs
+
+
+def test_a_big_job_is_confirmed_first_with_its_figures() -> None:
+    plan = StudioPlan(task="banners", count=200, sizes=("1080x1080", "1080x1920"),
+                      languages=("en",))
+    assert plan.needs_confirmation()
+    assert plan.summary(products=40) == (
+        "200 banners: 40 products x 5 variants, 1080x1080 and 1080x1920, English. Go?")
+    assert plan.summary(products=40, language="zh") == (
+        "200张横幅：40个商品 x 5个版本，1080x1080、1080x1920，英文。开始吗？")
+    assert not StudioPlan(task="banners", count=50).needs_confirmation()
+    assert StudioPlan(task="copy", n=10, products=("a", "b", "c", "d", "e", "f")
+                      ).needs_confirmation()
+
+
+def test_a_detail_changes_in_place_and_the_rest_stays() -> None:
+    plan = StudioPlan(task="banners", count=12, campaign="summer sale", sizes=("800x800",))
+    edited = plan.changed(sizes=("1080x1080",))
+    assert edited.sizes == ("1080x1080",) and edited.count == 12
+    assert edited.campaign == "summer sale"
+    assert plan.changed(sizes=()) == plan  # saying nothing changes nothing
+    with pytest.raises(KeyError, match="colour"):
+        plan.changed(colour="red")
