@@ -181,3 +181,15 @@ def test_errors_and_health_show_no_paths(client: httpx.Client, platform: Platfor
     health = client.get("/health").text
     assert str(platform.settings.data_dir) not in health
     assert "/" not in health.replace("\\/", "")
+
+
+def test_an_upload_over_the_upload_cap_is_refused_before_it_is_read(
+        client: httpx.Client, platform: Platform) -> None:
+    cap = platform.settings.max_upload_bytes
+    response = client.post("/gradio_api/upload", content=b"x" * (cap + 1),
+                           headers={"Content-Type": "application/octet-stream"})
+    assert response.status_code == 413
+    assert f"{cap:,} bytes" in response.json()["error"]["message"]
+    small = client.post("/gradio_api/upload", content=b"x" * 2048,
+                        headers={"Content-Type": "application/octet-stream"})
+    assert small.status_code == 401  # under the cap it reaches Gradio, which wants a sign-in
