@@ -7,29 +7,29 @@
     shopmind train                      # train the Rasa model if its data changed
     shopmind cutout photos/ --out cutouts/   # transparent PNGs of every product photo
     shopmind copy --product ID --kind title --tone playful --lang zh --n 10   # Li Bai's copy
+    shopmind users add --role merchant --name "Acme"   # accounts and tokens
+    shopmind jobs --follow JOB_ID       # a merchant's jobs, or one followed live
 """
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from shopmind.errors import InvalidInput
 from shopmind.settings import Settings
 from ui.cli_errors import reports_errors
+from ui.jobs_cli import jobs, merchant_id
 from ui.users_cli import users
-
-if TYPE_CHECKING:
-    from ui.platform import Platform
 
 app = typer.Typer(help="Shopmind: e-commerce AI for merchants and shoppers.",
                   no_args_is_help=True, add_completion=False)
 app.add_typer(users, name="users")
+app.command("jobs")(jobs)
 console = Console(stderr=True)
 
 
@@ -64,7 +64,7 @@ def ask(request: Annotated[str, typer.Argument(help='e.g. "make 20 banners for t
         with _progress_bar() as bar:
             task = bar.add_task("banners", total=None)
             job = platform.jobs.run(
-                _merchant_id(platform, merchant), request,
+                merchant_id(platform, merchant), request,
                 lambda done, total, _: bar.update(task, completed=done, total=total))
     finally:
         platform.close()
@@ -72,19 +72,6 @@ def ask(request: Annotated[str, typer.Argument(help='e.g. "make 20 banners for t
         console.print(f"[red]error:[/red] job {job.id} failed: {job.error}", highlight=False)
         raise typer.Exit(6)
     typer.echo(f"{job.message}\nmanifest: {Path(job.out_dir) / 'manifest.json'}")
-
-
-def _merchant_id(platform: Platform, chosen: str | None) -> str:
-    """The job's owner: the merchant named, or the only one there is."""
-    if chosen:
-        principal = platform.principals.get(chosen)
-        if principal.role != "merchant" or not principal.active:
-            raise InvalidInput(f"{chosen} is not an active merchant")
-        return str(principal.id)
-    merchants = [p for p in platform.principals.list("merchant") if p.active]
-    if len(merchants) != 1:
-        raise InvalidInput("say which merchant with --merchant ID (`shopmind users list`)")
-    return str(merchants[0].id)
 
 
 def _progress_bar() -> Progress:

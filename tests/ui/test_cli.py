@@ -44,6 +44,23 @@ def test_bad_request_is_one_clear_line_and_an_exit_code(session_data: Path) -> N
     assert "Traceback" not in result.stderr
 
 
+def test_jobs_lists_the_merchants_jobs_and_follows_one(session_data: Path,
+                                                       accounts: Accounts) -> None:
+    merchant = accounts.first("merchant")["id"]
+    asked = _run(["ask", "make 3 banners 300x250 for the summer sale", "--merchant", merchant],
+                 session_data)
+    assert asked.returncode == 0, asked.stderr
+    listed = _run(["jobs", "--merchant", merchant], session_data)
+    assert listed.returncode == 0, listed.stderr
+    assert "make 3 banners 300x250" in listed.stdout and "done" in listed.stdout
+    job_id = next(line.split()[1] for line in listed.stdout.splitlines()
+                  if "make 3 banners 300x250" in line)
+    followed = _run(["jobs", "--merchant", merchant, "--follow", job_id], session_data)
+    assert followed.returncode == 0 and f"{job_id} done" in followed.stdout
+    other = _run(["jobs", "--merchant", merchant, "--follow", "0123456789ab"], session_data)
+    assert other.returncode == 3 and "no job" in other.stderr
+
+
 def test_ask_needs_an_active_merchant(session_data: Path, accounts: Accounts) -> None:
     shopper = accounts.first("shopper")["id"]
     result = _run(["ask", "make 2 banners", "--merchant", shopper], session_data)
