@@ -16,7 +16,7 @@ from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-UPLOAD_PATHS = ("/gradio_api/upload",)
+UPLOAD_PATHS = ("/gradio_api/upload", "/v1/merchant/uploads")
 
 
 class BodyLimit:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Path
+from fastapi import APIRouter, Depends, Path, UploadFile
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import FileResponse
 from pydantic import BaseModel, Field
@@ -62,6 +62,24 @@ async def job_file(job_id: JobId, name: FileName, platform: PlatformDep,
     """One result file of the merchant's own job."""
     path = await run_in_threadpool(platform.jobs.file, owner.id, job_id, name)
     return FileResponse(path)
+
+
+@merchant.post("/merchant/uploads")
+async def upload(file: UploadFile, platform: PlatformDep, owner: MerchantDep) -> dict[str, Any]:
+    """Product photos: one image or a zip of images, each checked; kept for this merchant."""
+    cap = platform.settings.max_upload_bytes
+    data = await file.read(cap + 1)
+    batch = await run_in_threadpool(platform.uploads.save, owner.id,
+                                    file.filename or "upload", data)
+    return batch.public()
+
+
+@merchant.get("/merchant/uploads/{batch_id}")
+async def upload_files(batch_id: JobId, platform: PlatformDep,
+                       owner: MerchantDep) -> dict[str, Any]:
+    """The photos kept from one of this merchant's uploads."""
+    files = await run_in_threadpool(platform.uploads.files, owner.id, batch_id)
+    return {"batch": batch_id, "files": [path.name for path in files]}
 
 
 @merchant.get("/tools")

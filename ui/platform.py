@@ -11,6 +11,7 @@ from typing import Any
 
 from agents.jimi import Jimi
 from agents.studio import JobRunner
+from agents.studio.uploads import UploadStore
 from dialog.actions import ActionExecutor
 from dialog.chat import AgentDesk, ChatService
 from dialog.client import RasaClient
@@ -47,6 +48,10 @@ class Platform:
     def jobs(self) -> JobRunner:
         return JobRunner(self.settings.jobs_path, self.settings.jobs_dir, self.registry,
                          self.knowledge.graph)
+
+    @cached_property
+    def uploads(self) -> UploadStore:
+        return UploadStore(self.settings.data_dir / "uploads", self.settings.max_upload_bytes)
 
     @cached_property
     def principals(self) -> PrincipalStore:

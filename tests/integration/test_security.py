@@ -193,3 +193,39 @@ def test_an_upload_over_the_upload_cap_is_refused_before_it_is_read(
     small = client.post("/gradio_api/upload", content=b"x" * 2048,
                         headers={"Content-Type": "application/octet-stream"})
     assert small.status_code == 401  # under the cap it reaches Gradio, which wants a sign-in
+
+
+def test_uploads_are_checked_and_kept_for_their_merchant(client: httpx.Client,
+                                                         platform: Platform,
+                                                         accounts: Accounts) -> None:
+    import io
+    import zipfile
+
+    from PIL import Image
+
+    owner = accounts.headers(accounts.first("merchant")["id"])
+    _, rival_token = platform.principals.add("merchant", "Upload Rival")
+    rival = {"Authorization": f"Bearer {rival_token}"}
+    image = io.BytesIO()
+    Image.new("RGB", (64, 48), "green").save(image, "PNG")
+    kept = client.post("/v1/merchant/uploads", headers=owner,
+                       files={"file": ("mug.png", image.getvalue(), "image/png")})
+    assert kept.status_code == 200 and kept.json()["files"] == ["mug.png"], kept.text
+    batch = kept.json()["batch"]
+    assert client.get(f"/v1/merchant/uploads/{batch}", headers=owner).json()["files"] == [
+        "mug.png"]
+    assert client.get(f"/v1/merchant/uploads/{batch}", headers=rival).status_code == 404
+    not_image = client.post("/v1/merchant/uploads", headers=owner,
+                            files={"file": ("notes.txt", b"hello", "text/plain")})
+    assert not_image.status_code == 422 and "not an image" in not_image.json()["error"]["message"]
+    sneaky = io.BytesIO()
+    with zipfile.ZipFile(sneaky, "w") as archive:
+        archive.writestr("../../outside.png", image.getvalue())
+    traversal = client.post("/v1/merchant/uploads", headers=owner,
+                            files={"file": ("photos.zip", sneaky.getvalue(), "application/zip")})
+    assert traversal.status_code == 422 and "path traversal" in traversal.text
+    assert not any(platform.settings.data_dir.rglob("outside.png"))
+    shopper = accounts.headers(accounts.first("shopper")["id"])
+    assert client.post("/v1/merchant/uploads", headers=shopper,
+                       files={"file": ("mug.png", image.getvalue(), "image/png")}
+                       ).status_code == 403
