@@ -1,7 +1,8 @@
 """The Gradio UI mounted at ``/``, behind sign-in (``ui/web_routes.py``).
 
 Each signed-in principal sees only its own area: a shopper their own chat with JIMI, a
-merchant the studio and their own jobs, a human agent the desk. Every handler checks the
+merchant the studio and their own jobs, a human agent the desk; merchants and agents also
+see the knowledge area (a product's facts and its neighbourhood in the graph). Every handler checks the
 caller's role again (Gradio's API can be called directly), and job files are linked through
 routes that check the owner, never through Gradio's file route.
 """
@@ -21,9 +22,11 @@ from shopmind.errors import Forbidden, NotAuthorised, ShopmindError
 from shopmind.identity import Principal
 from ui.auth import shopper_profile
 from ui.desk_tab import desk_tab
+from ui.knowledge_tab import knowledge_tab
 from ui.platform import Platform
 
 Message = dict[str, str]
+STAFF = ("merchant", "agent")
 
 
 def build_ui(platform: Platform) -> gr.Blocks:
@@ -38,6 +41,9 @@ def build_ui(platform: Platform) -> gr.Blocks:
         with gr.Column(visible=False, elem_id="desk-area") as desk:
             gr.Markdown("## Agent desk")
             desk_tab(platform, signed_in)
+        with gr.Column(visible=False, elem_id="knowledge-area") as knowledge:
+            gr.Markdown("## Knowledge")
+            knowledge_tab(platform, lambda request: staff(platform, request))
 
         def show(request: gr.Request) -> tuple[Any, ...]:
             principal = signed_in(platform, request)
@@ -45,9 +51,10 @@ def build_ui(platform: Platform) -> gr.Blocks:
                        f"[Sign out](/logout)")
             return (heading, gr.Column(visible=principal.role == "shopper"),
                     gr.Column(visible=principal.role == "merchant"),
-                    gr.Column(visible=principal.role == "agent"))
+                    gr.Column(visible=principal.role == "agent"),
+                    gr.Column(visible=principal.role in STAFF))
 
-        blocks.load(show, None, [who, shopper, merchant, desk])
+        blocks.load(show, None, [who, shopper, merchant, desk, knowledge])
     return blocks
 
 
@@ -61,6 +68,14 @@ def signed_in(platform: Platform, request: gr.Request, role: str | None = None) 
         raise NotAuthorised("this account has been revoked")
     if role is not None and principal.role != role:
         raise Forbidden(f"this tab is for {role}s")
+    return principal
+
+
+def staff(platform: Platform, request: gr.Request) -> Principal:
+    """A merchant or an agent (the knowledge area is theirs)."""
+    principal = signed_in(platform, request)
+    if principal.role not in STAFF:
+        raise Forbidden("the knowledge area is for merchants and agents")
     return principal
 
 

@@ -129,3 +129,25 @@ def test_an_agent_claims_and_answers_from_the_desk(page: Any, live_app: str, acc
     assert seen["agent"] == "Alice"
     assert any(i["speaker"] == "Alice" and i["text"] == "Hello, Alice here." for i in seen["items"])
     page.screenshot(path=str(tmp_path / "desk.png"))
+
+
+def test_the_knowledge_area_shows_a_products_facts_and_neighbourhood(
+        page: Any, live_app: str, accounts: Accounts, synced_platform: Platform,
+        tmp_path: Path) -> None:
+    from playwright.sync_api import expect
+
+    product = next(p for p in sorted(synced_platform.knowledge.graph.products(),
+                                     key=lambda p: p.id) if p.tags)
+    merchant = accounts.first("merchant")
+    sign_in(page, live_app, merchant["token"])
+    expect(page.locator("#kg-query textarea, #kg-query input").first).to_be_visible(
+        timeout=30000)
+    page.locator("#kg-query textarea, #kg-query input").first.fill(product.name_en)
+    page.click("#kg-show")
+    facts = page.locator("#kg-facts")
+    expect(facts).to_contain_text(product.id, timeout=30000)
+    expect(facts).to_contain_text(product.tags[0])
+    picture = page.locator("#kg-picture img")
+    expect(picture).to_be_visible(timeout=30000)
+    assert picture.evaluate("img => img.naturalWidth") > 300
+    page.screenshot(path=str(tmp_path / "knowledge.png"), full_page=True)
