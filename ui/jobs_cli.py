@@ -62,8 +62,8 @@ def merchant_id(platform: Platform, chosen: str | None) -> str:
     return str(merchants[0].id)
 
 
-def _follow(platform: object, owner: str, job_id: str) -> None:
-    runner = platform.jobs  # type: ignore[attr-defined]
+def _follow(platform: Platform, owner: str, job_id: str) -> None:
+    runner = platform.jobs
     job = runner.get(owner, job_id)
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                TimeElapsedColumn())

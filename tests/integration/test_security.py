@@ -229,3 +229,25 @@ def test_uploads_are_checked_and_kept_for_their_merchant(client: httpx.Client,
     assert client.post("/v1/merchant/uploads", headers=shopper,
                        files={"file": ("mug.png", image.getvalue(), "image/png")}
                        ).status_code == 403
+
+
+def test_upload_routes_refuse_callers_without_a_token(client: httpx.Client) -> None:
+    sent = client.post("/v1/merchant/uploads", files={"file": ("a.png", b"x", "image/png")})
+    assert sent.status_code == 401
+    assert client.get("/v1/merchant/uploads/0123456789ab").status_code == 401
+
+
+def test_the_knowledge_area_is_for_merchants_and_agents_only(platform: Platform,
+                                                            accounts: Accounts) -> None:
+    from types import SimpleNamespace
+
+    from shopmind.errors import Forbidden, NotAuthorised
+    from ui.web import staff
+
+    for role in ("merchant", "agent"):
+        request = SimpleNamespace(username=accounts.first(role)["id"])
+        assert staff(platform, request).role == role  # type: ignore[arg-type]
+    with pytest.raises(Forbidden, match="merchants and agents"):
+        staff(platform, SimpleNamespace(username=accounts.first("shopper")["id"]))  # type: ignore[arg-type]
+    with pytest.raises(NotAuthorised):
+        staff(platform, SimpleNamespace(username=None))  # type: ignore[arg-type]
