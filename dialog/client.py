@@ -39,6 +39,18 @@ class RasaClient:
             raise DependencyUnavailable("rasa", f"unexpected reply {messages!r:.200}")
         return messages
 
+    async def parse(self, text: str) -> dict[str, Any]:
+        """Rasa's reading of one text (``/model/parse``: intent, entities), no tracker."""
+        try:
+            response = await self._http.post(f"{self.base_url}/model/parse", json={"text": text})
+            response.raise_for_status()
+            answer = response.json()
+        except (httpx.HTTPError, ValueError) as exc:
+            raise DependencyUnavailable("rasa", f"{type(exc).__name__}: {exc}") from exc
+        if not isinstance(answer, dict):
+            raise DependencyUnavailable("rasa", f"unexpected reply {answer!r:.200}")
+        return answer
+
     async def status(self) -> dict[str, Any]:
         try:
             response = await self._http.get(f"{self.base_url}/status", timeout=2.0)

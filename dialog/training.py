@@ -7,6 +7,7 @@ with nothing changed reuses the model.
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import logging
 import os
@@ -77,12 +78,19 @@ def ensure_model(settings: Settings, project_dir: Path = PROJECT_DIR) -> tuple[P
         log.info("reusing the Rasa model %s", target)
         return target, False
     target.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=target.parent) as out:
-        _train(settings, project_dir, Path(out))
-        produced = Path(out) / "model.tar.gz"
-        if not produced.is_file():
-            raise ToolFailed("rasa train", f"no model was written to {out}")
-        shutil.move(produced, target)  # same filesystem: atomic
+    # one training per model at a time: a second process (a test run beside `shopmind
+    # train`) waits for the first and reuses its model instead of training it again
+    with open(target.with_suffix(".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if target.is_file():
+            log.info("reusing the Rasa model %s, trained meanwhile", target)
+            return target, False
+        with tempfile.TemporaryDirectory(dir=target.parent) as out:
+            _train(settings, project_dir, Path(out))
+            produced = Path(out) / "model.tar.gz"
+            if not produced.is_file():
+                raise ToolFailed("rasa train", f"no model was written to {out}")
+            shutil.move(produced, target)  # same filesystem: atomic
     return target, True
 
 

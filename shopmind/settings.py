@@ -43,6 +43,8 @@ class Settings(BaseSettings):
     max_job_banners: int = Field(default=20_000, ge=1)
     max_job_megapixels: float = Field(default=25_000.0, gt=0, description="banners x pixels")
     max_jobs_per_merchant: int = Field(default=2, ge=1, description="jobs running at once")
+    studio_confirm_above: int = Field(default=50, ge=0,
+                                      description="studio jobs with more items wait for a yes")
     rate_limit: str = Field(default="20/second;600/minute",
                             description="per token, in the `limits` package's notation")
     rasa_auth_token: str | None = Field(
@@ -63,6 +65,11 @@ class Settings(BaseSettings):
         return f"http://{self.host}:{self.app_port}"
 
     @property
+    def studio_path(self) -> Path:
+        """Merchants' studio conversations (the plan under discussion)."""
+        return self.data_dir / "studio.sqlite"
+
+    @property
     def catalog_dir(self) -> Path:
         return self.data_dir / "catalog"
 
@@ -73,6 +80,11 @@ class Settings(BaseSettings):
     @property
     def graph_path(self) -> Path:
         return self.data_dir / "graph.sqlite"
+
+    @property
+    def product_owners_path(self) -> Path:
+        """Which merchant uploaded which product (the platform catalogue's have no owner)."""
+        return self.data_dir / "product_owners.sqlite"
 
     @property
     def conversations_path(self) -> Path:

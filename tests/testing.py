@@ -65,7 +65,7 @@ def free_port() -> int:
 
 
 def settings_for(data_dir: Path, **overrides: object) -> Settings:
-    return Settings(data_dir=data_dir, _env_file=None, **overrides)  # type: ignore[arg-type]
+    return Settings(data_dir=data_dir, _env_file=None, **overrides)  # type: ignore[arg-type,call-arg]
 
 
 def thread_context(settings: Settings, catalogue: Catalogue | None = None) -> ToolContext:

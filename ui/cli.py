@@ -2,7 +2,7 @@
 
     shopmind serve                      # what `make run` runs
     shopmind demo-data                  # write the demo catalogue
-    shopmind ask "make 20 banners for the summer sale"
+    shopmind ask "make 200 banners for the summer sale" --yes   # the studio, over HTTP
     shopmind tools                      # the registered tools
     shopmind train                      # train the Rasa model if its data changed
     shopmind cutout photos/ --out cutouts/   # transparent PNGs of every product photo
@@ -22,14 +22,16 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from shopmind.settings import Settings
+from ui.ask_cli import ask
 from ui.cli_errors import reports_errors
-from ui.jobs_cli import jobs, merchant_id
+from ui.jobs_cli import jobs
 from ui.users_cli import users
 
 app = typer.Typer(help="Shopmind: e-commerce AI for merchants and shoppers.",
                   no_args_is_help=True, add_completion=False)
 app.add_typer(users, name="users")
 app.command("jobs")(jobs)
+app.command("ask")(ask)
 console = Console(stderr=True)
 
 
@@ -45,33 +47,6 @@ def demo_data(out: Annotated[Path | None, typer.Option(help="catalogue folder")]
     catalog = write_demo_catalog(target, seed=seed, workers=settings.workers)
     typer.echo(f"wrote {len(catalog.products)} products, {len(catalog.faqs)} FAQ entries, "
                f"{len(catalog.profiles)} shoppers and {len(catalog.orders)} orders to {target}")
-
-
-@app.command()
-@reports_errors
-def ask(request: Annotated[str, typer.Argument(help='e.g. "make 20 banners for the summer sale"')],
-        merchant: Annotated[str | None, typer.Option(
-            help="the merchant the job belongs to (an id from `shopmind users list`); "
-                 "defaults to the only merchant")] = None) -> None:
-    """Run a merchant request as a job, with a progress bar."""
-    from agents.studio import parse_request
-    from ui.serve import prepare
-
-    settings = Settings()
-    parse_request(request, settings.max_job_banners)  # fails before any work if not understood
-    platform = prepare(settings, lambda message: console.print(message, highlight=False))
-    try:
-        with _progress_bar() as bar:
-            task = bar.add_task("banners", total=None)
-            job = platform.jobs.run(
-                merchant_id(platform, merchant), request,
-                lambda done, total, _: bar.update(task, completed=done, total=total))
-    finally:
-        platform.close()
-    if job.state != "done":
-        console.print(f"[red]error:[/red] job {job.id} failed: {job.error}", highlight=False)
-        raise typer.Exit(6)
-    typer.echo(f"{job.message}\nmanifest: {Path(job.out_dir) / 'manifest.json'}")
 
 
 def _progress_bar() -> Progress:

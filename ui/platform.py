@@ -11,7 +11,12 @@ from typing import Any
 
 from agents.jimi import Jimi
 from agents.studio import JobRunner
+from agents.studio.catalogue_upload import CatalogueUploads
+from agents.studio.dialogue import Studio
+from agents.studio.sessions import StudioSessions
+from agents.studio.understanding import Parse, Understanding
 from agents.studio.uploads import UploadStore
+from agents.studio.work import OrderLimits
 from dialog.actions import ActionExecutor
 from dialog.chat import AgentDesk, ChatService
 from dialog.client import RasaClient
@@ -52,6 +57,28 @@ class Platform:
     @cached_property
     def uploads(self) -> UploadStore:
         return UploadStore(self.settings.data_dir / "uploads", self.settings.max_upload_bytes)
+
+    @cached_property
+    def catalogue_uploads(self) -> CatalogueUploads:
+        """Merchants' catalogue files into the knowledge base, each product owned by one."""
+        return CatalogueUploads(self.knowledge, self.settings.product_owners_path,
+                                max_bytes=self.settings.max_upload_bytes)
+
+    @cached_property
+    def studio(self) -> Studio:
+        """The merchant studio: conversations over Rasa's NLU, the catalogue and the jobs."""
+        settings = self.settings
+
+        async def parse(text: str) -> Parse:
+            return Parse.from_rasa(await self.rasa.parse(text))
+
+        knowledge = self.knowledge
+        return Studio(parse, Understanding(knowledge.products, lambda: knowledge.version),
+                      self.jobs, self.uploads, StudioSessions(settings.studio_path),
+                      knowledge.products,
+                      OrderLimits(settings.max_job_banners, settings.max_job_megapixels),
+                      image_root=settings.catalog_dir,
+                      confirm_above=settings.studio_confirm_above)
 
     @cached_property
     def principals(self) -> PrincipalStore:
@@ -111,6 +138,10 @@ class Platform:
         self.tool_context.close()
         if "conversations" in self.__dict__:
             self.conversations.close()
+        if "studio" in self.__dict__:
+            self.studio.sessions.close()
+        if "catalogue_uploads" in self.__dict__:
+            self.catalogue_uploads.close()
 
 
 def _probe(check: Callable[[], str]) -> dict[str, Any]:

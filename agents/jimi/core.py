@@ -62,6 +62,23 @@ SMALL_TALK = {
     "affirm": {"en": "Great. What would you like to do next?", "zh": "好的，请问还需要什么帮助？"},
     "deny": {"en": "No problem. Anything else I can help with?", "zh": "好的，还有其他需要帮忙的吗？"},
 }
+# a shopper who asks for the merchant studio's work (banners, copy, cutouts, jobs)
+STUDIO_ONLY = {
+    "en": "Sorry, making banners, marketing copy and photo cutouts is for merchants in the "
+          "Shopmind studio, so I can't do that here. I'm happy to help with products, orders, "
+          "delivery, returns and membership.",
+    "zh": "抱歉，制作海报、文案和抠图是商家工作台的功能，我这里无法处理。商品、订单、配送、退换货"
+          "和会员方面的问题，我都很乐意帮您。",
+}
+STUDIO_INTENTS = frozenset({"make_banners", "write_copy", "cut_out", "translate_banners",
+                            "job_status", "cancel_job", "list_jobs", "change_detail"})
+HELP = {
+    "en": "I'm JIMI, your shopping assistant: ask me about a product (\"is the Trail Runner "
+          "waterproof?\"), find products, check or change an order, delivery, returns, refunds "
+          "and membership, or ask for a person at any time.",
+    "zh": "我是智能客服JIMI：可以问我商品问题（比如“防水越野跑鞋防水吗？”）、帮您找商品、查询或修改订单、"
+          "配送、退换货、退款和会员权益，也可以随时转人工。",
+}
 LANGUAGE_SET = {"en": "Sure, I'll answer in English from now on.",
                 "zh": "好的，接下来我会用中文为您服务。"}
 
@@ -118,6 +135,8 @@ class Jimi:
             "contact_human_agent": self._handover,
             "set_language": self._set_language,
             "affirm": self._affirm,
+            "help": self._help,
+            **{intent: self._studio_only for intent in STUDIO_INTENTS},
         }
 
     # -- entry point -------------------------------------------------------------------------
@@ -379,6 +398,13 @@ class Jimi:
         if offered:
             return self._handover(turn, shopper)
         return self._small_talk(turn, shopper)
+
+    def _studio_only(self, turn: Turn, shopper: Shopper) -> Reply:
+        """Only merchants reach the studio: a shopper's request for banners is declined."""
+        return Reply([STUDIO_ONLY[shopper.language]])
+
+    def _help(self, turn: Turn, shopper: Shopper) -> Reply:
+        return Reply([HELP[shopper.language]])
 
     def _set_language(self, turn: Turn, shopper: Shopper) -> Reply:
         wanted = (turn.entity("language") or shopper.language).lower()

@@ -15,6 +15,7 @@ import threading
 import uuid
 from concurrent.futures import BrokenExecutor, Executor
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from agents.studio.store import Item, Job, JobStore, WrittenItem
@@ -22,7 +23,7 @@ from shopmind.errors import DependencyUnavailable, ShopmindError, ToolFailed
 from tools.base import Progress, ToolContext, ToolResult
 from tools.registry import ToolRegistry
 from tools.synth.batch import CHUNK
-from tools.synth.manifest import read_manifest, write_manifest
+from tools.synth.manifest import atomic_write, read_manifest, write_manifest
 
 ITEMS_PER_CALL = 48  # a slice: eight chunks of six, the most a cancel waits for
 logger = logging.getLogger(__name__)
@@ -148,13 +149,41 @@ class JobWork:
 
     def _call(self, part: list[Item], done_before: int) -> ToolResult:
         """The slice's distinct items (a plan may repeat one: one banner, made once)."""
-        arguments = {"items": list(_distinct(part).values()), "out_dir": str(self.job.out_dir)}
+        distinct = list(_distinct(part).values())
+        if any("_tool" in item for item in distinct):
+            return self._call_each(distinct, done_before)
+        arguments = {"items": distinct, "out_dir": str(self.job.out_dir)}
 
         def report(done: int, _total: int, message: str) -> None:
             if done:  # not the tool's "0 already rendered" at the start of each slice
                 self._report(done_before + done, message)
 
         return self.registry.call("make_banners", arguments, report)
+
+    def _call_each(self, items: list[dict[str, Any]], done_before: int) -> ToolResult:
+        """Items that name their own tool (``_tool``) and result file (``_file``): one call
+        each; a file already written (a resumed job) is not made again."""
+        out_dir = self.job.out_dir
+        out_dir.mkdir(parents=True, exist_ok=True)
+        files, entries = [], {}
+        for position, item in enumerate(items, start=1):
+            tool, name = str(item["_tool"]), str(item["_file"])
+            target = out_dir / name
+            inputs = {k: v for k, v in item.items() if not k.startswith("_")}
+            if target.is_file():
+                entry: dict[str, Any] = {"file": name, **_entry_fields(tool, inputs, {})}
+            else:
+                if tool == "remove_background":
+                    inputs["out_path"] = str(target)
+                result = self.registry.call(tool, inputs)
+                if tool == "write_copy":
+                    texts = [str(t) for t in result.data.get("texts", [])]
+                    atomic_write(target, ("\n".join(texts) + "\n").encode("utf-8"))
+                entry = {"file": name, **_entry_fields(tool, inputs, result.data)}
+            files.append(target)
+            entries[name] = entry
+            self._report(done_before + position, f"{name} ready")
+        return ToolResult(text=f"{len(files)} results", files=files, data={"entries": entries})
 
     def _record(self, part: list[Item], result: ToolResult, done_before: int) -> None:
         """Each item's file (the tool answers in item order) and manifest entry."""
@@ -164,7 +193,7 @@ class JobWork:
             raise ToolFailed("make_banners",
                              f"answered {len(names)} files for {len(distinct)} items")
         by_key = dict(zip(distinct, names))
-        entries = read_manifest(self.job.out_dir)
+        entries = result.data.get("entries") or read_manifest(self.job.out_dir)
         written = []
         for item in part:
             name = by_key[_key(item)]
@@ -179,6 +208,19 @@ class JobWork:
         if done - self.saved >= CHUNK:
             self.store.progress(self.job.id, done, message)
             self.saved = done
+
+
+def _entry_fields(tool: str, inputs: dict[str, Any], data: dict[str, Any]) -> dict[str, Any]:
+    """What the manifest says of one copy or cutout result."""
+    if tool == "write_copy":
+        fields = {k: inputs.get(k) for k in ("product_id", "kind", "language", "tone")}
+        if data.get("texts"):
+            fields["texts"] = " | ".join(str(t) for t in data["texts"])
+        return fields
+    fields = {"source": Path(str(inputs.get("image_path", ""))).name}
+    if "quality" in data:
+        fields["quality"] = data["quality"]
+    return fields
 
 
 def _key(item: Item) -> str:

@@ -34,6 +34,7 @@ from agents.studio.execution import (
 from agents.studio.planner import BannerPlan, banner_items, choose_products
 from agents.studio.request import BannerRequest, parse_request
 from agents.studio.store import MANIFEST_FILES, Item, Job, JobStore
+from agents.studio.work import Order
 from kg.graph import ProductGraph
 from shopmind.errors import Conflict, NotFound, TooLarge
 from shopmind.settings import Settings
@@ -90,6 +91,17 @@ class JobRunner:
         self._start(job, plan)
         return job
 
+    def submit_order(self, owner: str, text: str, order: Order) -> Job:
+        """Runs a studio order (banners, copy or cutouts) in a background thread; ``text``
+        is what the merchant said, kept with the job."""
+        job_id = uuid.uuid4().hex[:16]
+        folder = "banners" if order.task == "banners" else "results"
+        job = Job(job_id, owner, text[:2000], "queued", order.total,
+                  self.jobs_dir / job_id / folder, plan=order.record())
+        self.store.create(job, self.limits.max_jobs_per_owner)
+        self._start(job, order)
+        return job
+
     def run(self, owner: str, text: str, progress: Progress | None = None) -> Job:
         """Plans and runs a job in this thread; returns it finished."""
         plan = self.plan(text)
@@ -120,7 +132,8 @@ class JobRunner:
     def cancel(self, owner: str, job_id: str) -> Job:
         """Stops a queued or running job between slices; banners already made are kept."""
         job = self.get(owner, job_id)
-        message = f"cancelled after {job.done} of {job.total} banners; those are kept"
+        noun = _noun(job)
+        message = f"cancelled after {job.done} of {job.total} {noun}; those are kept"
         if job.finished or not self.store.cancel(job_id, message):
             state = self.store.state(job_id)
             raise Conflict(f"job {job_id} is already {state}; only a queued or running job "
@@ -137,11 +150,11 @@ class JobRunner:
         job = self.get(owner, job_id)
         banners = [name for name in job.files if name not in MANIFEST_FILES]
         if not (job.state == "done" or (job.state == "cancelled" and banners)):
-            raise Conflict(f"job {job_id} is {job.state} with {len(banners)} banners; download "
-                           f"it when it is done (or cancelled with banners kept)")
+            raise Conflict(f"job {job_id} is {job.state} with {len(banners)} {_noun(job)}; "
+                           f"download it when it is done (or cancelled with results kept)")
         if not all((job.out_dir / name).is_file() for name in MANIFEST_FILES):
             write_job_manifest(self.store, job)
-        target = job.out_dir.parent / "banners.zip"
+        target = job.out_dir.parent / f"{job.out_dir.name}.zip"
         if not target.is_file() or target.stat().st_mtime < job.updated_at:
             _zip(job.out_dir, [*banners, *MANIFEST_FILES], target)
         return target
@@ -198,14 +211,15 @@ class JobRunner:
         self.store.create(job, self.limits.max_jobs_per_owner)
         return job
 
-    def _start(self, job: Job, plan: BannerPlan | None) -> None:
+    def _start(self, job: Job, plan: BannerPlan | Order | None) -> None:
         thread = threading.Thread(target=self._execute, args=(job, plan, None),
                                   name=f"job-{job.id}", daemon=True)
         with self._lock:
             self._threads[job.id] = thread
         thread.start()
 
-    def _execute(self, job: Job, plan: BannerPlan | None, progress: Progress | None) -> None:
+    def _execute(self, job: Job, plan: BannerPlan | Order | None,
+                 progress: Progress | None) -> None:
         try:
             if not self.store.start(job.id, os.getpid()):
                 return  # cancelled while queued
@@ -216,7 +230,7 @@ class JobRunner:
         except Paused:
             logger.info("job %s paused while closing; it resumes at the next start", job.id)
         except KeyboardInterrupt:
-            self.store.cancel(job.id, "stopped from the keyboard; the banners made are kept")
+            self.store.cancel(job.id, f"stopped from the keyboard; the {_noun(job)} made are kept")
             write_job_manifest(self.store, job)
             raise
         except Exception as exc:  # noqa: BLE001 - any failure ends the job as failed
@@ -226,23 +240,31 @@ class JobRunner:
                 self._threads.pop(job.id, None)
                 self._lock.notify_all()
 
-    def _items(self, job: Job, plan: BannerPlan | None) -> builtins.list[Item]:
+    def _items(self, job: Job, plan: BannerPlan | Order | None) -> builtins.list[Item]:
         """The job's items as stored, or planned now (copy from Li Bai) and stored."""
         items = self.store.items(job.id)
         if not items:
-            self.store.add_items(job.id, banner_items(plan or self.plan(job.request),
-                                                      self.registry))
+            if isinstance(plan, Order) or (plan is None and job.plan is not None):
+                order = plan if isinstance(plan, Order) else Order.from_record(job.plan or {})
+                planned = order.items(self.registry)
+            else:
+                planned = banner_items(plan or self.plan(job.request), self.registry)
+            self.store.add_items(job.id, planned)
             items = self.store.items(job.id)
         return items
 
     def _wrap_up(self, job: Job, finished: bool) -> None:
         made = write_job_manifest(self.store, job)
         if finished:
-            self.store.finish(job.id, "done", f"{made} banners ready")
+            self.store.finish(job.id, "done", f"{made} {_noun(job)} ready")
         else:
             done = self.store.get(job.id)
             self.store.note(job.id, "cancelled", f"cancelled after {done.done if done else 0} "
-                                                 f"of {job.total} banners; those are kept")
+                                                 f"of {job.total} {_noun(job)}; those are kept")
+
+
+def _noun(job: Job) -> str:
+    return {"copy": "texts", "cutout": "cutouts"}.get(job.task, "banners")
 
 
 def _area(size: str) -> int:

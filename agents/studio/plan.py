@@ -28,7 +28,7 @@ PLAN_KEYS = ("task", "count", "campaign", "products", "sizes", "languages", "ton
 CONFIRM_ABOVE = 50
 # what each task cannot start without; "products|source" means either will do
 REQUIRED: dict[str, tuple[str, ...]] = {
-    "banners": ("count", "sizes"),
+    "banners": ("count",),  # sizes default to square and story (agents.studio.work)
     "copy": ("kind", "products|source"),
     "cutout": ("source",),
     "translate": ("languages", "source"),
@@ -52,6 +52,13 @@ class StudioPlan:
     kind: str | None = None
     n: int | None = None
     source: str | None = None
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> StudioPlan:
+        """The plan of ``to_dict()`` (lists back to tuples; other keys are ignored)."""
+        values: dict[str, Any] = {key: tuple(value) if isinstance(value, list) else value
+                                  for key, value in data.items() if key in PLAN_KEYS}
+        return cls(**values)
 
     def to_dict(self) -> dict[str, Any]:
         """Exactly the plan keys; tuples as lists (JSON)."""

@@ -29,7 +29,7 @@ CREATE TABLE IF NOT EXISTS jobs (
     id TEXT PRIMARY KEY, owner TEXT NOT NULL, request TEXT NOT NULL, state TEXT NOT NULL,
     done INTEGER NOT NULL DEFAULT 0, total INTEGER NOT NULL, message TEXT NOT NULL DEFAULT '',
     error TEXT, out_dir TEXT NOT NULL, manifest INTEGER NOT NULL DEFAULT 0,
-    runner_pid INTEGER, created_at REAL NOT NULL, updated_at REAL NOT NULL);
+    runner_pid INTEGER, created_at REAL NOT NULL, updated_at REAL NOT NULL, plan TEXT);
 CREATE INDEX IF NOT EXISTS jobs_by_owner ON jobs (owner, created_at);
 CREATE INDEX IF NOT EXISTS jobs_by_state ON jobs (state);
 CREATE TABLE IF NOT EXISTS items (
@@ -38,7 +38,7 @@ CREATE TABLE IF NOT EXISTS items (
     PRIMARY KEY (job_id, idx)) WITHOUT ROWID;
 """
 _JOB_COLUMNS = ("id, owner, request, state, done, total, message, error, out_dir, manifest, "
-                "runner_pid, created_at, updated_at")
+                "runner_pid, created_at, updated_at, plan")
 
 
 @dataclass
@@ -58,6 +58,12 @@ class Job:
     updated_at: float = field(default_factory=time.time)
     files: list[str] = field(default_factory=list)
     runner_pid: int | None = None
+    # the studio's plan ({"task", "plan", "language", ...}); None for a job from plain words
+    plan: dict[str, Any] | None = None
+
+    @property
+    def task(self) -> str:
+        return str((self.plan or {}).get("task") or "banners")
 
     @property
     def finished(self) -> bool:
@@ -67,8 +73,8 @@ class Job:
         """What an API or UI caller may see: no owner, no paths."""
         return {"id": self.id, "state": self.state, "done": self.done, "total": self.total,
                 "message": self.message, "error": self.error, "created_at": self.created_at,
-                "updated_at": self.updated_at, "request": self.request,
-                "files": list(self.files)}
+                "updated_at": self.updated_at, "request": self.request, "task": self.task,
+                "plan": (self.plan or {}).get("plan"), "files": list(self.files)}
 
 
 @dataclass(frozen=True)
@@ -103,6 +109,9 @@ class JobStore:
             self._db.execute("PRAGMA synchronous=NORMAL")
             self._db.execute("PRAGMA foreign_keys=ON")
             self._db.executescript(_SCHEMA)
+            columns = {row[1] for row in self._db.execute("PRAGMA table_info(jobs)")}
+            if "plan" not in columns:  # a store written before jobs had plans
+                self._db.execute("ALTER TABLE jobs ADD COLUMN plan TEXT")
 
     def close(self) -> None:
         with self._lock:
@@ -137,10 +146,11 @@ class JobStore:
                 raise LimitExceeded(
                     f"a merchant may have at most {max_unfinished} jobs queued or running at "
                     f"once (max_jobs_per_merchant); wait for one to finish or cancel one")
-            db.execute(f"INSERT INTO jobs ({_JOB_COLUMNS}) VALUES ({', '.join('?' * 13)})",
+            db.execute(f"INSERT INTO jobs ({_JOB_COLUMNS}) VALUES ({', '.join('?' * 14)})",
                        (job.id, job.owner, job.request, job.state, job.done, job.total,
                         job.message, job.error, str(job.out_dir), 0, job.runner_pid,
-                        job.created_at, job.updated_at))
+                        job.created_at, job.updated_at,
+                        None if job.plan is None else json.dumps(job.plan, ensure_ascii=False)))
 
     def get(self, job_id: str) -> Job | None:
         with self._read() as db:
@@ -236,13 +246,14 @@ class JobStore:
 
     def _job(self, row: tuple[Any, ...]) -> Job:
         (job_id, owner, request, state, done, total, message, error, out_dir, manifest,
-         runner_pid, created_at, updated_at) = row
+         runner_pid, created_at, updated_at, plan) = row
         files = [name for (name,) in self._db.execute(
             "SELECT file FROM items WHERE job_id = ? AND state = 'done' "
             "ORDER BY idx", (job_id,))]
         files = list(dict.fromkeys(files)) + (list(MANIFEST_FILES) if manifest else [])
         return Job(job_id, owner, request, state, total, Path(out_dir), done, message, error,
-                   created_at, updated_at, files, runner_pid)
+                   created_at, updated_at, files, runner_pid,
+                   json.loads(plan) if plan else None)
 
 
 @contextmanager

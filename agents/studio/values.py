@@ -15,6 +15,7 @@ Example::
 
 from __future__ import annotations
 
+import difflib
 import re
 
 from agents.studio.vocabulary import (
@@ -29,7 +30,7 @@ from agents.studio.vocabulary import (
     TONE_WORDS,
 )
 
-_PIXELS = re.compile(r"(?<![\d.])(\d{2,4})\s*[x×X*]\s*(\d{2,4})(?![\d.])")
+_PIXELS = re.compile(r"(?<![\d.])(\d{2,4})\s*(?:[x×X*]|by)\s*(\d{2,4})(?![\d.])")
 _NOUN_EN = "(?:" + "|".join(COUNTED_NOUNS_EN) + r")\b"
 _NOUN_ZH = "(?:" + "|".join(COUNTED_NOUNS_ZH) + ")"
 _GAP = r"\s*(?:[a-z][a-z'-]*\s+){0,3}"  # "12 square summer banners"
@@ -37,7 +38,15 @@ _ZH_NUMERAL = "[" + "".join(CHINESE_DIGITS) + "".join(CHINESE_UNITS) + "]+"
 _DIGITS_EN = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)" + _GAP + _NOUN_EN)
 _DIGITS_ZH = re.compile(r"(\d+)\s*" + _NOUN_ZH)
 _NUMERAL_ZH = re.compile("(" + _ZH_NUMERAL + ")\\s*" + _NOUN_ZH)
-_WORDS_EN = re.compile(r"\b((?:(?:" + "|".join(ENGLISH_NUMBERS) + r"|hundred|thousand|and|a)"
+_OF_THEM = re.compile(r"(?<![\w.])(\d+)\s+of\s+(?:them|those|these)\b")
+_WORDS_OF_THEM = re.compile(r"\b((?:(?:" + "|".join(ENGLISH_NUMBERS) + r"|hundred|and)[\s-]+)+)"
+                            r"of\s+(?:them|those|these)\b")
+_TIMES = re.compile(r"(?:" + "|".join(COUNTED_NOUNS_EN) + r"|海报|图|文案|标题|卖点)\s*[x×]\s*(\d+)"
+                    r"(?![\d.x×])")
+_DOZEN = re.compile(r"\b((?:half a|a|one|two|three|four|five)\s+dozen)\b")
+_LANGUAGE_CHARS = {"中": "zh", "英": "en", "日": "ja", "法": "fr", "德": "de", "西": "es"}
+_LANGUAGE_PAIR = re.compile("([" + "".join(_LANGUAGE_CHARS) + "]{2,4})(?:文|语|双语|三语)")
+_WORDS_EN = re.compile(r"\b((?:(?:" + "|".join(ENGLISH_NUMBERS) + r"|hundred|thousand|and|a|half)"
                        r"[\s-]+)+)" + r"(?:[a-z][a-z'-]*\s+){0,3}" + _NOUN_EN)
 
 
@@ -49,11 +58,18 @@ def count(text: str) -> int | None:
     """
     cleaned = _PIXELS.sub(" ", text.lower())
     for pattern, convert in ((_DIGITS_EN, _int), (_DIGITS_ZH, _int),
-                             (_NUMERAL_ZH, chinese_number), (_WORDS_EN, english_number)):
+                             (_NUMERAL_ZH, _zh_count), (_WORDS_EN, english_number),
+                             (_OF_THEM, _int), (_WORDS_OF_THEM, english_number),
+                             (_TIMES, _int), (_DOZEN, english_number)):
         for match in pattern.finditer(cleaned):
             if (value := convert(match.group(1))) is not None:
                 return value
     return None
+
+
+def _zh_count(numeral: str) -> int | None:
+    """A Chinese count; a lone 一 before a noun is "a" (一篇文案), not a count."""
+    return None if numeral == "一" else chinese_number(numeral)
 
 
 def _int(digits: str) -> int:
@@ -62,7 +78,10 @@ def _int(digits: str) -> int:
 
 def english_number(text: str) -> int | None:
     """English number words: "twelve" 12, "two hundred and fifty" 250, "a dozen" 12."""
-    words = re.findall(r"[a-z]+", text.lower().replace("-", " "))
+    lowered = text.lower().replace("-", " ")
+    if re.search(r"\bhalf a dozen\b", lowered):
+        return 6
+    words = re.findall(r"[a-z]+", lowered)
     total, current, seen = 0, 0, False
     for word in words:
         if word in ENGLISH_NUMBERS:
@@ -103,7 +122,7 @@ def sizes(text: str) -> tuple[str, ...]:
                                     for m in _PIXELS.finditer(text)]
     lowered = text.lower()
     for name, size in SIZE_NAMES.items():
-        for match in re.finditer(_word(name), lowered):
+        for match in re.finditer(_word(name, plural=True), lowered):
             found.append((match.start(), size))
     return _unique(size for _, size in sorted(found))
 
@@ -113,29 +132,49 @@ def languages(text: str) -> tuple[str, ...]:
     lowered = text.lower()
     found = [(m.start(), code) for name, code in LANGUAGE_NAMES.items()
              for m in re.finditer(_word(name), lowered)]
+    for match in _LANGUAGE_PAIR.finditer(text):  # "中英文", "英日双语"
+        found += [(match.start() + i, _LANGUAGE_CHARS[c]) for i, c in enumerate(match.group(1))]
     return _unique(code for _, code in sorted(found))
 
 
 def tone(text: str) -> str | None:
-    """The tone asked for (professional, playful, premium, urgent), if any."""
+    """The tone asked for (professional, playful, premium, urgent), if any (an English word
+    one letter off counts: "profesional")."""
     lowered = text.lower()
     hits = sorted((m.start(), value) for word, value in TONE_WORDS.items()
                   for m in re.finditer(_word(word), lowered))
+    hits = hits or _close_words(lowered, TONE_WORDS)
     return hits[0][1] if hits else None
 
 
 def copy_kind(text: str) -> str | None:
-    """The kind of copy asked for: title, headline, description, selling_points, post, …"""
+    """The kind of copy asked for: title, headline, description, selling_points, post, …
+    (an English word one letter off counts: "titels")."""
     lowered = text.lower()
     hits = sorted((m.start(), value) for word, value in COPY_KINDS.items()
                   for m in re.finditer(_word(word), lowered))
+    hits = hits or _close_words(lowered, COPY_KINDS)
     return hits[0][1] if hits else None
 
 
-def _word(phrase: str) -> str:
-    """A pattern for a phrase: whole words for Latin script, as written for Chinese."""
+def _close_words(lowered: str, table: dict[str, str]) -> list[tuple[int, str]]:
+    """Words of ``table`` misspelt by about a letter ("titels", "profesional")."""
+    single = [w for w in table if w.isascii() and " " not in w and len(w) >= 5]
+    hits = []
+    for match in re.finditer(r"[a-z]{5,}", lowered):
+        close = difflib.get_close_matches(match.group(), single, n=1, cutoff=0.85)
+        if close:
+            hits.append((match.start(), table[close[0]]))
+    return hits
+
+
+def _word(phrase: str, plural: bool = False) -> str:
+    """A pattern for a phrase: whole words for Latin script (with an optional plural "s"),
+    as written for Chinese."""
     escaped = re.escape(phrase)
-    return escaped if re.search(r"[\u4e00-\u9fff]", phrase) else rf"(?<![a-z]){escaped}(?![a-z])"
+    if re.search(r"[\u4e00-\u9fff]", phrase):
+        return escaped
+    return rf"(?<![a-z]){escaped}{'s?' if plural else ''}(?![a-z])"
 
 
 def _unique(values: object) -> tuple[str, ...]:

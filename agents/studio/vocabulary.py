@@ -24,7 +24,7 @@ COUNTED_NOUNS_EN = (
     "selling points?", "bullets?", "bullet points?", "posts?", "descriptions?", "hashtags?",
     "slogans?", "lines?", "options?", "ideas?", "copies", "graphics?", "visuals?",
 )
-COUNTED_NOUNS_ZH = ("张", "幅", "个", "条", "份", "版", "句", "篇", "组")
+COUNTED_NOUNS_ZH = ("张", "幅", "个", "条", "份", "句", "篇", "组")  # not 版: 各一版 is a set
 
 # preset sizes by name; bare "banner(s)" means the work itself, not the 1950x550 preset
 SIZE_NAMES = {
@@ -56,10 +56,11 @@ TONE_WORDS = {
     "有趣": "playful", "轻松": "playful", "可爱": "playful",
     "premium": "premium", "luxury": "premium", "luxurious": "premium", "upscale": "premium",
     "elegant": "premium", "classy": "premium", "high-end": "premium", "高端": "premium",
-    "高级": "premium", "奢华": "premium", "精致": "premium", "大气": "premium",
+    "高级": "premium", "奢华": "premium", "精致": "premium", "大气": "premium", "luxe": "premium",
+    "upmarket": "premium", "sophisticated": "premium",
     "urgent": "urgent", "urgency": "urgent", "hurry": "urgent", "limited time": "urgent",
     "last chance": "urgent", "紧迫": "urgent", "限时": "urgent", "抢购": "urgent",
-    "紧急": "urgent",
+    "紧急": "urgent", "急迫": "urgent", "紧迫感": "urgent", "fomo": "urgent",
 }
 COPY_KINDS = {
     "title": "title", "titles": "title", "product title": "title", "标题": "title",
@@ -71,8 +72,90 @@ COPY_KINDS = {
     "bullet": "selling_points", "bullets": "selling_points", "bullet points": "selling_points",
     "卖点": "selling_points",
     "post": "post", "posts": "post", "social post": "post", "caption": "post",
-    "captions": "post", "帖子": "post", "朋友圈": "post", "推文": "post",
+    "captions": "post", "帖子": "post", "种草": "post", "朋友圈": "post", "推文": "post",
     "hashtag": "hashtags", "hashtags": "hashtags", "话题标签": "hashtags",
     "subline": "subline", "sublines": "subline", "tagline": "subline", "taglines": "subline",
     "副标题": "subline",
 }
+
+# campaigns merchants name; a Chinese one keeps a following 大促/活动 ("618大促")
+CAMPAIGNS_EN = (
+    "black friday", "cyber monday", "prime day", "christmas", "xmas", "halloween",
+    "valentine's day", "valentines day", "valentine's", "mother's day", "mothers day",
+    "father's day", "fathers day", "back to school", "back-to-school", "summer sale",
+    "winter sale", "spring sale", "autumn sale", "fall sale", "new year", "new year's",
+    "lunar new year", "chinese new year", "new year's eve", "new years eve", "easter",
+    "flash sale", "clearance sale", "end of season sale", "anniversary sale", "thanksgiving", "boxing day",
+    "singles day", "singles' day", "labor day", "labour day", "memorial day",
+    "independence day", "super bowl", "earth day", "mid-autumn festival", "618", "11.11",
+    "12.12", "double eleven", "double 11", "spring festival",
+)
+CAMPAIGNS_ZH = (
+    "双十一", "双11", "双十二", "双12", "618", "年货节", "开学季", "春节", "七夕", "中秋",
+    "国庆", "情人节", "母亲节", "父亲节", "圣诞节", "圣诞", "元旦", "三八", "女王节", "女神节",
+    "黑五", "黑色星期五", "端午", "清明", "520", "劳动节", "五一", "儿童节", "六一", "新年", "跨年",
+    "年中大促", "双旦", "暑期", "暑假", "寒假", "夏季促销", "冬季促销",
+)
+CAMPAIGN_SUFFIXES_ZH = ("大促", "狂欢节", "购物节")
+
+# catalogue tags as merchants say them, to select products ("our new arrivals", "热销款")
+TAG_WORDS = {
+    "bestseller": "bestseller", "bestsellers": "bestseller", "best seller": "bestseller",
+    "best sellers": "bestseller", "best-sellers": "bestseller", "top sellers": "bestseller",
+    "热销": "bestseller", "爆款": "bestseller", "畅销": "bestseller",
+    "new arrival": "new-arrival", "new arrivals": "new-arrival", "new-arrival": "new-arrival",
+    "new-arrivals": "new-arrival", "new in": "new-arrival", "new products": "new-arrival",
+    "新品": "new-arrival", "上新": "new-arrival", "新款": "new-arrival",
+    "sale items": "sale", "on sale": "sale", "sale products": "sale", "discounted": "sale",
+    "clearance": "sale", "促销商品": "sale", "促销": "sale", "打折": "sale", "特价": "sale",
+    "kids": "kids", "kid's": "kids", "children's": "kids", "儿童": "kids", "童装": "kids",
+    "camping": "camping", "露营": "camping",
+    "winter": "winter", "冬季": "winter", "冬款": "winter", "冬天": "winter",
+    "premium range": "premium", "premium line": "premium", "premium products": "premium",
+    "高端系列": "premium", "eco-friendly": "eco-friendly", "eco friendly": "eco-friendly",
+    "eco": "eco-friendly", "sustainable": "eco-friendly", "环保": "eco-friendly",
+    "summer": "summer", "夏季": "summer", "夏款": "summer", "gift": "gift", "gifts": "gift",
+    "礼品": "gift", "送礼": "gift", "organic": "organic", "有机": "organic",
+    "running": "running", "跑步": "running", "hiking": "hiking", "徒步": "hiking",
+    "coffee": "coffee", "咖啡": "coffee", "tea": "tea", "茶": "tea", "travel": "travel",
+    "旅行": "travel", "fitness": "fitness", "健身": "fitness", "office": "office",
+    "办公": "office",
+}
+# nouns that stand for a generic selection, after a tag word: "our camping gear", "新品"
+GENERIC_GOODS_EN = ("gear", "stuff", "products", "items", "range", "line", "collection",
+                    "things", "goods", "catalog", "catalogue", "lineup", "sku", "skus")
+GENERIC_GOODS_ZH = ("商品", "产品", "宝贝", "东西", "款", "系列", "货")
+# kinds of product, as merchants name a selection: "all our kettles", "全是跑鞋"
+CATEGORY_NOUNS_EN = (
+    "shoes", "sneakers", "trainers", "boots", "sandals", "slides", "socks", "running shoes",
+    "tees", "t-shirts", "shirts", "hoodies", "jackets", "caps", "hats", "beanies",
+    "kettles", "mugs", "cups", "tumblers", "pans", "skillets", "cookware",
+    "drinks", "coffee", "teas", "juices", "sodas", "energy drinks",
+    "headphones", "earbuds", "power banks", "phone cases", "cases", "smartwatches",
+    "watches", "chargers", "lamps", "lights", "vases", "cushions", "pillows", "candles",
+    "backpacks", "bags", "packs", "daypacks", "bottles", "water bottles", "lanterns",
+    "headlamps", "apparel", "clothes", "clothing", "footwear", "electronics",
+    "accessories", "kitchenware", "home decor", "furniture",
+)
+CATEGORY_NOUNS_ZH = (
+    "跑鞋", "鞋子", "鞋", "运动鞋", "靴子", "凉鞋", "拖鞋", "袜子", "T恤", "卫衣", "衣服",
+    "外套", "冲锋衣", "帽子", "水壶", "电热水壶", "杯子", "马克杯", "保温杯", "锅", "煎锅",
+    "饮料", "咖啡", "茶饮", "果汁", "耳机", "充电宝", "移动电源", "手机壳", "手表",
+    "智能手表", "台灯", "灯", "花瓶", "抱枕", "蜡烛", "背包", "包", "水瓶", "头灯", "露营灯",
+    "服装", "鞋类", "数码配件", "家居", "厨具",
+)
+# a job named by when it was made
+LAST_JOB_WORDS = (
+    "last job", "latest job", "last batch", "latest batch", "previous batch",
+    "previous job", "last one", "the job i just", "last set", "last round", "most recent job",
+    "last week's", "last weeks", "the ones you just made", "the banners you just made",
+    "what you just made", "earlier batch", "previous run", "last run", "my last",
+    "上一批", "上批", "上次", "刚才那批", "刚提交", "最近提交", "最近的任务", "最近那个",
+    "之前做好的", "之前那批", "刚做的", "刚生成的", "上一个任务", "刚才的任务",
+)
+UPLOAD_WORDS = (
+    "uploaded", "uploads", "upload", "i just sent", "photos i sent", "images i sent",
+    "these photos", "these images", "these pictures", "these pics", "these shots",
+    "these posters", "these files", "the files i", "上传", "刚传", "传的", "发的图",
+    "这些图", "这几张", "这批图",
+)

@@ -170,7 +170,8 @@ def test_jobs_persist_for_a_new_runner_on_the_same_database(rigs: RigFactory,
     assert (job.state, job.done, job.total, job.owner) == ("done", 2, 2, "m-1")
     public = job.public()
     assert set(public) == {"id", "state", "done", "total", "message", "error", "created_at",
-                           "updated_at", "request", "files"}
+                           "updated_at", "request", "task", "plan", "files"}
+    assert (public["task"], public["plan"]) == ("banners", None), "words, not a studio plan"
     assert str(tmp_path) not in json.dumps(public)
     assert all("/" not in name for name in public["files"]) and len(public["files"]) == 4
     assert second.file("m-1", job.id, public["files"][0]).is_file()

@@ -16,7 +16,7 @@ def test_a_plan_has_exactly_the_plan_keys_with_nulls_where_unsaid() -> None:
 
 @pytest.mark.parametrize(("plan", "needs"), [
     (StudioPlan(), ["task"]),
-    (StudioPlan(task="banners"), ["count", "sizes"]),
+    (StudioPlan(task="banners"), ["count"]),  # sizes default to square and story
     (StudioPlan(task="banners", count=10, sizes=("800x800",)), []),
     (StudioPlan(task="copy", kind="title"), ["products"]),
     (StudioPlan(task="copy", kind="title", source="tag:summer"), []),

@@ -23,14 +23,26 @@ EVAL_FILE = REPO / "bench" / "data" / "chat_eval.yml"
 LATER_EVAL_FILES = (EVAL_FILE.with_name("chat_eval_fresh.yml"),  # the later held-out sets
                     EVAL_FILE.with_name("chat_eval_blind.yml"))
 LANGUAGES = ("en", "zh")
-INTENTS = (
+SHOPPER_INTENTS = (
     "greet", "goodbye", "thanks", "affirm", "deny", "inform", "product_question",
     "product_search", "compare_products", "order_status", "cancel_order", "change_order",
     "delivery_options", "delivery_period", "return_policy", "get_refund", "payment_issue",
     "membership_benefits", "complaint", "contact_human_agent", "set_language", "out_of_scope",
 )
-ENTITIES = ("product", "order_id", "colour", "size", "attribute", "price_min", "price_max",
-            "language")
+STUDIO_INTENTS = (  # the merchant studio's (studio_<language>.yml; scored by bench/studio.py)
+    "make_banners", "write_copy", "cut_out", "translate_banners", "job_status", "cancel_job",
+    "list_jobs", "change_detail", "help",
+)
+INTENTS = SHOPPER_INTENTS + STUDIO_INTENTS
+SHOPPER_ENTITIES = ("product", "order_id", "colour", "size", "attribute", "price_min",
+                    "price_max", "language")
+ENTITIES = (*SHOPPER_ENTITIES, "campaign")
+STUDIO_EVAL_FILES = (REPO / "bench" / "data" / "studio_dev.yml",
+                     REPO / "bench" / "data" / "studio_test.yml")
+# one-word answers that were shoppers' affirm/deny examples before the studio's evaluation
+# sets were written; any other studio evaluation request in the training data is a leak
+EARLIER_SHORT_ANSWERS = frozenset({"confirm", "no", "nope", "ok", "surething", "不用了", "不行",
+                                   "确认", "算了", "行"})
 LANGUAGE_CODES = ("en", "zh")
 MIN_EXAMPLES = 20
 MIN_EVAL_CONVERSATIONS = 40
@@ -45,11 +57,15 @@ def _load(path: Path) -> Any:
 
 @cache
 def training_examples(language: str) -> dict[str, tuple[str, ...]]:
-    """Intent name -> its examples (with annotations) in ``<language>.yml``."""
-    items = _load(NLU_DIR / f"{language}.yml")["nlu"]
-    return {item["intent"]: tuple(line[2:] for line in item["examples"].splitlines()
-                                  if line.startswith("- "))
-            for item in items if "intent" in item}
+    """Intent name -> its examples (with annotations) in ``<language>.yml`` and the
+    studio's ``studio_<language>.yml``."""
+    found: dict[str, tuple[str, ...]] = {}
+    for name in (f"{language}.yml", f"studio_{language}.yml"):
+        for item in _load(NLU_DIR / name)["nlu"]:
+            if "intent" in item:
+                found[item["intent"]] = found.get(item["intent"], ()) + tuple(
+                    line[2:] for line in item["examples"].splitlines() if line.startswith("- "))
+    return found
 
 
 @cache
@@ -195,9 +211,9 @@ def test_eval_uses_known_intents_and_entities(language: str) -> None:
 def test_eval_covers_every_intent_and_entity(language: str) -> None:
     turns = eval_turns(language)
     counts = Counter(turn["intent"] for turn in turns)
-    assert {intent: counts[intent] for intent in INTENTS
+    assert {intent: counts[intent] for intent in SHOPPER_INTENTS
             if counts[intent] < MIN_EVAL_TURNS_PER_INTENT} == {}
-    assert {name for turn in turns for name in turn["entities"]} == set(ENTITIES)
+    assert {name for turn in turns for name in turn["entities"]} == set(SHOPPER_ENTITIES)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -213,4 +229,15 @@ def test_no_eval_sentence_is_in_the_training_data() -> None:
                for examples in training_examples(language).values() for example in examples}
     leaked = [turn["text"] for language in LANGUAGES for turn in eval_turns(language)
               if normalise(turn["text"]) in trained]
+    assert leaked == []
+
+
+def test_no_studio_evaluation_request_is_in_the_training_data() -> None:
+    trained = {normalise(plain_text(example)) for language in LANGUAGES
+               for examples in training_examples(language).values() for example in examples}
+    requests = [request["text"] for path in STUDIO_EVAL_FILES
+                for request in _load(path)["requests"]]
+    assert len(requests) >= 200
+    leaked = [text for text in requests
+              if normalise(text) in trained and normalise(text) not in EARLIER_SHORT_ANSWERS]
     assert leaked == []

@@ -1,17 +1,16 @@
 """The installed ``shopmind`` command, run as a merchant would."""
 
-import json
 import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from PIL import Image
 
 from shopmind.errors import NotAuthorised
 from shopmind.identity import PrincipalStore
 from tests.testing import Accounts
+from ui.platform import Platform
 
 SHOPMIND = str(Path(sys.executable).with_name("shopmind"))
 
@@ -22,48 +21,24 @@ def _run(args: list[str], data_dir: Path) -> subprocess.CompletedProcess[str]:
                           timeout=600, check=False)
 
 
-def test_ask_makes_20_banners_and_a_manifest(session_data: Path, accounts: Accounts) -> None:
-    merchant = accounts.first("merchant")["id"]
-    result = _run(["ask", "make 20 banners for the summer sale", "--merchant", merchant],
-                  session_data)
-    assert result.returncode == 0, result.stderr
-    assert "20/20" in result.stderr  # the progress bar
-    assert session_data.stat().st_mode & 0o077 == 0  # the data folder is the owner's only
-    manifest = Path(result.stdout.strip().splitlines()[-1].split("manifest: ")[1])
-    entries = json.loads(manifest.read_text())["banners"]
-    assert len(entries) == 20
-    for entry in entries:
-        with Image.open(manifest.parent / entry["file"]) as image:
-            assert f"{image.width}x{image.height}" == entry["size"]
-
-
-def test_bad_request_is_one_clear_line_and_an_exit_code(session_data: Path) -> None:
-    result = _run(["ask", "make 0 banners"], session_data)
-    assert result.returncode == 2
-    assert result.stderr.strip().startswith("error: banner count must be at least 1, got 0")
-    assert "Traceback" not in result.stderr
-
-
 def test_jobs_lists_the_merchants_jobs_and_follows_one(session_data: Path,
+                                                       synced_platform: Platform,
                                                        accounts: Accounts) -> None:
     merchant = accounts.first("merchant")["id"]
-    asked = _run(["ask", "make 3 banners 300x250 for the summer sale", "--merchant", merchant],
-                 session_data)
-    assert asked.returncode == 0, asked.stderr
+    made = synced_platform.jobs.run(merchant, "make 3 banners 300x250 for the summer sale")
+    assert made.state == "done", made.error
     listed = _run(["jobs", "--merchant", merchant], session_data)
     assert listed.returncode == 0, listed.stderr
     assert "make 3 banners 300x250" in listed.stdout and "done" in listed.stdout
-    job_id = next(line.split()[1] for line in listed.stdout.splitlines()
-                  if "make 3 banners 300x250" in line)
-    followed = _run(["jobs", "--merchant", merchant, "--follow", job_id], session_data)
-    assert followed.returncode == 0 and f"{job_id} done" in followed.stdout
+    followed = _run(["jobs", "--merchant", merchant, "--follow", made.id], session_data)
+    assert followed.returncode == 0 and f"{made.id} done" in followed.stdout
     other = _run(["jobs", "--merchant", merchant, "--follow", "0123456789ab"], session_data)
     assert other.returncode == 3 and "no job" in other.stderr
 
 
-def test_ask_needs_an_active_merchant(session_data: Path, accounts: Accounts) -> None:
+def test_jobs_needs_an_active_merchant(session_data: Path, accounts: Accounts) -> None:
     shopper = accounts.first("shopper")["id"]
-    result = _run(["ask", "make 2 banners", "--merchant", shopper], session_data)
+    result = _run(["jobs", "--merchant", shopper], session_data)
     assert result.returncode == 2 and "is not an active merchant" in result.stderr
 
 

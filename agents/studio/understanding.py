@@ -1,0 +1,425 @@
+"""From a merchant's message to what it means for the studio: an act and the plan's values.
+
+Rasa's model (the same project as the shoppers', ``dialog/rasa/data/nlu/studio_*.yml``)
+names the intent and tags campaigns and products; this module turns the message into a
+:class:`Reading`: the act ("new" plan, "change" a detail, "confirm", "deny", a job question,
+"help") and a :class:`StudioPlan` with the values said in it. The values come from
+``agents.studio.values`` (counts, sizes, languages, tones, kinds of copy), the catalogue
+(products by name, in English or Chinese) and the vocabulary (campaigns, tags, kinds of
+product, "my last job", "the photos I uploaded", job ids).
+
+Example::
+
+    understanding = Understanding(rasa_parse, knowledge.products)
+    reading = understanding.read(Parse("make_banners", 0.97, {}),
+                                 "make 200 banners for the summer sale")
+    reading.act, reading.plan.count, reading.plan.campaign   # "new", 200, "summer sale"
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from agents.studio import values
+from agents.studio.plan import StudioPlan, Task
+from agents.studio.vocabulary import (
+    CAMPAIGN_SUFFIXES_ZH,
+    CAMPAIGNS_EN,
+    CAMPAIGNS_ZH,
+    CATEGORY_NOUNS_EN,
+    CATEGORY_NOUNS_ZH,
+    COUNTED_NOUNS_EN,
+    GENERIC_GOODS_EN,
+    GENERIC_GOODS_ZH,
+    LAST_JOB_WORDS,
+    TAG_WORDS,
+    UPLOAD_WORDS,
+)
+from kg.facts import ProductFacts
+from kg.matching import words
+
+# what each intent means in the studio; shopper intents that a merchant's words can land on
+# ("cancel it" is cancel_order to a shopper) mean the merchant's nearest act
+ACTS: dict[str, tuple[str, Task | None]] = {
+    "make_banners": ("new", "banners"), "write_copy": ("new", "copy"),
+    "cut_out": ("new", "cutout"), "translate_banners": ("new", "translate"),
+    "job_status": ("job", "job_status"), "order_status": ("job", "job_status"),
+    "cancel_job": ("job", "job_cancel"), "cancel_order": ("job", "job_cancel"),
+    "list_jobs": ("job", "job_list"),
+    "affirm": ("confirm", None), "deny": ("deny", None),
+    "change_detail": ("change", None), "change_order": ("change", None),
+    "set_language": ("change", None), "inform": ("answer", None),
+    "help": ("help", None), "greet": ("greet", None), "thanks": ("thanks", None),
+    "goodbye": ("thanks", None),
+}
+VALUELESS_ACTS = frozenset({"confirm", "deny", "help", "greet", "thanks"})
+STUDIO_INTENTS = frozenset({"make_banners", "write_copy", "cut_out", "translate_banners",
+                            "job_status", "cancel_job", "list_jobs", "change_detail", "help"})
+TEXT_NOUNS = re.compile(r"texts?|titles?|headlines?|taglines?|sublines?|selling points?|"
+                        r"bullets?|bullet points?|posts?|descriptions?|hashtags?|slogans?|"
+                        r"lines?|captions?|条|篇|句")
+_JOB_ID = re.compile(r"(?<![0-9a-z])([0-9a-f]{12,16})(?![0-9a-z])")
+_UPLOADED_EN = re.compile(r"\bthese\s+(?:\d+\s+)?(?:photos|images|pictures|pics|shots|posters|"
+                          r"files|banners)\b")
+_BARE_NUMBER = re.compile(r"(?<![\w.#])(\d{1,7})(?![\w.])")
+_ZH_SET_NUMBER = re.compile(r"(?:到|成|为|要|来)\s*([零〇一二两三四五六七八九十百千万]+)")
+_UNITS = frozenset({"ml", "l", "cm", "mm", "mah", "kg", "g", "pack", "x", "lumen", "oz"})
+_ZH_QUANTITY = re.compile(r"[（(][^）)]*[）)]|\d[\d,.]*\s*(?:毫升|升|厘米|毫安时|流明|只装|双装|"
+                          r"支装|罐|瓶)?|[×x]")
+
+
+@dataclass(frozen=True)
+class Parse:
+    """What the NLU said of one message."""
+
+    intent: str
+    confidence: float
+    entities: dict[str, list[str]] = field(default_factory=dict)
+
+    @classmethod
+    def from_rasa(cls, answer: dict[str, Any]) -> Parse:
+        """From Rasa's ``/model/parse`` answer."""
+        intent = answer.get("intent") or {}
+        entities: dict[str, list[str]] = {}
+        for entity in answer.get("entities") or []:
+            value = entity.get("value")
+            if isinstance(value, str) and value.strip():
+                entities.setdefault(str(entity.get("entity")), []).append(value.strip())
+        return cls(str(intent.get("name") or "nlu_fallback"),
+                   float(intent.get("confidence") or 0.0), entities)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A message as the studio reads it: its act and the plan values it says."""
+
+    act: str  # new, change, confirm, deny, job, help, answer, greet, thanks, other
+    plan: StudioPlan
+    intent: str
+    confidence: float
+
+
+class Understanding:
+    """Reads merchants' messages against the current catalogue."""
+
+    def __init__(self, products: Callable[[], list[ProductFacts]],
+                 version: Callable[[], int] | None = None) -> None:
+        self._products = products
+        self._version = version  # the catalogue's version: names are indexed once per version
+        self._finder: ProductFinder | None = None
+        self._seen: int | None = None
+
+    def read(self, parse: Parse, text: str, context: Task | None = None) -> Reading:
+        """The act and the plan values of ``text``; ``context`` is the task of the plan
+        under discussion (a bare "make it 50" is a count of banners, or of texts)."""
+        act, task = ACTS.get(parse.intent, ("other", None))
+        if act in VALUELESS_ACTS:  # "yes go ahead", "what can you do?": no plan values
+            return Reading(act, StudioPlan(), parse.intent, parse.confidence)
+        found = self.plan_values(text, parse.entities, task or context,
+                                 bare_numbers=act in ("change", "answer"))
+        if task not in (None, "copy"):
+            found["kind"] = None  # "post" or "description" in a banner request is not copy
+        plan = StudioPlan(task=task if act in ("new", "job") else None, **found)
+        return Reading(act, plan, parse.intent, parse.confidence)
+
+    def plan_values(self, text: str, entities: dict[str, list[str]] | None = None,
+                    task: Task | None = None, bare_numbers: bool = False) -> dict[str, Any]:
+        """Every plan value but the task that ``text`` says; with ``bare_numbers`` a number
+        without a noun counts too (an answer to "how many?", "make it 50")."""
+        entities = entities or {}
+        text = without_negated(text)
+        campaign_value = campaign(text, entities.get("campaign", []))
+        rest = _without(text, campaign_value)
+        products = self.finder().find(rest)
+        number = values.count(rest)
+        if number is None and bare_numbers:
+            number = bare_number(rest)
+        texts_wanted = task == "copy" or (task is None and _counts_texts(rest))
+        selection = source(rest, has_products=bool(products))
+        return {
+            "count": None if texts_wanted else number,
+            "n": number if texts_wanted else None,
+            "campaign": campaign_value,
+            "products": tuple(products) or None,
+            "sizes": None if task == "copy" else values.sizes(rest) or None,
+            "languages": values.languages(rest) or None,
+            "tone": _tone(rest, selection),
+            "kind": values.copy_kind(rest),
+            "source": selection,
+        }
+
+    def finder(self) -> ProductFinder:
+        version = self._version() if self._version else None
+        if self._finder is None or version is None or version != self._seen:
+            self._finder = ProductFinder(self._products())
+            self._seen = version
+        return self._finder
+
+
+def campaign(text: str, tagged: Iterable[str] = ()) -> str | None:
+    """The campaign a message names: a known one ("Black Friday", "618大促"), else the span
+    the NLU tagged. English is lower-cased; Chinese keeps a 大促/活动 that follows."""
+    lowered = text.lower()
+    hits: list[tuple[int, int, str]] = []
+    for name in sorted(CAMPAIGNS_EN, key=len, reverse=True):
+        for match in re.finditer(rf"(?<![\w.]){re.escape(name)}(?![\w.])", lowered):
+            after = lowered[match.end():]
+            if name.isdigit() and re.match(r"\s*(?:" + "|".join(COUNTED_NOUNS_EN) + ")", after):
+                continue  # "618 banners" is a count
+            hits.append((match.start(), -len(name), name))
+    for name in sorted(CAMPAIGNS_ZH, key=len, reverse=True):
+        for match in re.finditer(re.escape(name), text):
+            if name.isdigit() and re.match(r"\s*[张幅个条份]", text[match.end():]):
+                continue
+            suffix = next((s for s in CAMPAIGN_SUFFIXES_ZH
+                           if text.startswith(s, match.end())), "")
+            digits = re.search(r"\d+$", text[:match.start()]) if not name[0].isdigit() else None
+            start = digits.start() if digits else match.start()
+            hits.append((start, -len(name), text[start:match.start()] + name + suffix))
+    if hits:
+        hits.sort()
+        return hits[0][2].replace("-", " ") if hits[0][2] == "back-to-school" else hits[0][2]
+    for span in tagged:
+        span = span.strip(" ,.!?，。")
+        if span and not re.fullmatch(r"[\d\s]+", span):
+            return span if _chinese(span) else span.lower()
+    return None
+
+
+_NEGATED = re.compile(
+    r"\b(?:instead of|rather than|not in|not the|not)\s+[^,.;!?，。；！？]*?(?=\s*(?:[,.;!?]|$))"
+    r"|(?:不用|不要|别用|而不是|不是)[^，。；！？,.;!?了]*了?")
+
+
+def without_negated(text: str) -> str:
+    """The text without what it says no to: "Japanese instead of English" keeps Japanese,
+    "不用上传的图了，改成热销款" keeps 热销款."""
+    return _NEGATED.sub(" ", text)
+
+
+def bare_number(text: str) -> int | None:
+    """A number said without a noun after it ("make it 50", "张数减到四十"), not a size,
+    a job id or part of a name."""
+    cleaned = _JOB_ID.sub(" ", values._PIXELS.sub(" ", text.lower()))
+    match = _BARE_NUMBER.search(cleaned)
+    if match:
+        return int(match.group(1))
+    zh = _ZH_SET_NUMBER.search(cleaned)
+    return values.chinese_number(zh.group(1)) if zh else None
+
+
+def source(text: str, has_products: bool = False) -> str | None:
+    """Where the work's inputs come from: ``job:<id>``, ``last_job``, ``uploads``, or a
+    catalogue selection (``tag:<tag>``, ``category:<the merchant's words>``)."""
+    lowered = text.lower()
+    job = _JOB_ID.search(lowered)
+    if job and re.search(r"\d", job.group(1)) and re.search(r"[a-f]", job.group(1)):
+        return f"job:{job.group(1)}"
+    if any(phrase in lowered for phrase in LAST_JOB_WORDS):
+        return "last_job"
+    if any(phrase in lowered for phrase in UPLOAD_WORDS) or _UPLOADED_EN.search(lowered):
+        return "uploads"
+    if has_products:
+        return None
+    category = _category(text)
+    if category:
+        return f"category:{category}"
+    tag = _tag(text)
+    return f"tag:{tag}" if tag else None
+
+
+def _category(text: str) -> str | None:
+    """The kind of product selected, in the merchant's words, plural ("every candle we
+    sell" is candles)."""
+    lowered = text.lower()
+    nouns = "|".join(re.escape(n) for n in sorted(CATEGORY_NOUNS_EN, key=len, reverse=True))
+    singular = "|".join(re.escape(n[:-1]) for n in sorted(CATEGORY_NOUNS_EN, key=len,
+                                                          reverse=True) if n.endswith("s"))
+    modifiers = "|".join(re.escape(w) for w in sorted(TAG_WORDS, key=len, reverse=True)
+                         if not _chinese(w))
+    match = re.search(rf"(?<![\w-])((?:(?:{modifiers})\s+)?(?:{nouns}))(?![\w-])", lowered)
+    if match:
+        return match.group(1)
+    match = re.search(rf"\b(?:every|each|all)\s+(?:(?:the|our|my)\s+)?((?:(?:{modifiers})\s+)?"
+                      rf"(?:{singular}))(?![\w-])", lowered)
+    if match:
+        return match.group(1) + "s"
+    hits = [(text.find(noun), -len(noun), noun) for noun in CATEGORY_NOUNS_ZH if noun in text]
+    return min(hits)[2] if hits else None
+
+
+def _tag(text: str) -> str | None:
+    lowered = text.lower()
+    generic_en = "|".join(GENERIC_GOODS_EN)
+    generic_zh = "|".join(GENERIC_GOODS_ZH + ("装备", "用品"))
+    standalone = {"bestseller", "bestsellers", "best seller", "best sellers", "best-sellers",
+                  "top sellers", "new arrival", "new arrivals", "new-arrival", "new-arrivals",
+                  "new in", "new products", "on sale", "clearance", "sale items",
+                  "sale products", "discounted", "premium range", "premium line",
+                  "premium products", "热销", "爆款", "畅销", "新品", "上新", "新款", "促销",
+                  "特价", "打折", "高端系列"}
+    hits = []
+    for phrase, tag in TAG_WORDS.items():
+        pattern = re.escape(phrase) if _chinese(phrase) else \
+            rf"(?<![\w-]){re.escape(phrase)}(?![\w-])"
+        for match in re.finditer(pattern, lowered):
+            after = lowered[match.end():]
+            generic = re.match(rf"\s*(?:{generic_en})\b", after) or \
+                re.match(rf"(?:的)?(?:{generic_zh})", after)
+            if phrase in standalone or generic:
+                hits.append((match.start(), -len(phrase), tag))
+    return min(hits)[2] if hits else None
+
+
+def _tone(text: str, selection: str | None) -> str | None:
+    """The tone, unless its word named the selection ("our premium range")."""
+    found = values.tone(text)
+    if found == "premium" and selection == "tag:premium":
+        return None
+    return found
+
+
+def _counts_texts(text: str) -> bool:
+    return bool(TEXT_NOUNS.search(text.lower()))
+
+
+def _without(text: str, phrase: str | None) -> str:
+    if not phrase:
+        return text
+    return re.sub(re.escape(phrase), " ", text, count=1, flags=re.IGNORECASE)
+
+
+def _chinese(text: str) -> bool:
+    return bool(re.search(r"[\u4e00-\u9fff]", text))
+
+
+class ProductFinder:
+    """Every product a message names, in the order named.
+
+    English names match by their words, each weighted by how rare it is among product
+    names, so "the Pulse smartwatch" finds the Voltra Pulse Smartwatch and not the kids' one.
+    A shortened name counts too: a word inside a name word ("the Pulse watch"), two words no
+    other product has ("cast iron pan"), or a name's last word that no other product has
+    after "the" ("the lantern"). Chinese names match as written without pack sizes
+    ("保温随行杯"), or shortened to characters of the name in order that include a pair no
+    other name has ("恐龙卫衣", "铸铁锅"). A product whose matched words all belong to a
+    better match is dropped ("Solar Power Bank" does not also bring the other power banks).
+    """
+
+    MINIMUM = 0.6
+
+    def __init__(self, products: list[ProductFacts]) -> None:
+        self._names = [(p.id, _name_words(p.name_en), _zh_core(p.name_zh or ""),
+                        _last_word(p.name_en)) for p in products]
+        frequency: dict[str, int] = {}
+        pairs: dict[str, int] = {}
+        for _, name_words, core, _ in self._names:
+            for word in name_words:
+                frequency[word] = frequency.get(word, 0) + 1
+            for pair in {core[i:i + 2] for i in range(len(core) - 1)}:
+                pairs[pair] = pairs.get(pair, 0) + 1
+        total = max(len(self._names), 1)
+        self._weight = {w: math.log(1 + total / n) for w, n in frequency.items()}
+        self._unique_words = {w for w, n in frequency.items() if n == 1 and len(w) >= 3}
+        self._unique_pairs = {p for p, n in pairs.items() if n == 1}
+
+    def find(self, text: str) -> list[str]:
+        lowered = text.lower()
+        said = words(lowered)
+        candidates: list[tuple[float, int, str, frozenset[str]]] = []
+        for product_id, name_words, core, last in self._names:
+            score, position, matched = self._english(lowered, said, name_words, last)
+            if core:
+                span = self._chinese(text, core)
+                if span is not None:
+                    score = max(score, 1.0 if span[1] == core else 0.9)
+                    position = span[0]
+                    matched = frozenset(f"zh:{i}" for i in range(span[0],
+                                                                 span[0] + len(span[1])))
+            if score >= self.MINIMUM:
+                candidates.append((score, position, product_id, matched))
+        candidates.sort(key=lambda c: (-c[0], c[1]))
+        chosen: list[tuple[int, str, frozenset[str]]] = []
+        for score, position, product_id, matched in candidates:
+            claimed = frozenset().union(*(m for _, _, m in chosen)) if chosen else frozenset()
+            if matched <= claimed:
+                continue
+            chosen.append((position, product_id, matched))
+        return [product_id for _, product_id, _ in sorted(chosen)]
+
+    def _english(self, lowered: str, said: set[str], name_words: set[str],
+                 last: str) -> tuple[float, int, frozenset[str]]:
+        if not name_words:
+            return 0.0, len(lowered), frozenset()
+        matched = {w for w in name_words if w in said}
+        # a word inside a longer name word: "watch" in "smartwatch", "buds" in "fitbuds"
+        partial = {w for w in name_words - matched
+                   if any(len(s) >= 4 and s in w and s not in _STOPWORDS for s in said)}
+        weight = sum(self._weight[w] for w in name_words)
+        score = (sum(self._weight[w] for w in matched)
+                 + 0.8 * sum(self._weight[w] for w in partial)) / weight
+        if not matched:
+            return 0.0, len(lowered), frozenset()
+        if not any(self._weight[w] > 2.5 for w in matched | partial):
+            return 0.0, len(lowered), frozenset()  # only words many products share
+        if len(matched & self._unique_words) >= 2:
+            score = max(score, self.MINIMUM)  # "cast iron pan"
+        if matched & self._unique_words and last in matched | partial:
+            score = max(score, self.MINIMUM)  # "the dino hoodie", "the Pulse watch"
+        if last in self._unique_words and last in matched and re.search(
+                rf"\b(?:the|this|that|our|my)\s+(?:[a-z-]+\s+)?{re.escape(last)}\b", lowered):
+            score = max(score, self.MINIMUM)  # "the lantern"
+        position = min(_position(lowered, w) for w in matched)
+        return score, position, frozenset(matched | partial)
+
+    def _chinese(self, text: str, core: str) -> tuple[int, str] | None:
+        """The longest run of ``text`` whose characters appear in ``core`` in order, if it
+        is the core itself or a shortening with a character pair only this core has."""
+        found = text.find(core)
+        if found >= 0:
+            return found, core
+        best: tuple[int, str] | None = None
+        for start in range(len(text)):
+            if text[start] not in core:
+                continue
+            at, end = core.index(text[start]) + 1, start + 1
+            while end < len(text) and text[end] in core[at:]:
+                at = core.index(text[end], at) + 1
+                end += 1
+            span = text[start:end]
+            if len(span) < 3 or (best is not None and len(span) <= len(best[1])):
+                continue
+            own = {span[i:i + 2] for i in range(len(span) - 1) if span[i:i + 2] in core}
+            if not own & self._unique_pairs or span in CATEGORY_NOUNS_ZH:
+                continue  # only pairs other names have too ("露营杯" is not the camp tumbler)
+            best = (start, span)
+        return best
+
+
+_STOPWORDS = frozenset({"with", "from", "that", "this", "them", "those", "these", "make",
+                        "sale", "more", "need", "want", "please"})
+
+
+def _last_word(name: str) -> str:
+    found = [w for w in re.findall(r"[a-z0-9]+", name.lower()) if not w.isdigit()
+             and w not in _UNITS]
+    return found[-1] if found else ""
+
+
+def _name_words(name: str) -> set[str]:
+    return {w for w in words(name) if not w.isdigit() and w not in _UNITS}
+
+
+def _zh_core(name: str) -> str:
+    """A Chinese name without its pack size: "保温随行杯470毫升" -> "保温随行杯"."""
+    core = _ZH_QUANTITY.sub("", name).strip()
+    return core if len(core) >= 3 else ""
+
+
+def _position(text: str, word: str) -> int:
+    match = re.search(rf"(?<![a-z0-9]){re.escape(word)}(?![a-z0-9])", text)
+    return match.start() if match else len(text)
