@@ -2,7 +2,7 @@
 
 A declared ``Content-Length`` over the cap is refused at once; a chunked body is read up to
 the cap first and refused when it passes it. Either way the client gets a 413 that names
-the limit. Gradio's upload route gets the (larger) upload cap.
+the limit. The upload routes (Gradio's, photos, catalogue files) get the (larger) upload cap.
 
 Example::
 
@@ -16,7 +16,7 @@ from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-UPLOAD_PATHS = ("/gradio_api/upload", "/v1/merchant/uploads")
+UPLOAD_PATHS = ("/gradio_api/upload", "/v1/merchant/uploads", "/v1/merchant/catalogue")
 
 
 class BodyLimit:
