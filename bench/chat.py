@@ -176,7 +176,7 @@ def nlu_scores(rasa_url: str, conversations: list[dict[str, Any]],
                headers: dict[str, str]) -> dict[str, Any]:
     correct: dict[str, list[bool]] = defaultdict(list)
     by_set: dict[str, list[bool]] = defaultdict(list)
-    counts = defaultdict(lambda: [0, 0, 0])  # language -> tp, predicted, expected
+    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])  # language -> tp, predicted, expected
     parse_ms: list[float] = []
     confusions: dict[str, int] = defaultdict(int)
     with httpx.Client(timeout=30, headers=headers) as client:

@@ -1,8 +1,9 @@
 """The Gradio UI mounted at ``/``, behind sign-in (``ui/web_routes.py``).
 
-Each signed-in principal sees only its own area: a shopper their own chat with JIMI, a
-merchant the studio and their own jobs, a human agent the desk; merchants and agents also
-see the knowledge area (a product's facts and its neighbourhood in the graph). Every handler checks the
+Each signed-in principal sees only its own area: a shopper their own chat with JIMI (with
+cards for the products JIMI's replies name), a merchant the studio in dialogue and their own
+jobs (``ui/studio_tab.py``), a human agent the desk; merchants and agents also see the
+knowledge area (a product's facts and its neighbourhood in the graph). Every handler checks the
 caller's role again (Gradio's API can be called directly), and job files are linked through
 routes that check the owner, never through Gradio's file route.
 """
@@ -11,7 +12,6 @@ from __future__ import annotations
 
 import asyncio
 import uuid
-from collections.abc import AsyncIterator
 from typing import Any
 
 import gradio as gr
@@ -24,6 +24,8 @@ from ui.auth import shopper_profile
 from ui.desk_tab import desk_tab
 from ui.knowledge_tab import knowledge_tab
 from ui.platform import Platform
+from ui.product_cards import ProductCards
+from ui.studio_tab import studio_tab
 
 Message = dict[str, str]
 STAFF = ("merchant", "agent")
@@ -37,7 +39,7 @@ def build_ui(platform: Platform) -> gr.Blocks:
             _shopper_tab(platform)
         with gr.Column(visible=False, elem_id="merchant-area") as merchant:
             gr.Markdown("## Studio")
-            _merchant_tab(platform)
+            studio_timer = studio_tab(platform, signed_in)
         with gr.Column(visible=False, elem_id="desk-area") as desk:
             gr.Markdown("## Agent desk")
             desk_tab(platform, signed_in)
@@ -52,9 +54,10 @@ def build_ui(platform: Platform) -> gr.Blocks:
             return (heading, gr.Column(visible=principal.role == "shopper"),
                     gr.Column(visible=principal.role == "merchant"),
                     gr.Column(visible=principal.role == "agent"),
-                    gr.Column(visible=principal.role in STAFF))
+                    gr.Column(visible=principal.role in STAFF),
+                    gr.Timer(active=principal.role == "merchant"))
 
-        blocks.load(show, None, [who, shopper, merchant, desk, knowledge])
+        blocks.load(show, None, [who, shopper, merchant, desk, knowledge, studio_timer])
     return blocks
 
 
@@ -82,7 +85,10 @@ def staff(platform: Platform, request: gr.Request) -> Principal:
 def _shopper_tab(platform: Platform) -> None:
     session = gr.State(lambda: uuid.uuid4().hex[:16])
     seen = gr.State(0)  # the last message number shown
-    chatbot = gr.Chatbot(label="JIMI", elem_id="jimi-chat", height=420)
+    cards = ProductCards(platform.knowledge)
+    with gr.Row():
+        chatbot = gr.Chatbot(label="JIMI", elem_id="jimi-chat", height=420, scale=3)
+        products = gr.HTML(elem_id="product-cards", min_height=120, scale=1)
     with gr.Row():
         box = gr.Textbox(placeholder="Ask about a product, an order or our policies",
                          show_label=False, elem_id="jimi-input", scale=5)
@@ -93,15 +99,20 @@ def _shopper_tab(platform: Platform) -> None:
         return shopper_profile(signed_in(platform, request, "shopper"), platform.knowledge.accounts)
 
     async def send(text: str, history: list[Message], session_id: str, last: int,
-                   request: gr.Request) -> tuple[list[Message], str, int]:
+                   request: gr.Request) -> tuple[list[Message], str, int, Any]:
+        """JIMI's reply in the chat, and cards for the products it names (none: no cards)."""
         history = list(history or []) + [{"role": "user", "content": text}]
         try:
-            reply = await platform.chat.reply(profile_of(request), session_id, text)
+            profile = profile_of(request)
+            reply = await platform.chat.reply(profile, session_id, text)
         except ShopmindError as exc:
-            return history + [{"role": "assistant", "content": f"⚠️ {exc.message}"}], "", last
+            return (history + [{"role": "assistant", "content": f"⚠️ {exc.message}"}], "",
+                    last, gr.skip())
         shown = [_shown(m) for m in reply.messages if m.role != "shopper"]
         history += [{"role": "assistant", "content": t} for t in shown or ["(no answer)"]]
-        return history, "", max([last, *(m.seq for m in reply.messages)])
+        named = cards.named_in([m.text for m in reply.messages if m.role == "bot"])
+        return (history, "", max([last, *(m.seq for m in reply.messages)]),
+                cards.html(named, profile.language))
 
     async def poll(history: list[Message], session_id: str, last: int, request: gr.Request
                    ) -> tuple[list[Message], int]:
@@ -126,64 +137,10 @@ def _shopper_tab(platform: Platform) -> None:
     async def ask_person(session_id: str, request: gr.Request) -> None:
         await asyncio.to_thread(platform.chat.request_human, profile_of(request), session_id)
 
-    box.submit(send, [box, chatbot, session, seen], [chatbot, box, seen])
+    box.submit(send, [box, chatbot, session, seen], [chatbot, box, seen, products])
     timer.tick(poll, [chatbot, session, seen], [chatbot, seen])
     person.click(ask_person, [session], None)
 
 
 def _shown(message: DialogMessage) -> str:
     return message.text if message.speaker == BOT else f"[{message.speaker}] {message.text}"
-
-
-def _merchant_tab(platform: Platform) -> None:
-    request_box = gr.Textbox(value="make 20 banners for the summer sale", label="Request", lines=2,
-                             elem_id="merchant-request")
-    with gr.Row():
-        start = gr.Button("Start job", variant="primary", elem_id="merchant-start")
-        cancel = gr.Button("Cancel job", elem_id="merchant-cancel")
-    current = gr.State("")
-    status = gr.Markdown(elem_id="merchant-status")
-    gallery = gr.Gallery(label="Banners", columns=4, height=360, object_fit="contain")
-
-    async def run(text: str, request: gr.Request
-                  ) -> AsyncIterator[tuple[str, list[str], str]]:
-        try:
-            owner = signed_in(platform, request, "merchant")
-            job = await asyncio.to_thread(platform.jobs.submit, owner.id, text)
-        except ShopmindError as exc:
-            yield f"⚠️ {exc.message}", [], ""
-            return
-        while job.state in ("queued", "running"):
-            yield f"Job `{job.id}`: {job.done}/{job.total} banners", [], job.id
-            await asyncio.sleep(0.5)
-            job = await asyncio.to_thread(platform.jobs.get, owner.id, job.id)
-        yield _finished(job, _base_url(request)), _gallery(job, _base_url(request)), job.id
-
-    async def stop(job_id: str, request: gr.Request) -> str:
-        try:
-            owner = signed_in(platform, request, "merchant")
-            job = await asyncio.to_thread(platform.jobs.cancel, owner.id, job_id)
-        except ShopmindError as exc:
-            return f"⚠️ {exc.message}"
-        return f"Job `{job.id}` cancelled; {job.done} of {job.total} banners kept."
-
-    start.click(run, [request_box], [status, gallery, current])
-    cancel.click(stop, [current], [status])
-
-
-def _finished(job: Any, base: str) -> str:
-    if job.state == "failed":
-        return f"⚠️ job {job.id} failed: {job.error}"
-    link = f"[Download the zip]({base}/ui/jobs/{job.id}/download)"
-    return f"Job `{job.id}` {job.state}: {job.message} {link}"
-
-
-def _gallery(job: Any, base: str) -> list[str]:
-    names = [n for n in job.public()["files"] if n.endswith((".jpg", ".png"))][:12]
-    return [f"{base}/ui/jobs/{job.id}/files/{name}" for name in names]
-
-
-def _base_url(request: gr.Request) -> str:
-    headers = getattr(request, "headers", {}) or {}
-    host = headers.get("host", "127.0.0.1")
-    return f"http://{host}"

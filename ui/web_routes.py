@@ -1,25 +1,30 @@
-"""Sign-in for the web UI, and the owner-checked file routes its merchant tab links to.
+"""Sign-in for the web UI, the owner-checked file routes its merchant tab links to, and the
+catalogue pictures its product cards show.
 
 ``/login`` takes a token (from ``shopmind users`` or the demo credentials file) and keeps it
 in an HttpOnly, SameSite=Strict cookie; ``/logout`` drops it. The Gradio app at ``/`` asks
 ``signed_in_id`` who the cookie belongs to on every request, so a revoked token is out at
-once. Job files are served only here and under ``/v1/jobs``, both checking the owner.
+once. Job files are served only here and under ``/v1/jobs``, both checking the owner. A
+product's picture is served by product id to any signed-in principal, only from the
+catalogue folder; no path ever comes from the caller.
 """
 
 from __future__ import annotations
 
 import html
+from pathlib import Path as FilePath
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Form, Request
+from fastapi import APIRouter, Depends, Form, Path, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 
-from shopmind.errors import Forbidden, NotAuthorised
+from shopmind.errors import Forbidden, NotAuthorised, NotFound
 from shopmind.identity import Principal
 from ui.auth import SESSION_COOKIE, Gate, get_gate, request_token
 from ui.chat_routes import PlatformDep
 from ui.merchant_routes import FileName, JobId
+from ui.platform import Platform
 
 web = APIRouter(include_in_schema=False)
 _PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shopmind: sign in
@@ -31,6 +36,8 @@ input{{width:100%;padding:.5rem;margin:.5rem 0}}button{{padding:.5rem 1rem}}
 <button id="sign-in" type="submit">Sign in</button></form><p class="error">{error}</p>
 </body></html>"""
 GateDep = Annotated[Gate, Depends(get_gate)]
+ProductId = Annotated[str, Path(min_length=1, max_length=64,
+                                pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]*$")]
 
 
 def signed_in_id(gate: Gate, request: Request) -> str | None:
@@ -83,3 +90,22 @@ async def ui_job_download(job_id: JobId, request: Request, gate: GateDep,
     owner = _merchant(gate, request)
     path = await run_in_threadpool(platform.jobs.archive, owner.id, job_id)
     return FileResponse(path, filename=f"banners-{job_id}.zip", media_type="application/zip")
+
+
+@web.get("/ui/products/{product_id}/image")
+async def ui_product_image(product_id: ProductId, request: Request, gate: GateDep,
+                           platform: PlatformDep) -> FileResponse:
+    """A catalogue product's picture, for the shopper's product cards (any signed-in role)."""
+    gate.principal(request_token(request))
+    return FileResponse(await run_in_threadpool(_product_image, platform, product_id),
+                        headers={"Cache-Control": "private, max-age=3600"})
+
+
+def _product_image(platform: Platform, product_id: str) -> FilePath:
+    """The product's image file inside the catalogue folder; ``NotFound`` otherwise."""
+    product = platform.knowledge.product(product_id)
+    root = platform.settings.catalog_dir.resolve()
+    path = (root / product.image).resolve() if product.image else root
+    if not path.is_relative_to(root) or path == root or not path.is_file():
+        raise NotFound(f"product {product_id!r} has no picture")
+    return path

@@ -113,6 +113,7 @@ class Studio:
             state = await asyncio.to_thread(self.sessions.load, owner, session_id)
             state.language = "zh" if re.search(r"[\u4e00-\u9fff]", cleaned) else "en"
             reply = await asyncio.to_thread(self._turn, owner, state, parse, cleaned)
+            state.confirming = reply.confirm
             state.said("merchant", cleaned, intent=parse.intent)
             state.said("studio", reply.reply, plan=reply.plan,
                        job=reply.job["id"] if reply.job else None)
@@ -130,6 +131,7 @@ class Studio:
             intent = "affirm" if button == "confirm" else "deny"
             reply = await asyncio.to_thread(self._turn, owner, state, Parse(intent, 1.0),
                                             button)
+            state.confirming = reply.confirm
             state.said("merchant", f"[{button}]", intent=intent)
             state.said("studio", reply.reply, plan=reply.plan,
                        job=reply.job["id"] if reply.job else None)
@@ -174,7 +176,12 @@ class Studio:
                                          "好的，这个方案不做了。还需要什么？")
                                if current else self._say(state, "OK.", "好的。"))
         if act == "job":
-            return self._job_question(owner, state, reading.plan, current)
+            answer = self._job_question(owner, state, reading.plan, current)
+            waiting = state.current()  # a plan still waiting stays on show
+            if waiting is not None and answer.plan is None:
+                answer.plan, answer.needs = waiting.to_dict(), waiting.needs()
+                answer.confirm = state.confirming
+            return answer
         if act in ("help", "greet", "thanks") or current is None:
             return self._help(state, current)
         return self._ask(state, current)

@@ -36,6 +36,7 @@ class StudioState:
     asked: str | None = None  # the slot the studio just asked for
     last_job: str | None = None
     language: str = "en"
+    confirming: bool = False  # the last reply asked for a yes
     turns: list[dict[str, Any]] = field(default_factory=list)
 
     def current(self) -> StudioPlan | None:

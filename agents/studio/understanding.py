@@ -61,7 +61,10 @@ STUDIO_INTENTS = frozenset({"make_banners", "write_copy", "cut_out", "translate_
                             "job_status", "cancel_job", "list_jobs", "change_detail", "help"})
 TEXT_NOUNS = re.compile(r"texts?|titles?|headlines?|taglines?|sublines?|selling points?|"
                         r"bullets?|bullet points?|posts?|descriptions?|hashtags?|slogans?|"
-                        r"lines?|captions?|条|篇|句")
+                        r"lines?|captions?|cop(?:y|ies)|条|篇|句|文案")
+_LAST_JOB = re.compile(r"\b(?:last|latest|previous|most recent|recent|newest)\s+"
+                       r"(?:job|batch|set|run|round|one|order of banners)s?\b")
+_TAGGED = re.compile(r"\btagged\s+(?:as\s+)?[\"']?([a-z-]+)")
 _JOB_ID = re.compile(r"(?<![0-9a-z])([0-9a-f]{12,16})(?![0-9a-z])")
 _UPLOADED_EN = re.compile(r"\bthese\s+(?:\d+\s+)?(?:photos|images|pictures|pics|shots|posters|"
                           r"files|banners)\b")
@@ -134,12 +137,15 @@ class Understanding:
         text = without_negated(text)
         campaign_value = campaign(text, entities.get("campaign", []))
         rest = _without(text, campaign_value)
-        products = self.finder().find(rest)
+        selected = _quantified_category(rest)  # "all the water bottles" is a selection
+        products = self.finder().find(_without(rest, selected))
         number = values.count(rest)
         if number is None and bare_numbers:
             number = bare_number(rest)
         texts_wanted = task == "copy" or (task is None and _counts_texts(rest))
         selection = source(rest, has_products=bool(products))
+        if selection == "uploads":
+            products = []  # "my uploaded photos of slippers" describes the photos
         return {
             "count": None if texts_wanted else number,
             "n": number if texts_wanted else None,
@@ -166,7 +172,7 @@ def campaign(text: str, tagged: Iterable[str] = ()) -> str | None:
     lowered = text.lower()
     hits: list[tuple[int, int, str]] = []
     for name in sorted(CAMPAIGNS_EN, key=len, reverse=True):
-        for match in re.finditer(rf"(?<![\w.]){re.escape(name)}(?![\w.])", lowered):
+        for match in re.finditer(rf"(?<![\w.]){re.escape(name)}(?!\w|\.\d)", lowered):
             after = lowered[match.end():]
             if name.isdigit() and re.match(r"\s*(?:" + "|".join(COUNTED_NOUNS_EN) + ")", after):
                 continue  # "618 banners" is a count
@@ -183,6 +189,9 @@ def campaign(text: str, tagged: Iterable[str] = ()) -> str | None:
     if hits:
         hits.sort()
         return hits[0][2].replace("-", " ") if hits[0][2] == "back-to-school" else hits[0][2]
+    named = _CAMPAIGN_NAMED.search(lowered) or _CAMPAIGN_ZH.search(text)
+    if named:
+        return named.group(1).strip()
     for span in tagged:
         span = span.strip(" ,.!?，。")
         if span and not re.fullmatch(r"[\d\s]+", span):
@@ -192,13 +201,19 @@ def campaign(text: str, tagged: Iterable[str] = ()) -> str | None:
 
 _NEGATED = re.compile(
     r"\b(?:instead of|rather than|not in|not the|not)\s+[^,.;!?，。；！？]*?(?=\s*(?:[,.;!?]|$))"
-    r"|(?:不用|不要|别用|而不是|不是)[^，。；！？,.;!?了]*了?")
+    r"|(?:不用|不要|别用|而不是|不是)[^，。；！？,.;!?了]*了?"
+    r"|[^，。；！？,.;!?\s]{1,6}(?:就?不用了|就?不要了)")
 
 
 def without_negated(text: str) -> str:
     """The text without what it says no to: "Japanese instead of English" keeps Japanese,
     "不用上传的图了，改成热销款" keeps 热销款."""
     return _NEGATED.sub(" ", text)
+
+
+# "switch the campaign to cyber week", "campaign: spring clearance", "春上新用的", "开学季活动"
+_CAMPAIGN_NAMED = re.compile(r"\bcampaign\s*(?:to|is|=|:|->)\s*([a-z0-9'& ]{2,30}?)\s*(?:[,.;!?]|$)")
+_CAMPAIGN_ZH = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff\d]{1,5}[节季新促日周])(?:活动|用的?|期间)")
 
 
 def bare_number(text: str) -> int | None:
@@ -219,7 +234,7 @@ def source(text: str, has_products: bool = False) -> str | None:
     job = _JOB_ID.search(lowered)
     if job and re.search(r"\d", job.group(1)) and re.search(r"[a-f]", job.group(1)):
         return f"job:{job.group(1)}"
-    if any(phrase in lowered for phrase in LAST_JOB_WORDS):
+    if any(phrase in lowered for phrase in LAST_JOB_WORDS) or _LAST_JOB.search(lowered):
         return "last_job"
     if any(phrase in lowered for phrase in UPLOAD_WORDS) or _UPLOADED_EN.search(lowered):
         return "uploads"
@@ -230,6 +245,16 @@ def source(text: str, has_products: bool = False) -> str | None:
         return f"category:{category}"
     tag = _tag(text)
     return f"tag:{tag}" if tag else None
+
+
+def _quantified_category(text: str) -> str | None:
+    """A kind of product selected as a whole: "all the water bottles", "所有保温杯"."""
+    found = _category(text)
+    if not found:
+        return None
+    at = text.lower().find(found.rstrip("s") if found.endswith("s") else found)
+    before = text[max(0, at - 16):at].lower() if at >= 0 else ""
+    return found if re.search(r"\b(?:all|every|each)\b|所有|全部|全是", before) else None
 
 
 def _category(text: str) -> str | None:
@@ -254,6 +279,9 @@ def _category(text: str) -> str | None:
 
 def _tag(text: str) -> str | None:
     lowered = text.lower()
+    tagged = _TAGGED.search(lowered)
+    if tagged and tagged.group(1) in TAG_WORDS:
+        return TAG_WORDS[tagged.group(1)]
     generic_en = "|".join(GENERIC_GOODS_EN)
     generic_zh = "|".join(GENERIC_GOODS_ZH + ("装备", "用品"))
     standalone = {"bestseller", "bestsellers", "best seller", "best sellers", "best-sellers",
@@ -269,8 +297,9 @@ def _tag(text: str) -> str | None:
         for match in re.finditer(pattern, lowered):
             after = lowered[match.end():]
             generic = re.match(rf"\s*(?:{generic_en})\b", after) or \
-                re.match(rf"(?:的)?(?:{generic_zh})", after)
-            if phrase in standalone or generic:
+                re.match(rf"\s*(?:的|类)?(?:{generic_zh})", after)
+            if phrase in standalone or generic or (not _chinese(phrase) and (
+                    " " in phrase or "-" in phrase)):
                 hits.append((match.start(), -len(phrase), tag))
     return min(hits)[2] if hits else None
 
@@ -315,6 +344,7 @@ class ProductFinder:
     def __init__(self, products: list[ProductFacts]) -> None:
         self._names = [(p.id, _name_words(p.name_en), _zh_core(p.name_zh or ""),
                         _last_word(p.name_en)) for p in products]
+        self._cores = [core for _, _, core, _ in self._names if core]
         frequency: dict[str, int] = {}
         pairs: dict[str, int] = {}
         for _, name_words, core, _ in self._names:
@@ -329,10 +359,10 @@ class ProductFinder:
 
     def find(self, text: str) -> list[str]:
         lowered = text.lower()
-        said = words(lowered)
+        said = {_singular(w) for w in words(lowered)} | words(lowered)
         candidates: list[tuple[float, int, str, frozenset[str]]] = []
         for product_id, name_words, core, last in self._names:
-            score, position, matched = self._english(lowered, said, name_words, last)
+            score, position, matched = self._english(lowered, said, name_words, last, text)
             if core:
                 span = self._chinese(text, core)
                 if span is not None:
@@ -352,7 +382,7 @@ class ProductFinder:
         return [product_id for _, product_id, _ in sorted(chosen)]
 
     def _english(self, lowered: str, said: set[str], name_words: set[str],
-                 last: str) -> tuple[float, int, frozenset[str]]:
+                 last: str, original: str) -> tuple[float, int, frozenset[str]]:
         if not name_words:
             return 0.0, len(lowered), frozenset()
         matched = {w for w in name_words if w in said}
@@ -370,11 +400,22 @@ class ProductFinder:
             score = max(score, self.MINIMUM)  # "cast iron pan"
         if matched & self._unique_words and last in matched | partial:
             score = max(score, self.MINIMUM)  # "the dino hoodie", "the Pulse watch"
+        if len(matched) >= 2 and sum(1 for _, other, _, _ in self._names
+                                     if matched <= other) == 1:
+            score = max(score, self.MINIMUM)  # "kids headphones", "milk tea": one such name
+        capitalised = {w for w in matched & self._unique_words if len(w) >= 5 and re.search(
+            rf"(?<=[\w,;:] ){re.escape(w)}\b", original, re.IGNORECASE) and re.search(
+            rf"\b{w[0].upper()}{re.escape(w[1:])}", original, re.IGNORECASE | 0)}
+        if capitalised and any(re.search(r"\b[A-Z]\w*\b", original[m.start():m.end()])
+                               for w in capitalised
+                               for m in re.finditer(rf"\b{re.escape(w)}\b", original,
+                                                    re.IGNORECASE)):
+            score = max(score, self.MINIMUM)  # a name only this product has: "FitBuds"
         if last in self._unique_words and last in matched and re.search(
                 rf"\b(?:the|this|that|our|my)\s+(?:[a-z-]+\s+)?{re.escape(last)}\b", lowered):
             score = max(score, self.MINIMUM)  # "the lantern"
-        position = min(_position(lowered, w) for w in matched)
-        return score, position, frozenset(matched | partial)
+        rarest = max(matched, key=lambda w: (self._weight[w], -_position(lowered, w)))
+        return score, _position(lowered, rarest), frozenset(matched | partial)
 
     def _chinese(self, text: str, core: str) -> tuple[int, str] | None:
         """The longest run of ``text`` whose characters appear in ``core`` in order, if it
@@ -394,14 +435,53 @@ class ProductFinder:
             if len(span) < 3 or (best is not None and len(span) <= len(best[1])):
                 continue
             own = {span[i:i + 2] for i in range(len(span) - 1) if span[i:i + 2] in core}
-            if not own & self._unique_pairs or span in CATEGORY_NOUNS_ZH:
+            alone = len(span) >= 4 and sum(1 for c in self._cores if _in_order(span, c)) == 1
+            if not (own & self._unique_pairs or alone) or self._selection(text, start, span):
                 continue  # only pairs other names have too ("露营杯" is not the camp tumbler)
             best = (start, span)
+        if best is None:  # a head noun only this name ends with ("雨靴"), not "all lamps"
+            tail = core[-2:]
+            at = text.find(tail)
+            if at >= 0 and not self._selection(text, at, tail) and sum(
+                    1 for c in self._cores if tail in c) == 1 and not _QUANTIFIED.search(
+                    text[max(0, at - 6):at]):
+                best = (at, tail)
         return best
+
+    def _selection(self, text: str, at: int, span: str) -> bool:
+        """Is ``span`` a kind of product selected as a whole ("所有保温杯", "鞋子" that many
+        names end with) rather than one product ("台灯" when one name has it)?"""
+        if span not in CATEGORY_NOUNS_ZH:
+            return False
+        quantified = _QUANTIFIED.search(text[max(0, at - 6):at])
+        return bool(quantified) or sum(1 for c in self._cores if span in c) != 1
 
 
 _STOPWORDS = frozenset({"with", "from", "that", "this", "them", "those", "these", "make",
                         "sale", "more", "need", "want", "please"})
+
+
+_QUANTIFIED = re.compile(r"所有|全部|全|every|all|each")
+
+
+def _in_order(span: str, core: str) -> bool:
+    """Are the characters of ``span`` in ``core``, in order?"""
+    at = 0
+    for char in span:
+        at = core.find(char, at) + 1
+        if at == 0:
+            return False
+    return True
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "xes", "sses")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
 
 
 def _last_word(name: str) -> str:

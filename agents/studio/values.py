@@ -30,13 +30,13 @@ from agents.studio.vocabulary import (
     TONE_WORDS,
 )
 
-_PIXELS = re.compile(r"(?<![\d.])(\d{2,4})\s*(?:[x×X*]|by)\s*(\d{2,4})(?![\d.])")
+_PIXELS = re.compile(r"(?<![\d.])(\d{2,4})\s*(?:[x×X*]|by)\s*(\d{2,4})(?!\d|\.\d)")
 _NOUN_EN = "(?:" + "|".join(COUNTED_NOUNS_EN) + r")\b"
 _NOUN_ZH = "(?:" + "|".join(COUNTED_NOUNS_ZH) + ")"
 _GAP = r"\s*(?:[a-z][a-z'-]*\s+){0,3}"  # "12 square summer banners"
 _ZH_NUMERAL = "[" + "".join(CHINESE_DIGITS) + "".join(CHINESE_UNITS) + "]+"
 _DIGITS_EN = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)" + _GAP + _NOUN_EN)
-_DIGITS_ZH = re.compile(r"(\d+)\s*" + _NOUN_ZH)
+_DIGITS_ZH = re.compile(r"(\d+)\s*(?:" + "|".join(COUNTED_NOUNS_ZH) + r"|主图|海报|图片|文案)")
 _NUMERAL_ZH = re.compile("(" + _ZH_NUMERAL + ")\\s*" + _NOUN_ZH)
 _OF_THEM = re.compile(r"(?<![\w.])(\d+)\s+of\s+(?:them|those|these)\b")
 _WORDS_OF_THEM = re.compile(r"\b((?:(?:" + "|".join(ENGLISH_NUMBERS) + r"|hundred|and)[\s-]+)+)"
@@ -44,6 +44,8 @@ _WORDS_OF_THEM = re.compile(r"\b((?:(?:" + "|".join(ENGLISH_NUMBERS) + r"|hundre
 _TIMES = re.compile(r"(?:" + "|".join(COUNTED_NOUNS_EN) + r"|海报|图|文案|标题|卖点)\s*[x×]\s*(\d+)"
                     r"(?![\d.x×])")
 _DOZEN = re.compile(r"\b((?:half a|a|one|two|three|four|five)\s+dozen)\b")
+_DOZENS = re.compile(r"(?<![\w.])(\d+)\s+dozen\b")
+_TOTAL = re.compile(r"(?<![\w.])(\d+)\s+(?:total|in total|altogether|each|apiece)\b")
 _LANGUAGE_CHARS = {"中": "zh", "英": "en", "日": "ja", "法": "fr", "德": "de", "西": "es"}
 _LANGUAGE_PAIR = re.compile("([" + "".join(_LANGUAGE_CHARS) + "]{2,4})(?:文|语|双语|三语)")
 _WORDS_EN = re.compile(r"\b((?:(?:" + "|".join(ENGLISH_NUMBERS) + r"|hundred|thousand|and|a|half)"
@@ -57,10 +59,11 @@ def count(text: str) -> int | None:
     "十二张"); a number in a campaign name ("618", "11.11") or a size ("1080x1080") does not.
     """
     cleaned = _PIXELS.sub(" ", text.lower())
-    for pattern, convert in ((_DIGITS_EN, _int), (_DIGITS_ZH, _int),
+    for pattern, convert in ((_DOZENS, lambda d: int(d) * 12), (_DIGITS_EN, _int),
+                             (_DIGITS_ZH, _int),
                              (_NUMERAL_ZH, _zh_count), (_WORDS_EN, english_number),
                              (_OF_THEM, _int), (_WORDS_OF_THEM, english_number),
-                             (_TIMES, _int), (_DOZEN, english_number)):
+                             (_TIMES, _int), (_DOZEN, english_number), (_TOTAL, _int)):
         for match in pattern.finditer(cleaned):
             if (value := convert(match.group(1))) is not None:
                 return value
@@ -124,6 +127,7 @@ def sizes(text: str) -> tuple[str, ...]:
     for name, size in SIZE_NAMES.items():
         for match in re.finditer(_word(name, plural=True), lowered):
             found.append((match.start(), size))
+    found += _close_words(lowered, SIZE_NAMES)  # "sqaure"
     return _unique(size for _, size in sorted(found))
 
 
@@ -159,11 +163,13 @@ def copy_kind(text: str) -> str | None:
 
 def _close_words(lowered: str, table: dict[str, str]) -> list[tuple[int, str]]:
     """Words of ``table`` misspelt by about a letter ("titels", "profesional")."""
-    single = [w for w in table if w.isascii() and " " not in w and len(w) >= 5]
+    single = [w for w in table if w.isascii() and " " not in w and len(w) >= 6]
     hits = []
-    for match in re.finditer(r"[a-z]{5,}", lowered):
-        close = difflib.get_close_matches(match.group(), single, n=1, cutoff=0.85)
-        if close:
+    for match in re.finditer(r"[a-z]{6,}", lowered):
+        if match.group() in table or match.group().rstrip("s") in table:
+            continue  # spelt right: found (or not wanted) already
+        close = difflib.get_close_matches(match.group(), single, n=1, cutoff=0.8)
+        if close and close[0][0] == match.group()[0]:
             hits.append((match.start(), table[close[0]]))
     return hits
 

@@ -31,7 +31,8 @@ SIZE_NAMES = {
     "square": "1080x1080", "方图": "1080x1080", "正方形": "1080x1080", "方形": "1080x1080",
     "story": "1080x1920", "stories": "1080x1920", "vertical": "1080x1920",
     "portrait": "1080x1920", "竖版": "1080x1920", "竖图": "1080x1920", "竖屏": "1080x1920",
-    "landscape": "1200x628", "horizontal": "1200x628", "横版": "1200x628",
+    "landscape": "1200x628", "horizontal": "1200x628", "横版": "1200x628", "横板": "1200x628",
+    "竖板": "1080x1920",
     "横图": "1200x628", "social": "1200x628", "link preview": "1200x628",
     "主图": "800x800", "main image": "800x800", "main images": "800x800",
     "product image": "800x800", "product images": "800x800", "listing image": "800x800",
@@ -72,10 +73,12 @@ COPY_KINDS = {
     "bullet": "selling_points", "bullets": "selling_points", "bullet points": "selling_points",
     "卖点": "selling_points",
     "post": "post", "posts": "post", "social post": "post", "caption": "post",
-    "captions": "post", "帖子": "post", "种草": "post", "朋友圈": "post", "推文": "post",
+    "captions": "post", "帖子": "post", "种草": "post", "小红书文案": "post",
+    "朋友圈文案": "post", "朋友圈": "post", "推文": "post",
     "hashtag": "hashtags", "hashtags": "hashtags", "话题标签": "hashtags",
-    "subline": "subline", "sublines": "subline", "tagline": "subline", "taglines": "subline",
-    "副标题": "subline",
+    "subline": "subline", "sublines": "subline", "subheadline": "subline",
+    "subheadlines": "subline", "sub-headline": "subline", "副标题": "subline",
+    "tagline": "headline", "taglines": "headline",
 }
 
 # campaigns merchants name; a Chinese one keeps a following 大促/活动 ("618大促")
@@ -85,7 +88,10 @@ CAMPAIGNS_EN = (
     "father's day", "fathers day", "back to school", "back-to-school", "summer sale",
     "winter sale", "spring sale", "autumn sale", "fall sale", "new year", "new year's",
     "lunar new year", "chinese new year", "new year's eve", "new years eve", "easter",
-    "flash sale", "clearance sale", "end of season sale", "anniversary sale", "thanksgiving", "boxing day",
+    "flash sale", "clearance sale", "end of season sale", "anniversary sale",
+    "spring clearance", "summer clearance", "winter clearance", "cyber week", "diwali",
+    "ramadan", "eid", "hanukkah", "st patrick's day", "black friday week", "golden week",
+    "women's day", "children's day", "graduation", "prime big deal days", "thanksgiving", "boxing day",
     "singles day", "singles' day", "labor day", "labour day", "memorial day",
     "independence day", "super bowl", "earth day", "mid-autumn festival", "618", "11.11",
     "12.12", "double eleven", "double 11", "spring festival",
@@ -93,7 +99,8 @@ CAMPAIGNS_EN = (
 CAMPAIGNS_ZH = (
     "双十一", "双11", "双十二", "双12", "618", "年货节", "开学季", "春节", "七夕", "中秋",
     "国庆", "情人节", "母亲节", "父亲节", "圣诞节", "圣诞", "元旦", "三八", "女王节", "女神节",
-    "黑五", "黑色星期五", "端午", "清明", "520", "劳动节", "五一", "儿童节", "六一", "新年", "跨年",
+    "黑五", "黑色星期五", "端午", "清明", "520", "春上新", "秋上新", "夏上新", "冬上新",
+    "年终大促", "周年庆", "店庆", "开斋节", "排灯节", "感恩节", "万圣节", "复活节", "劳动节", "五一", "儿童节", "六一", "新年", "跨年",
     "年中大促", "双旦", "暑期", "暑假", "寒假", "夏季促销", "冬季促销",
 )
 CAMPAIGN_SUFFIXES_ZH = ("大促", "狂欢节", "购物节")
@@ -114,6 +121,8 @@ TAG_WORDS = {
     "premium range": "premium", "premium line": "premium", "premium products": "premium",
     "高端系列": "premium", "eco-friendly": "eco-friendly", "eco friendly": "eco-friendly",
     "eco": "eco-friendly", "sustainable": "eco-friendly", "环保": "eco-friendly",
+    "home decor": "home-decor", "home-decor": "home-decor", "家居装饰": "home-decor",
+    "家饰": "home-decor",
     "summer": "summer", "夏季": "summer", "夏款": "summer", "gift": "gift", "gifts": "gift",
     "礼品": "gift", "送礼": "gift", "organic": "organic", "有机": "organic",
     "running": "running", "跑步": "running", "hiking": "hiking", "徒步": "hiking",
@@ -135,14 +144,14 @@ CATEGORY_NOUNS_EN = (
     "watches", "chargers", "lamps", "lights", "vases", "cushions", "pillows", "candles",
     "backpacks", "bags", "packs", "daypacks", "bottles", "water bottles", "lanterns",
     "headlamps", "apparel", "clothes", "clothing", "footwear", "electronics",
-    "accessories", "kitchenware", "home decor", "furniture",
+    "accessories", "kitchenware", "furniture",
 )
 CATEGORY_NOUNS_ZH = (
     "跑鞋", "鞋子", "鞋", "运动鞋", "靴子", "凉鞋", "拖鞋", "袜子", "T恤", "卫衣", "衣服",
     "外套", "冲锋衣", "帽子", "水壶", "电热水壶", "杯子", "马克杯", "保温杯", "锅", "煎锅",
     "饮料", "咖啡", "茶饮", "果汁", "耳机", "充电宝", "移动电源", "手机壳", "手表",
     "智能手表", "台灯", "灯", "花瓶", "抱枕", "蜡烛", "背包", "包", "水瓶", "头灯", "露营灯",
-    "服装", "鞋类", "数码配件", "家居", "厨具",
+    "服装", "鞋类", "数码配件", "家居", "厨具", "咖啡杯", "水杯",
 )
 # a job named by when it was made
 LAST_JOB_WORDS = (
@@ -150,7 +159,8 @@ LAST_JOB_WORDS = (
     "previous job", "last one", "the job i just", "last set", "last round", "most recent job",
     "last week's", "last weeks", "the ones you just made", "the banners you just made",
     "what you just made", "earlier batch", "previous run", "last run", "my last",
-    "上一批", "上批", "上次", "刚才那批", "刚提交", "最近提交", "最近的任务", "最近那个",
+    "most recent batch", "recent batch", "latest one", "newest job", "newest batch",
+    "上一批", "上批", "上次", "刚才那批", "刚才那个", "最新的任务", "最近一批", "刚提交", "最近提交", "最近的任务", "最近那个",
     "之前做好的", "之前那批", "刚做的", "刚生成的", "上一个任务", "刚才的任务",
 )
 UPLOAD_WORDS = (

@@ -249,3 +249,10 @@ def test_an_empty_or_oversized_message_is_refused(chat: Chat) -> None:
         chat.say("   ")
     with pytest.raises(InvalidInput, match="at most 2000"):
         chat.say("banners " * 400)
+
+
+def test_a_job_question_keeps_the_plan_waiting_for_a_yes_on_show(chat: Chat) -> None:
+    chat.say("make 200 banners for the summer sale", "make_banners")
+    status = chat.say("how's my job going?", "job_status")
+    assert "no jobs yet" in status.reply
+    assert status.plan is not None and status.plan["count"] == 200 and status.confirm

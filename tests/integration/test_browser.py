@@ -1,19 +1,27 @@
-"""The Gradio UI in headless Chromium (Debian's package), reaching the same dialogue path."""
+"""The Gradio UI in headless Chromium (Debian's package), reaching the same dialogue path.
+
+Screenshots of the studio and the shopper's product cards are kept in the test artefacts
+folder (``SHOPMIND_ARTEFACTS``, by default ``var/test-artefacts`` in the checkout)."""
 
 from __future__ import annotations
 
+import os
 import shutil
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from PIL import Image, ImageDraw, ImageFilter
 
 from tests.testing import Accounts
 from ui.platform import Platform
 
 pytestmark = [pytest.mark.integration, pytest.mark.browser]
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+REPO_ROOT = Path(__file__).resolve().parents[2]
+IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
@@ -36,6 +44,24 @@ def page(browser: object) -> Iterator[object]:
     context = browser.new_context(viewport={"width": 1200, "height": 900})  # type: ignore
     yield context.new_page()
     context.close()
+
+
+@pytest.fixture(scope="module")
+def artefacts() -> Path:
+    """Where screenshots are kept for people to look at after the run."""
+    folder = Path(os.environ.get("SHOPMIND_ARTEFACTS", "var/test-artefacts"))
+    folder = folder if folder.is_absolute() else REPO_ROOT / folder
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+@pytest.fixture
+def studio_confirms_above_5(synced_platform: Platform) -> Iterator[None]:
+    """Plans of more than 5 items wait for a yes (the session's setting is 50)."""
+    studio = synced_platform.studio
+    before, studio.confirm_above = studio.confirm_above, 5
+    yield
+    studio.confirm_above = before
 
 
 def sign_in(page: Any, app: str, token: str) -> None:
@@ -68,7 +94,7 @@ def test_chat_box_answers_through_rasa(page: Any, live_app: str, rasa_server: st
     shopper = accounts.first("shopper")
     sign_in(page, live_app, shopper["token"])
     expect(page.locator("#signed-in")).to_contain_text(shopper["name"], timeout=30000)
-    assert not page.locator("#merchant-request textarea").is_visible()
+    assert not page.locator("#studio-input textarea").is_visible()
     box = page.locator("#jimi-input textarea")
     expect(box).to_be_visible(timeout=30000)
     box.fill(f"what colours does the {product.name_en} come in?")
@@ -82,22 +108,133 @@ def test_chat_box_answers_through_rasa(page: Any, live_app: str, rasa_server: st
 
 
 def test_a_merchant_sees_the_studio_and_not_the_shopper_chat(page: Any, live_app: str,
-                                                              accounts: Accounts,
-                                                              tmp_path: Path) -> None:
+                                                              accounts: Accounts) -> None:
     from playwright.sync_api import expect
 
     merchant = accounts.first("merchant")
     sign_in(page, live_app, merchant["token"])
     expect(page.locator("#signed-in")).to_contain_text(merchant["name"], timeout=30000)
-    expect(page.locator("#merchant-request textarea")).to_be_visible()
+    expect(page.locator("#studio-input textarea")).to_be_visible()
+    expect(page.locator("#studio-plan")).to_contain_text("No plan yet")
+    expect(page.locator("#studio-confirm")).to_be_disabled()
+    expect(page.locator("#studio-cancel")).to_be_disabled()
     assert not page.locator("#jimi-input textarea").is_visible()
-    page.fill("#merchant-request textarea", "make 2 banners 300x250 for summer")
-    page.click("#merchant-start")
-    expect(page.locator("#merchant-status")).to_contain_text("done", timeout=120000)
-    image = page.locator("img[src*='/ui/jobs/']").first
-    expect(image).to_be_visible(timeout=30000)
-    assert image.evaluate("img => img.naturalWidth") == 300  # served through the owner's route
-    page.screenshot(path=str(tmp_path / "merchant.png"))
+
+
+def test_a_merchant_confirms_chinese_banners_and_downloads_the_zip(
+        page: Any, live_app: str, rasa_server: str, accounts: Accounts, tmp_path: Path,
+        artefacts: Path, studio_confirms_above_5: None) -> None:
+    from playwright.sync_api import expect
+
+    sign_in(page, live_app, accounts.first("merchant")["token"])
+    say(page, "给双十一做12张方图")
+    plan = page.locator("#studio-plan")
+    expect(plan).to_contain_text("12", timeout=60000)
+    expect(plan).to_contain_text("1080x1080")
+    expect(plan).to_contain_text("Confirm")
+    expect(page.locator("#studio-confirm")).to_be_enabled()
+    page.click("#studio-confirm")
+    expect(page.locator("#studio-chat")).to_contain_text("已开始任务", timeout=30000)
+    expect(page.locator("#studio-confirm")).to_be_disabled()
+    expect(page.locator("#studio-progress")).to_contain_text("done", timeout=300000)
+    expect(page.locator("#studio-progress")).to_contain_text("12/12")
+    images = page.locator("#studio-gallery img")
+    expect(images).to_have_count(12, timeout=30000)
+    first = images.first
+    expect(first).to_have_attribute("src", _owner_route())
+    page.wait_for_function("img => img.complete && img.naturalWidth > 0",
+                           arg=first.element_handle())
+    assert first.evaluate("img => img.naturalWidth") == 1080  # served through the owner's route
+    with page.expect_download() as download:
+        page.locator("#studio-download a").click()
+    archive = tmp_path / "results.zip"
+    download.value.save_as(archive)
+    with zipfile.ZipFile(archive) as results:
+        names = results.namelist()
+    assert len([n for n in names if n.lower().endswith(IMAGE_SUFFIXES)]) == 12
+    assert {"manifest.json", "manifest.csv"} <= set(names)
+    page.screenshot(path=str(artefacts / "studio-zh-banners.png"), full_page=True)
+
+
+def test_a_merchant_uploads_photos_and_gets_cutouts(page: Any, live_app: str, rasa_server: str,
+                                                   accounts: Accounts, tmp_path: Path,
+                                                   artefacts: Path) -> None:
+    from playwright.sync_api import expect
+
+    photos = [_product_photo(tmp_path / f"photo-{i}.jpg", colour, shape)
+              for i, (colour, shape) in enumerate([((200, 40, 40), "ellipse"),
+                                                   ((30, 90, 190), "rectangle"),
+                                                   ((40, 150, 70), "ellipse")])]
+    sign_in(page, live_app, accounts.first("merchant")["token"])
+    expect(page.locator("#studio-input textarea")).to_be_visible(timeout=30000)
+    page.set_input_files("#studio-upload input[type='file']", [str(p) for p in photos])
+    chat = page.locator("#studio-chat")
+    expect(chat).to_contain_text("Uploaded 3 photos", timeout=60000)
+    say(page, "cut out the photos I uploaded")
+    expect(chat).to_contain_text("Started job", timeout=60000)
+    expect(page.locator("#studio-progress")).to_contain_text("cutout", timeout=30000)
+    expect(page.locator("#studio-progress")).to_contain_text("done", timeout=300000)
+    expect(page.locator("#studio-progress")).to_contain_text("3/3")
+    images = page.locator("#studio-gallery img")
+    expect(images).to_have_count(3, timeout=30000)
+    sources = [images.nth(i).get_attribute("src") or "" for i in range(3)]
+    assert all("/ui/jobs/" in src and src.endswith(".png") for src in sources), sources
+    expect(page.locator("#studio-download a")).to_be_visible()
+    page.screenshot(path=str(artefacts / "studio-cutouts.png"), full_page=True)
+
+
+def test_a_shopper_sees_a_card_for_the_product_asked_about(
+        page: Any, live_app: str, rasa_server: str, synced_platform: Platform,
+        calm_shoppers: list[dict[str, str]], artefacts: Path) -> None:
+    from playwright.sync_api import expect
+
+    accounts = synced_platform.knowledge.accounts
+    shopper = next(s for s in calm_shoppers[6:] if accounts.profile(s["id"]).language == "en")
+    product = synced_platform.knowledge.find_product("Trail Runner GTX")
+    sign_in(page, live_app, shopper["token"])
+    box = page.locator("#jimi-input textarea")
+    expect(box).to_be_visible(timeout=30000)
+    box.fill(f"is the {product.name_en} waterproof?")
+    box.press("Enter")
+    cards = page.locator("#product-cards")
+    expect(page.locator("#jimi-chat")).to_contain_text("waterproof", timeout=30000)
+    expect(cards).to_contain_text(product.name_en, timeout=30000)
+    expect(cards).to_contain_text(f"{product.price:.2f}")
+    picture = cards.locator(f"[data-product='{product.id}'] img")
+    expect(picture).to_be_visible()
+    page.wait_for_function("img => img.complete && img.naturalWidth > 0",
+                           arg=picture.element_handle())
+    page.screenshot(path=str(artefacts / "shopper-card.png"), full_page=True)
+
+
+def say(page: Any, text: str) -> None:
+    """Types a message to the studio and sends it."""
+    from playwright.sync_api import expect
+
+    box = page.locator("#studio-input textarea")
+    expect(box).to_be_visible(timeout=30000)
+    box.fill(text)
+    box.press("Enter")
+
+
+def _owner_route() -> Any:
+    import re
+
+    return re.compile(r"/ui/jobs/[0-9a-f]+/files/")
+
+
+def _product_photo(path: Path, colour: tuple[int, int, int], shape: str) -> Path:
+    """A product-like photo: a coloured object with a soft shadow on a light background."""
+    image = Image.new("RGB", (480, 360), (238, 236, 230))
+    shadow = Image.new("L", image.size, 0)
+    ImageDraw.Draw(shadow).ellipse((150, 270, 350, 310), fill=90)
+    image.paste((170, 168, 162), mask=shadow.filter(ImageFilter.GaussianBlur(12)))
+    draw = ImageDraw.Draw(image)
+    box = (160, 70, 320, 290)
+    (draw.ellipse if shape == "ellipse" else draw.rounded_rectangle)(box, fill=colour)
+    draw.ellipse((200, 110, 240, 150), fill=tuple(min(c + 70, 255) for c in colour))
+    image.save(path, "JPEG", quality=90)
+    return path
 
 
 def test_an_agent_claims_and_answers_from_the_desk(page: Any, live_app: str, accounts: Accounts,
