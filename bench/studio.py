@@ -64,7 +64,7 @@ def score(requests: list[dict[str, Any]], parses: list[Parse],
         reading = understanding.read(parse, request["text"])
         got = reading.plan.to_dict()
         want = {key: request["plan"].get(key) for key in PLAN_KEYS}
-        act_ok = ACTS.get(parse.intent, ("other", None)) == GOLD_ACTS[request["intent"]]
+        act_ok = ACTS.get(reading.intent, ("other", None)) == GOLD_ACTS[request["intent"]]
         keys_ok = [got[key] == want[key] for key in PLAN_KEYS]
         for key, ok in zip(PLAN_KEYS, keys_ok):
             right[key].append(ok)
@@ -75,7 +75,7 @@ def score(requests: list[dict[str, Any]], parses: list[Parse],
         if not exact:
             wrong = {k: (got[k], want[k]) for k, ok in zip(PLAN_KEYS, keys_ok) if not ok}
             if not act_ok:
-                wrong["act"] = (parse.intent, request["intent"])
+                wrong["act"] = (reading.intent, request["intent"])
             misses.append(f"{request['text'][:70]!r}: {wrong}")
     rate = {key: round(sum(oks) / len(oks), 4) for key, oks in right.items()}
     result: dict[str, Any] = {

@@ -150,6 +150,10 @@ class Studio:
         current = state.current()
         reading = self.understanding.read(parse, text, current.task if current else None)
         act, said = reading.act, _said(reading.plan)
+        if reading.image_format and act in ("new", "change", "answer", "other"):
+            state.image_format = reading.image_format
+        elif act == "new" and (current is None or current.task != reading.plan.task):
+            state.image_format = None  # a fresh plan starts in the default format
         same_task = act != "new" or reading.plan.task == current_task(current)
         if current is not None and state.asked in ("count", "n") and same_task and \
                 state.asked not in said and act not in ("confirm", "deny", "job", "help"):
@@ -159,8 +163,10 @@ class Studio:
                 act = "change"
         if act == "new":
             plan = reading.plan
-            if current is not None and current.task == plan.task and current.needs():
-                plan = current.changed(**said)  # more details for the plan asked about
+            if current is not None and current.task == plan.task and (
+                    current.needs() or not set(said) & {"products", "source", "campaign"}):
+                # more details for the plan asked about, or "make it 75 banners" as an edit
+                plan = current.changed(**_for(current, said))
             return self._propose(owner, state, plan)
         if act in ("change", "answer", "other", "greet", "thanks") and current is not None \
                 and said:
@@ -359,7 +365,8 @@ class Studio:
 
     def _order(self, owner: str, state: StudioState, plan: StudioPlan) -> Order:
         return Order.build(plan, self.catalogue(), lambda source: self._photos(
-            owner, state, source), state.language, self.limits, self.image_root)
+            owner, state, source), state.language, self.limits, self.image_root,
+            state.image_format)
 
     def _photos(self, owner: str, state: StudioState, source: str) -> list[Path]:
         if source == "uploads":

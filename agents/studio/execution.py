@@ -152,7 +152,9 @@ class JobWork:
         distinct = list(_distinct(part).values())
         if any("_tool" in item for item in distinct):
             return self._call_each(distinct, done_before)
-        arguments = {"items": distinct, "out_dir": str(self.job.out_dir)}
+        arguments: dict[str, Any] = {"items": distinct, "out_dir": str(self.job.out_dir)}
+        if (self.job.plan or {}).get("format"):
+            arguments["format"] = self.job.plan["format"]  # type: ignore[index]
 
         def report(done: int, _total: int, message: str) -> None:
             if done:  # not the tool's "0 already rendered" at the start of each slice

@@ -37,6 +37,7 @@ class StudioState:
     last_job: str | None = None
     language: str = "en"
     confirming: bool = False  # the last reply asked for a yes
+    image_format: str | None = None  # the output format asked for with the plan
     turns: list[dict[str, Any]] = field(default_factory=list)
 
     def current(self) -> StudioPlan | None:

@@ -57,6 +57,7 @@ ACTS: dict[str, tuple[str, Task | None]] = {
     "goodbye": ("thanks", None),
 }
 VALUELESS_ACTS = frozenset({"confirm", "deny", "help", "greet", "thanks"})
+MERCHANT_FLOOR = 0.1  # below this, a merchant's message is not understood ("other")
 STUDIO_INTENTS = frozenset({"make_banners", "write_copy", "cut_out", "translate_banners",
                             "job_status", "cancel_job", "list_jobs", "change_detail", "help"})
 TEXT_NOUNS = re.compile(r"texts?|titles?|headlines?|taglines?|sublines?|selling points?|"
@@ -82,6 +83,7 @@ class Parse:
     intent: str
     confidence: float
     entities: dict[str, list[str]] = field(default_factory=dict)
+    ranking: tuple[tuple[str, float], ...] = ()  # every intent the model weighed, best first
 
     @classmethod
     def from_rasa(cls, answer: dict[str, Any]) -> Parse:
@@ -92,8 +94,24 @@ class Parse:
             value = entity.get("value")
             if isinstance(value, str) and value.strip():
                 entities.setdefault(str(entity.get("entity")), []).append(value.strip())
+        ranking = tuple((str(r.get("name")), float(r.get("confidence") or 0.0))
+                        for r in answer.get("intent_ranking") or [] if r.get("name"))
         return cls(str(intent.get("name") or "nlu_fallback"),
-                   float(intent.get("confidence") or 0.0), entities)
+                   float(intent.get("confidence") or 0.0), entities, ranking)
+
+    def for_merchant(self) -> Parse:
+        """The best intent a merchant's message can have: the shared model also knows
+        shoppers' intents ("is it waterproof?"), which mean nothing in the studio, and its
+        fallback for unsure answers; the merchant's best-ranked studio meaning is used
+        instead, unless the model gave it almost no weight."""
+        if self.intent in ACTS:
+            return self
+        for name, confidence in self.ranking:
+            if name in ACTS:
+                if confidence < MERCHANT_FLOOR:
+                    break
+                return Parse(name, confidence, self.entities, self.ranking)
+        return self
 
 
 @dataclass(frozen=True)
@@ -104,6 +122,7 @@ class Reading:
     plan: StudioPlan
     intent: str
     confidence: float
+    image_format: str | None = None  # "as PNG": the output format (not a plan key)
 
 
 class Understanding:
@@ -119,6 +138,7 @@ class Understanding:
     def read(self, parse: Parse, text: str, context: Task | None = None) -> Reading:
         """The act and the plan values of ``text``; ``context`` is the task of the plan
         under discussion (a bare "make it 50" is a count of banners, or of texts)."""
+        parse = parse.for_merchant()
         act, task = ACTS.get(parse.intent, ("other", None))
         if act in VALUELESS_ACTS:  # "yes go ahead", "what can you do?": no plan values
             return Reading(act, StudioPlan(), parse.intent, parse.confidence)
@@ -127,7 +147,7 @@ class Understanding:
         if task not in (None, "copy"):
             found["kind"] = None  # "post" or "description" in a banner request is not copy
         plan = StudioPlan(task=task if act in ("new", "job") else None, **found)
-        return Reading(act, plan, parse.intent, parse.confidence)
+        return Reading(act, plan, parse.intent, parse.confidence, values.image_format(text))
 
     def plan_values(self, text: str, entities: dict[str, list[str]] | None = None,
                     task: Task | None = None, bare_numbers: bool = False) -> dict[str, Any]:
@@ -179,8 +199,10 @@ def campaign(text: str, tagged: Iterable[str] = ()) -> str | None:
             hits.append((match.start(), -len(name), name))
     for name in sorted(CAMPAIGNS_ZH, key=len, reverse=True):
         for match in re.finditer(re.escape(name), text):
-            if name.isdigit() and re.match(r"\s*[张幅个条份]", text[match.end():]):
-                continue
+            after = text[match.end():].lower()
+            if name.isdigit() and (re.match(r"\s*[张幅个条份]", after) or re.match(
+                    r"\s*(?:" + "|".join(COUNTED_NOUNS_EN) + ")", after)):
+                continue  # "618张", "618 banners": a count
             suffix = next((s for s in CAMPAIGN_SUFFIXES_ZH
                            if text.startswith(s, match.end())), "")
             digits = re.search(r"\d+$", text[:match.start()]) if not name[0].isdigit() else None

@@ -189,3 +189,12 @@ def _unique(values: object) -> tuple[str, ...]:
         if value not in seen:
             seen.append(value)
     return tuple(seen)
+
+
+_FORMATS = {"png": "png", "jpg": "jpg", "jpeg": "jpg", "webp": "webp"}
+
+
+def image_format(text: str) -> str | None:
+    """The image format asked for ("as PNG", "webp格式"), if any."""
+    found = re.search(r"(?<![a-z])(png|jpe?g|webp)(?![a-z])", text.lower())
+    return _FORMATS[found.group(1)] if found else None

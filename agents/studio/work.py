@@ -20,7 +20,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import zip_longest
 from pathlib import Path
 from typing import Any
@@ -66,7 +66,7 @@ class Order:
     sizes: tuple[str, ...] = ()
     languages: tuple[str, ...] = ()
     n: int = 0
-    extra: dict[str, Any] = field(default_factory=dict)
+    image_format: str | None = None  # banners: jpg (default), png or webp
 
     @property
     def task(self) -> str:
@@ -84,19 +84,20 @@ class Order:
         """What the job keeps, to run again after a restart."""
         return {"task": self.task, "plan": self.plan.to_dict(), "language": self.language,
                 "products": list(self.products), "photos": list(self.photos),
-                "sizes": list(self.sizes), "languages": list(self.languages), "n": self.n}
+                "sizes": list(self.sizes), "languages": list(self.languages), "n": self.n,
+                "format": self.image_format}
 
     @classmethod
     def from_record(cls, record: dict[str, Any]) -> Order:
         return cls(StudioPlan.from_dict(record["plan"]), record.get("language", "en"),
                    tuple(record.get("products", ())), tuple(record.get("photos", ())),
                    tuple(record.get("sizes", ())), tuple(record.get("languages", ())),
-                   int(record.get("n", 0)))
+                   int(record.get("n", 0)), record.get("format"))
 
     @classmethod
     def build(cls, plan: StudioPlan, catalogue: list[ProductFacts], photos: PhotoFinder,
               language: str = "en", limits: OrderLimits | None = None,
-              image_root: Path | None = None) -> Order:
+              image_root: Path | None = None, image_format: str | None = None) -> Order:
         """The plan with its products, photos and defaults, checked against the limits
         (``InvalidInput``, ``NotFound``, ``TooLarge`` say what is wrong)."""
         limits = limits or OrderLimits()
@@ -117,7 +118,8 @@ class Order:
                     f"banners are written in English or Chinese; for "
                     f"{_names(other, 'en')}, make them first and then ask to translate them")
             chosen = select_products(plan, catalogue, for_banners=True)
-            return cls(plan, language, tuple(chosen), sizes=tuple(sizes), languages=wanted)
+            return cls(plan, language, tuple(chosen), sizes=tuple(sizes), languages=wanted,
+                       image_format=image_format)
         if task == "copy":
             n = plan.n or DEFAULT_TEXTS
             if n > MAX_TEXTS:
@@ -153,10 +155,11 @@ class Order:
             variants = math.ceil(count / products)
             sizes = _joined(list(self.sizes), zh)
             names = _names(list(self.languages), self.language)
+            kind = f", {self.image_format.upper()}" if self.image_format else ""
             if zh:
-                return f"{count}张横幅：{products}个商品 x {variants}个版本，{sizes}，{names}"
+                return f"{count}张横幅：{products}个商品 x {variants}个版本，{sizes}，{names}{kind}"
             return (f"{count} banners: {_many(products, 'product')} x "
-                    f"{_many(variants, 'variant')}, {sizes}, {names}")
+                    f"{_many(variants, 'variant')}, {sizes}, {names}{kind}")
         if self.task == "copy":
             kind = self.plan.kind or "headline"
             noun = TEXT_NOUNS.get(kind, ("texts", "条文案"))

@@ -256,3 +256,14 @@ def test_a_job_question_keeps_the_plan_waiting_for_a_yes_on_show(chat: Chat) -> 
     status = chat.say("how's my job going?", "job_status")
     assert "no jobs yet" in status.reply
     assert status.plan is not None and status.plan["count"] == 200 and status.confirm
+
+
+def test_png_banners_and_an_edit_said_as_a_new_request(chat: Chat) -> None:
+    planned = chat.say("make 80 banners 300x250 for the summer sale as PNG", "make_banners")
+    assert planned.confirm and planned.reply.endswith("English, PNG. Go?")
+    edited = chat.say("make 4 banners", "make_banners")  # the NLU heard a new request
+    assert edited.plan is not None and edited.plan["campaign"] == "summer sale"
+    assert edited.job is not None and edited.job["total"] == 4
+    job = chat.wait(edited.job["id"])
+    assert job["state"] == "done"
+    assert sorted({f.rsplit(".", 1)[1] for f in job["files"]}) == ["csv", "json", "png"]  # type: ignore[attr-defined]

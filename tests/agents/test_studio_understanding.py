@@ -1,0 +1,85 @@
+"""Reading merchants' messages: acts, products, campaigns, sources and negation.
+
+The sentences here are the team's own (none is from the evaluation sets in bench/data)."""
+
+from __future__ import annotations
+
+import pytest
+
+from agents.studio.understanding import Parse, Understanding, campaign, source, without_negated
+from ui.platform import Platform
+
+
+@pytest.fixture(scope="module")
+def understanding(synced_platform: Platform) -> Understanding:
+    knowledge = synced_platform.knowledge
+    return Understanding(knowledge.products, lambda: knowledge.version)
+
+
+@pytest.mark.parametrize(("text", "products"), [
+    ("banners for the Trail Runner GTX and the Road Racer Lite", ["fw-trail-runner",
+                                                                   "fw-road-racer"]),
+    ("titles for the pulse watch", ["ea-pulse-smartwatch"]),  # a shortened name
+    ("copy for the Solar Power Bank", ["ea-solar-power-bank"]),  # not every power bank
+    ("headlines for the kids headphones", ["ea-kids-headphones"]),  # one name has both
+    ("给速干跑步T恤写卖点", ["ap-dryfit-running-tee"]),
+    ("抠图：恐龙卫衣和发光运动鞋", ["ap-kids-dino-hoodie", "fw-kids-light-up"]),
+    ("all our kettles for christmas", []),  # a selection, not a product
+    ("给所有保温杯写卖点", []),
+])
+def test_products_named_fully_or_shortened(understanding: Understanding, text: str,
+                                           products: list[str]) -> None:
+    assert understanding.finder().find(text) == products or (
+        not products and understanding.plan_values(text)["products"] is None)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("banners for black friday.", "black friday"),
+    ("给双十一做海报", "双十一"),
+    ("618大促主图", "618大促"),
+    ("make 618 banners", None),  # a count, not the campaign
+    ("switch the campaign to autumn harvest", "autumn harvest"),
+    ("春上新用的海报", "春上新"),
+])
+def test_campaigns(text: str, expected: str | None) -> None:
+    assert campaign(text) == expected
+
+
+def test_a_tagged_campaign_span_counts_when_no_known_campaign_is_named() -> None:
+    assert campaign("banners for the Harvest Moon fest", ["Harvest Moon fest"]) == \
+        "harvest moon fest"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("translate job 3c9e0f1a7b24 to German", "job:3c9e0f1a7b24"),
+    ("cut out the photos I sent earlier, the uploaded ones", "uploads"),
+    ("redo my previous batch in story size", "last_job"),
+    ("hashtags for our camping gear", "tag:camping"),
+    ("banners for all our backpacks", "category:backpacks"),
+    ("copy for every candle we sell", "category:candles"),
+    ("给所有新品做图", "tag:new-arrival"),
+])
+def test_sources(text: str, expected: str) -> None:
+    assert source(text) == expected
+
+
+def test_what_the_merchant_says_no_to_is_dropped() -> None:
+    assert "English" not in without_negated("in Japanese instead of English, please")
+    assert "上传" not in without_negated("不用上传的图了，改成热销款")
+    assert "法语" not in without_negated("翻译成德语，法语不用了")
+
+
+def test_a_shopper_intent_gives_way_to_the_best_studio_meaning(
+        understanding: Understanding) -> None:
+    parse = Parse("product_question", 0.5, {}, (("product_question", 0.5),
+                                                ("make_banners", 0.3), ("greet", 0.1)))
+    reading = understanding.read(parse, "banners for the Trail Runner GTX, 20 of them")
+    assert (reading.act, reading.plan.task, reading.plan.count) == ("new", "banners", 20)
+    unsure = Parse("nlu_fallback", 0.2, {}, (("out_of_scope", 0.2), ("make_banners", 0.05)))
+    assert understanding.read(unsure, "what's the weather").act == "other"
+
+
+def test_yes_no_and_help_carry_no_plan_values(understanding: Understanding) -> None:
+    reading = understanding.read(Parse("affirm", 0.9), "yes, 40 square ones is fine")
+    assert reading.act == "confirm" and reading.plan.to_dict() == dict.fromkeys(
+        reading.plan.to_dict())
