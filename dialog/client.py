@@ -29,25 +29,21 @@ class RasaClient:
 
     async def send(self, sender: str, text: str, metadata: dict[str, Any]) -> list[dict[str, Any]]:
         body = {"sender": sender, "message": text, "metadata": metadata}
-        try:
-            response = await self._http.post(f"{self.base_url}/webhooks/shopmind/webhook", json=body)
-            response.raise_for_status()
-            messages = response.json()
-        except (httpx.HTTPError, ValueError) as exc:
-            raise DependencyUnavailable("rasa", f"{type(exc).__name__}: {exc}") from exc
-        if not isinstance(messages, list):
-            raise DependencyUnavailable("rasa", f"unexpected reply {messages!r:.200}")
-        return messages
+        messages = await self._post("/webhooks/shopmind/webhook", body, list)
+        return list(messages)
 
     async def parse(self, text: str) -> dict[str, Any]:
         """Rasa's reading of one text (``/model/parse``: intent, entities), no tracker."""
+        return dict(await self._post("/model/parse", {"text": text}, dict))
+
+    async def _post(self, path: str, body: dict[str, Any], shape: type) -> Any:
         try:
-            response = await self._http.post(f"{self.base_url}/model/parse", json={"text": text})
+            response = await self._http.post(f"{self.base_url}{path}", json=body)
             response.raise_for_status()
             answer = response.json()
         except (httpx.HTTPError, ValueError) as exc:
             raise DependencyUnavailable("rasa", f"{type(exc).__name__}: {exc}") from exc
-        if not isinstance(answer, dict):
+        if not isinstance(answer, shape):
             raise DependencyUnavailable("rasa", f"unexpected reply {answer!r:.200}")
         return answer
 

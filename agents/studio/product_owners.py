@@ -17,11 +17,11 @@ import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Literal
 
-from shopmind.errors import DependencyUnavailable
+from shopmind.sqlite import guarded, open_store
 
 Verdict = Literal["new", "mine", "platform", "other"]
 """new: unowned and not in the catalogue, now the uploader's; mine: the uploader's already;
@@ -39,13 +39,9 @@ class ProductOwners:
     """The ownership table; one short transaction per call."""
 
     def __init__(self, path: Path, busy_timeout_s: float = 5.0) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.Lock()
-        self._db = sqlite3.connect(path, timeout=busy_timeout_s, isolation_level=None,
-                                   check_same_thread=False)
         with self._guard():
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.executescript(_SCHEMA)
+            self._db = open_store(path, _SCHEMA, busy_timeout_s)
 
     def claim(self, owner: str, product_ids: Sequence[str],
               in_catalogue: Callable[[str], bool]) -> dict[str, Verdict]:
@@ -98,15 +94,8 @@ class ProductOwners:
                 raise
             self._db.execute("COMMIT")
 
-    @contextmanager
-    def _guard(self) -> Iterator[None]:
-        with self._lock:
-            try:
-                yield
-            except sqlite3.OperationalError as exc:
-                raise DependencyUnavailable(
-                    "the product owners database", "it is busy or locked; try again shortly"
-                ) from exc
+    def _guard(self) -> AbstractContextManager[None]:
+        return guarded(self._lock, "the product owners database")
 
 
 def _verdict(owner: str, row: tuple[str] | None, in_catalogue: Callable[[str], bool],

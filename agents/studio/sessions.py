@@ -7,17 +7,15 @@ last job started in the conversation, the merchant's language and the turns so f
 from __future__ import annotations
 
 import json
-import sqlite3
 import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
 from agents.studio.plan import StudioPlan
-from shopmind.errors import DependencyUnavailable
+from shopmind.sqlite import guarded, open_store
 
 MAX_TURNS = 200  # turns kept per session (the oldest go first)
 
@@ -57,13 +55,9 @@ class StudioSessions:
     """The states of studio conversations, one short transaction per read or write."""
 
     def __init__(self, path: Path, busy_timeout_s: float = 5.0) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.Lock()
-        self._db = sqlite3.connect(path, timeout=busy_timeout_s, isolation_level=None,
-                                   check_same_thread=False)
         with self._guard():
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.executescript(_SCHEMA)
+            self._db = open_store(path, _SCHEMA, busy_timeout_s)
 
     def load(self, owner: str, session_id: str) -> StudioState:
         with self._guard():
@@ -85,11 +79,5 @@ class StudioSessions:
         with self._lock:
             self._db.close()
 
-    @contextmanager
-    def _guard(self) -> Iterator[None]:
-        with self._lock:
-            try:
-                yield
-            except sqlite3.OperationalError as exc:
-                raise DependencyUnavailable(
-                    "the studio database", "it is busy or locked; try again shortly") from exc
+    def _guard(self) -> AbstractContextManager[None]:
+        return guarded(self._lock, "the studio database")

@@ -381,7 +381,7 @@ class ProductFinder:
 
     def find(self, text: str) -> list[str]:
         lowered = text.lower()
-        said = {_singular(w) for w in words(lowered)} | words(lowered)
+        said = {values.singular(w) for w in words(lowered)} | words(lowered)
         candidates: list[tuple[float, int, str, frozenset[str]]] = []
         for product_id, name_words, core, last in self._names:
             score, position, matched = self._english(lowered, said, name_words, last, text)
@@ -494,16 +494,6 @@ def _in_order(span: str, core: str) -> bool:
         if at == 0:
             return False
     return True
-
-
-def _singular(word: str) -> str:
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith(("ches", "shes", "xes", "sses")):
-        return word[:-2]
-    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
-        return word[:-1]
-    return word
 
 
 def _last_word(name: str) -> str:

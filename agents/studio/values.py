@@ -198,3 +198,14 @@ def image_format(text: str) -> str | None:
     """The image format asked for ("as PNG", "webp格式"), if any."""
     found = re.search(r"(?<![a-z])(png|jpe?g|webp)(?![a-z])", text.lower())
     return _FORMATS[found.group(1)] if found else None
+
+
+def singular(word: str) -> str:
+    """An English plural's singular, roughly: "candles" candle, "batteries" battery."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "xes", "sses")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word

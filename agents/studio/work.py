@@ -28,6 +28,7 @@ from typing import Any
 from agents.studio.plan import LANGUAGE_LABELS, StudioPlan
 from agents.studio.planner import GENERIC_CAMPAIGN_WORDS, BannerPlan, banner_items
 from agents.studio.request import BannerRequest
+from agents.studio.values import singular
 from kg.facts import ProductFacts
 from kg.matching import words
 from shopmind.errors import InvalidInput, NotFound, TooLarge
@@ -264,20 +265,10 @@ def _selected(product: ProductFacts, source: str) -> bool:
     if re.search(r"[\u4e00-\u9fff]", value):
         name = product.name_zh or ""
         return value in name or (value.endswith("子") and value[:-1] in name)
-    wanted = {_singular(w) for w in words(value)}
-    have = {_singular(w) for w in words(f"{product.name_en} {product.category}")}
-    have |= {_singular(part) for tag in product.tags for part in tag.split("-")}
+    wanted = {singular(w) for w in words(value)}
+    have = {singular(w) for w in words(f"{product.name_en} {product.category}")}
+    have |= {singular(part) for tag in product.tags for part in tag.split("-")}
     return bool(wanted) and wanted <= have
-
-
-def _singular(word: str) -> str:
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith(("ches", "shes", "xes", "sses")):
-        return word[:-2]
-    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
-        return word[:-1]
-    return word
 
 
 def _many(count: int, noun: str) -> str:
