@@ -91,11 +91,19 @@ class StudioView:
         history = [*(history or []), {"role": "user", "content": f"Upload: {names}"}]
         try:
             owner = self.merchant(request)
-            name, data = await asyncio.to_thread(_one_upload, paths)
-            batch = await asyncio.to_thread(self.platform.uploads.save, owner.id, name, data)
+            if len(paths) == 1 and paths[0].lower().endswith(CATALOGUE_SUFFIXES):
+                data = await asyncio.to_thread(Path(paths[0]).read_bytes)
+                report = await asyncio.to_thread(self.platform.catalogue_uploads.load,
+                                                 owner.id, Path(paths[0]).name, data)
+                said = catalogue_loaded(dict(report))
+            else:
+                name, data = await asyncio.to_thread(_one_upload, paths)
+                batch = await asyncio.to_thread(self.platform.uploads.save, owner.id, name,
+                                                data)
+                said = uploaded(batch.public())
         except ShopmindError as exc:
             return [*history, {"role": "assistant", "content": f"⚠️ {exc.message}"}], None
-        return [*history, {"role": "assistant", "content": uploaded(batch.public())}], None
+        return [*history, {"role": "assistant", "content": said}], None
 
     async def stop(self, job_id: str, history: list[Message],
                    request: gr.Request) -> list[Message]:
@@ -154,6 +162,9 @@ class StudioView:
         return "\n".join(lines)
 
 
+CATALOGUE_SUFFIXES = (".jsonl", ".json")
+
+
 def studio_tab(platform: Any, signed_in: SignedIn) -> gr.Timer:
     """Lays out the studio; returns its timer (inactive until a merchant is signed in)."""
     view = StudioView(platform, signed_in)
@@ -167,8 +178,10 @@ def studio_tab(platform: Any, signed_in: SignedIn) -> gr.Timer:
                 box = gr.Textbox(placeholder="Make 20 banners for the summer sale",
                                  show_label=False, elem_id="studio-input", scale=5)
                 send = gr.Button("Send", variant="primary", elem_id="studio-send", scale=1)
-            files = gr.File(label="Upload product photos (images, or one zip)",
-                            file_count="multiple", file_types=["image", ".zip"],
+            files = gr.File(label="Upload product photos (images, or one zip) or a catalogue "
+                                  "file (.jsonl, or a Saleor .json)",
+                            file_count="multiple",
+                            file_types=["image", ".zip", *CATALOGUE_SUFFIXES],
                             elem_id="studio-upload", height=120)
         with gr.Column(scale=2):
             plan = gr.Markdown(NO_PLAN, elem_id="studio-plan")
@@ -257,6 +270,18 @@ def uploaded(batch: dict[str, Any]) -> str:
     if rejected:
         said += f" Not kept: {'; '.join(rejected)}."
     return said + ' Say "cut out the photos I uploaded" to make cutouts of them.'
+
+
+def catalogue_loaded(report: dict[str, Any]) -> str:
+    """What the chat says about a catalogue file: products loaded, rows refused and why."""
+    said = (f"Catalogue ({report['format']}): {report['loaded']} new and {report['updated']} "
+            f"updated products.")
+    rejected = [f"line {r['line']} {r['field']}: {r['message']}"
+                for r in report.get("rejected") or []]
+    if rejected:
+        said += f" Not loaded: {'; '.join(rejected[:10])}"
+        said += f" (and {len(rejected) - 10} more)." if len(rejected) > 10 else "."
+    return said
 
 
 def _one_upload(paths: list[str]) -> tuple[str, bytes]:

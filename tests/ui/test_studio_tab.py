@@ -177,3 +177,29 @@ def test_pick_reads_the_job_id_from_the_chosen_row(view: StudioView,
     event = SimpleNamespace(row_value=["j9", "banners", "done", "2/2", "x"])
     assert view.pick(event, _as(accounts, "merchant")) == "j9"  # type: ignore[arg-type]
 
+
+
+@dataclass
+class FakeCatalogue:
+    loads: list[tuple[str, str, bytes]] = field(default_factory=list)
+
+    def load(self, owner: str, filename: str, data: bytes) -> dict[str, Any]:
+        self.loads.append((owner, filename, data))
+        return {"format": "jsonl", "loaded": 1, "updated": 0, "products": ["zz-new"],
+                "rejected": [{"line": 2, "field": "price", "message": "must be a number"}]}
+
+
+async def test_a_catalogue_file_goes_to_the_knowledge_base_and_bad_rows_are_named(
+        view: StudioView, accounts: Accounts, tmp_path: Path) -> None:
+    catalogue = FakeCatalogue()
+    view.platform.catalogue_uploads = catalogue
+    rows = tmp_path / "products.jsonl"
+    rows.write_text('{"id": "zz-new"}\n{"id": "zz-bad", "price": "x"}\n', encoding="utf-8")
+    chat, _ = await view.upload([str(rows)], [], _as(accounts, "merchant"))
+    assert chat[-1]["content"] == ("Catalogue (jsonl): 1 new and 0 updated products. "
+                                   "Not loaded: line 2 price: must be a number.")
+    owner, name, data = catalogue.loads[0]
+    assert (owner, name, data) == (accounts.first("merchant")["id"], "products.jsonl",
+                                   rows.read_bytes())
+    chat, _ = await view.upload([str(rows)], [], _as(accounts, "shopper"))
+    assert chat[-1]["content"].startswith("⚠️") and len(catalogue.loads) == 1
