@@ -81,6 +81,9 @@ def describe_attribute(product: ProductFacts, attribute: str | None, language: s
         if language == "zh":
             return f"{name}{'有货' if in_stock else '暂时缺货'}。"
         return f"The {name} is {'in stock' if in_stock else 'out of stock right now'}."
+    flag = product.attributes.get(attribute) if attribute else None
+    if isinstance(flag, bool) and attribute:  # "is it waterproof?": yes or no
+        return yes_or_no(name, attribute, flag, language)
     values = product.values(attribute) if attribute else []
     if attribute and values:
         label, unit = attribute_label(attribute)
@@ -93,3 +96,30 @@ def describe_attribute(product: ProductFacts, attribute: str | None, language: s
                     else f"The {name} is not listed as waterproof.")
     description = product.description_zh if language == "zh" else product.description_en
     return f"{name}: {description or product.description_en}"
+
+
+# yes/no features as a sentence says them: English "is ..." or "has ...", and Chinese
+FEATURES_ZH = {
+    "waterproof": "防水", "dishwasher_safe": "可用洗碗机清洗", "sugar_free": "无糖",
+    "organic": "有机", "wireless": "无线", "quick_dry": "速干", "reflective": "带反光设计",
+    "sparkling": "含气", "auto_shutoff": "自动断电", "induction_compatible": "适用电磁炉",
+    "oven_safe": "可进烤箱", "fast_charging": "支持快充", "usb_c": "使用USB-C接口",
+    "gps": "带GPS定位", "dimmable": "可调光", "removable_cover": "外套可拆",
+    "double_wall": "双层设计", "noise_cancelling": "主动降噪", "leakproof": "防漏",
+    "bpa_free": "不含BPA", "machine_washable": "可机洗", "collapsible": "可折叠",
+}
+_ADJECTIVE_ENDINGS = ("proof", "safe", "free", "resistant", "compatible", "washable",
+                      "dry", "less", "able", "ible", "ive", "ed", "al", "ic", "ing")
+
+
+def yes_or_no(name: str, attribute: str, flag: bool, language: str) -> str:
+    """A yes/no feature in a sentence: "Yes, the Trail Runner GTX is waterproof."."""
+    label, _ = attribute_label(attribute)
+    if language == "zh":
+        feature = FEATURES_ZH.get(attribute)
+        if feature is None:
+            return f"{name}的{label}：{'是' if flag else '否'}。"
+        return f"是的，{name}{feature}。" if flag else f"不，{name}没有标注{feature}。"
+    if label.endswith(_ADJECTIVE_ENDINGS):
+        return f"{'Yes' if flag else 'No'}, the {name} is {'' if flag else 'not '}{label}."
+    return f"{'Yes' if flag else 'No'}, the {name} {'has' if flag else 'has no'} {label}."

@@ -152,7 +152,8 @@ class Order:
         """The order in numbers, to confirm or to report ("200 banners: 40 products x 5 …")."""
         zh = self.language == "zh"
         if self.task == "banners":
-            count, products = self.total, max(len(self.products), 1)
+            count = self.total
+            products = max(min(len(self.products), count), 1)  # 12 banners use 12 of 63
             variants = math.ceil(count / products)
             sizes = _joined(list(self.sizes), zh)
             names = _names(list(self.languages), self.language)

@@ -330,3 +330,13 @@ def test_delivery_time_speaks_of_the_order_under_discussion(jimi: Jimi,
     texts = jimi.respond(turn, Shopper(profile, "en")).texts
     assert len(texts) == 2 and discussed.id in texts[1]
     assert all(o.id not in texts[1] for o in open_orders[:-1])
+
+
+def test_a_yes_no_feature_is_answered_yes_or_no() -> None:
+    from agents.jimi.product_answers import yes_or_no
+
+    assert yes_or_no("Trail Runner GTX", "waterproof", True, "en") == \
+        "Yes, the Trail Runner GTX is waterproof."
+    assert yes_or_no("Cloud Mug", "dishwasher_safe", False, "en") == \
+        "No, the Cloud Mug is not dishwasher safe."
+    assert yes_or_no("防水越野跑鞋", "waterproof", True, "zh") == "是的，防水越野跑鞋防水。"
