@@ -78,7 +78,8 @@ class Platform:
                       knowledge.products,
                       OrderLimits(settings.max_job_banners, settings.max_job_megapixels),
                       image_root=settings.catalog_dir,
-                      confirm_above=settings.studio_confirm_above)
+                      confirm_above=settings.studio_confirm_above,
+                      not_theirs=self.catalogue_uploads.owners.of_others)
 
     @cached_property
     def principals(self) -> PrincipalStore:

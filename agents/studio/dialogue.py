@@ -86,7 +86,8 @@ class Studio:
                  uploads: UploadStore, sessions: StudioSessions,
                  catalogue: Callable[[], list[ProductFacts]],
                  limits: OrderLimits | None = None, image_root: Path | None = None,
-                 confirm_above: int = CONFIRM_ABOVE) -> None:
+                 confirm_above: int = CONFIRM_ABOVE,
+                 not_theirs: Callable[[str], set[str]] | None = None) -> None:
         self.nlu = nlu
         self.understanding = understanding
         self.jobs = jobs
@@ -96,6 +97,8 @@ class Studio:
         self.limits = limits or OrderLimits(jobs.limits.max_banners, jobs.limits.max_megapixels)
         self.image_root = image_root or Path(".")  # catalogue images are relative to it
         self.confirm_above = confirm_above  # bigger jobs wait for a yes
+        # the product ids a merchant may not work on (other merchants' uploads)
+        self.not_theirs = not_theirs or (lambda owner: set())
         self._locks: dict[tuple[str, str], asyncio.Lock] = {}
 
     async def chat(self, owner: str, session_id: str, text: str) -> StudioReply:
@@ -364,7 +367,9 @@ class Studio:
     # -- inputs ----------------------------------------------------------------------------
 
     def _order(self, owner: str, state: StudioState, plan: StudioPlan) -> Order:
-        return Order.build(plan, self.catalogue(), lambda source: self._photos(
+        hidden = self.not_theirs(owner)
+        products = [p for p in self.catalogue() if p.id not in hidden]
+        return Order.build(plan, products, lambda source: self._photos(
             owner, state, source), state.language, self.limits, self.image_root,
             state.image_format)
 

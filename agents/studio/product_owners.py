@@ -79,6 +79,13 @@ class ProductOwners:
                                     "ORDER BY product_id", (owner,)).fetchall()
         return [str(row[0]) for row in rows]
 
+    def of_others(self, owner: str) -> set[str]:
+        """The ids other merchants uploaded (``owner`` may not work on them)."""
+        with self._guard():
+            rows = self._db.execute("SELECT product_id FROM product_owners WHERE owner != ?",
+                                    (owner,)).fetchall()
+        return {str(row[0]) for row in rows}
+
     def close(self) -> None:
         with self._lock:
             self._db.close()

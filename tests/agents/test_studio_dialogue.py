@@ -267,3 +267,9 @@ def test_png_banners_and_an_edit_said_as_a_new_request(chat: Chat) -> None:
     job = chat.wait(edited.job["id"])
     assert job["state"] == "done"
     assert sorted({f.rsplit(".", 1)[1] for f in job["files"]}) == ["csv", "json", "png"]  # type: ignore[attr-defined]
+
+
+def test_another_merchants_products_are_not_for_this_merchant(chat: Chat) -> None:
+    chat.studio.not_theirs = lambda owner: {"kt-gooseneck-kettle"}
+    reply = chat.say("write 3 titles for the Gooseneck Electric Kettle", "write_copy")
+    assert reply.job is None and "no product kt-gooseneck-kettle" in reply.reply
