@@ -154,8 +154,8 @@ class Understanding:
         """Every plan value but the task that ``text`` says; with ``bare_numbers`` a number
         without a noun counts too (an answer to "how many?", "make it 50")."""
         entities = entities or {}
+        campaign_value = campaign(text, entities.get("campaign", []))  # "年货节那批不要了"
         text = without_negated(text)
-        campaign_value = campaign(text, entities.get("campaign", []))
         rest = _without(text, campaign_value)
         selected = _quantified_category(rest)  # "all the water bottles" is a selection
         products = self.finder().find(_without(rest, selected))
@@ -203,17 +203,19 @@ def campaign(text: str, tagged: Iterable[str] = ()) -> str | None:
             if name.isdigit() and (re.match(r"\s*[张幅个条份]", after) or re.match(
                     r"\s*(?:" + "|".join(COUNTED_NOUNS_EN) + ")", after)):
                 continue  # "618张", "618 banners": a count
-            suffix = next((s for s in CAMPAIGN_SUFFIXES_ZH
-                           if text.startswith(s, match.end())), "")
+            suffix = next((s for s in ("节", *CAMPAIGN_SUFFIXES_ZH)
+                           if text.startswith(s, match.end()) and not (
+                               s == "节" and name.endswith("节"))), "")
             digits = re.search(r"\d+$", text[:match.start()]) if not name[0].isdigit() else None
             start = digits.start() if digits else match.start()
             hits.append((start, -len(name), text[start:match.start()] + name + suffix))
     if hits:
         hits.sort()
         return hits[0][2].replace("-", " ") if hits[0][2] == "back-to-school" else hits[0][2]
-    named = _CAMPAIGN_NAMED.search(lowered) or _CAMPAIGN_ZH.search(text)
+    named = _CAMPAIGN_NAMED.search(lowered) or _SEASONAL.search(lowered) or \
+        _CAMPAIGN_ZH.search(text)
     if named:
-        return named.group(1).strip()
+        return next(group for group in named.groups() if group).strip()
     for span in tagged:
         span = span.strip(" ,.!?，。")
         if span and not re.fullmatch(r"[\d\s]+", span):
@@ -224,7 +226,7 @@ def campaign(text: str, tagged: Iterable[str] = ()) -> str | None:
 _NEGATED = re.compile(
     r"\b(?:instead of|rather than|not in|not the|not)\s+[^,.;!?，。；！？]*?(?=\s*(?:[,.;!?]|$))"
     r"|(?:不用|不要|别用|而不是|不是)[^，。；！？,.;!?了]*了?"
-    r"|[^，。；！？,.;!?\s]{1,6}(?:就?不用了|就?不要了)")
+    r"|[^，。；！？,.;!?\s]{1,6}(?:就?不用了|就?不要了)", re.IGNORECASE)
 
 
 def without_negated(text: str) -> str:
@@ -235,7 +237,10 @@ def without_negated(text: str) -> str:
 
 # "switch the campaign to cyber week", "campaign: spring clearance", "春上新用的", "开学季活动"
 _CAMPAIGN_NAMED = re.compile(r"\bcampaign\s*(?:to|is|=|:|->)\s*([a-z0-9'& ]{2,30}?)\s*(?:[,.;!?]|$)")
-_CAMPAIGN_ZH = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff\d]{1,5}[节季新促日周])(?:活动|用的?|期间)")
+_CAMPAIGN_ZH = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff\d]{1,5}[节季新促日周])(?:活动|用的?|期间)"
+                          r"|(?:^|[，,。；\s])([\u4e00-\u9fff]{2,6})活动")
+_SEASONAL = re.compile(r"\b((?:spring|summer|autumn|fall|winter|holiday|back to school|new year)"
+                       r" (?:sale|launch|clearance|collection|drop|promo|event|deals))\b")
 
 
 def bare_number(text: str) -> int | None:

@@ -44,9 +44,15 @@ _WORDS_OF_THEM = re.compile(r"\b((?:(?:" + "|".join(ENGLISH_NUMBERS) + r"|hundre
 _TIMES = re.compile(r"(?:" + "|".join(COUNTED_NOUNS_EN) + r"|海报|图|文案|标题|卖点)\s*[x×]\s*(\d+)"
                     r"(?![\d.x×])")
 _DOZEN = re.compile(r"\b((?:half a|a|one|two|three|four|five)\s+dozen)\b")
+_FIELD = re.compile(r"(?:banners|images|count|quantity|number|数量|张数|海报数量|条数)\s*[:：=]\s*"
+                    r"(\d+)")
+_GIVE = re.compile(r"\b(?:give me|i need|we need|need|want)\s+((?:" + "|".join(ENGLISH_NUMBERS)
+                   + r"|\d+)(?:[\s-]+(?:" + "|".join(ENGLISH_NUMBERS) + r"))?)\s*(?:[.!?]|$)")
 _DOZENS = re.compile(r"(?<![\w.])(\d+)\s+dozen\b")
 _TOTAL = re.compile(r"(?<![\w.])(\d+)\s+(?:total|in total|altogether|each|apiece)\b")
 _LANGUAGE_CHARS = {"中": "zh", "英": "en", "日": "ja", "法": "fr", "德": "de", "西": "es"}
+_CODE = r"(?:en|zh|ja|de|fr|es)"
+_CODES = re.compile(rf"\b(?:in|into|to)\s+({_CODE}(?:\s*(?:\+|and|,|&|/)\s*{_CODE})*)\b")
 _LANGUAGE_PAIR = re.compile("([" + "".join(_LANGUAGE_CHARS) + "]{2,4})(?:文|语|双语|三语)")
 _WORDS_EN = re.compile(r"\b((?:(?:" + "|".join(ENGLISH_NUMBERS) + r"|hundred|thousand|and|a|half)"
                        r"[\s-]+)+)" + r"(?:[a-z][a-z'-]*\s+){0,3}" + _NOUN_EN)
@@ -63,11 +69,16 @@ def count(text: str) -> int | None:
                              (_DIGITS_ZH, _int),
                              (_NUMERAL_ZH, _zh_count), (_WORDS_EN, english_number),
                              (_OF_THEM, _int), (_WORDS_OF_THEM, english_number),
-                             (_TIMES, _int), (_DOZEN, english_number), (_TOTAL, _int)):
+                             (_TIMES, _int), (_DOZEN, english_number), (_TOTAL, _int),
+                             (_FIELD, _int), (_GIVE, _number)):
         for match in pattern.finditer(cleaned):
             if (value := convert(match.group(1))) is not None:
                 return value
     return None
+
+
+def _number(said: str) -> int | None:
+    return int(said) if said.isdigit() else english_number(said)
 
 
 def _zh_count(numeral: str) -> int | None:
@@ -136,6 +147,9 @@ def languages(text: str) -> tuple[str, ...]:
     lowered = text.lower()
     found = [(m.start(), code) for name, code in LANGUAGE_NAMES.items()
              for m in re.finditer(_word(name), lowered)]
+    for match in _CODES.finditer(lowered):  # "in ja + de"
+        found += [(match.start() + i, code) for i, code in
+                  enumerate(re.findall(r"en|zh|ja|de|fr|es", match.group(1)))]
     for match in _LANGUAGE_PAIR.finditer(text):  # "中英文", "英日双语"
         found += [(match.start() + i, _LANGUAGE_CHARS[c]) for i, c in enumerate(match.group(1))]
     return _unique(code for _, code in sorted(found))

@@ -23,6 +23,7 @@ COUNTED_NOUNS_EN = (
     "versions?", "variants?", "texts?", "titles?", "headlines?", "taglines?", "sublines?",
     "selling points?", "bullets?", "bullet points?", "posts?", "descriptions?", "hashtags?",
     "slogans?", "lines?", "options?", "ideas?", "copies", "graphics?", "visuals?",
+    "captions?", "ones", "shots?", "mockups?", "thumbnails?",
 )
 COUNTED_NOUNS_ZH = ("张", "幅", "个", "条", "份", "句", "篇", "组")  # not 版: 各一版 is a set
 
@@ -98,7 +99,7 @@ CAMPAIGNS_EN = (
 )
 CAMPAIGNS_ZH = (
     "双十一", "双11", "双十二", "双12", "618", "年货节", "开学季", "春节", "七夕", "中秋",
-    "国庆", "情人节", "母亲节", "父亲节", "圣诞节", "圣诞", "元旦", "三八", "女王节", "女神节",
+    "国庆", "国庆节", "中秋节", "端午节", "清明节", "情人节", "母亲节", "父亲节", "圣诞节", "圣诞", "元旦", "三八", "女王节", "女神节",
     "黑五", "黑色星期五", "端午", "清明", "520", "春上新", "秋上新", "夏上新", "冬上新",
     "年终大促", "周年庆", "店庆", "开斋节", "排灯节", "感恩节", "万圣节", "复活节", "劳动节", "五一", "儿童节", "六一", "新年", "跨年",
     "年中大促", "双旦", "暑期", "暑假", "寒假", "夏季促销", "冬季促销",
@@ -160,7 +161,10 @@ LAST_JOB_WORDS = (
     "last week's", "last weeks", "the ones you just made", "the banners you just made",
     "what you just made", "earlier batch", "previous run", "last run", "my last",
     "most recent batch", "recent batch", "latest one", "newest job", "newest batch",
-    "上一批", "上批", "上次", "刚才那批", "刚才那个", "最新的任务", "最近一批", "刚提交", "最近提交", "最近的任务", "最近那个",
+    "i just started", "i just submitted", "i just kicked off", "i just sent",
+    "上一批", "上批", "上次那批", "上次的图", "上次的海报", "上次那个", "上次做的", "上次提交",
+    "刚才那批", "刚才那个",
+    "刚才提交", "最新的任务", "最近一批", "刚提交", "最近提交", "最近的任务", "最近那个",
     "之前做好的", "之前那批", "刚做的", "刚生成的", "上一个任务", "刚才的任务",
 )
 UPLOAD_WORDS = (
