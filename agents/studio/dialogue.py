@@ -356,7 +356,7 @@ class Studio:
         return jobs[0] if jobs else None
 
     def _job_line(self, state: StudioState, job: Job) -> str:
-        noun = {"copy": ("texts", "条文案"), "cutout": ("cutouts", "张抠图")}.get(
+        noun = {"copy": ("copy files", "份文案"), "cutout": ("cutouts", "张抠图")}.get(
             job.task, ("banners", "张横幅"))
         if state.language == "zh":
             return (f"任务 {job.id}（{job.total}{noun[1]}）：{_STATES_ZH.get(job.state, job.state)}，"

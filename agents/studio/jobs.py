@@ -264,7 +264,9 @@ class JobRunner:
 
 
 def _noun(job: Job) -> str:
-    return {"copy": "texts", "cutout": "cutouts"}.get(job.task, "banners")
+    """What a job's items are: banners, cutouts, or copy files (one per product and
+    language, each with the texts asked for)."""
+    return {"copy": "copy files", "cutout": "cutouts"}.get(job.task, "banners")
 
 
 def _area(size: str) -> int:
