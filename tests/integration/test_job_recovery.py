@@ -8,6 +8,7 @@ import shutil
 import signal
 import subprocess
 import time
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,9 @@ from typing import Any
 import httpx
 import pytest
 
+from agents.studio.plan import StudioPlan
+from agents.studio.store import Job, JobStore
+from agents.studio.work import Order, select_products
 from tests.testing import Accounts, free_port
 from ui.platform import Platform
 
@@ -76,14 +80,27 @@ def _job(app: AppProcess, headers: dict[str, str], job_id: str) -> dict[str, Any
     return dict(response.json())
 
 
-def test_a_job_survives_the_app_being_killed(app_process: AppProcess,
-                                             accounts: Accounts) -> None:
-    headers = accounts.headers(accounts.first("merchant")["id"])
-    app_process.start()
-    started = httpx.post(f"{app_process.base}/v1/merchant/chat", headers=headers, timeout=30,
-                         json={"text": "make 36 banners 1080x1080 for the summer sale"})
-    assert started.status_code == 200, started.text
-    job_id = started.json()["job"]["id"]
+def _queue_studio_job(data_dir: Path, owner: str, platform: Platform) -> str:
+    """A confirmed studio plan, queued as the studio queues it (no Rasa in this app)."""
+    plan = StudioPlan(task="banners", count=36, campaign="summer sale", sizes=("1080x1080",))
+    order = Order(plan, "en", tuple(select_products(plan, platform.knowledge.products(),
+                                                    for_banners=True)),
+                  sizes=("1080x1080",), languages=("en",))
+    job_id = uuid.uuid4().hex[:16]
+    job = Job(job_id, owner, order.describe(), "queued", order.total,
+              data_dir / "jobs" / job_id / "banners", plan=order.record())
+    store = JobStore(data_dir / "jobs.sqlite")
+    store.create(job, max_unfinished=2)
+    store.close()
+    return job_id
+
+
+def test_a_job_survives_the_app_being_killed(app_process: AppProcess, accounts: Accounts,
+                                             synced_platform: Platform) -> None:
+    merchant = accounts.first("merchant")["id"]
+    headers = accounts.headers(merchant)
+    job_id = _queue_studio_job(app_process.data_dir, merchant, synced_platform)
+    app_process.start()  # the app picks the queued job up at start
     deadline = time.monotonic() + 180
     while _job(app_process, headers, job_id)["done"] < 6:
         assert time.monotonic() < deadline

@@ -16,7 +16,8 @@ SHOPMIND = str(Path(sys.executable).with_name("shopmind"))
 
 
 def _run(args: list[str], data_dir: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "SHOPMIND_DATA_DIR": str(data_dir), "SHOPMIND_WORKERS": "2"}
+    env = {**os.environ, "SHOPMIND_DATA_DIR": str(data_dir), "SHOPMIND_WORKERS": "2",
+           "COLUMNS": "240"}  # tables wide enough to show whole requests
     return subprocess.run([SHOPMIND, *args], env=env, capture_output=True, text=True,
                           timeout=600, check=False)
 
