@@ -19,7 +19,8 @@ if __name__ == "__main__":
     action_validation.install()
     secret = os.environ.get(SECRET_VARIABLE)
     if secret and len(sys.argv) > 1 and sys.argv[1] == "run":
-        sys.argv += ["--jwt-secret", secret, "--jwt-method", "HS256"]
+        # one token, "=" joined: a secret starting with "-" must not read as an option
+        sys.argv += [f"--jwt-secret={secret}", "--jwt-method", "HS256"]
     from rasa.__main__ import main
 
     sys.exit(main())

@@ -27,7 +27,8 @@ def _operations() -> list[tuple[str, str]]:
 
 
 @pytest.fixture(scope="module")
-def api_schema(live_app: str) -> Any:
+def api_schema(live_app: str, rasa_server: str) -> Any:
+    """The live app's schema, with Rasa up (the studio's chat needs its NLU)."""
     return schemathesis.openapi.from_url(f"{live_app}/openapi.json")
 
 

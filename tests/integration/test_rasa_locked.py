@@ -67,3 +67,29 @@ def test_chat_through_the_locked_channel_works_and_keeps_the_tracker(
                        json={"session_id": "locked", "text": "hello"}, timeout=30)
     assert reply.status_code == 200 and not reply.json()["degraded"], reply.text
     assert synced_platform.settings.trackers_path.is_file()  # Rasa's SQL tracker store
+
+
+def test_a_secret_that_starts_with_a_dash_still_starts_rasa(synced_platform: Platform,
+                                                             live_app: str) -> None:
+    """token_urlsafe secrets start with "-" one time in 64; Rasa's argument parser must not
+    read one as an option (it did: "--jwt-secret: expected one argument")."""
+    import secrets
+
+    from dialog.secrets import RasaSecrets
+    from dialog.server import RasaServer
+    from dialog.training import ensure_model
+    from tests.testing import free_port
+
+    settings = synced_platform.settings.model_copy(update={
+        "rasa_port": free_port(), "rasa_auth_token": "-" + secrets.token_urlsafe(24)})
+    keys = RasaSecrets.create(settings)
+    model, _ = ensure_model(settings)
+    server = RasaServer(settings, model, f"{live_app}/v1/rasa/webhook", keys)
+    server.start()
+    try:
+        answer = httpx.get(f"{server.url}/status", timeout=10,
+                           headers={"Authorization": f"Bearer {keys.app_token()}"})
+        assert answer.status_code == 200, answer.text
+        assert httpx.get(f"{server.url}/status", timeout=10).status_code == 401
+    finally:
+        server.stop()

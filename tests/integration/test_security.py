@@ -85,8 +85,8 @@ def test_another_merchants_jobs_and_files_are_not_found(client: httpx.Client, pl
     owner = accounts.headers(accounts.first("merchant")["id"])
     _, rival_token = platform.principals.add("merchant", "Rival Shop")
     rival = {"Authorization": f"Bearer {rival_token}"}
-    job = client.post("/v1/merchant/chat", json={"text": "make 2 banners 300x250 for summer"},
-                      headers=owner).json()["job"]
+    owner_id = accounts.first("merchant")["id"]
+    job = platform.jobs.submit(owner_id, "make 2 banners 300x250 for summer").public()
     deadline = time.monotonic() + 120
     while (state := client.get(f"/v1/jobs/{job['id']}", headers=owner).json())["state"] in (
             "queued", "running"):
