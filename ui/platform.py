@@ -70,7 +70,7 @@ class Platform:
         settings = self.settings
 
         async def parse(text: str) -> Parse:
-            return Parse.from_rasa(await self.rasa.parse(text))
+            return Parse.of_symbols(text) or Parse.from_rasa(await self.rasa.parse(text))
 
         knowledge = self.knowledge
         return Studio(parse, Understanding(knowledge.products, lambda: knowledge.version),

@@ -57,6 +57,8 @@ ACTS: dict[str, tuple[str, Task | None]] = {
     "goodbye": ("thanks", None),
 }
 VALUELESS_ACTS = frozenset({"confirm", "deny", "help", "greet", "thanks"})
+YES_SIGNS = ("👍", "👌", "✅", "🆗", "💯", "🙆", "✔", "☑")
+NO_SIGNS = ("👎", "❌", "🙅", "⛔", "✖", "🚫")
 MERCHANT_FLOOR = 0.1  # below this, a merchant's message is not understood ("other")
 STUDIO_INTENTS = frozenset({"make_banners", "write_copy", "cut_out", "translate_banners",
                             "job_status", "cancel_job", "list_jobs", "change_detail", "help"})
@@ -98,6 +100,18 @@ class Parse:
                         for r in answer.get("intent_ranking") or [] if r.get("name"))
         return cls(str(intent.get("name") or "nlu_fallback"),
                    float(intent.get("confidence") or 0.0), entities, ranking)
+
+    @classmethod
+    def of_symbols(cls, text: str) -> Parse | None:
+        """A message of symbols only ("👍", "❌", "..."): read here, since the NLU has no
+        words to read (Rasa's pipeline fails on a message with no tokens)."""
+        if re.search(r"[^\W_]", text):
+            return None
+        if any(sign in text for sign in YES_SIGNS):
+            return cls("affirm", 1.0)
+        if any(sign in text for sign in NO_SIGNS):
+            return cls("deny", 1.0)
+        return cls("nlu_fallback", 0.0)
 
     def for_merchant(self) -> Parse:
         """The best intent a merchant's message can have: the shared model also knows

@@ -83,3 +83,10 @@ def test_yes_no_and_help_carry_no_plan_values(understanding: Understanding) -> N
     reading = understanding.read(Parse("affirm", 0.9), "yes, 40 square ones is fine")
     assert reading.act == "confirm" and reading.plan.to_dict() == dict.fromkeys(
         reading.plan.to_dict())
+
+
+@pytest.mark.parametrize(("text", "intent"), [("👍", "affirm"), ("👌👌", "affirm"), ("❌", "deny"),
+                                              ("...", "nlu_fallback"), ("ok 👍", None)])
+def test_a_message_of_symbols_is_read_without_the_nlu(text: str, intent: str | None) -> None:
+    parse = Parse.of_symbols(text)
+    assert (parse.intent if parse else None) == intent

@@ -116,3 +116,12 @@ def test_another_merchant_sees_neither_the_plan_nor_the_job(
     assert "can't find" in other.say(f"status of {job_id}")["reply"]
     response = httpx.get(f"{live_app}/v1/jobs/{job_id}", headers=other.headers, timeout=10)
     assert response.status_code == 404
+
+
+def test_a_thumbs_up_confirms_and_symbols_alone_get_help(merchant: Merchant) -> None:
+    planned = merchant.say("make 300 banners for christmas")
+    assert planned["confirm"] is True
+    started = merchant.say("👍")  # Rasa's pipeline has no token to read here
+    assert started["job"] is not None and started["job"]["total"] == 300
+    merchant.say("cancel it")
+    assert "make 200 banners" in merchant.say("...")["reply"]
