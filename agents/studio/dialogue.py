@@ -33,7 +33,7 @@ from agents.studio.jobs import JobRunner
 from agents.studio.plan import CONFIRM_ABOVE, StudioPlan
 from agents.studio.sessions import StudioSessions, StudioState
 from agents.studio.store import MANIFEST_FILES, Job
-from agents.studio.understanding import Parse, Reading, Understanding, bare_number
+from agents.studio.understanding import Parse, Understanding, bare_number
 from agents.studio.uploads import UploadStore
 from agents.studio.work import Order, OrderLimits
 from kg.facts import ProductFacts
@@ -143,9 +143,6 @@ class Studio:
 
     def history(self, owner: str, session_id: str) -> list[dict[str, Any]]:
         return self.sessions.load(owner, session_id).turns
-
-    def read(self, parse: Parse, text: str, context: str | None = None) -> Reading:
-        return self.understanding.read(parse, text, context)  # type: ignore[arg-type]
 
     # -- one turn --------------------------------------------------------------------------
 

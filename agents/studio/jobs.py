@@ -32,11 +32,11 @@ from agents.studio.execution import (
     write_job_manifest,
 )
 from agents.studio.planner import BannerPlan, banner_items, choose_products
-from agents.studio.request import BannerRequest, parse_request
+from agents.studio.request import parse_request
 from agents.studio.store import MANIFEST_FILES, Item, Job, JobStore
-from agents.studio.work import Order
+from agents.studio.work import Order, check_pixels
 from kg.graph import ProductGraph
-from shopmind.errors import Conflict, NotFound, TooLarge
+from shopmind.errors import Conflict, NotFound
 from shopmind.settings import Settings
 from tools.base import Progress, ToolContext
 from tools.registry import ToolRegistry
@@ -81,7 +81,7 @@ class JobRunner:
         """The request understood and checked against the limits (``InvalidInput``,
         ``TooLarge``), with the products it will use."""
         request = parse_request(text, self.limits.max_banners)
-        self._check_pixels(request)
+        check_pixels(request.count, request.sizes, self.limits.max_megapixels)
         return BannerPlan(request, choose_products(self.graph, request))
 
     def submit(self, owner: str, text: str) -> Job:
@@ -194,16 +194,6 @@ class JobRunner:
             return
         self.store.close()
 
-    def _check_pixels(self, request: BannerRequest) -> None:
-        areas = [_area(size) for size in request.sizes]  # item i takes sizes[i % len]
-        full, rest = divmod(request.count, len(areas))
-        megapixels = (full * sum(areas) + sum(areas[:rest])) / 1e6
-        if megapixels > self.limits.max_megapixels:
-            raise TooLarge(
-                f"a job may render at most {self.limits.max_megapixels:g} megapixels in all "
-                f"(max_job_megapixels: banners x width x height); this one asks for "
-                f"{megapixels:,.1f}")
-
     def _create(self, owner: str, text: str, plan: BannerPlan) -> Job:
         job_id = uuid.uuid4().hex[:16]
         job = Job(job_id, owner, text, "queued", plan.request.count,
@@ -267,11 +257,6 @@ def _noun(job: Job) -> str:
     """What a job's items are: banners, cutouts, or copy files (one per product and
     language, each with the texts asked for)."""
     return {"copy": "copy files", "cutout": "cutouts"}.get(job.task, "banners")
-
-
-def _area(size: str) -> int:
-    width, height = size.lower().split("x")
-    return int(width) * int(height)
 
 
 def _alive_elsewhere(pid: int | None) -> bool:

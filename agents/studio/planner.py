@@ -98,8 +98,3 @@ def _product_copy(product_id: str, plan: BannerPlan, registry: ToolRegistry,
 def _pixels(size: str) -> tuple[int, int]:
     width, height = size.lower().split("x")
     return int(width), int(height)
-
-
-def size_of_item(request: BannerRequest, index: int) -> str:
-    """Item ``index`` of a job takes the request's sizes in turn."""
-    return request.sizes[index % len(request.sizes)]

@@ -60,8 +60,6 @@ VALUELESS_ACTS = frozenset({"confirm", "deny", "help", "greet", "thanks"})
 YES_SIGNS = ("👍", "👌", "✅", "🆗", "💯", "🙆", "✔", "☑")
 NO_SIGNS = ("👎", "❌", "🙅", "⛔", "✖", "🚫")
 MERCHANT_FLOOR = 0.1  # below this, a merchant's message is not understood ("other")
-STUDIO_INTENTS = frozenset({"make_banners", "write_copy", "cut_out", "translate_banners",
-                            "job_status", "cancel_job", "list_jobs", "change_detail", "help"})
 TEXT_NOUNS = re.compile(r"texts?|titles?|headlines?|taglines?|sublines?|selling points?|"
                         r"bullets?|bullet points?|posts?|descriptions?|hashtags?|slogans?|"
                         r"lines?|captions?|cop(?:y|ies)|条|篇|句|文案")

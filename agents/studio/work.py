@@ -111,7 +111,7 @@ class Order:
                 raise TooLarge(f"a job may make at most {limits.max_banners:,} banners "
                                f"(max_job_banners); this one asks for {count:,}")
             sizes = plan.sizes or DEFAULT_SIZES
-            _check_pixels(count, sizes, limits.max_megapixels)
+            check_pixels(count, sizes, limits.max_megapixels)
             wanted = plan.languages or (language,)
             other = [code for code in wanted if code not in BANNER_LANGUAGES]
             if other:
@@ -280,7 +280,8 @@ def _campaign(plan: StudioPlan) -> str | None:
     return plan.campaign[:60] if plan.campaign else None
 
 
-def _check_pixels(count: int, sizes: tuple[str, ...], max_megapixels: float) -> None:
+def check_pixels(count: int, sizes: tuple[str, ...], max_megapixels: float) -> None:
+    """``TooLarge`` when ``count`` banners over ``sizes`` (taken in turn) pass the limit."""
     areas = [int(w) * int(h) for w, h in (size.lower().split("x") for size in sizes)]
     full, rest = divmod(count, len(areas))
     megapixels = (full * sum(areas) + sum(areas[:rest])) / 1e6
