@@ -105,6 +105,7 @@ class LivePlatform:
     platform: Any
     rasa: Any
     supervisor: Any
+    studio_url: str  # the studio's NLU model
 
 
 @contextlib.contextmanager
@@ -114,7 +115,7 @@ def platform_up(data_dir: Path, supervise: bool = False) -> Iterator[LivePlatfor
 
     from dialog.server import RasaServer
     from dialog.supervisor import RasaSupervisor
-    from dialog.training import ensure_model
+    from dialog.training import STUDIO, ensure_model
     from kg.demo.writer import write_demo_catalog
     from ui.demo_accounts import ensure_demo_accounts
     from ui.platform import Platform
@@ -124,9 +125,12 @@ def platform_up(data_dir: Path, supervise: bool = False) -> Iterator[LivePlatfor
         write_demo_catalog(data_dir / "catalog", workers=2)
     # a load test from one machine: the per-token rate limit is raised, not measured here
     settings = Settings(data_dir=data_dir, app_port=free_port(), rasa_port=free_port(),
-                        rate_limit="10000/second", _env_file=None)  # type: ignore[call-arg]
+                        studio_rasa_port=free_port(), rate_limit="10000/second",
+                        _env_file=None)  # type: ignore[call-arg]
     model, trained = ensure_model(settings)
     print(f"Rasa model {model.name} ({'trained now' if trained else 'cached'})")
+    studio_model, trained = ensure_model(settings, model=STUDIO)
+    print(f"studio Rasa model {studio_model.name} ({'trained now' if trained else 'cached'})")
     platform = Platform(settings)
     platform.warm_up()
     ensure_demo_accounts(platform.principals, platform.knowledge.accounts.profiles(),
@@ -138,16 +142,19 @@ def platform_up(data_dir: Path, supervise: bool = False) -> Iterator[LivePlatfor
     _wait(f"{settings.app_base_url}/health")
     rasa = RasaServer(settings, model, f"{settings.app_base_url}/v1/rasa/webhook",
                       platform.rasa_secrets)
+    studio = RasaServer.for_studio(settings, studio_model, platform.rasa_secrets)
     rasa.start()
+    studio.start()
     supervisor = RasaSupervisor(rasa, check_every_s=0.5, hang_after_s=10.0)
     if supervise:
         supervisor.start()
     try:
         yield LivePlatform(settings, settings.app_base_url, rasa.url,
                            {"Authorization": f"Bearer {platform.rasa_secrets.app_token()}"},
-                           platform, rasa, supervisor)
+                           platform, rasa, supervisor, studio.url)
     finally:
         supervisor.stop()
+        studio.stop()
         rasa.stop()
         server.should_exit = True
         thread.join(timeout=15)

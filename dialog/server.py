@@ -11,6 +11,11 @@ Example::
     ...
     server.stop()
 
+    studio = RasaServer.for_studio(settings, studio_model_path, secrets)  # NLU only
+
+The studio's server (``for_studio``) serves an NLU-only model on ``settings.studio_rasa_port``:
+its HTTP API only (``/model/parse``), no channel, no action endpoint, no tracker store.
+
 Locked down: it binds loopback only (``settings.host`` must be a loopback address), its HTTP
 API and its only channel need the app's JWT, and it proves itself to the action endpoint with
 ``secrets.action_secret``. Trackers persist in Rasa's SQL tracker store: SQLite under the data
@@ -45,20 +50,26 @@ log = logging.getLogger(__name__)
 class RasaServer:
     """``rasa run --enable-api`` with the app as its action endpoint."""
 
-    def __init__(self, settings: Settings, model: Path, action_url: str,
-                 secrets: RasaSecrets) -> None:
+    def __init__(self, settings: Settings, model: Path, action_url: str | None,
+                 secrets: RasaSecrets, port: int | None = None) -> None:
         if not _is_loopback(settings.host):
             raise InvalidInput(f"Rasa binds loopback only; SHOPMIND_HOST is {settings.host!r}")
         self.settings = settings
         self.model = model
-        self.action_url = action_url
+        self.action_url = action_url  # None: an NLU-only server (no channel, no trackers)
         self.secrets = secrets
-        self.run_dir = settings.cache_dir / "rasa" / "run" / str(settings.rasa_port)
+        self.port = port or settings.rasa_port
+        self.run_dir = settings.cache_dir / "rasa" / "run" / str(self.port)
         self._process: subprocess.Popen[bytes] | None = None
+
+    @classmethod
+    def for_studio(cls, settings: Settings, model: Path, secrets: RasaSecrets) -> RasaServer:
+        """The studio's NLU model, on ``settings.studio_rasa_port``."""
+        return cls(settings, model, None, secrets, port=settings.studio_rasa_port)
 
     @property
     def url(self) -> str:
-        return f"http://{self.settings.host}:{self.settings.rasa_port}"
+        return f"http://{self.settings.host}:{self.port}"
 
     def start(self) -> None:
         if self._process is not None:
@@ -70,7 +81,7 @@ class RasaServer:
             "run", "--enable-api", "--model",
             str(self.model), "--endpoints", str(self.run_dir / "endpoints.yml"),
             "--credentials", str(self.run_dir / "credentials.yml"),
-            "--interface", self.settings.host, "--port", str(self.settings.rasa_port),
+            "--interface", self.settings.host, "--port", str(self.port),
             "--log-file", str(log_path),
         ]
         with open(self.run_dir / "stdout.log", "wb") as sink:
@@ -106,6 +117,8 @@ class RasaServer:
     def _environment(self) -> dict[str, str]:
         env = rasa_environment(self.settings)
         env.update(self.secrets.environment())
+        if self.action_url is None:  # it calls no action: it is not told the action secret
+            env.pop(ACTION_VARIABLE)
         if self.settings.tracker_store_url:
             env["SHOPMIND_TRACKER_PASSWORD"] = unquote(
                 urlsplit(self.settings.tracker_store_url).password or "")
@@ -114,6 +127,10 @@ class RasaServer:
     def _write_endpoints(self) -> None:
         """No secret is written: Rasa reads ``${VAR}`` in endpoints.yml from its environment."""
         self.run_dir.mkdir(parents=True, exist_ok=True)
+        if self.action_url is None:  # NLU only: the HTTP API and nothing else
+            (self.run_dir / "endpoints.yml").write_text("{}\n")
+            (self.run_dir / "credentials.yml").write_text("{}\n")
+            return
         endpoints = {
             "action_endpoint": {"url": self.action_url,
                                 "headers": {"Authorization": f"Bearer ${{{ACTION_VARIABLE}}}"}},

@@ -1,7 +1,17 @@
-"""Training the Rasa model only when the Rasa project changed.
+"""Training the Rasa models only when their training data changed.
+
+Two models come from the one Rasa project in ``dialog/rasa``, with the same pipeline
+(``config.yml``):
+
+- ``SHOPPERS``: JIMI's model (NLU and dialogue rules) over ``domain.yml`` and ``data``;
+- ``STUDIO``: the merchant studio's NLU model over ``studio/domain.yml``. Its training data is
+  assembled at training time: ``studio/data``, the shoppers' affirm and deny examples, and one
+  in ``OTHER_SHARE`` of every other shopper example as the intent ``other`` (so the studio
+  knows a message that asks it for nothing, and JIMI can tell a shopper's studio request).
+  Two models, because one model for both cost the shoppers accuracy (``bench/chat.py``).
 
 Models are cached outside the checkout, under ``<cache_dir>/rasa/models/<hash>.tar.gz``,
-keyed by a hash of the project's training files and the Rasa version, so a second start
+keyed by a hash of the model's training files and the Rasa version, so a second start
 with nothing changed reuses the model.
 """
 
@@ -11,10 +21,14 @@ import fcntl
 import hashlib
 import logging
 import os
+import re
 import shutil
 import subprocess
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
+
+import yaml
 
 from shopmind.errors import DependencyUnavailable, ToolFailed
 from shopmind.settings import REPO_ROOT, Settings
@@ -22,13 +36,31 @@ from shopmind.settings import REPO_ROOT, Settings
 log = logging.getLogger(__name__)
 PROJECT_DIR = REPO_ROOT / "dialog" / "rasa"
 RASA_VERSION = "3.6.21"
-TRAINING_FILES = ("config.yml", "domain.yml", "data", "components")
+OTHER_SHARE = 3  # the studio learns `other` from every third shopper example
 
 
-def project_hash(project_dir: Path = PROJECT_DIR) -> str:
+@dataclass(frozen=True)
+class RasaModel:
+    """One model of the Rasa project: what it is trained on, relative to the project."""
+
+    name: str
+    domain: str
+    training_files: tuple[str, ...]  # everything whose change changes the model
+    nlu_only: bool = False
+
+
+SHOPPERS = RasaModel("shoppers", "domain.yml", ("config.yml", "domain.yml", "data", "components"))
+STUDIO = RasaModel("studio", "studio/domain.yml",
+                   ("config.yml", "studio", "data/nlu", "components"), nlu_only=True)
+TRAINING_FILES = SHOPPERS.training_files
+
+
+def project_hash(project_dir: Path = PROJECT_DIR, model: RasaModel = SHOPPERS) -> str:
     """A hash of everything that changes the trained model."""
     digest = hashlib.sha256(RASA_VERSION.encode())
-    for name in TRAINING_FILES:
+    if model != SHOPPERS:  # the shoppers' hash is the one their model has always had
+        digest.update(f"{model.name}:{OTHER_SHARE}".encode())
+    for name in model.training_files:
         root = project_dir / name
         files = (sorted(p for p in root.rglob("*") if p.suffix in (".yml", ".py"))
                  if root.is_dir() else [root])
@@ -67,13 +99,15 @@ def rasa_environment(settings: Settings) -> dict[str, str]:
     return env
 
 
-def cached_model(settings: Settings, project_dir: Path = PROJECT_DIR) -> Path:
-    return settings.cache_dir / "rasa" / "models" / f"{project_hash(project_dir)}.tar.gz"
+def cached_model(settings: Settings, project_dir: Path = PROJECT_DIR,
+                 model: RasaModel = SHOPPERS) -> Path:
+    return settings.cache_dir / "rasa" / "models" / f"{project_hash(project_dir, model)}.tar.gz"
 
 
-def ensure_model(settings: Settings, project_dir: Path = PROJECT_DIR) -> tuple[Path, bool]:
+def ensure_model(settings: Settings, project_dir: Path = PROJECT_DIR,
+                 model: RasaModel = SHOPPERS) -> tuple[Path, bool]:
     """Returns (model path, trained now). Trains only when no cached model matches."""
-    target = cached_model(settings, project_dir)
+    target = cached_model(settings, project_dir, model)
     if target.is_file():
         log.info("reusing the Rasa model %s", target)
         return target, False
@@ -86,7 +120,7 @@ def ensure_model(settings: Settings, project_dir: Path = PROJECT_DIR) -> tuple[P
             log.info("reusing the Rasa model %s, trained meanwhile", target)
             return target, False
         with tempfile.TemporaryDirectory(dir=target.parent) as out:
-            _train(settings, project_dir, Path(out))
+            _train(settings, project_dir, model, Path(out))
             produced = Path(out) / "model.tar.gz"
             if not produced.is_file():
                 raise ToolFailed("rasa train", f"no model was written to {out}")
@@ -94,14 +128,76 @@ def ensure_model(settings: Settings, project_dir: Path = PROJECT_DIR) -> tuple[P
     return target, True
 
 
-def _train(settings: Settings, project_dir: Path, out: Path) -> None:
-    command = [
-        str(rasa_executable(settings)), "train", "--config", "config.yml", "--domain",
-        "domain.yml", "--data", "data", "--out", str(out), "--fixed-model-name", "model",
-    ]
-    log.info("training the Rasa model (a few minutes on 2 idle cores)")
+def _train(settings: Settings, project_dir: Path, model: RasaModel, out: Path) -> None:
+    if model.nlu_only:
+        data = out / "data"
+        studio_training_data(project_dir, data)
+        command = [str(rasa_executable(settings)), "train", "nlu", "--config", "config.yml",
+                   "--domain", model.domain, "--nlu", str(data)]
+    else:
+        command = [str(rasa_executable(settings)), "train", "--config", "config.yml",
+                   "--domain", model.domain, "--data", "data"]
+    command += ["--out", str(out), "--fixed-model-name", "model"]
+    log.info("training the Rasa %s model (minutes on 2 idle cores)", model.name)
     result = subprocess.run(command, cwd=project_dir, env=rasa_environment(settings),
                             capture_output=True, text=True, check=False)
     if result.returncode != 0:
         tail = (result.stderr or result.stdout)[-2000:]
         raise ToolFailed("rasa train", f"exit {result.returncode}: {tail}")
+
+
+_MARKUP = re.compile(r"\[([^\]]+)\](?:\([^)]*\)|\{[^}]*\})")  # "[the shoes](product)"
+
+
+class _BlockDumper(yaml.SafeDumper):
+    """Examples as Rasa writes them: one literal block per intent."""
+
+
+_BlockDumper.add_representer(str, lambda dumper, text: dumper.represent_scalar(
+    "tag:yaml.org,2002:str", text, style="|" if "\n" in text else None))
+
+
+def studio_training_data(project_dir: Path, dest: Path) -> dict[str, int]:
+    """Writes the studio model's NLU data into ``dest``; returns examples per intent.
+
+    ``studio/data`` as written; from the shoppers' data (``data/nlu``) the lookups, every
+    affirm and deny example, and one in ``OTHER_SHARE`` of the rest as ``other``, their
+    entity annotations dropped (the studio model tags campaigns and products only).
+    """
+    dest.mkdir(parents=True, exist_ok=True)
+    for path in sorted((project_dir / "studio" / "data").glob("*.yml")):
+        shutil.copyfile(path, dest / path.name)
+    kept: dict[str, list[str]] = {"affirm": [], "deny": [], "other": []}
+    seen = 0
+    for path in sorted((project_dir / "data" / "nlu").glob("*.yml")):
+        document = yaml.safe_load(path.read_text("utf-8")) or {}
+        entries = document.get("nlu") or []
+        if not any("intent" in entry for entry in entries):
+            shutil.copyfile(path, dest / f"shoppers_{path.name}")  # lookups, regexes, synonyms
+            continue
+        for entry in entries:
+            intent = entry.get("intent")
+            if intent is None:
+                continue
+            for line in str(entry.get("examples") or "").splitlines():
+                text = _MARKUP.sub(r"\1", line.strip().removeprefix("- ").strip())
+                if not text:
+                    continue
+                if intent in ("affirm", "deny"):
+                    kept[intent].append(text)
+                else:
+                    seen += 1
+                    if seen % OTHER_SHARE == 0:
+                        kept["other"].append(text)
+    nlu = [{"intent": intent, "examples": "".join(f"- {text}\n" for text in texts)}
+           for intent, texts in kept.items()]
+    (dest / "shoppers.yml").write_text(yaml.dump(
+        {"version": "3.1", "nlu": nlu}, Dumper=_BlockDumper, allow_unicode=True,
+        sort_keys=False, width=1_000_000), "utf-8")
+    counts = {intent: len(texts) for intent, texts in kept.items()}
+    for path in sorted((project_dir / "studio" / "data").glob("*.yml")):
+        for entry in (yaml.safe_load(path.read_text("utf-8")) or {}).get("nlu") or []:
+            if "intent" in entry:
+                lines = [x for x in str(entry.get("examples") or "").splitlines() if x.strip()]
+                counts[entry["intent"]] = counts.get(entry["intent"], 0) + len(lines)
+    return counts

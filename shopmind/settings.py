@@ -24,6 +24,9 @@ class Settings(BaseSettings):
     app_port: int = 8000
     rasa_port: int = 5005
     rasa_url: str | None = Field(default=None, description="defaults to http://host:rasa_port")
+    studio_rasa_port: int = Field(default=5006, description="the studio's NLU model (Rasa)")
+    studio_rasa_url: str | None = Field(default=None,
+                                        description="defaults to http://host:studio_rasa_port")
     rasa_timeout_s: float = 10.0  # a queue of shoppers waits; a hung Rasa is given up on
     rasa_venv: Path = Field(default=REPO_ROOT / ".venv-rasa", description="Rasa 3.6 on Python 3.10")
     rasa_start_timeout_s: float = 180.0
@@ -59,6 +62,10 @@ class Settings(BaseSettings):
     @property
     def rasa_base_url(self) -> str:
         return self.rasa_url or f"http://{self.host}:{self.rasa_port}"
+
+    @property
+    def studio_rasa_base_url(self) -> str:
+        return self.studio_rasa_url or f"http://{self.host}:{self.studio_rasa_port}"
 
     @property
     def app_base_url(self) -> str:

@@ -52,7 +52,8 @@ def session_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def session_settings(session_data: Path) -> Settings:
     """Settings over the session catalogue; the Rasa model cache is the real one."""
     return Settings(data_dir=session_data, app_port=free_port(), rasa_port=free_port(),
-                    workers=2, _env_file=None)  # type: ignore[call-arg]
+                    studio_rasa_port=free_port(), workers=2,
+                    _env_file=None)  # type: ignore[call-arg]
 
 
 @pytest.fixture(scope="session")
@@ -118,16 +119,23 @@ def serving(platform: Platform) -> Iterator[str]:
 @pytest.fixture(scope="session")
 def rasa_server(live_app: str, session_settings: Settings,
                 synced_platform: Platform) -> Iterator[str]:
-    """The real Rasa server (model reused from the cache, trained once if missing)."""
+    """The real Rasa servers, JIMI's and the studio's NLU (models reused from the cache, trained
+    once if missing); yields JIMI's URL."""
     from dialog.server import RasaServer
-    from dialog.training import ensure_model
+    from dialog.training import STUDIO, ensure_model
 
     model, _ = ensure_model(session_settings)
     server = RasaServer(session_settings, model, f"{live_app}/v1/rasa/webhook",
                         synced_platform.rasa_secrets)
+    studio_model, _ = ensure_model(session_settings, model=STUDIO)
+    studio = RasaServer.for_studio(session_settings, studio_model, synced_platform.rasa_secrets)
     server.start()
-    yield server.url
-    server.stop()
+    try:
+        studio.start()
+        yield server.url
+    finally:
+        studio.stop()
+        server.stop()
 
 
 def _wait_for(url: str, timeout_s: float) -> None:

@@ -67,11 +67,12 @@ def tools() -> None:
 @app.command()
 @reports_errors
 def train() -> None:
-    """Train the Rasa model unless a cached one matches the training data."""
-    from dialog.training import ensure_model
+    """Train the Rasa models (shoppers', studio's) unless cached ones match their data."""
+    from dialog.training import SHOPPERS, STUDIO, ensure_model
 
-    model, trained = ensure_model(Settings())
-    typer.echo(f"{'trained' if trained else 'reusing'} {model}")
+    for kind in (SHOPPERS, STUDIO):
+        model, trained = ensure_model(Settings(), model=kind)
+        typer.echo(f"{'trained' if trained else 'reusing'} the {kind.name} model {model}")
 
 
 @app.command()

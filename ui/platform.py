@@ -22,6 +22,7 @@ from dialog.chat import AgentDesk, ChatService
 from dialog.client import RasaClient
 from dialog.conversations import ConversationStore
 from dialog.secrets import RasaSecrets
+from dialog.studio_nlu import StudioRequests
 from kg.knowledge import KnowledgeBase
 from shopmind.errors import DependencyUnavailable
 from shopmind.identity import PrincipalStore
@@ -70,7 +71,7 @@ class Platform:
         settings = self.settings
 
         async def parse(text: str) -> Parse:
-            return Parse.of_symbols(text) or Parse.from_rasa(await self.rasa.parse(text))
+            return Parse.of_symbols(text) or Parse.from_rasa(await self.studio_rasa.parse(text))
 
         knowledge = self.knowledge
         return Studio(parse, Understanding(knowledge.products, lambda: knowledge.version),
@@ -95,6 +96,12 @@ class Platform:
                           bearer=self.rasa_secrets.app_token())
 
     @cached_property
+    def studio_rasa(self) -> RasaClient:
+        """The studio's NLU model (``RasaServer.for_studio``): ``/model/parse`` only."""
+        return RasaClient(self.settings.studio_rasa_base_url, self.settings.rasa_timeout_s,
+                          bearer=self.rasa_secrets.app_token())
+
+    @cached_property
     def conversations(self) -> ConversationStore:
         return ConversationStore(self.settings.conversations_path)
 
@@ -108,7 +115,12 @@ class Platform:
 
     @cached_property
     def actions(self) -> ActionExecutor:
-        return ActionExecutor(Jimi(self.knowledge), self.conversations)
+        return ActionExecutor(Jimi(self.knowledge, self.studio_requests), self.conversations)
+
+    @cached_property
+    def studio_requests(self) -> StudioRequests:
+        """Whether a shopper asks JIMI for studio work, read by the studio's model."""
+        return StudioRequests(self.settings.studio_rasa_base_url, self.rasa_secrets.app_token())
 
     def warm_up(self) -> None:
         """Loads the catalogue into graph and vectors (only if it changed) and the accounts,
@@ -119,15 +131,17 @@ class Platform:
 
     async def health(self) -> dict[str, dict[str, Any]]:
         return {
-            "rasa": await self._rasa_health(),
+            "rasa": await self._rasa_health(self.rasa),
+            "studio_nlu": await self._rasa_health(self.studio_rasa),
             "chroma": await asyncio.to_thread(_probe, self.knowledge.vectors.heartbeat),
             "graph": await asyncio.to_thread(_probe, lambda: _graph_detail(self.knowledge)),
             "executor": await asyncio.to_thread(_executor_health, self.settings),
         }
 
-    async def _rasa_health(self) -> dict[str, Any]:
+    @staticmethod
+    async def _rasa_health(rasa: RasaClient) -> dict[str, Any]:
         try:
-            status = await self.rasa.status()
+            status = await rasa.status()
         except DependencyUnavailable as exc:
             return {"up": False, "detail": exc.message}
         model = Path(str(status.get("model_file") or "")).name
@@ -139,6 +153,8 @@ class Platform:
         self.tool_context.close()
         if "conversations" in self.__dict__:
             self.conversations.close()
+        if "studio_requests" in self.__dict__:
+            self.studio_requests.close()
         if "studio" in self.__dict__:
             self.studio.sessions.close()
         if "catalogue_uploads" in self.__dict__:

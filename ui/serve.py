@@ -1,6 +1,7 @@
-"""What ``make run`` starts: the demo catalogue if missing, the Rasa model if its training
-data changed, the Rasa server, and the app (FastAPI with Gradio at ``/``), all on loopback.
-Ctrl-C stops everything; the Rasa child also dies with this process if it crashes."""
+"""What ``make run`` starts: the demo catalogue if missing, the Rasa models if their training
+data changed, the two Rasa servers (the shoppers' JIMI, the studio's NLU), and the app (FastAPI
+with Gradio at ``/``), all on loopback. Ctrl-C stops everything; the Rasa children also die
+with this process if it crashes."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from fastapi.responses import RedirectResponse, Response
 
 from dialog.server import RasaServer
 from dialog.supervisor import RasaSupervisor
-from dialog.training import ensure_model
+from dialog.training import SHOPPERS, STUDIO, ensure_model
 from kg.demo.writer import demo_catalog_exists, write_demo_catalog
 from shopmind.settings import Settings
 from ui.api import create_app
@@ -69,7 +70,7 @@ def serve(settings: Settings, echo: Echo, with_rasa: bool = True) -> None:
     """Everything on loopback; ``with_rasa=False`` serves the app alone (a Rasa elsewhere,
     started with the same ``SHOPMIND_RASA_AUTH_TOKEN`` and ``SHOPMIND_ACTION_SECRET``)."""
     platform = prepare(settings, echo)
-    rasa, supervisor = _start_rasa(settings, platform, echo) if with_rasa else (None, None)
+    servers = _start_rasa(settings, platform, echo) if with_rasa else []
     try:
         app = build_application(platform)
         echo(f"Shopmind is running at {settings.app_base_url}/  (Ctrl-C stops everything)")
@@ -79,23 +80,29 @@ def serve(settings: Settings, echo: Echo, with_rasa: bool = True) -> None:
                                 log_level="warning")
         _QuietServer(config).run()
     finally:
-        if supervisor is not None and rasa is not None:
+        for rasa, supervisor in servers:
             supervisor.stop()
             rasa.stop()
         echo("stopped")
 
 
 def _start_rasa(settings: Settings, platform: Platform, echo: Echo
-                ) -> tuple[RasaServer, RasaSupervisor]:
-    model, trained = ensure_model(settings)
-    echo(f"{'trained' if trained else 'reusing'} Rasa model {model.name}")
-    rasa = RasaServer(settings, model, f"{settings.app_base_url}/v1/rasa/webhook",
-                      platform.rasa_secrets)
-    echo(f"starting Rasa on {rasa.url} ...")
-    rasa.start()
-    supervisor = RasaSupervisor(rasa, hang_after_s=settings.rasa_hang_restart_s)
-    supervisor.start()
-    return rasa, supervisor
+                ) -> list[tuple[RasaServer, RasaSupervisor]]:
+    """JIMI's Rasa and the studio's, each trained if its data changed, each supervised."""
+    shoppers, trained = ensure_model(settings, model=SHOPPERS)
+    echo(f"{'trained' if trained else 'reusing'} the shoppers' Rasa model {shoppers.name}")
+    studio, trained = ensure_model(settings, model=STUDIO)
+    echo(f"{'trained' if trained else 'reusing'} the studio's Rasa model {studio.name}")
+    started = []
+    for rasa in (RasaServer(settings, shoppers, f"{settings.app_base_url}/v1/rasa/webhook",
+                            platform.rasa_secrets),
+                 RasaServer.for_studio(settings, studio, platform.rasa_secrets)):
+        echo(f"starting Rasa on {rasa.url} ...")
+        rasa.start()
+        supervisor = RasaSupervisor(rasa, hang_after_s=settings.rasa_hang_restart_s)
+        supervisor.start()
+        started.append((rasa, supervisor))
+    return started
 
 
 class _QuietServer(uvicorn.Server):

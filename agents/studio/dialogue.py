@@ -150,7 +150,7 @@ class Studio:
         current = state.current()
         reading = self.understanding.read(parse, text, current.task if current else None)
         act, said = reading.act, _said(reading.plan)
-        if reading.image_format and act in ("new", "change", "answer", "other"):
+        if reading.image_format and act in ("new", "change", "other"):
             state.image_format = reading.image_format
         elif act == "new" and (current is None or current.task != reading.plan.task):
             state.image_format = None  # a fresh plan starts in the default format
@@ -168,8 +168,7 @@ class Studio:
                 # more details for the plan asked about, or "make it 75 banners" as an edit
                 plan = current.changed(**_for(current, said))
             return self._propose(owner, state, plan)
-        if act in ("change", "answer", "other", "greet", "thanks") and current is not None \
-                and said:
+        if act in ("change", "other") and current is not None and said:
             return self._propose(owner, state, current.changed(**_for(current, said)))
         if act == "change":
             return self._change_last_job(owner, state, said)
@@ -188,7 +187,7 @@ class Studio:
                 answer.plan, answer.needs = waiting.to_dict(), waiting.needs()
                 answer.confirm = state.confirming
             return answer
-        if act in ("help", "greet", "thanks") or current is None:
+        if act == "help" or current is None:
             return self._help(state, current)
         return self._ask(state, current)
 

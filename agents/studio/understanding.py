@@ -42,21 +42,16 @@ from agents.studio.vocabulary import (
 from kg.facts import ProductFacts
 from kg.matching import words
 
-# what each intent means in the studio; shopper intents that a merchant's words can land on
-# ("cancel it" is cancel_order to a shopper) mean the merchant's nearest act
+# what each intent of the studio's model (dialog/rasa/studio/domain.yml) means in the studio;
+# its `other` (a shopper's question, small talk) is no act: the best-ranked act is used instead
 ACTS: dict[str, tuple[str, Task | None]] = {
     "make_banners": ("new", "banners"), "write_copy": ("new", "copy"),
     "cut_out": ("new", "cutout"), "translate_banners": ("new", "translate"),
-    "job_status": ("job", "job_status"), "order_status": ("job", "job_status"),
-    "cancel_job": ("job", "job_cancel"), "cancel_order": ("job", "job_cancel"),
-    "list_jobs": ("job", "job_list"),
-    "affirm": ("confirm", None), "deny": ("deny", None),
-    "change_detail": ("change", None), "change_order": ("change", None),
-    "set_language": ("change", None), "inform": ("answer", None),
-    "help": ("help", None), "greet": ("greet", None), "thanks": ("thanks", None),
-    "goodbye": ("thanks", None),
+    "job_status": ("job", "job_status"), "cancel_job": ("job", "job_cancel"),
+    "list_jobs": ("job", "job_list"), "affirm": ("confirm", None), "deny": ("deny", None),
+    "change_detail": ("change", None), "help": ("help", None),
 }
-VALUELESS_ACTS = frozenset({"confirm", "deny", "help", "greet", "thanks"})
+VALUELESS_ACTS = frozenset({"confirm", "deny", "help"})
 YES_SIGNS = ("👍", "👌", "✅", "🆗", "💯", "🙆", "✔", "☑")
 NO_SIGNS = ("👎", "❌", "🙅", "⛔", "✖", "🚫")
 MERCHANT_FLOOR = 0.1  # below this, a merchant's message is not understood ("other")
@@ -112,10 +107,10 @@ class Parse:
         return cls("nlu_fallback", 0.0)
 
     def for_merchant(self) -> Parse:
-        """The best intent a merchant's message can have: the shared model also knows
-        shoppers' intents ("is it waterproof?"), which mean nothing in the studio, and its
-        fallback for unsure answers; the merchant's best-ranked studio meaning is used
-        instead, unless the model gave it almost no weight."""
+        """The best intent a merchant's message can have: for the model's `other` ("is it
+        waterproof?", "status pls" when unsure) and its fallback for unsure answers, the
+        best-ranked studio meaning is used instead, unless the model gave it almost no
+        weight."""
         if self.intent in ACTS:
             return self
         for name, confidence in self.ranking:
@@ -130,7 +125,7 @@ class Parse:
 class Reading:
     """A message as the studio reads it: its act and the plan values it says."""
 
-    act: str  # new, change, confirm, deny, job, help, answer, greet, thanks, other
+    act: str  # new, change, confirm, deny, job, help, other
     plan: StudioPlan
     intent: str
     confidence: float
@@ -155,7 +150,7 @@ class Understanding:
         if act in VALUELESS_ACTS:  # "yes go ahead", "what can you do?": no plan values
             return Reading(act, StudioPlan(), parse.intent, parse.confidence)
         found = self.plan_values(text, parse.entities, task or context,
-                                 bare_numbers=act in ("change", "answer"))
+                                 bare_numbers=act in ("change", "other"))
         if task not in (None, "copy"):
             found["kind"] = None  # "post" or "description" in a banner request is not copy
         plan = StudioPlan(task=task if act in ("new", "job") else None, **found)

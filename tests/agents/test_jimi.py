@@ -340,3 +340,32 @@ def test_a_yes_no_feature_is_answered_yes_or_no() -> None:
     assert yes_or_no("Cloud Mug", "dishwasher_safe", False, "en") == \
         "No, the Cloud Mug is not dishwasher safe."
     assert yes_or_no("防水越野跑鞋", "waterproof", True, "zh") == "是的，防水越野跑鞋防水。"
+
+
+def test_a_shopper_asking_for_studio_work_is_declined_politely(
+        synced_platform: Platform) -> None:
+    asked: list[str] = []
+
+    def studio_request(text: str) -> bool:  # the studio model's reading, stood in for
+        asked.append(text)
+        return "banner" in text or "卖点" in text
+
+    jimi = Jimi(synced_platform.knowledge, studio_request)
+    shopper = _shopper(synced_platform)
+    unsure = user_turn("make 20 banners for the kettle", "product_search")
+    unsure = type(unsure)(unsure.text, unsure.intent, 0.62, unsure.entities)
+    assert "for merchants in the Shopmind studio" in jimi.respond(
+        conversation(unsure), shopper).texts[0]
+    chinese = user_turn("为这款保温杯写10条卖点", "out_of_scope")
+    assert "商家工作台" in jimi.respond(conversation(chinese),
+                                      _shopper(synced_platform, "zh")).texts[0]
+    # a confident shopper reading is never second-guessed: the studio model is not asked
+    sure = user_turn("cancel the banner order SM-100001", "cancel_order",
+                     order_id="SM-100001")
+    asked.clear()
+    reply = jimi.respond(conversation(sure), shopper).texts[0]
+    assert asked == [] and "Shopmind studio" not in reply
+    # a question the studio model does not claim keeps JIMI's own answer
+    other = user_turn("is the kettle dishwasher safe?", "out_of_scope")
+    assert "Shopmind studio" not in jimi.respond(conversation(other), shopper).texts[0]
+    assert asked == ["is the kettle dishwasher safe?"]

@@ -103,7 +103,7 @@ def test_the_form_asks_for_the_count_and_a_bare_number_answers_it(chat: Chat) ->
     reply = chat.say("banners for black friday please, 300x250", "make_banners")
     assert reply.needs == ["count"] and reply.reply == "How many banners?"
     assert reply.plan is not None and reply.plan["campaign"] == "black friday"
-    answer = chat.say("12", "inform")
+    answer = chat.say("12", "other")
     assert answer.job is not None and answer.job["total"] == 12, answer.reply
     job = chat.wait(answer.job["id"])
     assert job["state"] == "done" and job["done"] == 12

@@ -1,4 +1,5 @@
-"""JIMI's NLU training data (dialog/rasa/data/nlu) and its held-out chat evaluation set.
+"""The NLU training data, JIMI's (dialog/rasa/data/nlu) and the studio's (dialog/rasa/studio/data),
+and the held-out evaluation sets.
 
 Reads the YAML with PyYAML only, so it runs without Rasa.
 """
@@ -19,6 +20,7 @@ from shopmind.settings import Settings
 
 REPO = Path(__file__).resolve().parents[2]
 NLU_DIR = REPO / "dialog" / "rasa" / "data" / "nlu"
+STUDIO_DIR = REPO / "dialog" / "rasa" / "studio" / "data"
 EVAL_FILE = REPO / "bench" / "data" / "chat_eval.yml"
 LATER_EVAL_FILES = (EVAL_FILE.with_name("chat_eval_fresh.yml"),  # the later held-out sets
                     EVAL_FILE.with_name("chat_eval_blind.yml"))
@@ -29,7 +31,7 @@ SHOPPER_INTENTS = (
     "delivery_options", "delivery_period", "return_policy", "get_refund", "payment_issue",
     "membership_benefits", "complaint", "contact_human_agent", "set_language", "out_of_scope",
 )
-STUDIO_INTENTS = (  # the merchant studio's (studio_<language>.yml; scored by bench/studio.py)
+STUDIO_INTENTS = (  # the studio model's (studio/data/studio_<language>.yml; bench/studio.py)
     "make_banners", "write_copy", "cut_out", "translate_banners", "job_status", "cancel_job",
     "list_jobs", "change_detail", "help",
 )
@@ -58,11 +60,13 @@ def _load(path: Path) -> Any:
 
 @cache
 def training_examples(language: str) -> dict[str, tuple[str, ...]]:
-    """Intent name -> its examples (with annotations) in ``<language>.yml`` and the
-    studio's ``studio_<language>.yml``."""
+    """Intent name -> its examples (with annotations) in ``<language>.yml``, the studio's
+    ``studio_<language>.yml`` and the merchants' confirmations (``confirm.yml``, both
+    languages)."""
     found: dict[str, tuple[str, ...]] = {}
-    for name in (f"{language}.yml", f"studio_{language}.yml"):
-        for item in _load(NLU_DIR / name)["nlu"]:
+    for path in (NLU_DIR / f"{language}.yml", STUDIO_DIR / f"studio_{language}.yml",
+                 STUDIO_DIR / "confirm.yml"):
+        for item in _load(path)["nlu"]:
             if "intent" in item:
                 found[item["intent"]] = found.get(item["intent"], ()) + tuple(
                     line[2:] for line in item["examples"].splitlines() if line.startswith("- "))

@@ -2,8 +2,18 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 
-from dialog.training import PROJECT_DIR, cached_model, ensure_model, project_hash
+from dialog.training import (
+    OTHER_SHARE,
+    PROJECT_DIR,
+    SHOPPERS,
+    STUDIO,
+    cached_model,
+    ensure_model,
+    project_hash,
+    studio_training_data,
+)
 from shopmind.errors import DependencyUnavailable
 from tests.testing import settings_for
 
@@ -37,3 +47,41 @@ def test_missing_rasa_environment_is_explained(tmp_path: Path) -> None:
                             rasa_venv=tmp_path / "no-venv")
     with pytest.raises(DependencyUnavailable, match="make install"):
         ensure_model(settings)
+
+
+def test_the_studio_model_has_its_own_hash(tmp_path: Path) -> None:
+    copy = tmp_path / "rasa"
+    shutil.copytree(PROJECT_DIR, copy, ignore=shutil.ignore_patterns(".rasa", "models"))
+    shoppers, studio = project_hash(copy), project_hash(copy, STUDIO)
+    assert shoppers != studio and project_hash(copy, SHOPPERS) == shoppers
+    examples = copy / "studio" / "data" / "studio_en.yml"
+    examples.write_text(examples.read_text() + "\n      - 9 banners for the kettle, now\n")
+    assert project_hash(copy) == shoppers, "the studio's data leaves JIMI's model alone"
+    assert project_hash(copy, STUDIO) != studio
+    shopper_data = copy / "data" / "nlu" / "zh.yml"
+    shopper_data.write_text(shopper_data.read_text() + "\n      - 你好呀\n")
+    changed = project_hash(copy, STUDIO)
+    assert changed != studio, "the studio learns the shoppers' examples as other"
+    assert project_hash(copy) != shoppers
+
+
+def test_studio_training_data_adds_the_shoppers_as_other(tmp_path: Path) -> None:
+    counts = studio_training_data(PROJECT_DIR, tmp_path)
+    assert {p.name for p in tmp_path.glob("*.yml")} >= {
+        "studio_en.yml", "studio_zh.yml", "confirm.yml", "shoppers.yml", "shoppers_lookups.yml"}
+    assembled = yaml.safe_load((tmp_path / "shoppers.yml").read_text("utf-8"))["nlu"]
+    assert [entry["intent"] for entry in assembled] == ["affirm", "deny", "other"]
+    shopper_examples = affirm_deny = 0
+    for name in ("en.yml", "zh.yml"):
+        for entry in yaml.safe_load((PROJECT_DIR / "data" / "nlu" / name).read_text())["nlu"]:
+            if "intent" in entry:
+                n = sum(1 for line in entry["examples"].splitlines() if line.strip())
+                if entry["intent"] in ("affirm", "deny"):
+                    affirm_deny += n
+                else:
+                    shopper_examples += n
+    other = assembled[2]["examples"].splitlines()
+    assert len(other) == shopper_examples // OTHER_SHARE == counts["other"]
+    assert sum(len(e["examples"].splitlines()) for e in assembled[:2]) == affirm_deny
+    assert not any("](" in line or "]{" in line for line in other), "no shopper entity left"
+    assert counts["make_banners"] >= 100 and counts["help"] >= 100

@@ -93,3 +93,20 @@ def test_a_secret_that_starts_with_a_dash_still_starts_rasa(synced_platform: Pla
         assert httpx.get(f"{server.url}/status", timeout=10).status_code == 401
     finally:
         server.stop()
+
+
+def test_the_studio_model_answers_only_the_app_and_has_no_channel(
+        rasa_server: str, synced_platform: Platform) -> None:
+    studio = synced_platform.settings.studio_rasa_base_url
+    assert studio.startswith("http://127.0.0.1:") and studio != rasa_server
+    for headers in ({}, {"Authorization": f"Bearer {_forged_jwt()}"}):
+        response = httpx.post(f"{studio}/model/parse", json={"text": "make 20 banners"},
+                              headers=headers, timeout=10)
+        assert response.status_code == 401, response.text
+    token = {"Authorization": f"Bearer {synced_platform.rasa_secrets.app_token()}"}
+    parsed = httpx.post(f"{studio}/model/parse", json={"text": "make 20 banners for the kettle"},
+                        headers=token, timeout=10)
+    assert parsed.status_code == 200 and parsed.json()["intent"]["name"] == "make_banners"
+    for path in ("/webhooks/rest/webhook", "/webhooks/shopmind/webhook"):
+        assert httpx.post(f"{studio}{path}", json=FORGED, headers=token,
+                          timeout=10).status_code == 404, "no channel: the model reads, nothing more"
