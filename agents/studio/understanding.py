@@ -64,6 +64,8 @@ _TAGGED = re.compile(r"\btagged\s+(?:as\s+)?[\"']?([a-z-]+)")
 _JOB_ID = re.compile(r"(?<![0-9a-z])([0-9a-f]{12,16})(?![0-9a-z])")
 _UPLOADED_EN = re.compile(r"\bthese\s+(?:\d+\s+)?(?:photos|images|pictures|pics|shots|posters|"
                           r"files|banners)\b")
+_SENT_EN = re.compile(r"\b(?:photos|images|pictures|pics|shots|files)\s+(?:i|we)\s+(?:just\s+)?"
+                      r"(?:sent|added|dropped|shared|gave you)\b")  # "the pics i just sent"
 _BARE_NUMBER = re.compile(r"(?<![\w.#])(\d{1,7})(?![\w.])")
 _ZH_SET_NUMBER = re.compile(r"(?:到|成|为|要|来)\s*([零〇一二两三四五六七八九十百千万]+)")
 _UNITS = frozenset({"ml", "l", "cm", "mm", "mah", "kg", "g", "pack", "x", "lumen", "oz"})
@@ -232,6 +234,8 @@ def campaign(text: str, tagged: Iterable[str] = ()) -> str | None:
 
 _NEGATED = re.compile(
     r"\b(?:instead of|rather than|not in|not the|not)\s+[^,.;!?，。；！？]*?(?=\s*(?:[,.;!?]|$))"
+    r"|\b(?:no|without|except|minus|skip)\s+(?:english|chinese|mandarin|spanish|german|french|"
+    r"japanese)\b"
     r"|(?:不用|不要|别用|而不是|不是)[^，。；！？,.;!?了]*了?"
     r"|[^，。；！？,.;!?\s]{1,6}(?:就?不用了|就?不要了)", re.IGNORECASE)
 
@@ -270,7 +274,8 @@ def source(text: str, has_products: bool = False) -> str | None:
         return f"job:{job.group(1)}"
     if any(phrase in lowered for phrase in LAST_JOB_WORDS) or _LAST_JOB.search(lowered):
         return "last_job"
-    if any(phrase in lowered for phrase in UPLOAD_WORDS) or _UPLOADED_EN.search(lowered):
+    if any(phrase in lowered for phrase in UPLOAD_WORDS) or _UPLOADED_EN.search(lowered) or \
+            _SENT_EN.search(lowered):
         return "uploads"
     if has_products:
         return None
@@ -331,7 +336,7 @@ def _tag(text: str) -> str | None:
         for match in re.finditer(pattern, lowered):
             after = lowered[match.end():]
             generic = re.match(rf"\s*(?:{generic_en})\b", after) or \
-                re.match(rf"\s*(?:的|类)?(?:{generic_zh})", after)
+                re.match(rf"\s*(?:的|类)?(?:那些|这些|所有)?(?:{generic_zh})", after)
             if phrase in standalone or generic or (not _chinese(phrase) and (
                     " " in phrase or "-" in phrase)):
                 hits.append((match.start(), -len(phrase), tag))
@@ -379,6 +384,13 @@ class ProductFinder:
         self._names = [(p.id, _name_words(p.name_en), _zh_core(p.name_zh or ""),
                         _last_word(p.name_en)) for p in products]
         self._cores = [core for _, _, core, _ in self._names if core]
+        self._sizes = {p.id: _sizes_said(p.name_en) for p in products}
+        size_counts: dict[str, int] = {}
+        for found in self._sizes.values():
+            for size in found:
+                size_counts[size] = size_counts.get(size, 0) + 1
+        self._unique_sizes = {size for size, n in size_counts.items() if n == 1}
+        self._english_names = {p.id: p.name_en.lower() for p in products}
         frequency: dict[str, int] = {}
         pairs: dict[str, int] = {}
         for _, name_words, core, _ in self._names:
@@ -394,9 +406,17 @@ class ProductFinder:
     def find(self, text: str) -> list[str]:
         lowered = text.lower()
         said = {values.singular(w) for w in words(lowered)} | words(lowered)
+        sizes_said = _sizes_said(text)
+        product_name = self._english_names
         candidates: list[tuple[float, int, str, frozenset[str]]] = []
         for product_id, name_words, core, last in self._names:
             score, position, matched = self._english(lowered, said, name_words, last, text)
+            own_size = sizes_said & self._sizes[product_id] & self._unique_sizes
+            named = {w for w in words(product_name[product_id]) if w in said and w.isalpha()}
+            if own_size and named:
+                score = max(score, self.MINIMUM)  # "the 50l pack": a size only it has, a word
+                matched = matched or frozenset(named)
+                position = min(position, *(_position(lowered, w) for w in named))
             if core:
                 span = self._chinese(text, core)
                 if span is not None:
@@ -466,7 +486,8 @@ class ProductFinder:
                 at = core.index(text[end], at) + 1
                 end += 1
             span = text[start:end]
-            if len(span) < 3 or (best is not None and len(span) <= len(best[1])):
+            if len(span) < 2 or (len(span) == 2 and span not in core) or (
+                    best is not None and len(span) <= len(best[1])):
                 continue
             own = {span[i:i + 2] for i in range(len(span) - 1) if span[i:i + 2] in core}
             alone = len(span) >= 4 and sum(1 for c in self._cores if _in_order(span, c)) == 1
@@ -516,6 +537,15 @@ def _last_word(name: str) -> str:
 
 def _name_words(name: str) -> set[str]:
     return {w for w in words(name) if not w.isdigit() and w not in _UNITS}
+
+
+_SIZE_SAID = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)\s?(l|ml|mah|kg|cm|mm|oz)\b")
+
+
+def _sizes_said(text: str) -> frozenset[str]:
+    """A size as one word, however written: "Trek 50 L Pack" and "the 50l pack" say 50l."""
+    return frozenset(f"{number.replace(',', '')}{unit}"
+                     for number, unit in _SIZE_SAID.findall(text.lower()))
 
 
 def _zh_core(name: str) -> str:

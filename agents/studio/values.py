@@ -54,6 +54,14 @@ _LANGUAGE_CHARS = {"中": "zh", "英": "en", "日": "ja", "法": "fr", "德": "d
 _CODE = r"(?:en|zh|ja|de|fr|es)"
 _CODES = re.compile(rf"\b(?:in|into|to)\s+({_CODE}(?:\s*(?:\+|and|,|&|/)\s*{_CODE})*)\b")
 _LANGUAGE_PAIR = re.compile("([" + "".join(_LANGUAGE_CHARS) + "]{2,4})(?:文|语|双语|三语)")
+_THOUSANDS = re.compile(r"(?<![\w.])(\d{1,3})k\b")  # "1k banners"; "the 20k" stays a name
+_ABOUT = re.compile(r"\b(?:like|about|around|roughly|approximately|maybe|say)\s+((?:"
+                    + "|".join(ENGLISH_NUMBERS) + r"|\d+)(?:[\s-]+(?:" + "|".join(ENGLISH_NUMBERS)
+                    + r"))?)\s*(?:[,.!?]|$)")  # "hashtags for the bottles, like twenty"
+_TIMES_ALONE = re.compile(r"(?<![\w.×])[x×]\s?(\d{1,4})(?![\w.×])")  # "captions ... x3"
+_ZH_PAIR = re.compile(r"([俩仨])个?\s*(?:" + "|".join(COUNTED_NOUNS_ZH) +
+                      r"|广告语|标题|卖点|文案|海报|主图|口号|标语|描述|帖子|副标题|图)")
+_ZH_DOZEN = re.compile(r"([半一两二三四五])打(?!折|底|包|造|印|卡|开|算|扰|个)")
 _WORDS_EN = re.compile(r"\b((?:(?:" + "|".join(ENGLISH_NUMBERS) + r"|hundred|thousand|and|a|half)"
                        r"[\s-]+)+)" + r"(?:[a-z][a-z'-]*\s+){0,3}" + _NOUN_EN)
 
@@ -64,13 +72,16 @@ def count(text: str) -> int | None:
     Only a number before a counted noun counts ("20 banners", "twelve square images",
     "十二张"); a number in a campaign name ("618", "11.11") or a size ("1080x1080") does not.
     """
-    cleaned = _PIXELS.sub(" ", text.lower())
+    cleaned = _THOUSANDS.sub(lambda m: str(int(m.group(1)) * 1000),
+                             _PIXELS.sub(" ", text.lower()))
     for pattern, convert in ((_DOZENS, lambda d: int(d) * 12), (_DIGITS_EN, _int),
                              (_DIGITS_ZH, _int),
-                             (_NUMERAL_ZH, _zh_count), (_WORDS_EN, english_number),
+                             (_NUMERAL_ZH, _zh_count), (_ZH_PAIR, lambda c: "俩仨".index(c) + 2),
+                             (_ZH_DOZEN, _zh_dozens), (_WORDS_EN, english_number),
                              (_OF_THEM, _int), (_WORDS_OF_THEM, english_number),
                              (_TIMES, _int), (_DOZEN, english_number), (_TOTAL, _int),
-                             (_FIELD, _int), (_GIVE, _number)):
+                             (_FIELD, _int), (_GIVE, _number), (_ABOUT, _number),
+                             (_TIMES_ALONE, _int)):
         for match in pattern.finditer(cleaned):
             if (value := convert(match.group(1))) is not None:
                 return value
@@ -79,6 +90,11 @@ def count(text: str) -> int | None:
 
 def _number(said: str) -> int | None:
     return int(said) if said.isdigit() else english_number(said)
+
+
+def _zh_dozens(numeral: str) -> int | None:
+    """一打 12, 两打 24, 半打 6."""
+    return 6 if numeral == "半" else 12 * (chinese_number(numeral) or 0) or None
 
 
 def _zh_count(numeral: str) -> int | None:
@@ -175,12 +191,18 @@ def copy_kind(text: str) -> str | None:
     return hits[0][1] if hits else None
 
 
+# words a letter away from a vocabulary word that mean something else ("format" is not
+# "formal")
+_REAL_WORDS = frozenset({"format", "normal", "bottle", "native", "posted", "poster"})
+
+
 def _close_words(lowered: str, table: dict[str, str]) -> list[tuple[int, str]]:
     """Words of ``table`` misspelt by about a letter ("titels", "profesional")."""
     single = [w for w in table if w.isascii() and " " not in w and len(w) >= 6]
     hits = []
     for match in re.finditer(r"[a-z]{6,}", lowered):
-        if match.group() in table or match.group().rstrip("s") in table:
+        if match.group() in table or match.group().rstrip("s") in table or \
+                match.group().rstrip("s") in _REAL_WORDS:
             continue  # spelt right: found (or not wanted) already
         close = difflib.get_close_matches(match.group(), single, n=1, cutoff=0.8)
         if close and close[0][0] == match.group()[0]:

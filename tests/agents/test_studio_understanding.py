@@ -26,6 +26,8 @@ def understanding(synced_platform: Platform) -> Understanding:
     ("抠图：恐龙卫衣和发光运动鞋", ["ap-kids-dino-hoodie", "fw-kids-light-up"]),
     ("all our kettles for christmas", []),  # a selection, not a product
     ("给所有保温杯写卖点", []),
+    ("bullet points for the 50l pack", ["od-trek-pack-50l"]),  # a size only it has
+    ("冷萃和康普茶的海报", ["dr-nitro-cold-brew", "dr-ginger-kombucha"]),  # a pair only it has
 ])
 def test_products_named_fully_or_shortened(understanding: Understanding, text: str,
                                            products: list[str]) -> None:
@@ -58,9 +60,20 @@ def test_a_tagged_campaign_span_counts_when_no_known_campaign_is_named() -> None
     ("banners for all our backpacks", "category:backpacks"),
     ("copy for every candle we sell", "category:candles"),
     ("给所有新品做图", "tag:new-arrival"),
+    ("banners from the pics i just sent", "uploads"),
+    ("translate the job i just sent to french", "last_job"),
+    ("cutouts of every sale item", "tag:sale"),
+    ("儿童的那些商品都抠个图", "tag:kids"),
 ])
 def test_sources(text: str, expected: str) -> None:
     assert source(text) == expected
+
+
+def test_a_language_said_no_to_is_not_planned(understanding: Understanding) -> None:
+    said = understanding.plan_values("fifty banners, english only no chinese", task="banners")
+    assert said["languages"] == ("en",)
+    said = understanding.plan_values("titles in german, spanish, without french", task="copy")
+    assert said["languages"] == ("de", "es")
 
 
 def test_what_the_merchant_says_no_to_is_dropped() -> None:

@@ -24,6 +24,13 @@ from agents.studio.values import chinese_number, copy_kind, count, languages, si
     ("I need banners for one of my products", None),  # no counted noun after "one"
     ("make banners 1080x1080", None),  # a size is not a count
     ("给双11做海报", None),  # a campaign number is not a count
+    ("2k banners for singles day", 2000),
+    ("banners for the 20k power bank", None),  # a name, not a count
+    ("hashtags for the bottles, like twenty", 20),
+    ("captions for the tea x3", 3),
+    ("写俩广告语", 2), ("仨标题", 3),
+    ("热销款出一打方图", 12), ("两打海报", 24),
+    ("给打底T恤做海报", None), ("打折商品的海报", None),  # 打 that is not a dozen
 ])
 def test_counts(text: str, expected: int | None) -> None:
     assert count(text) == expected
@@ -61,3 +68,5 @@ def test_tones_and_copy_kinds() -> None:
     assert copy_kind("为这款保温杯写10条卖点") == "selling_points"
     assert copy_kind("write 3 product titles") == "title"
     assert copy_kind("写两个副标题") == "subline"  # not the 标题 inside it
+    assert copy_kind("product desc for the lamp") == "description"
+    assert tone("story format pls") is None  # "format" is a word, not "formal" misspelt
