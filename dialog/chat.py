@@ -19,6 +19,7 @@ from dialog.conversations import BOT, ConversationStore, Message, Session
 from kg.accounts import AccountStore
 from kg.schema import ProfileRow
 from shopmind.errors import Conflict, DependencyUnavailable, InvalidInput
+from shopmind.symbols import symbols_meaning
 
 log = logging.getLogger(__name__)
 MAX_MESSAGE_CHARS = 2000
@@ -80,7 +81,7 @@ class ChatService:
             return ChatReply(notices + waiting, mode=session.mode, agent=session.agent)
         metadata = {"shopper_id": shopper.id, "language": shopper.language}
         try:
-            messages = await self.rasa.send(session.id, text, metadata)
+            messages = await self.rasa.send(session.id, for_rasa(text), metadata)
         except DependencyUnavailable as exc:
             log.warning("chat degraded: %s", exc.message)
             added = self.conversations.add(session.id, "bot", BOT,
@@ -149,6 +150,17 @@ class AgentDesk:
                 "zh": "已为您切换回智能客服JIMI，有问题随时问我。"}[session.language]
         self.conversations.add(session_key, "system", BOT, [line])
         return session
+
+
+def for_rasa(text: str) -> str:
+    """What Rasa reads of a shopper's message. Symbols alone ("👍", "❌"), which its pipeline
+    cannot read, become the intent they mean in Rasa's ``/intent`` form; a shopper's own
+    leading "/" is dropped, so no shopper sets an intent or an entity by typing one
+    (``/cancel_order{"order_id": ...}``)."""
+    meaning = symbols_meaning(text)
+    if meaning is not None:
+        return "/out_of_scope" if meaning == "unknown" else f"/{meaning}"
+    return text.lstrip("/ ") or text
 
 
 def _key(shopper: ProfileRow, session_id: str) -> str:

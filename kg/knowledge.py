@@ -7,6 +7,7 @@ changed since the last sync (a content hash is kept beside the graph).
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -69,8 +70,14 @@ class KnowledgeBase:
         faqs = read_jsonl(self.settings.catalog_dir / "faq.jsonl", FaqRow)
         orders = _optional(self.settings.catalog_dir / "orders.jsonl", OrderRow)
         self.miner = Miner.learn(products.rows)
-        removed = {p.id for p in self.graph.products()} - {row.id for row in products.rows}
-        for product_id in sorted(removed):  # gone from the file: gone from the graph
+        in_file = {row.id for row in products.rows}
+        # gone from the file since the last sync: gone from the graph; products added one by
+        # one (a merchant's catalogue upload) were never in the file and stay
+        ids_path = self.settings.data_dir / "catalog.synced.ids"
+        before = (set(json.loads(ids_path.read_text("utf-8"))) if ids_path.is_file()
+                  else {p.id for p in self.graph.products()})
+        removed = before - in_file
+        for product_id in sorted(removed & {p.id for p in self.graph.products()}):
             self.graph.delete_product(product_id)
         self.mining = ingest(self.graph, [products.rows], orders, self.miner)
         self._changed()
@@ -79,6 +86,7 @@ class KnowledgeBase:
                 self.vectors.delete("products", sorted(removed))
             self.vectors.index_products(products.rows)
             self.vectors.index_faqs(faqs.rows)
+            ids_path.write_text(json.dumps(sorted(in_file)), "utf-8")
             marker.write_text(digest)
         for problem in products.problems + faqs.problems:
             log.warning("skipped catalogue row: %s", problem)

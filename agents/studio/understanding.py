@@ -41,6 +41,7 @@ from agents.studio.vocabulary import (
 )
 from kg.facts import ProductFacts
 from kg.matching import words
+from shopmind.symbols import symbols_meaning
 
 # what each intent of the studio's model (dialog/rasa/studio/domain.yml) means in the studio;
 # its `other` (a shopper's question, small talk) is no act: the best-ranked act is used instead
@@ -52,8 +53,6 @@ ACTS: dict[str, tuple[str, Task | None]] = {
     "change_detail": ("change", None), "help": ("help", None),
 }
 VALUELESS_ACTS = frozenset({"confirm", "deny", "help"})
-YES_SIGNS = ("👍", "👌", "✅", "🆗", "💯", "🙆", "✔", "☑")
-NO_SIGNS = ("👎", "❌", "🙅", "⛔", "✖", "🚫")
 MERCHANT_FLOOR = 0.1  # below this, a merchant's message is not understood ("other")
 TEXT_NOUNS = re.compile(r"texts?|titles?|headlines?|taglines?|sublines?|selling points?|"
                         r"bullets?|bullet points?|posts?|descriptions?|hashtags?|slogans?|"
@@ -100,13 +99,10 @@ class Parse:
     def of_symbols(cls, text: str) -> Parse | None:
         """A message of symbols only ("👍", "❌", "..."): read here, since the NLU has no
         words to read (Rasa's pipeline fails on a message with no tokens)."""
-        if re.search(r"[^\W_]", text):
+        meaning = symbols_meaning(text)
+        if meaning is None:
             return None
-        if any(sign in text for sign in YES_SIGNS):
-            return cls("affirm", 1.0)
-        if any(sign in text for sign in NO_SIGNS):
-            return cls("deny", 1.0)
-        return cls("nlu_fallback", 0.0)
+        return cls("nlu_fallback", 0.0) if meaning == "unknown" else cls(meaning, 1.0)
 
     def for_merchant(self) -> Parse:
         """The best intent a merchant's message can have: for the model's `other` ("is it
@@ -155,6 +151,8 @@ class Understanding:
                                  bare_numbers=act in ("change", "other"))
         if task not in (None, "copy"):
             found["kind"] = None  # "post" or "description" in a banner request is not copy
+        if task == "job_list":  # "my recent jobs", "my boxing day jobs": a campaign at most
+            found = {"campaign": found["campaign"]}
         plan = StudioPlan(task=task if act in ("new", "job") else None, **found)
         return Reading(act, plan, parse.intent, parse.confidence, values.image_format(text))
 
@@ -168,6 +166,8 @@ class Understanding:
         rest = _without(text, campaign_value)
         selected = _quantified_category(rest)  # "all the water bottles" is a selection
         products = self.finder().find(_without(rest, selected))
+        if campaign_value and self._in_a_name(campaign_value, products):
+            campaign_value = None  # a tagged span inside a product's name ("Floor Lamp")
         number = values.count(rest)
         if number is None and bare_numbers:
             number = bare_number(rest)
@@ -186,6 +186,11 @@ class Understanding:
             "kind": values.copy_kind(rest),
             "source": selection,
         }
+
+    def _in_a_name(self, span: str, products: list[str]) -> bool:
+        names = {p.id: f"{p.name_en} {p.name_zh or ''}".lower() for p in self._products()
+                 if p.id in products}
+        return any(span.lower() in name for name in names.values())
 
     def finder(self) -> ProductFinder:
         version = self._version() if self._version else None

@@ -53,7 +53,8 @@ _TOTAL = re.compile(r"(?<![\w.])(\d+)\s+(?:total|in total|altogether|each|apiece
 _LANGUAGE_CHARS = {"中": "zh", "英": "en", "日": "ja", "法": "fr", "德": "de", "西": "es"}
 _CODE = r"(?:en|zh|ja|de|fr|es)"
 _CODES = re.compile(rf"\b(?:in|into|to)\s+({_CODE}(?:\s*(?:\+|and|,|&|/)\s*{_CODE})*)\b")
-_LANGUAGE_PAIR = re.compile("([" + "".join(_LANGUAGE_CHARS) + "]{2,4})(?:文|语|双语|三语)")
+_LANGUAGE_PAIR = re.compile("([" + "".join(_LANGUAGE_CHARS) + "]{2,4})(?:文|语|双语|三语|"
+                            "[两三四]?[个种]?语言)")
 _THOUSANDS = re.compile(r"(?<![\w.])(\d{1,3})k\b")  # "1k banners"; "the 20k" stays a name
 _ABOUT = re.compile(r"\b(?:like|about|around|roughly|approximately|maybe|say)\s+((?:"
                     + "|".join(ENGLISH_NUMBERS) + r"|\d+)(?:[\s-]+(?:" + "|".join(ENGLISH_NUMBERS)
@@ -62,8 +63,24 @@ _TIMES_ALONE = re.compile(r"(?<![\w.×])[x×]\s?(\d{1,4})(?![\w.×])")  # "capti
 _ZH_PAIR = re.compile(r"([俩仨])个?\s*(?:" + "|".join(COUNTED_NOUNS_ZH) +
                       r"|广告语|标题|卖点|文案|海报|主图|口号|标语|描述|帖子|副标题|图)")
 _ZH_DOZEN = re.compile(r"([半一两二三四五])打(?!折|底|包|造|印|卡|开|算|扰|个)")
+_VERSIONS_ZH = re.compile("[" + "".join(CHINESE_DIGITS) + r"\d]+\s*[个种]\s*(?:语言|版本|语种|尺寸|颜色)")
 _WORDS_EN = re.compile(r"\b((?:(?:" + "|".join(ENGLISH_NUMBERS) + r"|hundred|thousand|and|a|half)"
                        r"[\s-]+)+)" + r"(?:[a-z][a-z'-]*\s+){0,3}" + _NOUN_EN)
+
+
+_WORK_NOUNS = ("banners", "banner", "posters", "images")
+
+
+def _spelt_right(text: str) -> str:
+    """Nouns of the work misspelt by a letter or two read as meant: "100 bannres" is 100
+    banners."""
+    def fix(match: re.Match[str]) -> str:
+        word = match.group()
+        if word in _WORK_NOUNS:
+            return word
+        close = difflib.get_close_matches(word, _WORK_NOUNS, n=1, cutoff=0.8)
+        return close[0] if close and close[0][0] == word[0] else word
+    return re.sub(r"(?<=\d )[a-z]{5,8}\b|(?<=\d)[a-z]{5,8}\b", fix, text)
 
 
 def count(text: str) -> int | None:
@@ -72,8 +89,9 @@ def count(text: str) -> int | None:
     Only a number before a counted noun counts ("20 banners", "twelve square images",
     "十二张"); a number in a campaign name ("618", "11.11") or a size ("1080x1080") does not.
     """
-    cleaned = _THOUSANDS.sub(lambda m: str(int(m.group(1)) * 1000),
-                             _PIXELS.sub(" ", text.lower()))
+    cleaned = _spelt_right(_THOUSANDS.sub(lambda m: str(int(m.group(1)) * 1000),
+                                          _PIXELS.sub(" ", text.lower())))
+    cleaned = _VERSIONS_ZH.sub(" ", cleaned)  # "两个版本", "英日两个语言": not a count
     for pattern, convert in ((_DOZENS, lambda d: int(d) * 12), (_DIGITS_EN, _int),
                              (_DIGITS_ZH, _int),
                              (_NUMERAL_ZH, _zh_count), (_ZH_PAIR, lambda c: "俩仨".index(c) + 2),

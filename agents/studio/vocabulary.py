@@ -23,7 +23,8 @@ COUNTED_NOUNS_EN = (
     "versions?", "variants?", "texts?", "titles?", "headlines?", "taglines?", "sublines?",
     "selling points?", "bullets?", "bullet points?", "posts?", "descriptions?", "hashtags?",
     "slogans?", "lines?", "options?", "ideas?", "copies", "graphics?", "visuals?",
-    "captions?", "ones", "shots?", "mockups?", "thumbnails?",
+    "captions?", "ones", "shots?", "mockups?", "thumbnails?", "squares", "leaderboards",
+    "mpus",
 )
 COUNTED_NOUNS_ZH = ("张", "幅", "个", "条", "份", "句", "篇", "组")  # not 版: 各一版 is a set
 
@@ -101,6 +102,7 @@ CAMPAIGNS_EN = (
 CAMPAIGNS_ZH = (
     "双十一", "双11", "双十二", "双12", "618", "年货节", "开学季", "春节", "七夕", "中秋",
     "国庆", "国庆节", "中秋节", "端午节", "清明节", "情人节", "母亲节", "父亲节", "圣诞节", "圣诞", "元旦", "三八", "女王节", "女神节",
+    "妇女节", "三八节", "教师节", "元宵节", "元宵", "重阳节", "腊八", "小年",
     "黑五", "黑色星期五", "端午", "清明", "520", "春上新", "秋上新", "夏上新", "冬上新",
     "年终大促", "周年庆", "店庆", "开斋节", "排灯节", "感恩节", "万圣节", "复活节", "劳动节", "五一", "儿童节", "六一", "新年", "跨年",
     "年中大促", "双旦", "暑期", "暑假", "寒假", "夏季促销", "冬季促销",

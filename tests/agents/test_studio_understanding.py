@@ -42,6 +42,7 @@ def test_products_named_fully_or_shortened(understanding: Understanding, text: s
     ("make 618 banners", None),  # a count, not the campaign
     ("switch the campaign to autumn harvest", "autumn harvest"),
     ("春上新用的海报", "春上新"),
+    ("妇女节 给亚麻衬衫做海报", "妇女节"),
 ])
 def test_campaigns(text: str, expected: str | None) -> None:
     assert campaign(text) == expected
@@ -74,6 +75,19 @@ def test_a_language_said_no_to_is_not_planned(understanding: Understanding) -> N
     assert said["languages"] == ("en",)
     said = understanding.plan_values("titles in german, spanish, without french", task="copy")
     assert said["languages"] == ("de", "es")
+
+
+def test_a_tagged_campaign_inside_a_product_name_is_no_campaign(
+        understanding: Understanding) -> None:
+    said = understanding.plan_values("sublines for the Smart Arc Floor Lamp banners",
+                                     {"campaign": ["Floor"]}, task="copy")
+    assert said["campaign"] is None and said["products"] == ("hm-smart-arc-floor-lamp",)
+
+
+def test_a_job_list_keeps_a_campaign_and_nothing_else(understanding: Understanding) -> None:
+    listed = understanding.read(Parse("list_jobs", 0.9), "my last job and the boxing day ones")
+    assert listed.plan.to_dict() == {**dict.fromkeys(listed.plan.to_dict()),
+                                     "task": "job_list", "campaign": "boxing day"}
 
 
 def test_what_the_merchant_says_no_to_is_dropped() -> None:

@@ -31,6 +31,8 @@ from agents.studio.values import chinese_number, copy_kind, count, languages, si
     ("写俩广告语", 2), ("仨标题", 3),
     ("热销款出一打方图", 12), ("两打海报", 24),
     ("给打底T恤做海报", None), ("打折商品的海报", None),  # 打 that is not a dozen
+    ("100 bannres for cyber monday", 100), ("20 squares for singles day", 20),
+    ("日语和英语两个版本，方图，十五张", 15),  # two versions are languages, not the count
 ])
 def test_counts(text: str, expected: int | None) -> None:
     assert count(text) == expected
@@ -60,6 +62,7 @@ def test_languages_in_the_order_named() -> None:
     assert languages("translate into 日文 and German") == ("ja", "de")
     assert languages("翻译成西班牙语和法文") == ("es", "fr")
     assert languages("make it pop") == ()
+    assert languages("banner要出英日两个语言版本") == ("en", "ja")
 
 
 def test_tones_and_copy_kinds() -> None:

@@ -127,3 +127,20 @@ async def test_bad_text_is_rejected(text: str, message: str, store: Conversation
     service = _service(_rasa_says(), store, synced_platform)
     with pytest.raises(InvalidInput, match=message):
         await service.reply(SHOPPER, "s1", text)
+
+
+async def test_symbols_become_an_intent_and_a_typed_intent_is_text(
+        store: ConversationStore, synced_platform: Platform) -> None:
+    seen: list[str] = []
+
+    def rasa(request: httpx.Request) -> httpx.Response:
+        seen.append(json.loads(request.content)["message"])
+        return httpx.Response(200, json=[{"recipient_id": "t900.s8", "text": "OK"}])
+
+    service = _service(httpx.MockTransport(rasa), store, synced_platform)
+    for text in ("👍", "❌", "...", '/cancel_order{"order_id": "SM-100002"}', "/ where is it"):
+        await service.reply(SHOPPER, "s8", text)
+    assert seen == ["/affirm", "/deny", "/out_of_scope",
+                    'cancel_order{"order_id": "SM-100002"}', "where is it"]
+    kept = [m.text for m in store.history("t900.s8") if m.role == "shopper"]
+    assert kept[:3] == ["👍", "❌", "..."], "the shopper's own words are kept as written"

@@ -64,6 +64,7 @@ def test_health_is_all_up(live_app: str, rasa_server: str, accounts: Accounts) -
     body = httpx.get(f"{live_app}/health", headers=staff, timeout=10).json()
     assert body["status"] == "ok", body
     assert body["dependencies"]["rasa"]["detail"].startswith("model ")
+    assert body["dependencies"]["studio_nlu"]["up"] is True
 
 
 def test_english_conversation_with_context(live_app: str, rasa_server: str,
@@ -192,3 +193,12 @@ def test_gibberish_gets_a_clarifying_question(live_app: str, rasa_server: str,
     shopper = Shopper(live_app, accounts, _profile(synced_platform, "en"), "oos")
     answer = shopper.text("tell me a joke about the weather on mars")
     assert "rephrase" in answer or "person" in answer
+
+
+def test_a_thumbs_up_or_dots_get_an_answer_not_an_outage(live_app: str, rasa_server: str,
+                                                         synced_platform: Platform,
+                                                         accounts: Accounts) -> None:
+    shopper = Shopper(live_app, accounts, _profile(synced_platform, "en"), "signs")
+    assert shopper.text("👍")  # Rasa reads no tokens in it: the chat sends /affirm
+    clarify = shopper.text("...")
+    assert "rephrase" in clarify or "person" in clarify

@@ -80,3 +80,18 @@ def test_a_product_removed_from_the_file_leaves_graph_and_vectors(knowledge: Kno
     assert report.changed and report.products == len(lines) - 1
     assert removed not in {p.id for p in knowledge.graph.products()}
     assert knowledge.vectors.count("products") == len(lines) - 1
+
+
+def test_a_products_file_change_keeps_the_products_added_one_by_one(
+        knowledge: KnowledgeBase) -> None:
+    """A merchant's uploaded product is in the graph, not in products.jsonl: a later change
+    of the file removes what left the file and nothing else."""
+    knowledge.upsert_product(product_row("zz-merchant-mug", name=LocalisedText(en="Merchant Mug")))
+    path = knowledge.settings.catalog_dir / "products.jsonl"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    removed = json.loads(lines[-1])["id"]
+    path.write_text("\n".join(lines[:-1]) + "\n", encoding="utf-8")
+    assert knowledge.sync().changed
+    ids = {p.id for p in knowledge.graph.products()}
+    assert "zz-merchant-mug" in ids and removed not in ids
+    assert knowledge.vectors.count("products") == len(lines) - 1 + 1
