@@ -3,8 +3,8 @@
 Understanding: every request of ``bench/data/studio_dev.yml`` to ``studio_dev5.yml`` (the sets
 to improve against) and ``studio_test.yml`` (only ever reported; all three written blind to
 the training data, and dev2 blind to the test set too) goes
-through the live Rasa model (``/model/parse``) and ``agents.studio.understanding``, exactly
-as a merchant's message does. A request is right when the studio's act (new banners, copy,
+through ``agents.studio.spelling``, the live studio Rasa model (``/model/parse``) and
+``agents.studio.understanding``, exactly as a merchant's message does. A request is right when the studio's act (new banners, copy,
 cutout or translation; a job's status, cancel or list; confirm, deny, change, help) and
 every one of the ten plan keys equal the gold plan (``plan_exact_rate``, target >= 0.95);
 per-key accuracy and the act's accuracy are reported beside it, per language too.
@@ -38,6 +38,7 @@ from typing import Any
 import yaml
 
 from agents.studio.plan import PLAN_KEYS
+from agents.studio.spelling import corrected
 from agents.studio.understanding import ACTS, Parse, Understanding
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -62,7 +63,7 @@ def score(requests: list[dict[str, Any]], parses: list[Parse],
     right: dict[str, list[bool]] = defaultdict(list)
     misses: list[str] = []
     for request, parse in zip(requests, parses):
-        reading = understanding.read(parse, request["text"])
+        reading = understanding.read(parse, corrected(request["text"]))
         got = reading.plan.to_dict()
         want = {key: request["plan"].get(key) for key in PLAN_KEYS}
         act_ok = ACTS.get(reading.intent, ("other", None)) == GOLD_ACTS[request["intent"]]
@@ -102,7 +103,8 @@ def parse_all(live: Any, sets: dict[str, list[dict[str, Any]]]
             for name, requests in sets.items():
                 started = time.perf_counter()
                 parses = [Parse.of_symbols(r["text"]) or
-                          Parse.from_rasa(await client.parse(r["text"])) for r in requests]
+                          Parse.from_rasa(await client.parse(corrected(r["text"])))
+                          for r in requests]
                 parsed[name] = (parses, (time.perf_counter() - started) / len(requests))
         finally:
             await client.aclose()

@@ -173,31 +173,31 @@ def studio_tab(platform: Any, signed_in: SignedIn) -> gr.Timer:
     shown = gr.State("")  # what the results area shows now (skip a tick that changes nothing)
     with gr.Row():
         with gr.Column(scale=3):
-            chat = gr.Chatbot(label="Studio", elem_id="studio-chat", height=420)
+            chat = gr.Chatbot(label="Studio 工作台", elem_id="studio-chat", height=420)
             with gr.Row():
-                box = gr.Textbox(placeholder="Make 20 banners for the summer sale",
+                box = gr.Textbox(placeholder="Make 20 banners for the summer sale · 为这款保温杯写10条卖点",
                                  show_label=False, elem_id="studio-input", scale=5)
-                send = gr.Button("Send", variant="primary", elem_id="studio-send", scale=1)
+                send = gr.Button("Send 发送", variant="primary", elem_id="studio-send", scale=1)
             files = gr.File(label="Upload product photos (images, or one zip) or a catalogue "
-                                  "file (.jsonl, or a Saleor .json)",
+                                  "file (.jsonl, or a Saleor .json) · 上传商品图或商品目录",
                             file_count="multiple",
                             file_types=["image", ".zip", *CATALOGUE_SUFFIXES],
                             elem_id="studio-upload", height=120)
         with gr.Column(scale=2):
             plan = gr.Markdown(NO_PLAN, elem_id="studio-plan")
             with gr.Row():
-                confirm = gr.Button("Confirm", variant="primary", interactive=False,
+                confirm = gr.Button("Confirm 确认", variant="primary", interactive=False,
                                     elem_id="studio-confirm")
-                cancel = gr.Button("Cancel", interactive=False, elem_id="studio-cancel")
+                cancel = gr.Button("Cancel 取消", interactive=False, elem_id="studio-cancel")
     with gr.Row():
         status = gr.Markdown("No jobs yet.", elem_id="studio-progress")
-        stop = gr.Button("Stop this job", size="sm", elem_id="studio-stop", scale=0)
-    gallery = gr.Gallery(label="Results", columns=6, height=360, object_fit="contain",
+        stop = gr.Button("Stop this job 停止任务", size="sm", elem_id="studio-stop", scale=0)
+    gallery = gr.Gallery(label="Results 结果", columns=6, height=360, object_fit="contain",
                          elem_id="studio-gallery")
     texts = gr.Markdown(elem_id="studio-texts")
     link = gr.HTML(elem_id="studio-download")
     jobs = gr.Dataframe(headers=JOB_HEADERS, interactive=False, elem_id="studio-jobs",
-                        label="Your jobs (choose one to show it)")
+                        label="Your jobs (choose one to show it) · 我的任务")
     timer = gr.Timer(1.5, active=False)
 
     answer = [chat, plan, confirm, cancel, job_id]

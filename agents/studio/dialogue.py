@@ -32,6 +32,7 @@ from typing import Any
 from agents.studio.jobs import JobRunner
 from agents.studio.plan import CONFIRM_ABOVE, StudioPlan
 from agents.studio.sessions import StudioSessions, StudioState
+from agents.studio.spelling import corrected
 from agents.studio.store import MANIFEST_FILES, Job
 from agents.studio.understanding import Parse, Understanding, bare_number
 from agents.studio.uploads import UploadStore
@@ -112,10 +113,11 @@ class Studio:
                                f"this one has {len(cleaned)}")
         lock = self._locks.setdefault((owner, session_id), asyncio.Lock())
         async with lock:  # one turn at a time per conversation
-            parse = await self.nlu(cleaned)
+            meant = corrected(cleaned)  # "trnaslate", "扣图": the studio's words as meant
+            parse = await self.nlu(meant)
             state = await asyncio.to_thread(self.sessions.load, owner, session_id)
             state.language = "zh" if re.search(r"[\u4e00-\u9fff]", cleaned) else "en"
-            reply = await asyncio.to_thread(self._turn, owner, state, parse, cleaned)
+            reply = await asyncio.to_thread(self._turn, owner, state, parse, meant)
             state.confirming = reply.confirm
             state.said("merchant", cleaned, intent=parse.intent)
             state.said("studio", reply.reply, plan=reply.plan,
@@ -316,9 +318,11 @@ class Studio:
             except Conflict:
                 return StudioReply(self._say(
                     state, f"Job {job.id} has already ended ({job.state}); nothing to cancel.",
-                    f"任务 {job.id} 已经结束（{job.state}），无需取消。"), job=job.public())
+                    f"任务 {job.id} 已经结束（{_STATES_ZH.get(job.state, job.state)}），无需取消。"),
+                    job=job.public())
             return StudioReply(self._say(state, f"Cancelled job {job.id}: {job.message}.",
-                                         f"已取消任务 {job.id}：{job.message}。"),
+                                         f"已取消任务 {job.id}：已完成 {job.done}/{job.total}，"
+                                         f"已完成的保留。"),
                                job=job.public())
         return StudioReply(self._job_line(state, job), job=job.public())
 
@@ -355,8 +359,9 @@ class Studio:
         noun = {"copy": ("copy files", "份文案"), "cutout": ("cutouts", "张抠图")}.get(
             job.task, ("banners", "张横幅"))
         if state.language == "zh":
+            # the job's own message is English (the job log's); the figures say it all
             return (f"任务 {job.id}（{job.total}{noun[1]}）：{_STATES_ZH.get(job.state, job.state)}，"
-                    f"已完成 {job.done}/{job.total}。{job.message}")
+                    f"已完成 {job.done}/{job.total}。")
         return (f"Job {job.id} ({job.total} {noun[0]}): {job.state}, {job.done} of {job.total} "
                 f"done. {job.message}").strip()
 

@@ -1,23 +1,20 @@
 """The studio's plan: what a merchant asked for, the same for the API, the CLI and the UI.
 
 A plan has exactly the keys of ``PLAN_KEYS`` (``None`` where the merchant did not say).
-``needs()`` names what is still missing for its task (the form asks for those), a plan of
-more than ``CONFIRM_ABOVE`` items is confirmed first with its figures (``summary()``), and
-``changed()`` edits a detail in place ("change the sizes to square").
+``needs()`` names what is still missing for its task (the form asks for those), and
+``changed()`` edits a detail in place ("change the sizes to square"). A job of more than
+``CONFIRM_ABOVE`` items waits for a yes, shown in numbers by ``work.Order.describe``.
 
 Example::
 
     plan = StudioPlan(task="banners", count=200, campaign="summer sale",
                       sizes=("1080x1080", "1080x1920"), languages=("en",))
     plan.needs()                      # []
-    plan.needs_confirmation()         # True
-    plan.summary(products=40)         # "200 banners: 40 products x 5 variants, 1080x1080
-                                      #  and 1080x1920, English. Go?"
+    plan.changed(sizes=("1080x1080",)).sizes   # ("1080x1080",)
 """
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, fields, replace
 from typing import Any, Literal
 
@@ -76,18 +73,6 @@ class StudioPlan:
                 missing.append(options[0])
         return missing
 
-    def items(self) -> int:
-        """How many things the job makes: banners, texts, or 0 when not yet known."""
-        if self.task == "banners":
-            return self.count or 0
-        if self.task == "copy":
-            products = len(self.products) if self.products else 1
-            return (self.n or 1) * products
-        return 0
-
-    def needs_confirmation(self) -> bool:
-        return self.items() > CONFIRM_ABOVE
-
     def changed(self, **updates: Any) -> StudioPlan:
         """The same plan with the given details replaced (unknown keys are an error)."""
         known = {f.name for f in fields(self)}
@@ -95,26 +80,3 @@ class StudioPlan:
         if unknown:
             raise KeyError(f"not plan keys: {', '.join(sorted(unknown))}")
         return replace(self, **{k: v for k, v in updates.items() if v not in (None, ())})
-
-    def summary(self, products: int, language: str = "en") -> str:
-        """The plan in numbers, to confirm: "200 banners: 40 products x 5 variants, …"."""
-        count = self.items()
-        variants = math.ceil(count / max(products, 1))
-        sizes = _joined(list(self.sizes or ()), language)
-        names = [LANGUAGE_LABELS.get(code, (code, code))[language == "zh"]
-                 for code in self.languages or ("en",)]
-        noun = {"banners": ("banners", "张横幅"), "copy": ("texts", "条文案")}.get(
-            self.task or "", ("items", "项"))
-        if language == "zh":
-            return (f"{count}{noun[1]}：{products}个商品 x {variants}个版本，{sizes}，"
-                    f"{'、'.join(names)}。开始吗？")
-        return (f"{count} {noun[0]}: {products} products x {variants} variants, {sizes}, "
-                f"{_joined(names, 'en')}. Go?")
-
-
-def _joined(values: list[str], language: str) -> str:
-    if language == "zh":
-        return "、".join(values)
-    if len(values) <= 1:
-        return "".join(values)
-    return ", ".join(values[:-1]) + " and " + values[-1]

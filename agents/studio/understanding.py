@@ -149,6 +149,12 @@ class Understanding:
             return Reading(act, StudioPlan(), parse.intent, parse.confidence)
         found = self.plan_values(text, parse.entities, task or context,
                                  bare_numbers=act in ("change", "other"))
+        if act == "change" and context is None and values.count(text) is not None and (
+                found["products"] or found["campaign"] or found["source"]):
+            # nothing under discussion to change, and a count of banners with what they are
+            # for: terse new work ("双12 铸铁锅 20张 通栏"), not an edit ("改竖版，40张" is)
+            act, task = ACTS["make_banners"]
+            parse = Parse("make_banners", parse.confidence, parse.entities, parse.ranking)
         if task not in (None, "copy"):
             found["kind"] = None  # "post" or "description" in a banner request is not copy
         if task == "job_list":  # "my recent jobs", "my boxing day jobs": a campaign at most

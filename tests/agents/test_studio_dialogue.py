@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import io
+import re
 import uuid
 import zipfile
 from collections.abc import Iterator
@@ -273,3 +274,16 @@ def test_another_merchants_products_are_not_for_this_merchant(chat: Chat) -> Non
     chat.studio.not_theirs = lambda owner: {"kt-gooseneck-kettle"}
     reply = chat.say("write 3 titles for the Gooseneck Electric Kettle", "write_copy")
     assert reply.job is None and "no product kt-gooseneck-kettle" in reply.reply
+
+
+def test_a_chinese_merchant_hears_about_jobs_in_chinese(chat: Chat) -> None:
+    planned = chat.say("给黑五做两百张海报", "make_banners")
+    assert planned.confirm and planned.reply.endswith("开始吗？")
+    started = chat.say("好的，开始", "affirm")
+    assert started.job is not None
+    status = chat.say("进度怎么样", "job_status")
+    cancelled = chat.say("取消", "cancel_job")
+    for reply in (status.reply, cancelled.reply):
+        words = re.findall(r"[A-Za-z]{2,}", reply.replace(started.job["id"], ""))
+        assert words == [], reply  # no English job log inside a Chinese reply
+    assert cancelled.reply.startswith(f"已取消任务 {started.job['id']}")

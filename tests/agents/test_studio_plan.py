@@ -28,19 +28,6 @@ def test_needs_names_what_the_form_must_ask(plan: StudioPlan, needs: list[str]) 
     assert plan.needs() == needs
 
 
-def test_a_big_job_is_confirmed_first_with_its_figures() -> None:
-    plan = StudioPlan(task="banners", count=200, sizes=("1080x1080", "1080x1920"),
-                      languages=("en",))
-    assert plan.needs_confirmation()
-    assert plan.summary(products=40) == (
-        "200 banners: 40 products x 5 variants, 1080x1080 and 1080x1920, English. Go?")
-    assert plan.summary(products=40, language="zh") == (
-        "200张横幅：40个商品 x 5个版本，1080x1080、1080x1920，英文。开始吗？")
-    assert not StudioPlan(task="banners", count=50).needs_confirmation()
-    assert StudioPlan(task="copy", n=10, products=("a", "b", "c", "d", "e", "f")
-                      ).needs_confirmation()
-
-
 def test_a_detail_changes_in_place_and_the_rest_stays() -> None:
     plan = StudioPlan(task="banners", count=12, campaign="summer sale", sizes=("800x800",))
     edited = plan.changed(sizes=("1080x1080",))

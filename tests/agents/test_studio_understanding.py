@@ -115,3 +115,13 @@ def test_yes_no_and_help_carry_no_plan_values(understanding: Understanding) -> N
 def test_a_message_of_symbols_is_read_without_the_nlu(text: str, intent: str | None) -> None:
     parse = Parse.of_symbols(text)
     assert (parse.intent if parse else None) == intent
+
+
+def test_a_change_with_nothing_to_change_and_a_count_for_something_is_new_work(
+        understanding: Understanding) -> None:
+    terse = understanding.read(Parse("change_detail", 0.6), "双12 铸铁锅 20张 通栏")
+    assert (terse.act, terse.plan.task, terse.plan.count) == ("new", "banners", 20)
+    edit = understanding.read(Parse("change_detail", 0.6), "改竖版，40张")
+    assert (edit.act, edit.plan.task, edit.plan.count) == ("change", None, 40)
+    asked = understanding.read(Parse("change_detail", 0.6), "双12 铸铁锅 20张", "banners")
+    assert asked.act == "change", "with a plan under discussion it is an edit"

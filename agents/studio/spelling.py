@@ -1,0 +1,43 @@
+"""Slips in a merchant's message that the studio reads as meant, before its NLU sees it.
+
+Chat-window typing and voice input slip on the few words the studio turns on: "trnaslate",
+"bannrs", "can sell my last job" (cancel), "扣图" (抠图), "海豹" (海报). The NLU's character
+n-grams absorb some of these, not all. Only the studio's own words are corrected: an English
+word a letter or two from one of them (same first letter), a known spoken slip, and the
+Chinese input-method slips below. Everything else is left exactly as written.
+
+    corrected("trnaslate last one to chinese thx")   # "translate last one to chinese thx"
+    corrected("扣图 刚上传的那些")                      # "抠图 刚上传的那些"
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+# long enough that a word a letter or two away is a slip, not another word ("banker" is not
+# "banner", "candle" not "cancel": short words are left to the NLU)
+STUDIO_WORDS = ("translate", "translation", "banners", "cutouts", "headlines", "hashtags",
+                "descriptions", "leaderboard", "landscape", "progress")
+_REAL_WORDS = frozenset({"transition", "translator", "translated", "translates", "landscapes",
+                         "bangers", "banner", "cutout", "headline", "hashtag", "description"})
+_SPOKEN = ((re.compile(r"\bcan sell\b(?=\s+(?:the|my|that|this|it|job|all|those|these)\b)",
+                       re.IGNORECASE), "cancel"),)
+_ZH_SLIPS = {"扣图": "抠图", "海豹": "海报", "进渡": "进度", "取效": "取消", "翻一下": "翻译一下"}
+
+
+def corrected(text: str) -> str:
+    for pattern, meant in _SPOKEN:
+        text = pattern.sub(meant, text)
+    for slip, meant in _ZH_SLIPS.items():
+        text = text.replace(slip, meant)
+    return re.sub(r"[A-Za-z]{5,12}", _word, text)
+
+
+def _word(match: re.Match[str]) -> str:
+    word = match.group()
+    lowered = word.lower()
+    if lowered in STUDIO_WORDS or lowered in _REAL_WORDS:
+        return word
+    close = difflib.get_close_matches(lowered, STUDIO_WORDS, n=1, cutoff=0.8)
+    return close[0] if close and close[0][0] == lowered[0] else word
