@@ -95,11 +95,17 @@ class KnowledgeBase:
 
     def upsert_product(self, row: ProductRow) -> None:
         """Writes one product to the graph (with its mined relations) and the vectors."""
+        self.upsert_products([row])
+
+    def upsert_products(self, rows: list[ProductRow]) -> None:
+        """Writes products to the graph in one transaction, then embeds them in one batch."""
+        if not rows:
+            return
         if not self.miner.lexicon.phrases:
-            self.miner = Miner.learn([*self.graph.products(), row])
-        self.graph.upsert_products([row], self.miner.local_edges)
+            self.miner = Miner.learn([*self.graph.products(), *rows])
+        self.graph.upsert_products(rows, self.miner.local_edges)
         self._changed()
-        self.vectors.index_products([row])
+        self.vectors.index_products(rows)
 
     def delete_product(self, product_id: str) -> None:
         """Removes one product from the graph and the vectors."""

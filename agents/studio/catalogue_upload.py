@@ -2,7 +2,8 @@
 
 A file is the project's JSON lines or a Saleor fixture (``agents.studio.catalogue_files``).
 Every row is validated; a bad row is reported with its line and field and skipped. The good
-ones go through ``KnowledgeBase.upsert_product``, so the graph, the vectors and everyone who
+ones go through ``KnowledgeBase.upsert_products`` (one graph transaction, one embedding
+batch), so the graph, the vectors and everyone who
 reads the catalogue (JIMI, Li Bai, the studio) see them at once: the base's ``version`` moves.
 
 Ownership (``ProductOwners``, the only state of its own): a new id becomes the uploader's and
@@ -108,12 +109,10 @@ class CatalogueUploads:
 
     def _write(self, owner: str, rows: list[ProductRow], previous: dict[str, ProductFacts],
                verdicts: dict[str, Verdict]) -> None:
-        written: list[str] = []
         try:
-            for row in rows:
-                written.append(row.id)
-                self.knowledge.upsert_product(row)
+            self.knowledge.upsert_products(rows)  # one graph transaction, one embedding batch
         except BaseException:
+            written = [row.id for row in rows]
             self._undo(written, previous)
             self.owners.release(owner, [pid for pid in written if verdicts[pid] == "new"])
             raise

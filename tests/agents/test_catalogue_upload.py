@@ -161,14 +161,14 @@ def test_a_failure_half_way_leaves_nothing_written(uploads: CatalogueUploads,
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     knowledge = platform.knowledge
     uploads.load(MERCHANT, "a.jsonl", jsonl(product_row("zz-up-old", price=10.0)))
-    real = knowledge.upsert_product
+    real = knowledge.vectors.index_products
 
-    def failing(row: ProductRow) -> None:
-        if row.id == "zz-up-boom":
+    def failing(rows: list[ProductRow]) -> None:  # the graph is written, the vectors fail
+        if any(row.id == "zz-up-boom" for row in rows):
             raise RuntimeError("disk full")
-        real(row)
+        real(rows)
 
-    monkeypatch.setattr(knowledge, "upsert_product", failing)
+    monkeypatch.setattr(knowledge.vectors, "index_products", failing)
     with pytest.raises(RuntimeError, match="disk full"):
         uploads.load(MERCHANT, "b.jsonl", jsonl(product_row("zz-up-old", price=99.0),
                                                 product_row("zz-up-fresh"),
