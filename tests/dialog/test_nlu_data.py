@@ -61,10 +61,10 @@ def _load(path: Path) -> Any:
 @cache
 def training_examples(language: str) -> dict[str, tuple[str, ...]]:
     """Intent name -> its examples (with annotations) in ``<language>.yml``, the studio's
-    ``studio_<language>.yml`` and the merchants' confirmations (``confirm.yml``, both
+    ``studio*_<language>.yml`` and the merchants' confirmations (``confirm.yml``, both
     languages)."""
     found: dict[str, tuple[str, ...]] = {}
-    for path in (NLU_DIR / f"{language}.yml", STUDIO_DIR / f"studio_{language}.yml",
+    for path in (NLU_DIR / f"{language}.yml", *sorted(STUDIO_DIR.glob(f"studio*_{language}.yml")),
                  STUDIO_DIR / "confirm.yml"):
         for item in _load(path)["nlu"]:
             if "intent" in item:
