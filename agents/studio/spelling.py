@@ -18,9 +18,10 @@ import re
 # long enough that a word a letter or two away is a slip, not another word ("banker" is not
 # "banner", "candle" not "cancel": short words are left to the NLU)
 STUDIO_WORDS = ("translate", "translation", "banners", "cutouts", "headlines", "hashtags",
-                "descriptions", "leaderboard", "landscape", "progress")
+                "descriptions", "leaderboard", "landscape", "progress", "titles")
 _REAL_WORDS = frozenset({"transition", "translator", "translated", "translates", "landscapes",
-                         "bangers", "banner", "cutout", "headline", "hashtag", "description"})
+                         "bangers", "banner", "cutout", "headline", "hashtag", "description",
+                         "titled", "tiles", "title", "tittle", "titties"})
 _SPOKEN = ((re.compile(r"\bcan sell\b(?=\s+(?:the|my|that|this|it|job|all|those|these)\b)",
                        re.IGNORECASE), "cancel"),)
 _ZH_SLIPS = {"扣图": "抠图", "海豹": "海报", "进渡": "进度", "取效": "取消", "翻一下": "翻译一下"}

@@ -32,6 +32,7 @@ from agents.studio.vocabulary import (
     CAMPAIGNS_ZH,
     CATEGORY_NOUNS_EN,
     CATEGORY_NOUNS_ZH,
+    COPY_KINDS,
     COUNTED_NOUNS_EN,
     GENERIC_GOODS_EN,
     GENERIC_GOODS_ZH,
@@ -155,6 +156,11 @@ class Understanding:
             # for: terse new work ("双12 铸铁锅 20张 通栏"), not an edit ("改竖版，40张" is)
             act, task = ACTS["make_banners"]
             parse = Parse("make_banners", parse.confidence, parse.entities, parse.ranking)
+        if task == "banners" and _copy_first(text):
+            # "sublines for the banners of job …", "广告语来十条": texts are the work asked for
+            act, task = ACTS["write_copy"]
+            parse = Parse("write_copy", parse.confidence, parse.entities, parse.ranking)
+            found = self.plan_values(text, parse.entities, "copy")
         if task not in (None, "copy"):
             found["kind"] = None  # "post" or "description" in a banner request is not copy
         if task == "job_list":  # "my recent jobs", "my boxing day jobs": a campaign at most
@@ -238,8 +244,12 @@ def campaign(text: str, tagged: Iterable[str] = ()) -> str | None:
         return next(group for group in named.groups() if group).strip()
     for span in tagged:
         span = span.strip(" ,.!?，。")
-        if span and not re.fullmatch(r"[\d\s]+", span):
-            return span if _chinese(span) else span.lower()
+        if not span or re.fullmatch(r"[\d\s]+", span):
+            continue
+        if _chinese(span):
+            return span
+        if " " in span:  # one English word the NLU tags ("water", "back") is too little to go
+            return span.lower()  # on: a one-word campaign is a known one, found above
     return None
 
 
@@ -249,6 +259,27 @@ _NEGATED = re.compile(
     r"japanese)\b"
     r"|(?:不用|不要|别用|而不是|不是)[^，。；！？,.;!?了]*了?"
     r"|[^，。；！？,.;!?\s]{1,6}(?:就?不用了|就?不要了)", re.IGNORECASE)
+
+
+_BANNER_NOUN = re.compile(r"\b(?:banners?|posters?|ads?|creatives?|images?|graphics?)\b|海报|主图|"
+                          r"横幅|图")
+_FOR_BANNERS_ZH = re.compile(r"(?:海报|主图|横幅|图)的?\s*(?:写|配|出|来|做)")
+
+
+def _copy_first(text: str) -> bool:
+    """Does a request name texts as its work before any banner ("taglines for the banners",
+    "广告语来十条"), or ask for texts for banners in Chinese ("给海报配副标题")?"""
+    lowered = text.lower()
+    kind = values.copy_kind(lowered)
+    if kind is None:
+        return False
+    kind_at = min((m.start() for word, value in COPY_KINDS.items() if value == kind
+                   for m in re.finditer(re.escape(word), lowered)), default=len(lowered))
+    banner = _BANNER_NOUN.search(lowered)
+    if banner is None or kind_at < banner.start():
+        return True
+    verb = _FOR_BANNERS_ZH.search(text)
+    return verb is not None and kind_at >= verb.end()
 
 
 def without_negated(text: str) -> str:

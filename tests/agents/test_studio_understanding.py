@@ -125,3 +125,21 @@ def test_a_change_with_nothing_to_change_and_a_count_for_something_is_new_work(
     assert (edit.act, edit.plan.task, edit.plan.count) == ("change", None, 40)
     asked = understanding.read(Parse("change_detail", 0.6), "双12 铸铁锅 20张", "banners")
     assert asked.act == "change", "with a plan under discussion it is an edit"
+
+
+@pytest.mark.parametrize(("text", "task"), [
+    ("sublines for the banners from the last job, a dozen", "copy"),  # texts for banners
+    ("广告语来十条，双十二大促", "copy"),
+    ("给上一批海报配副标题", "copy"),
+    ("banners with a playful headline, 20 of them", "banners"),
+    ("给双十一做海报，标题要醒目", "banners"),
+])
+def test_texts_named_as_the_work_are_copy_even_when_heard_as_banners(
+        understanding: Understanding, text: str, task: str) -> None:
+    assert understanding.read(Parse("make_banners", 0.6), text).plan.task == task
+
+
+def test_one_tagged_english_word_is_no_campaign() -> None:
+    assert campaign("hashtags for all our water bottles", ["water"]) is None
+    assert campaign("banners for the Harvest Moon fest", ["Harvest Moon fest"]) == \
+        "harvest moon fest"
