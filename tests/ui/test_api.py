@@ -45,8 +45,9 @@ def test_health_names_each_dependency_with_a_reason_for_staff(client: TestClient
     body = client.get("/health", headers=agent).json()
     assert body["status"] == "degraded"
     deps = body["dependencies"]
-    assert set(deps) == {"rasa", "chroma", "graph", "executor"}
+    assert set(deps) == {"rasa", "studio_nlu", "chroma", "graph", "executor"}
     assert deps["rasa"]["up"] is False and "rasa is unavailable" in deps["rasa"]["detail"]
+    assert deps["studio_nlu"]["up"] is False and "rasa" in deps["studio_nlu"]["detail"]
     assert deps["chroma"]["up"] and "embedded" in deps["chroma"]["detail"]
     assert deps["graph"]["up"] and "products" in deps["graph"]["detail"]
     assert "/" not in deps["graph"]["detail"]  # no filesystem path
