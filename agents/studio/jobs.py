@@ -246,17 +246,18 @@ class JobRunner:
     def _wrap_up(self, job: Job, finished: bool) -> None:
         made = write_job_manifest(self.store, job)
         if finished:
-            self.store.finish(job.id, "done", f"{made} {_noun(job)} ready")
+            self.store.finish(job.id, "done", f"{made} {_noun(job, made)} ready")
         else:
             done = self.store.get(job.id)
             self.store.note(job.id, "cancelled", f"cancelled after {done.done if done else 0} "
                                                  f"of {job.total} {_noun(job)}; those are kept")
 
 
-def _noun(job: Job) -> str:
+def _noun(job: Job, count: int = 2) -> str:
     """What a job's items are: banners, cutouts, or copy files (one per product and
-    language, each with the texts asked for)."""
-    return {"copy": "copy files", "cutout": "cutouts"}.get(job.task, "banners")
+    language, each with the texts asked for); ``count`` 1 says it in the singular."""
+    noun = {"copy": "copy files", "cutout": "cutouts"}.get(job.task, "banners")
+    return noun[:-1] if count == 1 else noun
 
 
 def _alive_elsewhere(pid: int | None) -> bool:

@@ -24,7 +24,9 @@ _REAL_WORDS = frozenset({"transition", "translator", "translated", "translates",
                          "titled", "tiles", "title", "tittle", "titties"})
 _SPOKEN = ((re.compile(r"\bcan sell\b(?=\s+(?:the|my|that|this|it|job|all|those|these)\b)",
                        re.IGNORECASE), "cancel"),)
-_ZH_SLIPS = {"扣图": "抠图", "海豹": "海报", "进渡": "进度", "取效": "取消", "翻一下": "翻译一下"}
+# pinyin input slips: the same sound, another character
+_ZH_SLIPS = {"扣图": "抠图", "海豹": "海报", "进渡": "进度", "进读": "进度", "取效": "取消",
+             "取晓": "取消", "问案": "文案", "标提": "标题", "麦点": "卖点", "翻一下": "翻译一下"}
 
 
 def corrected(text: str) -> str:

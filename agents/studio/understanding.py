@@ -67,7 +67,7 @@ _UPLOADED_EN = re.compile(r"\bthese\s+(?:\d+\s+)?(?:photos|images|pictures|pics|
 _SENT_EN = re.compile(r"\b(?:photos|images|pictures|pics|shots|files)\s+(?:i|we)\s+(?:just\s+)?"
                       r"(?:sent|added|dropped|shared|gave you)\b")  # "the pics i just sent"
 _BARE_NUMBER = re.compile(r"(?<![\w.#])(\d{1,7})(?![\w.])")
-_ZH_SET_NUMBER = re.compile(r"(?:到|成|为|要|来)\s*([零〇一二两三四五六七八九十百千万]+)")
+_ZH_SET_NUMBER = re.compile(r"(?:到|成|为|要|来|改)\s*([零〇一二两三四五六七八九十百千万]+)")
 _UNITS = frozenset({"ml", "l", "cm", "mm", "mah", "kg", "g", "pack", "x", "lumen", "oz"})
 _ZH_QUANTITY = re.compile(r"[（(][^）)]*[）)]|\d[\d,.]*\s*(?:毫升|升|厘米|毫安时|流明|只装|双装|"
                           r"支装|罐|瓶)?|[×x]")
@@ -378,7 +378,8 @@ def _tag(text: str) -> str | None:
         for match in re.finditer(pattern, lowered):
             after = lowered[match.end():]
             generic = re.match(rf"\s*(?:{generic_en})\b", after) or \
-                re.match(rf"\s*(?:的|类)?(?:那些|这些|所有)?(?:{generic_zh})", after)
+                re.match(rf"\s*(?:的|类)?(?:那些|这些|所有)?(?:{generic_zh})", after) or \
+                re.match(r"的?(?:那些|这些)", after)  # "露营的那些"
             if phrase in standalone or generic or (not _chinese(phrase) and (
                     " " in phrase or "-" in phrase)):
                 hits.append((match.start(), -len(phrase), tag))
@@ -507,6 +508,9 @@ class ProductFinder:
                                for m in re.finditer(rf"\b{re.escape(w)}\b", original,
                                                     re.IGNORECASE)):
             score = max(score, self.MINIMUM)  # a name only this product has: "FitBuds"
+        if any(len(w) >= 6 and re.search(rf"\b(?:the|our|my)\s+{re.escape(w)}\b", lowered)
+               for w in matched & self._unique_words):
+            score = max(score, self.MINIMUM)  # "the fitbuds": a name word only it has
         if last in self._unique_words and last in matched and re.search(
                 rf"\b(?:the|this|that|our|my)\s+(?:[a-z-]+\s+)?{re.escape(last)}\b", lowered):
             score = max(score, self.MINIMUM)  # "the lantern"

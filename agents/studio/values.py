@@ -54,14 +54,17 @@ _LANGUAGE_CHARS = {"中": "zh", "英": "en", "日": "ja", "法": "fr", "德": "d
 _CODE = r"(?:en|zh|ja|de|fr|es)"
 _CODES = re.compile(rf"\b(?:in|into|to)\s+({_CODE}(?:\s*(?:\+|and|,|&|/)\s*{_CODE})*)\b")
 _LANGUAGE_PAIR = re.compile("([" + "".join(_LANGUAGE_CHARS) + "]{2,4})(?:文|语|双语|三语|"
-                            "[两三四]?[个种]?语言)")
+                            "[两三四]?[个种]?语言)"
+                            "|(?:翻成|翻译成|译成|换成|改成|做成)([" + "".join(_LANGUAGE_CHARS)
+                            + "]{2,4})(?![\u4e00-\u9fff])")  # "上次那个翻成英日"
 _THOUSANDS = re.compile(r"(?<![\w.])(\d{1,3})k\b")  # "1k banners"; "the 20k" stays a name
 _ABOUT = re.compile(r"\b(?:like|about|around|roughly|approximately|maybe|say)\s+((?:"
                     + "|".join(ENGLISH_NUMBERS) + r"|\d+)(?:[\s-]+(?:" + "|".join(ENGLISH_NUMBERS)
                     + r"))?)\s*(?:[,.!?]|$)")  # "hashtags for the bottles, like twenty"
 _TIMES_ALONE = re.compile(r"(?<![\w.×])[x×]\s?(\d{1,4})(?![\w.×])")  # "captions ... x3"
 _ZH_PAIR = re.compile(r"([俩仨])个?\s*(?:" + "|".join(COUNTED_NOUNS_ZH) +
-                      r"|广告语|标题|卖点|文案|海报|主图|口号|标语|描述|帖子|副标题|图)")
+                      r"|广告语|标题|卖点|文案|海报|主图|口号|标语|描述|帖子|副标题|图|banner|poster)")
+_ZH_WRITE_PAIR = re.compile(r"写([俩仨])(?![\u4e00-\u9fff])")  # "年货节 铸铁锅 写俩"
 _ZH_DOZEN = re.compile(r"([半一两二三四五])打(?!折|底|包|造|印|卡|开|算|扰|个)")
 _VERSIONS_ZH = re.compile("[" + "".join(CHINESE_DIGITS) + r"\d]+\s*[个种]\s*(?:语言|版本|语种|尺寸|颜色)")
 _WORDS_EN = re.compile(r"\b((?:(?:" + "|".join(ENGLISH_NUMBERS) + r"|hundred|thousand|and|a|half)"
@@ -95,6 +98,7 @@ def count(text: str) -> int | None:
     for pattern, convert in ((_DOZENS, lambda d: int(d) * 12), (_DIGITS_EN, _int),
                              (_DIGITS_ZH, _int),
                              (_NUMERAL_ZH, _zh_count), (_ZH_PAIR, lambda c: "俩仨".index(c) + 2),
+                             (_ZH_WRITE_PAIR, lambda c: "俩仨".index(c) + 2),
                              (_ZH_DOZEN, _zh_dozens), (_WORDS_EN, english_number),
                              (_OF_THEM, _int), (_WORDS_OF_THEM, english_number),
                              (_TIMES, _int), (_DOZEN, english_number), (_TOTAL, _int),
@@ -184,8 +188,9 @@ def languages(text: str) -> tuple[str, ...]:
     for match in _CODES.finditer(lowered):  # "in ja + de"
         found += [(match.start() + i, code) for i, code in
                   enumerate(re.findall(r"en|zh|ja|de|fr|es", match.group(1)))]
-    for match in _LANGUAGE_PAIR.finditer(text):  # "中英文", "英日双语"
-        found += [(match.start() + i, _LANGUAGE_CHARS[c]) for i, c in enumerate(match.group(1))]
+    for match in _LANGUAGE_PAIR.finditer(text):  # "中英文", "英日双语", "翻成英日"
+        chars = match.group(1) or match.group(2)
+        found += [(match.start() + i, _LANGUAGE_CHARS[c]) for i, c in enumerate(chars)]
     return _unique(code for _, code in sorted(found))
 
 

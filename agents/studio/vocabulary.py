@@ -39,7 +39,7 @@ SIZE_NAMES = {
     "主图": "800x800", "main image": "800x800", "main images": "800x800",
     "product image": "800x800", "product images": "800x800", "listing image": "800x800",
     "leaderboard": "728x90", "排行榜": "728x90",
-    "web banner": "1950x550", "wide banner": "1950x550", "hero banner": "1950x550",
+    "web banner": "1950x550", "wide banner": "1950x550", "hero banner": "1950x550", "hero": "1950x550",
     "site banner": "1950x550", "网站横幅": "1950x550", "通栏": "1950x550",
     "medium rectangle": "300x250", "mpu": "300x250", "rectangle": "300x250",
 }

@@ -13,6 +13,7 @@ from agents.studio.spelling import corrected
     ("can sell my last job", "cancel my last job"),
     ("扣图 刚上传的那些", "抠图 刚上传的那些"),
     ("上一批进渡怎么样", "上一批进度怎么样"),
+    ("智能落地灯的麦点 5条", "智能落地灯的卖点 5条"), ("618那批取晓吧", "618那批取消吧"),
 ])
 def test_slips_on_the_studios_words_are_read_as_meant(text: str, meant: str) -> None:
     assert corrected(text) == meant

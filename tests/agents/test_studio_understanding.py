@@ -27,6 +27,7 @@ def understanding(synced_platform: Platform) -> Understanding:
     ("all our kettles for christmas", []),  # a selection, not a product
     ("给所有保温杯写卖点", []),
     ("bullet points for the 50l pack", ["od-trek-pack-50l"]),  # a size only it has
+    ("write 3 instagram captions for the fitbuds", ["ea-fitbuds-sport"]),  # a word only it has
     ("冷萃和康普茶的海报", ["dr-nitro-cold-brew", "dr-ginger-kombucha"]),  # a pair only it has
 ])
 def test_products_named_fully_or_shortened(understanding: Understanding, text: str,
@@ -64,6 +65,7 @@ def test_a_tagged_campaign_span_counts_when_no_known_campaign_is_named() -> None
     ("banners from the pics i just sent", "uploads"),
     ("translate the job i just sent to french", "last_job"),
     ("cutouts of every sale item", "tag:sale"),
+    ("露营的那些 写点话题标签", "tag:camping"),
     ("儿童的那些商品都抠个图", "tag:kids"),
 ])
 def test_sources(text: str, expected: str) -> None:

@@ -28,7 +28,7 @@ from agents.studio.values import chinese_number, copy_kind, count, languages, si
     ("banners for the 20k power bank", None),  # a name, not a count
     ("hashtags for the bottles, like twenty", 20),
     ("captions for the tea x3", 3),
-    ("写俩广告语", 2), ("仨标题", 3),
+    ("写俩广告语", 2), ("仨标题", 3), ("给兔子灯做俩banner", 2), ("朋友圈文案 铸铁锅 写俩", 2),
     ("热销款出一打方图", 12), ("两打海报", 24),
     ("给打底T恤做海报", None), ("打折商品的海报", None),  # 打 that is not a dozen
     ("100 bannres for cyber monday", 100), ("20 squares for singles day", 20),
@@ -63,6 +63,7 @@ def test_languages_in_the_order_named() -> None:
     assert languages("翻译成西班牙语和法文") == ("es", "fr")
     assert languages("make it pop") == ()
     assert languages("banner要出英日两个语言版本") == ("en", "ja")
+    assert languages("上次那个翻成英日") == ("en", "ja")
 
 
 def test_tones_and_copy_kinds() -> None:
