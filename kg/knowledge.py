@@ -74,10 +74,11 @@ class KnowledgeBase:
         # gone from the file since the last sync: gone from the graph; products added one by
         # one (a merchant's catalogue upload) were never in the file and stay
         ids_path = self.settings.data_dir / "catalog.synced.ids"
+        in_graph = {p.id for p in self.graph.products()}
         before = (set(json.loads(ids_path.read_text("utf-8"))) if ids_path.is_file()
-                  else {p.id for p in self.graph.products()})
+                  else in_graph)
         removed = before - in_file
-        for product_id in sorted(removed & {p.id for p in self.graph.products()}):
+        for product_id in sorted(removed & in_graph):
             self.graph.delete_product(product_id)
         self.mining = ingest(self.graph, [products.rows], orders, self.miner)
         self._changed()

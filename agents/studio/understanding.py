@@ -200,9 +200,8 @@ class Understanding:
         }
 
     def _in_a_name(self, span: str, products: list[str]) -> bool:
-        names = {p.id: f"{p.name_en} {p.name_zh or ''}".lower() for p in self._products()
-                 if p.id in products}
-        return any(span.lower() in name for name in names.values())
+        names = self.finder().names
+        return any(span.lower() in names[product_id] for product_id in products)
 
     def finder(self) -> ProductFinder:
         version = self._version() if self._version else None
@@ -433,7 +432,9 @@ class ProductFinder:
             for size in found:
                 size_counts[size] = size_counts.get(size, 0) + 1
         self._unique_sizes = {size for size, n in size_counts.items() if n == 1}
-        self._english_names = {p.id: p.name_en.lower() for p in products}
+        self._alpha_words = {p.id: {w for w in words(p.name_en.lower()) if w.isalpha()}
+                             for p in products}
+        self.names = {p.id: f"{p.name_en} {p.name_zh or ''}".lower() for p in products}
         frequency: dict[str, int] = {}
         pairs: dict[str, int] = {}
         for _, name_words, core, _ in self._names:
@@ -450,16 +451,15 @@ class ProductFinder:
         lowered = text.lower()
         said = {values.singular(w) for w in words(lowered)} | words(lowered)
         sizes_said = _sizes_said(text)
-        product_name = self._english_names
         candidates: list[tuple[float, int, str, frozenset[str]]] = []
         for product_id, name_words, core, last in self._names:
             score, position, matched = self._english(lowered, said, name_words, last, text)
-            own_size = sizes_said & self._sizes[product_id] & self._unique_sizes
-            named = {w for w in words(product_name[product_id]) if w in said and w.isalpha()}
-            if own_size and named:
-                score = max(score, self.MINIMUM)  # "the 50l pack": a size only it has, a word
-                matched = matched or frozenset(named)
-                position = min(position, *(_position(lowered, w) for w in named))
+            if sizes_said & self._sizes[product_id] & self._unique_sizes:
+                named = self._alpha_words[product_id] & said
+                if named:  # "the 50l pack": a size only it has, and a word of its name
+                    score = max(score, self.MINIMUM)
+                    matched = matched or frozenset(named)
+                    position = min(position, *(_position(lowered, w) for w in named))
             if core:
                 span = self._chinese(text, core)
                 if span is not None:

@@ -15,9 +15,9 @@ Example::
 
 from __future__ import annotations
 
-import difflib
 import re
 
+from agents.studio.spelling import close_word
 from agents.studio.vocabulary import (
     CHINESE_DIGITS,
     CHINESE_UNITS,
@@ -79,10 +79,7 @@ def _spelt_right(text: str) -> str:
     banners."""
     def fix(match: re.Match[str]) -> str:
         word = match.group()
-        if word in _WORK_NOUNS:
-            return word
-        close = difflib.get_close_matches(word, _WORK_NOUNS, n=1, cutoff=0.8)
-        return close[0] if close and close[0][0] == word[0] else word
+        return word if word in _WORK_NOUNS else close_word(word, _WORK_NOUNS) or word
     return re.sub(r"(?<=\d )[a-z]{5,8}\b|(?<=\d)[a-z]{5,8}\b", fix, text)
 
 
@@ -97,8 +94,8 @@ def count(text: str) -> int | None:
     cleaned = _VERSIONS_ZH.sub(" ", cleaned)  # "两个版本", "英日两个语言": not a count
     for pattern, convert in ((_DOZENS, lambda d: int(d) * 12), (_DIGITS_EN, _int),
                              (_DIGITS_ZH, _int),
-                             (_NUMERAL_ZH, _zh_count), (_ZH_PAIR, lambda c: "俩仨".index(c) + 2),
-                             (_ZH_WRITE_PAIR, lambda c: "俩仨".index(c) + 2),
+                             (_NUMERAL_ZH, _zh_count), (_ZH_PAIR, _zh_pair),
+                             (_ZH_WRITE_PAIR, _zh_pair),
                              (_ZH_DOZEN, _zh_dozens), (_WORDS_EN, english_number),
                              (_OF_THEM, _int), (_WORDS_OF_THEM, english_number),
                              (_TIMES, _int), (_DOZEN, english_number), (_TOTAL, _int),
@@ -112,6 +109,11 @@ def count(text: str) -> int | None:
 
 def _number(said: str) -> int | None:
     return int(said) if said.isdigit() else english_number(said)
+
+
+def _zh_pair(word: str) -> int:
+    """俩 2, 仨 3."""
+    return "俩仨".index(word) + 2
 
 
 def _zh_dozens(numeral: str) -> int | None:
@@ -227,9 +229,9 @@ def _close_words(lowered: str, table: dict[str, str]) -> list[tuple[int, str]]:
         if match.group() in table or match.group().rstrip("s") in table or \
                 match.group().rstrip("s") in _REAL_WORDS:
             continue  # spelt right: found (or not wanted) already
-        close = difflib.get_close_matches(match.group(), single, n=1, cutoff=0.8)
-        if close and close[0][0] == match.group()[0]:
-            hits.append((match.start(), table[close[0]]))
+        close = close_word(match.group(), single)
+        if close is not None:
+            hits.append((match.start(), table[close]))
     return hits
 
 
