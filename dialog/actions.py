@@ -19,6 +19,7 @@ from pydantic import BaseModel, Field
 
 from agents.jimi import Jimi, Shopper, orders
 from agents.jimi.context import Turn, turn_from_tracker
+from agents.jimi.problems import RECENT, order_meant
 from agents.jimi.wording import language_of
 from dialog.conversations import ConversationStore
 from shopmind.errors import NotAuthorised, NotFound
@@ -93,10 +94,15 @@ class ActionExecutor:
         if call.active_loop:  # an unhappy path out of the form: JIMI answered something else
             events += [{"event": "active_loop", "name": None}, _slot("requested_slot", None)]
         for order_id, kind in reply.requests:
-            self.conversations.record_request(order_id, kind, call.shopper_id, call.sender)
+            self.conversations.record_request(order_id, kind, call.shopper_id, call.sender,
+                                              reply.reason)
         custom: dict[str, Any] = {"handover": True} if reply.handover else {}
         if reply.mood is not None and reply.mood.frustrated:
             custom["frustration"] = list(reply.mood.signals)
+        if reply.shown:  # kept in the tracker: "the first one" next turn (Turn.shown)
+            custom["products"] = list(reply.shown)
+        if reply.marks:
+            custom["marks"] = list(reply.marks)
         return ActionResult(reply.texts, custom=custom, events=events)
 
     def _ask_order_id(self, call: ActionCall) -> ActionResult:
@@ -104,6 +110,10 @@ class ActionExecutor:
 
     def _validate_order_form(self, call: ActionCall) -> ActionResult:
         value = call.turn.slots.get("order_id")
+        if value in (None, ""):
+            # no number given: the order the words point at ("the one with the pans", "刚下的
+            #那单", the only order that can still be cancelled), if exactly one does
+            value = self._order_meant(call)
         if value in (None, ""):
             return ActionResult([], events=[_slot("order_id", None)])
         order_id = orders.normalise_id(str(value))
@@ -113,6 +123,26 @@ class ActionExecutor:
             return ActionResult([orders.not_yours(str(value), call.language)],
                                 events=[_slot("order_id", None)])
         return ActionResult([], events=[_slot("order_id", order_id)])
+
+
+    def _order_meant(self, call: ActionCall) -> str | None:
+        intent = call.turn.order_request() or call.turn.intent
+        states = OPEN_STATES if intent in ("cancel_order", "change_order") else None
+        mine = self.jimi.knowledge.accounts.orders_of(call.shopper_id)
+        texts = [call.turn.latest.text, *(t.text for t in reversed(call.turn.earlier[-2:]))]
+        for text in texts:
+            meant = order_meant(text, mine, self.jimi.knowledge.product, states)
+            if meant.order is not None and (len(mine) == 1 or meant.products or
+                                            _names_an_order(text)):
+                return meant.order.id
+        return None
+
+
+OPEN_STATES = ("paid", "delayed")  # orders that can still be cancelled or changed
+
+
+def _names_an_order(text: str) -> bool:
+    return bool(RECENT.search(text))
 
 
 def parse_call(request: ActionRequest) -> ActionCall:

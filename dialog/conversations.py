@@ -33,7 +33,8 @@ CREATE TABLE IF NOT EXISTS notices (
     PRIMARY KEY (shopper_id, key));
 CREATE TABLE IF NOT EXISTS order_requests (
     order_id TEXT NOT NULL, kind TEXT NOT NULL, shopper_id TEXT NOT NULL,
-    session_id TEXT NOT NULL, at REAL NOT NULL, PRIMARY KEY (order_id, kind));
+    session_id TEXT NOT NULL, at REAL NOT NULL, reason TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (order_id, kind));
 CREATE INDEX IF NOT EXISTS sessions_by_shopper ON sessions (shopper_id, created);
 """
 
@@ -75,6 +76,10 @@ class ConversationStore:
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.executescript(_SCHEMA)
+        columns = {row[1] for row in self._db.execute("PRAGMA table_info(order_requests)")}
+        if "reason" not in columns:  # a store written before requests carried their reason
+            self._db.execute("ALTER TABLE order_requests ADD COLUMN reason TEXT NOT NULL "
+                             "DEFAULT ''")
         self._mutex = threading.Lock()
 
     @contextmanager
@@ -203,10 +208,12 @@ class ConversationStore:
                                       (shopper_id, key, time.time()))
         return cursor.rowcount == 1
 
-    def record_request(self, order_id: str, kind: str, shopper_id: str, session_id: str) -> None:
+    def record_request(self, order_id: str, kind: str, shopper_id: str, session_id: str,
+                       reason: str = "") -> None:
         with self._lock():
-            self._db.execute("INSERT OR REPLACE INTO order_requests VALUES (?, ?, ?, ?, ?)",
-                             (order_id, kind, shopper_id, session_id, time.time()))
+            self._db.execute("INSERT OR REPLACE INTO order_requests (order_id, kind, shopper_id, "
+                             "session_id, at, reason) VALUES (?, ?, ?, ?, ?, ?)",
+                             (order_id, kind, shopper_id, session_id, time.time(), reason))
 
     def requests_of(self, shopper_id: str) -> list[tuple[str, str]]:
         with self._lock():

@@ -47,6 +47,10 @@ class CandidateIndex:
         groups = [self._members.get(c) or self._members_of(c) for c in categories]
         return groups[0] if len(groups) == 1 else frozenset().union(*groups)
 
+    def in_kinds(self, kinds: Iterable[str]) -> Collection[str]:
+        """Products of any of the kinds or their sub-kinds (``kg.kinds``)."""
+        return frozenset().union(*(self._walk_down(kind) for kind in kinds))
+
     def matching(self, groups: Sequence[Collection[str]], low: float, high: float
                  ) -> list[Candidate]:
         """Every product in all groups and in the price range; walks the first group."""
@@ -83,11 +87,12 @@ class CandidateIndex:
         graph = self.graph.graph
         stack = [category] if category in graph else []
         seen = set(stack)
+        prefix = category.split(":", 1)[0] + ":"  # categories hold categories, kinds kinds
         while stack:
             for source in self.graph.sources(stack.pop()):
                 if source.startswith("product:"):
                     yield source
-                elif source.startswith("category:") and source not in seen:
+                elif source.startswith(prefix) and source not in seen:
                     seen.add(source)
                     stack.append(source)
 

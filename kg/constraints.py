@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from kg.graph import ProductGraph
+from kg.kinds import KINDS, NAME_ONLY, NOT_A_KIND
 from kg.lexicon import BOOLEAN_ZH, CATEGORY_SYNONYMS
 from kg.mining.concepts import CONCEPTS
 
@@ -27,6 +28,7 @@ _PRICE_MIN = re.compile(r"(?:over|above|more than|at least|>)\s*[$€£¥]?\s*(\
 @dataclass(frozen=True)
 class Constraints:
     categories: frozenset[str] = frozenset()  # category nodes
+    kinds: frozenset[str] = frozenset()  # kind nodes (any of them: "headphones or earbuds")
     values: frozenset[str] = frozenset()  # value nodes
     soft: frozenset[str] = frozenset()  # tag and concept nodes
     price_max: float | None = None
@@ -35,7 +37,7 @@ class Constraints:
 
     @property
     def empty(self) -> bool:
-        return not (self.categories or self.values or self.soft or self.price_max is not None
+        return not (self.categories or self.kinds or self.values or self.soft or self.price_max is not None
                     or self.price_min is not None)
 
 
@@ -48,19 +50,23 @@ class ConstraintParser:
         self._longest_cjk = max((len(p) for p in self.phrases if _CJK.search(p)), default=1)
 
     def parse(self, text: str) -> Constraints:
-        found: dict[str, set[str]] = {"category": set(), "value": set(), "soft": set()}
+        found: dict[str, set[str]] = {"category": set(), "kind": set(), "value": set(),
+                                      "soft": set()}
         matched = self._phrases_in(text)
         for phrase in matched:
             for node in self.phrases[phrase]:
                 kind = node.split(":", 1)[0]
+                if kind == "none":  # "water resistant" is not water
+                    continue
                 if kind == "soft-category":
                     found["soft"].add(node.replace("soft-category", "category"))
                 else:
                     found["soft" if kind in ("tag", "concept") else kind].add(node)
         price_max = _number(_PRICE_MAX.search(text))
         price_min = _number(_PRICE_MIN.search(text))
-        return Constraints(frozenset(found["category"]), frozenset(found["value"]),
-                           frozenset(found["soft"]), price_max, price_min, tuple(matched))
+        return Constraints(frozenset(found["category"]), frozenset(found["kind"]),
+                           frozenset(found["value"]), frozenset(found["soft"]), price_max,
+                           price_min, tuple(matched))
 
     def _phrases_in(self, text: str) -> list[str]:
         """Known phrases, longest first: runs of whole words looked up in the vocabulary,
@@ -115,11 +121,18 @@ def _vocabulary(graph: ProductGraph) -> dict[str, set[str]]:
             add(node.split(":", 1)[1].replace("-", " "), node)
         elif kind == "value":
             _add_value(add, node, data)
+        elif kind == "kind" and node.split(":", 1)[1] in KINDS:
+            known = KINDS[node.split(":", 1)[1]]
+            for word in (*known.words_en, *known.words_zh):
+                if word not in NAME_ONLY:
+                    add(word, node)
         elif kind == "alias":
             for target in graph.graph.successors(node):
                 add(data.get("label_en"), target)
     for synonym, category in CATEGORY_SYNONYMS.items():
-        add(synonym, f"soft-category:{category}")  # "shoes" ranks footwear first, not only it
+        add(synonym, f"category:{category}")
+    for phrase in NOT_A_KIND:
+        phrases.setdefault(phrase, set()).add("none:")
     for concept in CONCEPTS:
         for keyword in concept.keywords:
             add(keyword, f"concept:{concept.id}")

@@ -11,7 +11,7 @@ from kg.schema import AttributeValue, ProductRow
 
 Edge = tuple[str, str, str, dict[str, Any]]  # source, target, type, data
 NodeData = dict[str, Any]
-LOCAL_EDGE_TYPES = ("in_category", "made_by", "has_tag", "has_value", "suits")
+LOCAL_EDGE_TYPES = ("in_category", "made_by", "has_tag", "has_value", "suits", "is_kind")
 
 
 @dataclass(frozen=True)

@@ -132,6 +132,12 @@ class KnowledgeBase:
             raise NotFound(f"no product in the catalogue matches {text!r}")
         return self.graph.product(match.product_id)
 
+    def products_named(self, text: str) -> list[ProductFacts]:
+        """The products a text names outright, in order (``ProductMatcher.named``)."""
+        if self._matcher is None:
+            self._matcher = ProductMatcher(self.graph.products())
+        return [self.graph.product(p) for p in self._matcher.named(text)]
+
     def _changed(self) -> None:
         """After the graph's products changed (before the vectors follow)."""
         self.query.refresh()
@@ -139,8 +145,13 @@ class KnowledgeBase:
         self._version += 1
 
 
+# bump when mining changes what the graph holds, so a data folder synced by older code is
+# mined again on the next start (2: product kinds, ``is_kind``)
+MINING_VERSION = 2
+
+
 def _catalog_digest(catalog_dir: Path) -> str:
-    digest = hashlib.sha256()
+    digest = hashlib.sha256(f"mining {MINING_VERSION}".encode())
     for name in CATALOG_FILES:
         path = catalog_dir / name
         digest.update(name.encode())

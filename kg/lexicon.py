@@ -35,8 +35,7 @@ BOOLEAN_ZH = MappingProxyType({
     "breathable": "透气", "quick_dry": "速干", "leakproof": "防漏", "bpa_free": "不含BPA",
 })
 CATEGORY_SYNONYMS = MappingProxyType({
-    "shoe": "footwear", "shoes": "footwear", "sneakers": "footwear", "boots": "footwear",
-    "boot": "footwear", "sandals": "footwear", "鞋": "footwear", "clothes": "apparel",
+    "clothes": "apparel",
     "clothing": "apparel", "shirt": "apparel", "shirts": "apparel", "tee": "apparel",
     "drink": "drinks", "beverage": "drinks", "beverages": "drinks", "饮料": "drinks",
     "gadget": "electronics_accessories", "gadgets": "electronics_accessories",

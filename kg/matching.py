@@ -6,8 +6,13 @@ import re
 from dataclasses import dataclass
 
 from kg.facts import ProductFacts
+from kg.kinds import WORDS_EN
 
 _WORD = re.compile(r"[a-z0-9]+")
+# name words too general to name one product even when only one name has them
+_COMMON = frozenset({"classic", "sport", "light", "smart", "insulated", "rechargeable",
+                     "natural", "electric", "coffee", "glass", "water", "green", "stainless",
+                     "organic", "cotton", "leather", "linen", "ceramic", "running", "travel"})
 _STOP = frozenset({"the", "a", "an", "and", "for", "of", "with", "in", "by", "my", "your"})
 
 
@@ -27,6 +32,36 @@ class ProductMatcher:
 
     def __init__(self, products: list[ProductFacts]) -> None:
         self._names = [(p.id, words(p.name_en), p.name_zh or "") for p in products]
+        self._full = sorted([(p.name_en.lower(), p.id) for p in products] +
+                            [(p.name_zh, p.id) for p in products if p.name_zh],
+                            key=lambda item: -len(item[0]))
+        owners: dict[str, set[str]] = {}
+        for product_id, name_words, _ in self._names:
+            for word in name_words:
+                owners.setdefault(word, set()).add(product_id)
+        common = set(WORDS_EN) | _COMMON
+        # a word only one product's name has ("fitbuds", "chelsea", "gooseneck") names it
+        self._distinctive = {w: next(iter(ids)) for w, ids in owners.items()
+                             if len(ids) == 1 and len(w) >= 5 and not w.isdigit()
+                             and w not in common}
+
+    def named(self, text: str) -> list[str]:
+        """Every product the text names, in the order named: by its full English or Chinese
+        name ("the trail runner gtx and the alpine hiking boot"), or by a word only its name
+        has ("the fitbuds")."""
+        lowered = text.lower()
+        found: list[tuple[int, str]] = []
+        for name, product_id in self._full:
+            at = lowered.find(name.lower())
+            if at >= 0 and len(name) >= 2:
+                found.append((at, product_id))
+                lowered = lowered[:at] + " " * len(name) + lowered[at + len(name):]
+        for match in _WORD.finditer(lowered):
+            owner = self._distinctive.get(match.group(0))
+            if owner is not None:
+                found.append((match.start(), owner))
+        ordered = [product_id for _, product_id in sorted(found)]
+        return list(dict.fromkeys(ordered))
 
     def best(self, text: str, minimum: float = 0.5) -> ProductMatch | None:
         matches = self.rank(text)

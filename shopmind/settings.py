@@ -57,6 +57,11 @@ class Settings(BaseSettings):
     tracker_store_url: str | None = Field(
         default=None, description="postgresql://user:pass@host/db for Rasa's trackers; "
                                   "SQLite under data_dir when unset")
+    currency_rates: dict[str, float] = Field(
+        default={"CNY": 0.14, "EUR": 1.08, "GBP": 1.27, "JPY": 0.0067},
+        description="what one unit of another currency is worth in the catalogue's currency "
+                    "(JSON, e.g. SHOPMIND_CURRENCY_RATES='{\"CNY\": 0.14}'); JIMI converts "
+                    "a shopper's budget with it and says so")
     chat_model: str | None = Field(default=None, description="e.g. 'ollama:qwen2.5'; none by default")
 
     @property

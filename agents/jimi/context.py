@@ -34,6 +34,11 @@ class Turn:
     earlier: list[UserTurn] = field(default_factory=list)
     slots: dict[str, Any] = field(default_factory=dict)
     bot_texts: list[str] = field(default_factory=list)
+    shown: list[list[str]] = field(default_factory=list)  # product lists JIMI showed, in order
+    marks: list[str] = field(default_factory=list)  # what JIMI did once: "apology", "cross_sell"
+
+    def last_shown(self) -> list[str]:
+        return list(self.shown[-1]) if self.shown else []
 
     @property
     def intent(self) -> str:
@@ -81,16 +86,25 @@ class Turn:
 def turn_from_tracker(tracker: dict[str, Any]) -> Turn:
     turns: list[UserTurn] = []
     bot: list[str] = []
+    shown: list[list[str]] = []
+    marks: list[str] = []
     for event in tracker.get("events") or []:
         if event.get("event") == "user":
             turns.append(_user_turn(event.get("text") or "", event.get("parse_data") or {}))
-        elif event.get("event") == "bot" and event.get("text"):
-            bot.append(str(event["text"]))
+        elif event.get("event") == "bot":
+            if event.get("text"):
+                bot.append(str(event["text"]))
+            custom = (event.get("data") or {}).get("custom")
+            if isinstance(custom, dict):
+                products = custom.get("products")
+                if isinstance(products, list) and products:
+                    shown.append([str(p) for p in products])
+                marks += [str(m) for m in custom.get("marks") or [] if isinstance(m, str)]
     latest_data = tracker.get("latest_message") or {}
     latest = _user_turn(latest_data.get("text") or "", latest_data)
     if turns and turns[-1].text == latest.text:
         turns.pop()
-    return Turn(latest, turns, dict(tracker.get("slots") or {}), bot)
+    return Turn(latest, turns, dict(tracker.get("slots") or {}), bot, shown, marks)
 
 
 def _user_turn(text: str, parse: dict[str, Any]) -> UserTurn:

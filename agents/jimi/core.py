@@ -20,19 +20,43 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from agents.jimi import orders, policy
+from agents.jimi import problem_replies as problems_text
+from agents.jimi.asked import attributes_asked, colour_asked, size_asked
 from agents.jimi.comparison import compare
 from agents.jimi.context import ORDER_INTENTS, Turn
 from agents.jimi.empathy import ACKNOWLEDGE, Mood, assess
 from agents.jimi.faq import FaqRetriever, answer_of
-from agents.jimi.product_answers import answer_about
+from agents.jimi.problems import RECEIVED, order_meant, problem_in, remedy_in
+from agents.jimi.product_answers import describe_attribute, has_colour, has_size
+from agents.jimi.references import Reference, positions_in, resolve
+from agents.jimi.search import ProductSearch, ordering_of
 from agents.jimi.wording import attribute_asked
 from kg.attributes import AttributeRanker, attribute_text
 from kg.facts import ProductFacts
+from kg.kinds import kind_of
 from kg.knowledge import KnowledgeBase
 from kg.schema import OrderRow, ProfileRow
 from shopmind.errors import NotFound
 
 _VALUES = {"order_id", "product", "colour", "size"}
+# intents under which a damaged, wrong or missing item is reported
+PROBLEM_INTENTS = frozenset({"return_policy", "get_refund", "complaint", "change_order",
+                             "cancel_order", "order_status", "product_question", "product_search",
+                             "out_of_scope", "nlu_fallback", "inform", "delivery_period",
+                             "contact_human_agent"})
+# intents that may be a follow-up question about the product under discussion
+FOLLOW_UP_INTENTS = frozenset({"product_question", "product_search", "inform", "out_of_scope",
+                               "nlu_fallback", "delivery_options", "compare_products"})
+# policy questions the FAQ answers, whatever product they mention ("灯具保修多久")
+_POLICY = re.compile(r"(?i)warrant|guarantee|保修|质保|保固|reward points|积分|instal?ments?|"
+                     r"分期|return window|退货期|shipping fee|运费")
+_WHICH = re.compile(r"(?i)\bwhich\b|哪个|哪款|哪双|哪一|谁")
+_SIZE_WORD = re.compile(r"(?i)\bsize|\bin \d{2}\b|码|号")
+# a purchase-related turn, after which (once) a complement may be suggested
+_BUYING = re.compile(r"(?i)\b(?:buy|buying|purchase|order(?:ing)? (?:it|one|them|the)|add (?:it )?to "
+                     r"(?:my )?(?:cart|basket)|i'?ll take|checkout|get one)\b"
+                     r"|买|下单|购买|入手|拍下|要了|加购|加入购物车")
+_PRONOUN = re.compile(r"(?i)\b(?:it|its|it's|this one|that one|this|that)\b|它|这个|那个|这款|那款|这双|那双")
 _GENERAL = re.compile(r"(?i)tell me (more )?about|details|describe|more info|介绍|详情|怎么样")
 OFFER_PERSON = {"en": "Would you like me to connect you to a person?",
                 "zh": "需要为您转接人工客服吗？"}
@@ -104,6 +128,9 @@ class Reply:
     slots: dict[str, Any] = field(default_factory=dict)
     mood: Mood | None = None
     requests: list[tuple[str, str]] = field(default_factory=list)  # (order id, kind)
+    reason: str = ""  # why the requests were filed ("arrived cracked: Stoneware Coffee Mug")
+    shown: list[str] | None = None  # the products this reply lists, in order ("the first one")
+    marks: list[str] = field(default_factory=list)  # said once a conversation: "apology", ...
 
 
 Handler = Callable[[Turn, Shopper], Reply]
@@ -120,6 +147,7 @@ class Jimi:
         self.studio_request = studio_request
         self.faq = FaqRetriever(knowledge.settings.catalog_dir, knowledge.vectors)
         self.ranker = AttributeRanker(knowledge.vectors.embedding)
+        self.search = ProductSearch(knowledge, knowledge.settings.currency_rates)
         self._handlers: dict[str, Handler] = {
             "product_question": self._product_question,
             "product_search": self._product_search,
@@ -138,6 +166,8 @@ class Jimi:
             "contact_human_agent": self._handover,
             "set_language": self._set_language,
             "affirm": self._affirm,
+            "report_problem": self._report_problem,
+            "faq": self._faq,
         }
 
     # -- entry point -------------------------------------------------------------------------
@@ -146,8 +176,9 @@ class Jimi:
         intent = turn.intent
         if intent in ("deny", "affirm") and set(turn.latest.entities) & _VALUES:
             intent = "inform"  # "no, I meant SM-100012": a correction carries a value
+        intent = self._reread(turn, intent)
         handler = self._handlers.get(intent)
-        if self._asks_for_studio_work(turn):
+        if intent == turn.intent and self._asks_for_studio_work(turn):
             handler = self._studio_only
         if handler is None:
             reply = self._small_talk(turn, shopper)
@@ -156,10 +187,52 @@ class Jimi:
         mood = assess(turn.latest.text, turn.intent, [t.text for t in turn.earlier],
                       [t.intent for t in turn.earlier], shopper.other_sessions)
         reply.mood = mood
-        if mood.frustrated and turn.intent != "complaint" and not reply.handover:
+        apologised = "apology" in turn.marks
+        if mood.frustrated and turn.intent != "complaint" and not reply.handover \
+                and not apologised:  # an apology and an offer of a person, once
             reply.texts = [ACKNOWLEDGE[shopper.language], *reply.texts,
                            self._remedy(turn, shopper)]
+            reply.marks.append("apology")
+        if "offer" in turn.marks:  # a person was offered earlier: not again with every answer
+            reply.texts = [t for t in (_without_offer(t) for t in reply.texts) if t]
+        elif any(o in t for t in reply.texts for o in OFFER_PERSON.values()):
+            reply.marks.append("offer")
         return reply
+
+    def _reread(self, turn: Turn, intent: str) -> str:
+        """What the message asks in this conversation, where the words say more than the
+        intent alone: a damaged or missing item, a policy question, a follow-up about the
+        product under discussion ("what colours?", "got it in 46?", "第二个有防雨罩吗")."""
+        text = turn.latest.text
+        if intent in PROBLEM_INTENTS and problem_in(text):
+            return "report_problem"
+        if intent in ("product_search", "product_question", "out_of_scope", "nlu_fallback",
+                      "inform") and _POLICY.search(text) and not turn.entity("product"):
+            return "faq"
+        if intent not in FOLLOW_UP_INTENTS:
+            return intent
+        if intent in ("product_search", "inform", "out_of_scope", "nlu_fallback") and \
+                len(self.products_named(text)) == 1:
+            return "product_question"  # "do the fitbuds come in white"
+        if not (turn.slots.get("product") or turn.shown):
+            return intent
+        constraints = self.search.constraints(text)
+        own_search = bool(constraints.kinds or constraints.categories or
+                          constraints.price_max is not None or constraints.price_min is not None)
+        if own_search and ordering_of(text) is None and intent == "product_search":
+            return intent
+        pointed = self._referenced(turn)
+        asks = bool(attributes_asked(text, None) or _SIZE_WORD.search(text)
+                    or colour_asked(text) or _PRONOUN.search(text))
+        if pointed is not None and pointed.how in ("cheaper", "dearer", "lighter") and \
+                _WHICH.search(text):
+            return "compare_products"
+        if (pointed is not None or asks) and not own_search:
+            return "product_question"
+        return intent
+
+    def products_named(self, text: str) -> list[ProductFacts]:
+        return self.knowledge.products_named(text)
 
     def handover_message(self, language: str) -> str:
         return HANDOVER[language]
@@ -175,8 +248,22 @@ class Jimi:
             return None
 
     def _product(self, turn: Turn) -> ProductFacts | None:
-        for name in (*turn.latest.entities.get("product", []), turn.latest.text):
+        for name in turn.latest.entities.get("product", []):
             found = self.find(name)
+            if found is not None:
+                return found
+        named = self.products_named(turn.latest.text)
+        if named:
+            return named[0]
+        pointed = self._referenced(turn)
+        if pointed is not None and pointed.how != "plural":
+            return self.knowledge.product(pointed.products[0])
+        found = self.find(turn.latest.text)
+        if found is not None:
+            return found
+        current = turn.slots.get("product")
+        if current:  # "is it waterproof?", "what colours?": the product under discussion
+            found = self.find(str(current))
             if found is not None:
                 return found
         for name in turn.products():
@@ -185,17 +272,100 @@ class Jimi:
                 return found
         return None
 
+    def _referenced(self, turn: Turn) -> Reference | None:
+        current = turn.slots.get("product")
+        discussed = self.find(str(current)) if current else None
+
+        def weight(product_id: str) -> float | None:
+            value = self.knowledge.product(product_id).attributes.get("weight_g")
+            return float(value) if isinstance(value, int | float) and not isinstance(
+                value, bool) else None
+
+        return resolve(turn.latest.text, self._known(turn.last_shown()),
+                       discussed.id if discussed else None,
+                       lambda p: self.knowledge.product(p).price, weight)
+
+    def _known(self, product_ids: list[str]) -> list[str]:
+        known = []
+        for product_id in product_ids:
+            try:
+                self.knowledge.product(product_id)
+            except NotFound:  # deleted since it was shown
+                continue
+            known.append(product_id)
+        return known
+
     def _product_question(self, turn: Turn, shopper: Shopper) -> Reply:
-        product = self._product(turn)
         language = shopper.language
+        text = turn.latest.text
+        named = turn.latest.entities.get("product", []) or self.products_named(text)
+        if not named and self._is_search(text):
+            return self._product_search(turn, shopper)  # "which headphones last longest?"
+        pointed = None if named else self._referenced(turn)
+        if pointed is not None and pointed.how == "plural" and len(pointed.products) > 1:
+            return self._about_each(turn, shopper, pointed.products)
+        product = self._product(turn)
         if product is None:
+            if self.search.constraints(text).kinds:
+                return self._product_search(turn, shopper)
             return Reply([NO_PRODUCT[language]])
-        attribute = attribute_asked(turn.latest.text, turn.entity("attribute"))
-        if attribute is None and not turn.entity("colour") and not turn.entity("size") \
-                and not _GENERAL.search(turn.latest.text):
-            attribute = self._attribute_for(turn.latest.text, product)
-        return Reply([answer_about(product, turn, language, attribute)],
-                     slots={"product": product.name_en})
+        reply = Reply(self._answers(product, turn, language, pointed),
+                      slots={"product": product.name_en})
+        suggestion = self._suggestion(turn, shopper, {product.id})
+        if suggestion:
+            reply.texts.append(suggestion)
+            reply.marks.append("cross_sell")
+        return reply
+
+    def _answers(self, product: ProductFacts, turn: Turn, language: str,
+                 pointed: Reference | None) -> list[str]:
+        """Every part of a question about one product: a colour, a size, each attribute
+        asked ("how big is it and how many watts?"), else the best-matching attribute."""
+        text = turn.latest.text
+        parts = []
+        colour = colour_asked(text) or turn.entity("colour")
+        size = size_asked(text, product) or turn.entity("size")
+        if colour:
+            parts.append(has_colour(product, colour, language))
+        if size:
+            parts.append(has_size(product, size, language))
+        attributes = [a for a in attributes_asked(text, product)
+                      if not (colour and a == "colour")]
+        entity = turn.entity("attribute")
+        if not attributes and entity:
+            attributes = [a for a in [attribute_asked("", entity)] if a]
+        if not parts and not attributes and pointed is not None:
+            attributes = {"cheaper": ["price"], "dearer": ["price"],
+                          "lighter": ["weight_g", "price"]}.get(pointed.how, [])
+        if not parts and not attributes and not _GENERAL.search(text):
+            attributes = [a for a in [self._attribute_for(text, product)] if a]
+        for attribute in attributes:
+            parts.append(describe_attribute(product, attribute, language))
+        if not parts:
+            parts.append(describe_attribute(product, None, language))
+        return [(" " if language == "en" else "").join(parts)]
+
+    def _about_each(self, turn: Turn, shopper: Shopper, product_ids: list[str]) -> Reply:
+        """"Do they come in black?" after a list: the answer for each product shown, and
+        the difference when two prices are asked about ("这两款差多少钱")."""
+        language = shopper.language
+        products = [self.knowledge.product(p) for p in product_ids[:3]]
+        texts = [self._answers(p, turn, language, None)[0] for p in products]
+        asked = attributes_asked(turn.latest.text, products[0])
+        if len(products) == 2 and asked[:1] == ["price"]:
+            gap = abs(products[0].price - products[1].price)
+            cheaper = min(products, key=lambda p: p.price)
+            texts.append(f"相差{gap:.2f}美元，{cheaper.name('zh')}更便宜。" if language == "zh" else
+                         f"The difference is {gap:.2f} {cheaper.currency}; the "
+                         f"{cheaper.name_en} is cheaper.")
+        return Reply([(" " if language == "en" else "").join(texts)])
+
+    def _is_search(self, text: str) -> bool:
+        """A question over a kind of product, not one product: "which headphones last
+        longest?", "最便宜的水壶是哪个"."""
+        constraints = self.search.constraints(text)
+        return bool(constraints.kinds or constraints.categories) and (
+            ordering_of(text) is not None or self.find(text) is None)
 
     def _attribute_for(self, question: str, product: ProductFacts) -> str | None:
         """The attribute that answers a free-form question ("will it keep my feet dry?"),
@@ -210,68 +380,102 @@ class Jimi:
 
     def _product_search(self, turn: Turn, shopper: Shopper) -> Reply:
         language = shopper.language
-        query = turn.latest.text
         low, high = price_range(turn)
-        extra = [f"over {low:g}"] if low is not None else []
-        extra += [f"under {high:g}"] if high is not None else []
-        docs = self.knowledge.retriever(k=3).invoke(" ".join([query, *extra]))
-        docs = [d for d in docs if "often bought" not in " ".join(d.metadata["why"])][:3]
-        if not docs:
-            return Reply(["I couldn't find a product matching that. Could you describe it "
-                          "differently?" if language == "en" else
-                          "没有找到符合条件的商品，能换个描述试试吗？"])
-        lines = []
-        for doc in docs:
-            facts = self.knowledge.product(doc.metadata["product_id"])
-            why = ", ".join(w for w in doc.metadata["why"] if w != "close in meaning")
-            if language == "zh":
-                lines.append(f"{facts.name('zh')}（{facts.price:.2f} {facts.currency}）")
-            else:
-                lines.append(f"{facts.name_en} ({facts.price:.2f} {facts.currency}"
-                             + (f"; {why}" if why else "") + ")")
-        head = "这些商品可能适合您：" if language == "zh" else "Here is what I found: "
-        texts = [head + ("；" if language == "zh" else "; ").join(lines)
-                 + ("。" if language == "zh" else ".")]
-        suggestion = self._suggestion(shopper, {d.metadata["product_id"] for d in docs})
-        if suggestion:
-            texts.append(suggestion)
-        first = self.knowledge.product(docs[0].metadata["product_id"])
-        return Reply(texts, slots={"product": first.name_en})
+        found = self.search.answer(self._search_text(turn), language, low, high)
+        texts = [found.text]
+        reply = Reply(texts, shown=found.products or None)
+        if found.products:
+            reply.slots["product"] = self.knowledge.product(found.products[0]).name_en
+            suggestion = self._suggestion(turn, shopper, set(found.products))
+            if suggestion:
+                texts.append(suggestion)
+                reply.marks.append("cross_sell")
+        return reply
 
-    def _suggestion(self, shopper: Shopper, shown: set[str]) -> str | None:
-        """Something that goes with what the shopper bought before (purchase history)."""
-        for bought in shopper.profile.purchase_history:
+    def _search_text(self, turn: Turn) -> str:
+        """The request to search for: a refinement ("under 50?", "in black") adds to the
+        search it follows."""
+        text = turn.latest.text
+        if turn.intent == "inform":
+            previous = turn.previous_substantive()
+            if previous is not None and previous.intent == "product_search":
+                return f"{previous.text} {text}"
+        return text
+
+    def _suggestion(self, turn: Turn, shopper: Shopper, shown: set[str]) -> str | None:
+        """One cross-sell a conversation, only when the shopper talks about buying, and only a
+        real complement (bought together in orders, of another kind) of what they are looking
+        at, else of what they bought before."""
+        if "cross_sell" in turn.marks or not _BUYING.search(turn.latest.text):
+            return None
+        looked_at = [p for p in (turn.last_shown() or list(shown)) if p in shown][:1]
+        for anchor in [*looked_at, *shopper.profile.purchase_history]:
             try:
-                hits = self.knowledge.query.complementary(bought, 3)
-                owned = self.knowledge.product(bought)
+                hits = self.knowledge.query.complementary(anchor, 3)
+                base = self.knowledge.product(anchor)
             except NotFound:
                 continue
             for hit in hits:
                 if hit.product_id in shown or hit.product_id in shopper.profile.purchase_history:
                     continue
                 other = self.knowledge.product(hit.product_id)
+                if kind_of(other.name_en, other.name_zh) == kind_of(base.name_en, base.name_zh):
+                    continue  # another kettle is an alternative, not a complement
+                bought = anchor not in looked_at
                 if shopper.language == "zh":
-                    return f"您之前买过{owned.name('zh')}，也许还会喜欢{other.name('zh')}。"
-                return (f"Since you bought the {owned.name_en}, you might also like the "
-                        f"{other.name_en} ({other.price:.2f} {other.currency}).")
+                    lead = f"您之前买过{base.name('zh')}" if bought else \
+                        f"购买{base.name('zh')}的顾客常常一起买"
+                    return f"{lead}，也许您还需要{other.name('zh')}（{other.price:.2f}美元）。"
+                lead = (f"Since you bought the {base.name_en}" if bought else
+                        f"Shoppers who buy the {base.name_en} often add")
+                return (f"{lead}, you might also like the {other.name_en} "
+                        f"({other.price:.2f} {other.currency})." if bought else
+                        f"{lead} the {other.name_en} ({other.price:.2f} {other.currency}).")
         return None
 
     def _compare(self, turn: Turn, shopper: Shopper) -> Reply:
-        names = list(turn.latest.entities.get("product") or [])
-        if len(names) < 2:  # "how does it compare with X?": "it" is the product in context
-            current = turn.slots.get("product")
-            names = [*([str(current)] if current else []), *names, *turn.products()]
-        found = [p for p in (self.find(n) for n in names) if p is not None]
-        unique = list({p.id: p for p in found}.values())
-        if len(unique) < 2:
+        """Two products side by side: the two named, a named one against the products just
+        discussed ("how do they compare with the earbuds?"), or two of a list ("the first
+        and the third", "both")."""
+        named = list({p.id: p for p in (self.find(n) for n in
+                                        turn.latest.entities.get("product") or []) if p}.values())
+        shown = self._known(turn.last_shown())
+        positions = [shown[i] for i in positions_in(turn.latest.text) if -len(shown) <= i < len(shown)]
+        pointed = self._referenced(turn)
+        referred = [self.knowledge.product(p) for p in
+                    (positions if len(positions) >= 2 else pointed.products if pointed else [])]
+        current = turn.slots.get("product")
+        discussed = self.find(str(current)) if current else None
+        pairs: list[tuple[ProductFacts, ProductFacts]] = []
+        if len(named) >= 2:
+            pairs = [(named[0], named[1])]
+        elif named:
+            others = [r for r in referred if r.id != named[0].id] or (
+                [discussed] if discussed and discussed.id != named[0].id else [])
+            pairs = [(other, named[0]) for other in others[:2]]
+        elif len(referred) >= 2:
+            pairs = [(referred[0], referred[1])]
+        elif len(shown) >= 2 and (pointed is None or pointed.how == "plural"):
+            first, second = (self.knowledge.product(p) for p in shown[:2])
+            pairs = [(first, second)]
+        if not pairs:  # the products named earlier in the conversation
+            found = [p for p in (self.find(n) for n in turn.products()) if p is not None]
+            unique = list({p.id: p for p in found}.values())
+            if len(unique) >= 2:
+                pairs = [(unique[0], unique[1])]
+        if not pairs:
             return Reply(["Which two products would you like me to compare?"
                           if shopper.language == "en" else "请告诉我您想比较哪两件商品？"])
-        return Reply([compare(unique[0], unique[1], shopper.language)],
-                     slots={"product": unique[0].name_en})
+        texts = [compare(a, b, shopper.language) for a, b in pairs]
+        ids = list(dict.fromkeys(p.id for pair in pairs for p in pair))
+        return Reply(texts, slots={"product": pairs[0][0].name_en}, shown=ids)
 
     def _inform(self, turn: Turn, shopper: Shopper) -> Reply:
         """A bare value: an order number, a product, or "and in blue?" for the last question."""
         previous = turn.previous_substantive()
+        if previous is not None and problem_in(previous.text) and (
+                turn.entity("order_id") or orders.mentions_order(turn.latest.text)):
+            return self._report_problem(turn, shopper, previous.text)  # "it's SM-100046"
         if turn.entity("order_id") and (previous is None or previous.intent == "order_status"):
             return self._order_status(turn, shopper)
         if previous is None:
@@ -338,6 +542,36 @@ class Jimi:
         return Reply([text], slots={"order_id": order.id},
                      requests=[(order.id, request)] if request else [])
 
+    def _report_problem(self, turn: Turn, shopper: Shopper, earlier: str = "") -> Reply:
+        """A damaged, wrong or missing item: find the order, file the request with its reason,
+        say what happens next and when, and offer a photo upload."""
+        language = shopper.language
+        text = f"{earlier} {turn.latest.text}".strip()
+        problem = problem_in(text) or "damaged"
+        mine = self.knowledge.accounts.orders_of(shopper.profile.id)
+        meant = order_meant(text, mine, self.knowledge.product, RECEIVED)
+        if meant.order is None:
+            if orders.mentions_order(turn.latest.text):  # a number that is not theirs
+                return Reply([orders.not_yours(orders.normalise_id(turn.latest.text), language)])
+            return Reply([problems_text.which_order(meant.candidates, self.knowledge.product,
+                                                    language)])
+        remedy = remedy_in(text) or "replacement"
+        lines = meant.products or ([meant.order.lines[0].product_id]
+                                   if len(meant.order.lines) == 1 else [])
+        items = [self.knowledge.product(p) for p in lines]
+        if (meant.order.id, remedy) in shopper.filed:
+            return Reply([problems_text.already(meant.order.id, remedy, language)],
+                         slots={"order_id": meant.order.id})
+        reason = problems_text.reason(problem, items, turn.latest.text if not earlier else text)
+        return Reply([problems_text.filed(meant.order, remedy, problem, items, language)],
+                     slots={"order_id": meant.order.id},
+                     requests=[(meant.order.id, remedy)], reason=reason)
+
+    def _faq(self, turn: Turn, shopper: Shopper) -> Reply:
+        """A policy question asked in passing ("灯具保修多久啊"): the FAQ's answer."""
+        line = self._faq_line(turn, shopper.language)
+        return Reply([line] if line else [CLARIFY[shopper.language]])
+
     # -- policies (personal) ---------------------------------------------------------------
 
     def _faq_line(self, turn: Turn, language: str) -> str | None:
@@ -378,7 +612,10 @@ class Jimi:
     # -- people and feelings ---------------------------------------------------------------
 
     def _complaint(self, turn: Turn, shopper: Shopper) -> Reply:
-        return Reply([ACKNOWLEDGE[shopper.language], self._remedy(turn, shopper)])
+        if "apology" in turn.marks:  # a second complaint: a person takes over now
+            return self._handover(turn, shopper)
+        return Reply([ACKNOWLEDGE[shopper.language], self._remedy(turn, shopper)],
+                     marks=["apology"])
 
     def _remedy(self, turn: Turn, shopper: Shopper) -> str:
         """A concrete next step: for a late order its options, else a person, first in line."""
@@ -459,6 +696,12 @@ def _merge(before: dict[str, list[str]], now: dict[str, list[str]]) -> dict[str,
         merged.pop("size", None)
     merged.update({k: list(v) for k, v in now.items()})
     return merged
+
+
+def _without_offer(text: str) -> str:
+    for offer in OFFER_PERSON.values():
+        text = text.replace(offer, "")
+    return text.strip()
 
 
 def _text(value: Any) -> str | None:

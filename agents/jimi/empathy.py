@@ -3,9 +3,10 @@
 Signals (each adds to a score; 2 or more counts as frustrated):
 - words: angry or exasperated vocabulary ("ridiculous", "still waiting", "太过分", "投诉"),
 - typing: shouting in capitals, runs of "!" or "?" (also full-width "！？"),
-- repetition: the same request (same intent, or nearly the same words) already made in
-  this conversation,
-- repeated contact: the shopper has written to us in several other sessions recently,
+- repetition: the same service request (order status, refund, ...) or nearly the same words
+  already in this conversation (a second product search is not a repeat),
+- repeated contact: the shopper has written to us in several other sessions recently (this
+  only adds to a sign in the current message: a neutral question is never "frustrated"),
 - the intent itself: a complaint.
 """
 
@@ -42,9 +43,19 @@ class Mood:
         return self.score >= THRESHOLD
 
 
+# asking again for these is a sign of a problem; a second product search is just shopping
+REPEATABLE = frozenset({"order_status", "cancel_order", "change_order", "get_refund",
+                        "delivery_period", "payment_issue", "contact_human_agent", "complaint"})
+
+
 def assess(text: str, intent: str, earlier_texts: list[str], earlier_intents: list[str],
            other_sessions: int = 0) -> Mood:
-    """How frustrated the shopper sounds in ``text`` given what came before."""
+    """How frustrated the shopper sounds in ``text`` given this conversation so far.
+
+    Judged on the current message: without a sign in it (words, capitals, "!!", a complaint,
+    a request repeated in this conversation) the shopper is calm, however the earlier
+    sessions went; repeated contact only adds weight to a sign that is there.
+    """
     signals: list[str] = []
     lowered = text.lower()
     hits = [w for w in WORDS_EN if w in lowered] + [w for w in WORDS_ZH if w in text]
@@ -55,16 +66,15 @@ def assess(text: str, intent: str, earlier_texts: list[str], earlier_intents: li
         signals.append("capitals")
     if _BANGS.search(text):
         signals.append("punctuation")
-    substantive = intent not in {"greet", "goodbye", "thanks", "affirm", "deny", "inform",
-                                 "nlu_fallback", "out_of_scope"}
-    if substantive and earlier_intents.count(intent) >= 1:
+    if intent in REPEATABLE and earlier_intents.count(intent) >= 1:
         signals.append("repeated request")
-    elif _normal(text) and _normal(text) in {_normal(t) for t in earlier_texts}:
+    elif _normal(text) and len(_normal(text)) > 3 and \
+            _normal(text) in {_normal(t) for t in earlier_texts}:
         signals.append("repeated words")
-    if other_sessions >= 2:
-        signals.append(f"contacted {other_sessions} times recently")
     if intent == "complaint":
         signals.append("complaint")
+    if signals and other_sessions >= 2:
+        signals.append(f"contacted {other_sessions} times recently")
     score = len(signals) + (1 if len(hits) >= 2 else 0)
     return Mood(score, tuple(signals))
 

@@ -44,6 +44,11 @@ ASK_ORDER_ID = {
 _ID = re.compile(r"(?i)\b(?:sm-?)?(\d{6})\b")
 
 
+def mentions_order(text: str) -> bool:
+    """Whether the text gives an order number."""
+    return bool(_ID.search(text))
+
+
 def normalise_id(text: str) -> str:
     """"sm100023", "SM-100023" and "100023" all name order SM-100023."""
     match = _ID.search(text.strip())

@@ -12,7 +12,7 @@ from __future__ import annotations
 from agents.jimi.context import Turn
 from agents.jimi.wording import attribute_label, colour_name, join_list
 from kg.facts import ProductFacts
-from kg.lexicon import COLOUR_ZH
+from kg.lexicon import COLOUR_ZH, MATERIAL_ZH
 
 
 def answer_about(product: ProductFacts, turn: Turn, language: str,
@@ -20,14 +20,14 @@ def answer_about(product: ProductFacts, turn: Turn, language: str,
     """Colour or size availability when asked, else the attribute asked about."""
     colour = turn.entity("colour")
     if colour:
-        return _has_colour(product, colour, language)
+        return has_colour(product, colour, language)
     size = turn.entity("size")
     if size:
-        return _has_size(product, size, language)
+        return has_size(product, size, language)
     return describe_attribute(product, attribute, language)
 
 
-def _has_colour(product: ProductFacts, colour: str, language: str) -> str:
+def has_colour(product: ProductFacts, colour: str, language: str) -> str:
     wanted = _colour_en(colour)
     colours = product.values("colour")
     name = product.name(language)
@@ -43,13 +43,13 @@ def _has_colour(product: ProductFacts, colour: str, language: str) -> str:
     return f"Sorry, the {name} doesn't come in {colour}; it comes in {shown}."
 
 
-def _has_size(product: ProductFacts, size: str, language: str) -> str:
-    sizes = product.values("size")
+def has_size(product: ProductFacts, size: str, language: str) -> str:
+    sizes = [s for s in product.values("size") if s.lower() != "one size"]
     name = product.name(language)
-    if not sizes:
-        return (f"{name}没有尺码之分。" if language == "zh"
-                else f"The {name} comes in one size only.")
     wanted = size.upper().removeprefix("SIZE").strip()
+    if not sizes:
+        return (f"{name}没有尺码选项（均码），无法选择{wanted}码。" if language == "zh"
+                else f"The {name} has no size options (one size), so there is no size {wanted}.")
     if wanted in {s.upper() for s in sizes}:
         return (f"有的，{name}有{wanted}码。" if language == "zh"
                 else f"Yes, the {name} is available in size {wanted}.")
@@ -82,13 +82,12 @@ def describe_attribute(product: ProductFacts, attribute: str | None, language: s
             return f"{name}{'有货' if in_stock else '暂时缺货'}。"
         return f"The {name} is {'in stock' if in_stock else 'out of stock right now'}."
     flag = product.attributes.get(attribute) if attribute else None
-    if isinstance(flag, bool) and attribute:  # "is it waterproof?": yes or no
-        return yes_or_no(name, attribute, flag, language)
+    if isinstance(flag, bool) and attribute:  # "is it waterproof?": yes or no, and how much
+        return yes_or_no(name, attribute, flag, language) + _details(product, attribute,
+                                                                     language)
     values = product.values(attribute) if attribute else []
     if attribute and values:
-        label, unit = attribute_label(attribute)
-        shown = join_list([f"{v} {unit}".strip() for v in values], language)
-        return f"{name}的{label}：{shown}。" if language == "zh" else f"The {name}'s {label}: {shown}."
+        return value_sentence(product, attribute, language)
     if attribute and attribute not in ("description",):
         boolean = product.attributes.get(attribute)
         if boolean is None and attribute in ("waterproof", "water_resistant"):
@@ -96,6 +95,97 @@ def describe_attribute(product: ProductFacts, attribute: str | None, language: s
                     else f"The {name} is not listed as waterproof.")
     description = product.description_zh if language == "zh" else product.description_en
     return f"{name}: {description or product.description_en}"
+
+
+# numbers that say how much of a yes/no feature a product has
+DETAILS = {
+    "waterproof": ("ip_rating", "water_resistance_m", "hydrostatic_head_mm"),
+    "fast_charging": ("wattage_w",), "dimmable": ("colour_temperature_k",),
+    "oven_safe": ("oven_safe_c",), "wireless": ("battery_life_h",),
+}
+
+
+def _details(product: ProductFacts, attribute: str, language: str) -> str:
+    parts = [_value_phrase(product, a, language) for a in DETAILS.get(attribute, ())
+             if a in product.attributes]
+    parts = [p for p in parts if p]
+    if not parts:
+        return ""
+    return ("（" + "，".join(parts) + "）" if language == "zh" else " (" + ", ".join(parts) + ")")
+
+
+def _value_phrase(product: ProductFacts, attribute: str, language: str) -> str:
+    """"rated IPX5", "65 W", "10,000 mm hydrostatic head", "防水50米"."""
+    from agents.jimi.comparison import attribute_name
+
+    label, unit = attribute_name(attribute, language)
+    values = product.values(attribute)
+    shown = join_list([_number(v) + (f" {unit}" if unit and language == "en" else
+                                     UNIT_ZH.get(unit, unit)) for v in values], language)
+    if language == "zh":
+        return f"{label}{shown}"
+    if attribute == "ip_rating":
+        return f"rated {shown}"
+    return f"{label} {shown}"
+
+
+def _number(value: str) -> str:
+    try:
+        number = float(value)
+    except ValueError:
+        return value
+    return f"{number:,.0f}" if number >= 1000 and number == int(number) else f"{number:g}"
+
+
+UNIT_ZH = {"h": "小时", "g": "克", "ml": "毫升", "mAh": "毫安时", "L": "升", "W": "瓦",
+           "lm": "流明", "cm": "厘米", "mm": "毫米", "mg": "毫克", "kg": "千克", "m": "米"}
+# how a value is said in a sentence, by attribute: "The X weighs 280 g."
+SENTENCES_EN = {
+    "weight_g": "The {name} weighs {value}.",
+    "battery_life_h": "The {name} runs for up to {value} on one charge.",
+    "battery_mah": "The {name} has a {value} battery.",
+    "capacity_ml": "The {name} holds {value}.",
+    "volume_l": "The {name} holds {value}.",
+    "material": "The {name} is made of {value}.",
+    "wattage_w": "The {name} is rated at {value}.",
+    "caffeine_mg": "The {name} has {value} of caffeine per serving.",
+    "brightness_lm": "The {name} gives up to {value}.",
+    "burn_time_h": "The {name} burns for about {value}.",
+    "keeps_hot_h": "The {name} keeps drinks hot for {value}.",
+    "keeps_cold_h": "The {name} keeps drinks cold for {value}.",
+    "diameter_cm": "The {name} is {value} across.",
+    "height_cm": "The {name} is {value} tall.",
+    "pack_count": "The {name} comes as a pack of {value}.",
+    "compatible_models": "The {name} fits the {value}.",
+}
+SENTENCES_ZH = {
+    "weight_g": "{name}重{value}。", "battery_life_h": "{name}充满电可用约{value}。",
+    "battery_mah": "{name}的电池容量为{value}。", "capacity_ml": "{name}的容量为{value}。",
+    "volume_l": "{name}的容量为{value}。", "material": "{name}的材质是{value}。",
+    "wattage_w": "{name}的功率为{value}。", "caffeine_mg": "{name}每份含咖啡因{value}。",
+    "brightness_lm": "{name}的亮度最高{value}。", "burn_time_h": "{name}可燃烧约{value}。",
+    "keeps_hot_h": "{name}保温{value}。", "keeps_cold_h": "{name}保冷{value}。",
+    "diameter_cm": "{name}的直径为{value}。", "height_cm": "{name}高{value}。",
+    "pack_count": "{name}每包{value}件。", "compatible_models": "{name}适配{value}。",
+}
+
+
+def value_sentence(product: ProductFacts, attribute: str, language: str) -> str:
+    """One attribute's value in a sentence, with its unit ("The X weighs 280 g.")."""
+    from agents.jimi.comparison import attribute_name
+
+    name = product.name(language)
+    label, unit = attribute_name(attribute, language)
+    values = product.values(attribute)
+    if attribute == "material" and language == "zh":
+        values = [MATERIAL_ZH.get(v.lower(), v) for v in values]
+    if language == "zh":
+        shown = join_list([_number(v) + UNIT_ZH.get(unit, unit) for v in values], "zh")
+        template = SENTENCES_ZH.get(attribute, "{name}的{label}：{value}。")
+    else:
+        shown = join_list([f"{_number(v)} {unit}".strip() for v in values], "en")
+        template = SENTENCES_EN.get(attribute, "The {name} has a {label} of {value}.")
+    return template.format(name=name, label=label, value=shown)
 
 
 # yes/no features as a sentence says them: English "is ..." or "has ...", and Chinese

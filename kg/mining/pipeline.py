@@ -8,10 +8,12 @@ import sys
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 
 from kg.facts import Edge, NodeData, ProductFacts, product_node_data, value_node
 from kg.graph import ProductGraph, long_lived_objects
+from kg.kinds import KINDS, kind_of, lineage
 from kg.lexicon import COLOUR_ZH, MATERIAL_ZH
 from kg.mining.complements import complements
 from kg.mining.concepts import CONCEPTS, concepts_for
@@ -48,6 +50,7 @@ class Miner:
                 data = {"source": "text", "quote": text[mention.span[0]:mention.span[1]]}
                 edges.append(((source, node, "has_value", data),
                               {"label_en": str(mention.value), "attribute": mention.attribute}))
+        edges += kind_edges(row)
         facts = ProductFacts.from_node(row.id, product_node_data(row))
         concepts = {c.id: c for c in CONCEPTS}
         for concept_id, why in concepts_for(facts).items():
@@ -55,6 +58,25 @@ class Miner:
             edges.append(((source, f"concept:{concept_id}", "suits", {"evidence": why}),
                           {"label_en": concept.label_en, "label_zh": concept.label_zh}))
         return edges
+
+
+def kind_edges(row: ProductRow) -> list[tuple[Edge, NodeData]]:
+    """``product -is_kind-> kind:<id>`` for the kind its name says (``kg.kinds``), and the
+    kind's chain of ``is_a`` edges up the kind tree."""
+    kind = kind_of(row.name.en, row.name.zh)
+    if kind is None:
+        return []
+    chain = lineage(kind)
+    edges: list[tuple[Edge, NodeData]] = [
+        ((f"product:{row.id}", f"kind:{kind}", "is_kind", {}), _kind_data(kind))]
+    for child, parent in pairwise(chain):
+        edges.append(((f"kind:{child}", f"kind:{parent}", "is_a", {}), _kind_data(parent)))
+    return edges
+
+
+def _kind_data(kind_id: str) -> NodeData:
+    kind = KINDS[kind_id]
+    return {"label_en": kind.label_en, "label_zh": kind.label_zh}
 
 
 @dataclass

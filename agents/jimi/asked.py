@@ -1,0 +1,143 @@
+"""What a question about one product asks: which attributes ("how heavy is it and how many
+watts?" asks two), which colour, which size, in English and Chinese.
+
+Words map to the attributes that can answer them, in order of preference, and the first one
+the product has is chosen: "how big" is a kettle's capacity, a backpack's volume, a pan's
+diameter; "will they survive sweat?" is an earbud's IP rating.
+
+Example::
+
+    attributes_asked("how big is it and how many watts", kettle)   # ["capacity_ml", "wattage_w"]
+    size_asked("got it in 46?", shoe)                              # "46"
+    colour_asked("黄色有没有")                                       # "yellow"
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.facts import ProductFacts
+from kg.lexicon import COLOUR_ZH
+
+# (pattern, attributes that answer it, best first); "colour", "price", "stock" are JIMI's own
+_ASKS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (r"colou?rs?(?! ?temp)|颜色|什么色|哪些色|几种色", ("colour",)),
+    (r"\bprice\b|\bcost\b|how much (?:is|are|does|do)|差多少钱|多少钱|价格|价钱|贵不贵|售价",
+     ("price",)),
+    ((r"in stock|available|availability|sold out|can i (?:buy|get|order)|有货|库存|现货|能买到|"
+      r"还有吗|缺货"), ("stock",)),
+    ((r"\bweigh|\bweight|how heavy|heavier|\blight(?:er|est)?\b(?! ?weight)|多重|重量|多沉|重不重|"
+      r"重吗|轻不轻|哪个重|哪个轻"), ("weight_g",)),
+    ((r"battery life|battery last|how long (?:does|will) (?:the battery|it|they) last|"
+      r"on (?:one|a) (?:single )?charge|\bbattery\b|续航|电池|用多久|能用多长"), ("battery_life_h",
+                                                                          "battery_mah")),
+    (r"\bmah\b|how much charge|毫安|电量", ("battery_mah",)),
+    ((r"\bwatts?\b|wattage|how powerful|how fast (?:does it|do they|can it) charge|charging speed|"
+      r"功率|多少瓦|几瓦|瓦数|充电多快|充电速度"), ("wattage_w", "fast_charging")),
+    (r"fast[- ]?charg|快充", ("fast_charging", "wattage_w")),
+    ((r"how big|how large|what size is|dimensions?|capacity|how much (?:does it|can it|do they) "
+      r"hold|\bvolume\b|多大|容量|尺寸|直径|装多少"), ("capacity_ml", "volume_l", "battery_mah",
+                                                   "diameter_cm", "size_cm", "height_cm")),
+    (r"diameter|直径", ("diameter_cm",)),
+    (r"how tall|height|多高|高度", ("height_cm",)),
+    (r"material|made of|made from|fabric|what is it made|材质|材料|面料|什么做的", ("material",)),
+    (r"caffeine|咖啡因", ("caffeine_mg",)),
+    (r"\bsugar|含糖|无糖|糖分", ("sugar_free", "added_sugar_g")),
+    (r"bright|lumens?|亮度|多亮|流明", ("brightness_lm",)),
+    (r"colou?r temp|warm or (?:cold|cool)|warm light|cool light|kelvin|色温|暖光|冷光",
+     ("colour_temperature_k",)),
+    (r"\bdim(?:mable|ming)?\b|调光|调亮度", ("dimmable",)),
+    (r"temperature|控温|温度", ("temperature_control", "oven_safe_c", "comfort_rating_c")),
+    ((r"how waterproof|waterproof rating|water ?proof|water[- ]resist|\brain\b|\bswim|\bsweat|"
+      r"\bsplash|防水|游泳|下水|淋雨|出汗|汗"), ("waterproof", "water_resistance_m", "ip_rating",
+                                             "hydrostatic_head_mm")),
+    (r"rain cover|防雨罩|防雨套", ("rain_cover_included",)),
+    (r"induction|电磁炉", ("induction_compatible",)),
+    (r"dishwasher|洗碗机", ("dishwasher_safe",)),
+    (r"\boven\b|烤箱", ("oven_safe", "oven_safe_c")),
+    (r"keeps? (?:drinks |it |coffee |water )?(?:hot|warm)|stays? hot|保温|保热",
+     ("keeps_hot_h",)),
+    (r"keeps? (?:drinks |it |water )?cold|stays? cold|保冷|冰", ("keeps_cold_h",)),
+    (r"\bupf\b|sun protection|防晒|紫外线", ("upf_rating",)),
+    (r"burn time|how long (?:does it|will it) burn|燃烧|烧多久|点多久", ("burn_time_h",)),
+    ((r"how many (?:in a|per) pack|pack of|how many (?:cans|bottles|pairs)|几瓶|几罐|几双|几只装|"
+      r"几个装|装几"), ("pack_count",)),
+    (r"noise[- ]cancel|\banc\b|降噪", ("noise_cancelling",)),
+    (r"bluetooth|蓝牙", ("bluetooth_version", "wireless")),
+    (r"wireless|无线", ("wireless",)),
+    (r"\bgps\b|定位", ("gps",)),
+    (r"heart rate|心率", ("heart_rate",)),
+    (r"leak|防漏|漏不漏", ("leakproof",)),
+    (r"\bdrop\b|跟差", ("drop_mm",)),
+    (r"cushion(?:ing|ed)|缓震", ("cushioning",)),
+    (r"compatib|fit my (?:phone|iphone)|which phones?|iphone|galaxy|适配|适用机型|型号",
+     ("compatible_models",)),
+    (r"\bports?\b|接口", ("port_count", "usb_c")),
+    (r"usb[- ]?c|type[- ]?c", ("usb_c",)),
+    (r"insulat|保暖", ("insulation_g", "comfort_rating_c", "keeps_hot_h")),
+    (r"how warm|多冷|零下|comfort rating", ("comfort_rating_c",)),
+    (r"flavou?r|taste|口味|味道", ("flavour", "tasting_notes")),
+    (r"scent|smell|香味|气味", ("scent",)),
+)
+ASKS = tuple((re.compile(f"(?i){pattern}"), answers) for pattern, answers in _ASKS)
+_OWN = {"colour", "price", "stock"}  # answered from the product itself, not an attribute
+_SIZE_WORDS = re.compile(r"(?i)\bsize|\bin (?:a |an |size )?(?=\w)|\bgot (?:it|them|one) in|"
+                         r"码|号|尺码|\beu\b")
+_NUMBER = re.compile(r"(?<![\d.,])(\d{2}(?:\.5)?)(?![\d.,]|\s*(?:%|usd|元|块|美元|ml|g\b|h\b|cm|mm|"
+                     r"w\b|l\b|mah|岁|小时|克|毫升|升|瓦|厘米|dollars?|bucks|\$))", re.IGNORECASE)
+_LETTER = re.compile(r"(?i)(?:\bsize\s+|\bin\s+(?:a\s+|an\s+)?|(?<![a-z]))"
+                     r"(XXS|XS|S|M|L|XL|XXL|\d{1,2}Y)(?:\b|(?=码|号))")
+_COLOUR_EN = {"gray": "grey", "navy blue": "navy", **{c: c for c in COLOUR_ZH}}
+
+
+def attributes_asked(text: str, product: ProductFacts | None) -> list[str]:
+    """The attributes the question asks about that the product can answer, in the order
+    asked (without a product: the first answer of each phrase)."""
+    found: list[tuple[int, str]] = []
+    for pattern, answers in ASKS:
+        match = pattern.search(text)
+        if not match:
+            continue
+        chosen = next((a for a in answers if a in _OWN or product is None
+                       or a in product.attributes), None)
+        if chosen is not None and chosen not in {a for _, a in found}:
+            found.append((match.start(), chosen))
+    return [attribute for _, attribute in sorted(found)]
+
+
+def colour_asked(text: str) -> str | None:
+    """A specific colour named ("in black?", "黄色有没有"), in English; None for "what
+    colours" (which asks for the list)."""
+    lowered = text.lower()
+    for word, colour in sorted(_COLOUR_EN.items(), key=lambda kv: -len(kv[0])):
+        if re.search(rf"\b{re.escape(word)}\b", lowered):
+            return colour
+    for colour, chinese in COLOUR_ZH.items():
+        short = chinese.removesuffix("色")
+        if chinese in text or (len(short) == 1 and re.search(
+                rf"{short}(?:色|的|款|吗|有)", text)) or (len(short) > 1 and short in text):
+            return colour
+    return None
+
+
+def size_asked(text: str, product: ProductFacts | None = None) -> str | None:
+    """A size named: one the product has when the text contains it, else a shoe size or
+    letter size said as a size ("in 46", "37码", "size M")."""
+    sizes = product.values("size") if product else []
+    lowered = text.lower()
+    for size in sorted(sizes, key=len, reverse=True):
+        if size.lower() == "one size":
+            continue
+        if len(size) >= 2 and re.search(rf"(?<![\w.]){re.escape(size.lower())}(?![\w.])", lowered):
+            return size
+    letter = _LETTER.search(text)
+    if letter and (letter.group(1).isupper() or _SIZE_WORDS.search(text)):
+        value = letter.group(1).upper()
+        if len(value) > 1 or re.search(rf"(?i)\bsize\s+{value}\b|\bin\s+{value}\b|{value}码|"
+                                       rf"{value}号", text):
+            return value
+    if _SIZE_WORDS.search(text):
+        number = _NUMBER.search(text)
+        if number:
+            return number.group(1)
+    return None

@@ -1,0 +1,82 @@
+"""JIMI's words for a damaged, wrong or missing item: which order, what was filed, what
+happens next and when, and the offer of a photo."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from agents.jimi.wording import join_list
+from kg.facts import ProductFacts
+from kg.schema import OrderRow
+from shopmind.errors import NotFound
+
+PROBLEM_EN = {"damaged": "arrived damaged", "wrong": "isn't what you ordered",
+              "missing": "was missing from your delivery"}
+PROBLEM_ZH = {"damaged": "到货时有损坏", "wrong": "和您订购的不一致", "missing": "没有随包裹送到"}
+REMEDY_EN = {"replacement": "replacement", "refund": "refund", "return": "return"}
+REMEDY_ZH = {"replacement": "换货补发", "refund": "退款", "return": "退货"}
+NEXT_EN = {
+    "replacement": "we ship the replacement free of charge within 3-5 business days, and you "
+                   "don't need to send anything back unless we ask",
+    "refund": "the refund goes back to your original payment method within 1-3 business days "
+              "of approval (card refunds can take another 5-10 business days to show)",
+    "return": "we email you a prepaid return label, and refund you within 3 business days "
+              "of receiving the item",
+}
+NEXT_ZH = {
+    "replacement": "审核通过后3-5个工作日内免费为您补发，除非我们另行通知，无需寄回原商品",
+    "refund": "审核通过后1-3个工作日内原路退款（银行卡到账可能还需5-10个工作日）",
+    "return": "我们会通过邮件发送预付费退货面单，收到退货后3个工作日内为您退款",
+}
+PHOTO = {
+    "en": "If you can, upload a photo of it here in the chat (the photo button); it helps us "
+          "resolve this faster.",
+    "zh": "方便的话，请在对话中上传一张照片（点击上传照片按钮），可以帮助我们更快处理。",
+}
+
+
+def filed(order: OrderRow, remedy: str, problem: str, items: list[ProductFacts],
+          language: str) -> str:
+    if language == "zh":
+        item = "、".join(p.name("zh") for p in items) or "商品"
+        return (f"很抱歉，{item}{PROBLEM_ZH[problem]}。已为订单 {order.id} 提交{REMEDY_ZH[remedy]}"
+                f"申请。接下来：客服会在1个工作日内审核，{NEXT_ZH[remedy]}。{PHOTO['zh']}")
+    item = join_list([f"the {p.name_en}" for p in items], "en") if items else "the item"
+    return (f"I'm sorry {item} {PROBLEM_EN[problem]}. I've filed a {REMEDY_EN[remedy]} request "
+            f"for order {order.id}. What happens next: our team reviews it within 1 business "
+            f"day, then {NEXT_EN[remedy]}. {PHOTO['en']}")
+
+
+def already(order_id: str, remedy: str, language: str) -> str:
+    if language == "zh":
+        return f"订单 {order_id} 的{REMEDY_ZH[remedy]}申请已经提交，客服会在1个工作日内处理。"
+    return (f"A {REMEDY_EN[remedy]} request for order {order_id} is already filed; our team "
+            "reviews it within 1 business day.")
+
+
+def which_order(candidates: list[OrderRow], product_of: Callable[[str], ProductFacts],
+                language: str) -> str:
+    """Ask which order, naming the likely ones."""
+    listed = []
+    for order in candidates[:4]:
+        names = []
+        for line in order.lines[:2]:
+            try:
+                names.append(product_of(line.product_id).name(language))
+            except NotFound:
+                continue
+        listed.append(f"{order.id}（{'、'.join(names)}）" if language == "zh" else
+                      f"{order.id} ({', '.join(names)})")
+    if language == "zh":
+        head = "很抱歉遇到这样的问题。请问是哪个订单？请告诉我订单号"
+        return head + (f"，比如：{'；'.join(listed)}。" if listed else "（格式如 SM-100023）。")
+    head = "I'm sorry about that. Which order is it? Please tell me the order number"
+    return head + (f"; your recent orders: {'; '.join(listed)}." if listed else
+                   " (it looks like SM-100023).")
+
+
+def reason(problem: str, items: list[ProductFacts], text: str) -> str:
+    """What is recorded with the request: the problem, the items, the shopper's words."""
+    names = ", ".join(p.name_en for p in items)
+    return f"{problem}: {names}: {text.strip()[:300]}" if names else \
+        f"{problem}: {text.strip()[:300]}"

@@ -1,0 +1,133 @@
+"""Damaged, wrong or missing items: what went wrong, which order, what the shopper wants, and
+the request JIMI files.
+
+``problem_in`` reads the problem ("arrived cracked", "发错了颜色", "the beanie wasn't in the
+box"); ``order_meant`` finds the order from the shopper's own orders (the number, the products
+or kinds named, "my last order", "刚下的那单", or the only order it can be);
+``remedy_in`` what the shopper asks for (refund, replacement, return), a replacement unless
+they say otherwise.
+
+Example::
+
+    problem_in("the mug from my last order arrived with a crack in it")   # "damaged"
+    order_meant(text, orders, product_of)   # Meant(order=OrderRow(...), candidates=[...])
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from agents.jimi.orders import normalise_id
+from kg.facts import ProductFacts
+from kg.kinds import WORDS_EN, WORDS_ZH, kind_of, lineage
+from kg.schema import OrderRow
+from shopmind.errors import NotFound
+
+PROBLEMS = {
+    "damaged": re.compile(
+        r"(?i)\b(?:damaged|broken|broke|cracked|crack|smashed|shattered|dented|bent|torn|"
+        r"ripped|leak(?:ing|s|ed)?|defective|faulty|scratched|stopped working|"
+        r"(?:doesn'?t|does not|won'?t|will not|isn'?t|not) (?:work|working|turn on|charge|"
+        r"light up|switch on))\b"
+        r"|坏了|坏的|破了|破损|裂了|裂开|有裂|碎了|摔坏|瘪|漏了|漏水|漏液|不亮|不工作|开不了机|充不进|"
+        r"不能用|用不了|有划痕|质量问题|损坏"),
+    "wrong": re.compile(
+        r"(?i)\bwrong\b|not what i ordered|not the (?:one|colour|color|size) i ordered|"
+        r"different (?:colou?r|size|item|product)|instead of|sent me (?:a|the) .*instead"
+        r"|发错|寄错|颜色不对|尺码不对|型号不对|不是我买的|不是我要的|不是我订的|货不对板|来的是"),
+    "missing": re.compile(
+        r"(?i)\bmissing\b|wasn'?t in (?:it|the (?:box|parcel|package))|was not in|"
+        r"not in the (?:box|parcel|package)|never (?:arrived|came|got)|didn'?t (?:arrive|get|"
+        r"come)|only got|one short|left out"
+        r"|少了|缺了|漏发|没收到|少发|少一|没有在包裹|不在包裹|包裹里没有"),
+}
+REMEDIES = (
+    ("refund", re.compile(r"(?i)\brefund|money back|reimburse|退款|退钱|把钱退")),
+    ("replacement", re.compile(r"(?i)\breplace|replacement|new one|another one|send (?:me )?"
+                               r"(?:another|a new|the right|it again)|exchange|reship|re-send"
+                               r"|换(?:一|个|新|货|成)|补发|重发|补寄|再发|寄一个新|调换")),
+    ("return", re.compile(r"(?i)\breturn|send it back|退货|退回去|寄回")),
+)
+RECENT = re.compile(r"(?i)\b(?:just (?:placed|ordered|made)|latest|most recent|newest|last|"
+                     r"recent)\b|刚下|刚买|刚刚|最近|上一单|上次|新下|最新")
+RECEIVED = ("delivered", "shipped", "delayed")  # states in which an item can arrive wrong
+
+
+@dataclass
+class Meant:
+    """The order a message means, or the candidates to ask about."""
+
+    order: OrderRow | None
+    candidates: list[OrderRow] = field(default_factory=list)
+    products: list[str] = field(default_factory=list)  # the lines it is about
+
+
+def problem_in(text: str) -> str | None:
+    for problem, pattern in PROBLEMS.items():
+        if pattern.search(text):
+            return problem
+    return None
+
+
+def remedy_in(text: str) -> str | None:
+    for remedy, pattern in REMEDIES:
+        if pattern.search(text):
+            return remedy
+    return None
+
+
+def order_meant(text: str, orders: list[OrderRow], product_of: Callable[[str], ProductFacts],
+                states: tuple[str, ...] | None = None) -> Meant:
+    """The shopper's order the text is about. ``orders`` are the shopper's, newest first;
+    ``states`` limit the candidates (a damaged item was delivered)."""
+    explicit = re.search(r"(?i)\b(?:sm-?)?\d{6}\b", text)
+    if explicit:
+        wanted = normalise_id(explicit.group(0))
+        found = [o for o in orders if o.id == wanted]
+        return Meant(found[0] if found else None, found)
+    pool = [o for o in orders if states is None or o.state in states] or list(orders)
+    mentioned = _lines_mentioned(text, pool, product_of)
+    if mentioned:
+        pool = [o for o in pool if o.id in mentioned]
+    if len(pool) > 1 and RECENT.search(text):
+        pool = pool[:1]  # newest first
+    if len(pool) == 1:
+        order = pool[0]
+        return Meant(order, pool, mentioned.get(order.id, []))
+    return Meant(None, pool)
+
+
+def _lines_mentioned(text: str, orders: list[OrderRow],
+                     product_of: Callable[[str], ProductFacts]) -> dict[str, list[str]]:
+    """Orders with a line the text names, by product name words or by kind ("the pans",
+    "随行杯"), with those lines."""
+    lowered = text.lower()
+    kinds = {kind for word, kind in WORDS_EN.items()
+             if re.search(rf"\b{re.escape(word)}\b", lowered)}
+    kinds |= {kind for word, kind in WORDS_ZH.items() if word in text}
+    found: dict[str, list[str]] = {}
+    for order in orders:
+        for line in order.lines:
+            try:
+                product = product_of(line.product_id)
+            except NotFound:  # no longer in the catalogue
+                continue
+            if _names(product, lowered, text) or (
+                    kinds & set(lineage(kind_of(product.name_en, product.name_zh) or ""))):
+                found.setdefault(order.id, []).append(product.id)
+    return found
+
+
+def _names(product: ProductFacts, lowered: str, text: str) -> bool:
+    if product.name_zh and product.name_zh in text:
+        return True
+    name = product.name_en.lower()
+    if name in lowered:
+        return True
+    distinctive = [w for w in re.findall(r"[a-z]{4,}", name)
+                   if w not in {"with", "pack", "set", "kids"}]
+    return bool(distinctive) and sum(w in lowered for w in distinctive) >= max(
+        1, len(distinctive) // 2 + 1) if len(distinctive) > 1 else False
+

@@ -1,0 +1,102 @@
+"""What "the first one", "the cheaper one", "both", "the other one", "第一双", "那个" and "这两款"
+point at: the products JIMI just listed or compared, or the one under discussion.
+
+JIMI keeps no state of its own: every reply that lists products carries their ids in its
+custom payload, Rasa keeps that in the tracker, and ``Turn.shown`` reads the lists back.
+
+Example::
+
+    resolve("is the second one waterproof?", shown=["a", "b", "c"], discussed="a", price_of)
+    # Reference(products=["b"], how="ordinal")
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+_ORDINAL_EN = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2,
+               "fourth": 3, "4th": 3, "fifth": 4, "5th": 4}
+_ORDINAL_ZH = {"一": 0, "1": 0, "二": 1, "2": 1, "三": 2, "3": 2, "四": 3, "4": 3, "五": 4, "5": 4}
+_EN = re.compile(
+    r"(?i)\b(?:the\s+)?(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th)\b"
+    r"(?!\s+(?:time|order|purchase|thing|question))"
+    r"|\b(?:number|no\.?|option|item|#)\s*([1-5])\b"
+    r"|\b(the last(?:\s+one)?|last one)\b")
+_ZH = re.compile(r"第\s*([一二三四五12345])\s*(?:个|双|款|件|只|条|种|瓶|杯|台|盏|项|顶|套|罐|把|样)?"
+                 r"|(最后一(?:个|双|款|件|只|条|种|瓶|台)|最后那)")
+_CHEAPER = re.compile(r"(?i)\b(?:cheaper|cheapest|less expensive|lower[- ]priced)\b"
+                      r"(?:\s+(?:one|ones|of (?:the|them|those|these)|option|pair))?"
+                      r"|便宜(?:一?点|些)?的(?:那|这)?(?:个|双|款|件|只)?|便宜那|哪个便宜|更便宜")
+_DEARER = re.compile(r"(?i)\b(?:more expensive|pricier|dearer)\b(?:\s+one)?"
+                     r"|贵(?:一?点|些)?的(?:那|这)(?:个|双|款|件|只)?|更贵的")
+_LIGHTER = re.compile(r"(?i)\blight(?:er|est)(?: one)?\b(?! weight)|轻(?:一?点|些)?的(?:那|这)|更轻的")
+_OTHER = re.compile(r"(?i)\b(?:the other(?: one)?|the other pair|another one)\b"
+                    r"|另一(?:个|双|款|件|只)|另外(?:一|那)(?:个|双|款|件|只)")
+_PLURAL = re.compile(r"(?i)\b(?:both|these two|those two|the two|them|they|these|those|"
+                     r"all of them|each of them|either)\b"
+                     r"|这两|那两|两款|两个都|两双|它们|这几|那几|都有")
+
+
+@dataclass(frozen=True)
+class Reference:
+    products: list[str]
+    how: str  # ordinal | cheaper | dearer | lighter | other | plural
+
+
+def resolve(text: str, shown: list[str], discussed: str | None,
+            price_of: Callable[[str], float],
+            weight_of: Callable[[str], float | None] | None = None) -> Reference | None:
+    """The products ``text`` points at among ``shown`` (the last list, in order), or None
+    when it names no position, comparison or plural."""
+    if not shown:
+        return None
+    index = _ordinal(text)
+    if index is not None:
+        if -len(shown) <= index < len(shown):
+            return Reference([shown[index]], "ordinal")
+        return None
+    if _CHEAPER.search(text):
+        return Reference([min(shown, key=price_of)], "cheaper")
+    if _DEARER.search(text):
+        return Reference([max(shown, key=price_of)], "dearer")
+    if weight_of is not None and _LIGHTER.search(text):
+        weighed = [p for p in shown if weight_of(p) is not None]
+        if weighed:
+            return Reference([min(weighed, key=lambda p: weight_of(p) or 0.0)], "lighter")
+    if _OTHER.search(text):
+        others = [p for p in shown if p != discussed]
+        return Reference(others[:1], "other") if others else None
+    if _PLURAL.search(text):
+        return Reference(list(shown), "plural")
+    return None
+
+
+def positions_in(text: str) -> list[int]:
+    """Every list position named, in order: "the first and the third" -> [0, 2]."""
+    found: list[tuple[int, int]] = []
+    for match in _EN.finditer(text):
+        if match.group(1):
+            found.append((match.start(), _ORDINAL_EN[match.group(1).lower()]))
+        elif match.group(2):
+            found.append((match.start(), int(match.group(2)) - 1))
+        else:
+            found.append((match.start(), -1))
+    for match in _ZH.finditer(text):
+        found.append((match.start(), _ORDINAL_ZH[match.group(1)] if match.group(1) else -1))
+    return [index for _, index in sorted(found)]
+
+
+def _ordinal(text: str) -> int | None:
+    match = _EN.search(text)
+    if match:
+        if match.group(1):
+            return _ORDINAL_EN[match.group(1).lower()]
+        if match.group(2):
+            return int(match.group(2)) - 1
+        return -1
+    match = _ZH.search(text)
+    if match:
+        return _ORDINAL_ZH[match.group(1)] if match.group(1) else -1
+    return None
