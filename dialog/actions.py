@@ -12,14 +12,13 @@ number only when the order belongs to the shopper the API token identified.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from pydantic import BaseModel, Field
 
 from agents.jimi import Jimi, Shopper, orders
 from agents.jimi.context import Turn, turn_from_tracker
-from agents.jimi.problems import RECENT, order_meant
 from agents.jimi.wording import language_of
 from dialog.conversations import ConversationStore
 from shopmind.errors import NotAuthorised, NotFound
@@ -106,6 +105,9 @@ class ActionExecutor:
         return ActionResult(reply.texts, custom=custom, events=events)
 
     def _ask_order_id(self, call: ActionCall) -> ActionResult:
+        if self.jimi.answers_instead_of_asking(call.turn, call.shopper_id):
+            # JIMI can act without the number: it answers, and the form ends here
+            return self._jimi(replace(call, active_loop="order_form"))
         return ActionResult([orders.ASK_ORDER_ID[call.language]])
 
     def _validate_order_form(self, call: ActionCall) -> ActionResult:
@@ -126,23 +128,8 @@ class ActionExecutor:
 
 
     def _order_meant(self, call: ActionCall) -> str | None:
-        intent = call.turn.order_request() or call.turn.intent
-        states = OPEN_STATES if intent in ("cancel_order", "change_order") else None
-        mine = self.jimi.knowledge.accounts.orders_of(call.shopper_id)
-        texts = [call.turn.latest.text, *(t.text for t in reversed(call.turn.earlier[-2:]))]
-        for text in texts:
-            meant = order_meant(text, mine, self.jimi.knowledge.product, states)
-            if meant.order is not None and (len(mine) == 1 or meant.products or
-                                            _names_an_order(text)):
-                return meant.order.id
-        return None
-
-
-OPEN_STATES = ("paid", "delayed")  # orders that can still be cancelled or changed
-
-
-def _names_an_order(text: str) -> bool:
-    return bool(RECENT.search(text))
+        order = self.jimi.order_meant(call.turn, call.shopper_id)
+        return order.id if order else None
 
 
 def parse_call(request: ActionRequest) -> ActionCall:

@@ -16,12 +16,17 @@ from kg.kinds import KINDS, NAME_ONLY, NOT_A_KIND
 from kg.lexicon import BOOLEAN_ZH, CATEGORY_SYNONYMS
 from kg.mining.concepts import CONCEPTS
 
-_PRICE_MAX = re.compile(r"(?:under|below|less than|cheaper than|up to|max(?:imum)?|<)\s*"
-                        r"[$€£¥]?\s*(\d+(?:\.\d+)?)|(\d+(?:\.\d+)?)\s*(?:元|块)?\s*(?:以内|以下)",
+# a number followed by a unit is a size, not a price ("at least 20000 mAh", "500ml以下")
+_NOT_PRICE = (r"(?!\d|[.,]\d|\s*(?:mah|ml|millilit|l\b|lit|g\b|gram|kg|h\b|hours?|hrs?|w\b|watts?|"
+              r"lm|lumens?|cm|mm|m\b|mg|毫安|毫升|升|克|千克|公斤|小时|瓦|流明|厘米|毫米|米|毫克|码|号|岁))")
+_PRICE_MAX = re.compile(r"(?:under|below|less than|cheaper than|up to|max(?:imum)?|<|不超过|低于|"
+                        r"少于|不到|不高于|预算)\s*[$€£¥]?\s*(\d+(?:\.\d+)?)" + _NOT_PRICE +
+                        r"|(\d+(?:\.\d+)?)\s*(?:元|块|美元|刀)?\s*(?:以内|以下|之内)",
                         re.IGNORECASE)
 _WORDS = re.compile(r"[a-z0-9][a-z0-9'.&/+-]*")
 _CJK = re.compile(r"[\u4e00-\u9fff]+")
-_PRICE_MIN = re.compile(r"(?:over|above|more than|at least|>)\s*[$€£¥]?\s*(\d+(?:\.\d+)?)",
+_PRICE_MIN = re.compile(r"(?:over|above|more than|at least|>|超过|高于|不低于)\s*[$€£¥]?\s*"
+                        r"(\d+(?:\.\d+)?)" + _NOT_PRICE + r"|(\d+(?:\.\d+)?)\s*(?:元|块|美元|刀)?\s*以上",
                         re.IGNORECASE)
 
 

@@ -9,6 +9,19 @@ from kg.facts import ProductFacts
 from kg.kinds import WORDS_EN
 
 _WORD = re.compile(r"[a-z0-9]+")
+_HAN = re.compile(r"[\u4e00-\u9fff]{2}|[\u4e00-\u9fff]")
+_PARENS = re.compile(r"[(（][^()（）]*[)）]")
+
+
+def _longest_run(name: str, text: str) -> int:
+    """The longest piece of ``name`` found in ``text``."""
+    best = 0
+    for start in range(len(name)):
+        size = best + 1
+        while start + size <= len(name) and name[start:start + size] in text:
+            best = size
+            size += 1
+    return best
 # name words too general to name one product even when only one name has them
 _COMMON = frozenset({"classic", "sport", "light", "smart", "insulated", "rechargeable",
                      "natural", "electric", "coffee", "glass", "water", "green", "stainless",
@@ -60,8 +73,33 @@ class ProductMatcher:
             owner = self._distinctive.get(match.group(0))
             if owner is not None:
                 found.append((match.start(), owner))
+        found += self._chinese(lowered, {product_id for _, product_id in found})
         ordered = [product_id for _, product_id in sorted(found)]
         return list(dict.fromkeys(ordered))
+
+    def _chinese(self, text: str, taken: set[str]) -> list[tuple[int, str]]:
+        """Chinese names said in part ("高帮登山靴" for 高帮防水登山靴, "冷萃咖啡" for
+        氮气冷萃咖啡（250毫升×12罐）): at least half the name's character pairs in the text,
+        three characters or more in a row, and no other name matching as well."""
+        if not _HAN.search(text):
+            return []
+        best: dict[str, tuple[float, int]] = {}
+        pairs_in_text = {text[i:i + 2] for i in range(len(text) - 1)}
+        for product_id, _, name_zh in self._names:
+            core = _PARENS.sub("", name_zh)
+            pairs = [core[i:i + 2] for i in range(len(core) - 1) if _HAN.match(core[i:i + 2])]
+            if product_id in taken or len(pairs) < 2:
+                continue
+            hits = [p for p in pairs if p in pairs_in_text]
+            run = _longest_run(core, text)
+            if len(hits) / len(pairs) >= 0.5 and run >= 3:
+                best[product_id] = (len(hits) / len(pairs), text.find(core[:2]) if core[:2]
+                                    in text else text.find(hits[0]))
+        if not best:
+            return []
+        top = max(score for score, _ in best.values())
+        winners = [(at, pid) for pid, (score, at) in best.items() if score == top]
+        return winners if len(winners) == 1 else []
 
     def best(self, text: str, minimum: float = 0.5) -> ProductMatch | None:
         matches = self.rank(text)

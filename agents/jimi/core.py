@@ -26,14 +26,15 @@ from agents.jimi.comparison import compare
 from agents.jimi.context import ORDER_INTENTS, Turn
 from agents.jimi.empathy import ACKNOWLEDGE, Mood, assess
 from agents.jimi.faq import FaqRetriever, answer_of
-from agents.jimi.problems import RECEIVED, order_meant, problem_in, remedy_in
+from agents.jimi.problems import RECEIVED, RECENT, order_meant, problem_in, remedy_in
 from agents.jimi.product_answers import describe_attribute, has_colour, has_size
 from agents.jimi.references import Reference, positions_in, resolve
-from agents.jimi.search import ProductSearch, ordering_of
+from agents.jimi.search import ProductSearch, key_for, ordering_of, value_of
+from agents.jimi.which import which_has, which_wins
 from agents.jimi.wording import attribute_asked
 from kg.attributes import AttributeRanker, attribute_text
 from kg.facts import ProductFacts
-from kg.kinds import kind_of
+from kg.kinds import kind_of, lineage
 from kg.knowledge import KnowledgeBase
 from kg.schema import OrderRow, ProfileRow
 from shopmind.errors import NotFound
@@ -50,6 +51,19 @@ FOLLOW_UP_INTENTS = frozenset({"product_question", "product_search", "inform", "
 # policy questions the FAQ answers, whatever product they mention ("灯具保修多久")
 _POLICY = re.compile(r"(?i)warrant|guarantee|保修|质保|保固|reward points|积分|instal?ments?|"
                      r"分期|return window|退货期|shipping fee|运费")
+OPEN_STATES = ("paid", "delayed")  # orders that can still be cancelled or changed
+_TIMING = re.compile(r"(?i)how long|how many days|when (?:will|do|does|can)|多久|多长时间|什么时候|"
+                     r"几天|到账")
+_COMPARE = re.compile(r"(?i)\bcompare|\bvs\.?\b|\bversus\b|difference between|对比|比较|相比|"
+                      r"区别|差别|比一比")
+_COMPARATIVE = re.compile(r"(?i)\b(?:\w+er|more \w+|less \w+|least \w+|most \w+|\w+est)\b|"
+                          r"更|最|哪个.{0,3}(?:长|短|大|小|重|轻|贵|便宜|多|少|亮|快)")
+_TWO = re.compile(r"(?i)\bthe two\b|\bboth\b|these two|those two|这两|那两|两款|两个|两双")
+_MORE = re.compile(r"(?i)long|more|most|bigg|larg|heav|bright|expens|pricier|strong|长|多|大|重|亮|"
+                   r"贵|久|高")
+_CHEAP = re.compile(r"(?i)cheap|less expensive|affordable|便宜|实惠")
+_SHOPPING_QUESTION = re.compile(r"(?i)\?|？|吗|什么|哪|有没有|有没|多少|\bdo you\b|\bany\b|"
+                                r"\bwhat\b|\bwhich\b|\bhave you\b|\bis there\b")
 _WHICH = re.compile(r"(?i)\bwhich\b|哪个|哪款|哪双|哪一|谁")
 _SIZE_WORD = re.compile(r"(?i)\bsize|\bin \d{2}\b|码|号")
 # a purchase-related turn, after which (once) a complement may be suggested
@@ -168,6 +182,7 @@ class Jimi:
             "affirm": self._affirm,
             "report_problem": self._report_problem,
             "faq": self._faq,
+            "which_of": self._which_of,
         }
 
     # -- entry point -------------------------------------------------------------------------
@@ -209,8 +224,12 @@ class Jimi:
         if intent in ("product_search", "product_question", "out_of_scope", "nlu_fallback",
                       "inform") and _POLICY.search(text) and not turn.entity("product"):
             return "faq"
+        if intent == "membership_benefits" and _POLICY.search(text):
+            return "faq"  # "100积分能抵多少钱": the points rule, not the tier summary
         if intent not in FOLLOW_UP_INTENTS:
             return intent
+        if _COMPARE.search(text) and len(self.products_named(text)) + len(turn.last_shown()) >= 2:
+            return "compare_products"
         if intent in ("product_search", "inform", "out_of_scope", "nlu_fallback") and \
                 len(self.products_named(text)) == 1:
             return "product_question"  # "do the fitbuds come in white"
@@ -281,9 +300,20 @@ class Jimi:
             return float(value) if isinstance(value, int | float) and not isinstance(
                 value, bool) else None
 
-        return resolve(turn.latest.text, self._known(turn.last_shown()),
-                       discussed.id if discussed else None,
-                       lambda p: self.knowledge.product(p).price, weight)
+        shown = self._known(turn.last_shown())
+        found = resolve(turn.latest.text, shown, discussed.id if discussed else None,
+                        lambda p: self.knowledge.product(p).price, weight)
+        if found is None and len(shown) > 1:  # "那个头灯多重": the one headlamp shown
+            kinds = {k.split(":", 1)[1] for k in self.search.constraints(turn.latest.text).kinds}
+            of_kind = [p for p in shown if kinds & set(self._kinds_of(p))]
+            if kinds and len(of_kind) == 1:
+                return Reference(of_kind, "kind")
+        return found
+
+    def _kinds_of(self, product_id: str) -> list[str]:
+        product = self.knowledge.product(product_id)
+        kind = kind_of(product.name_en, product.name_zh)
+        return lineage(kind) if kind else []
 
     def _known(self, product_ids: list[str]) -> list[str]:
         known = []
@@ -437,8 +467,10 @@ class Jimi:
         """Two products side by side: the two named, a named one against the products just
         discussed ("how do they compare with the earbuds?"), or two of a list ("the first
         and the third", "both")."""
-        named = list({p.id: p for p in (self.find(n) for n in
-                                        turn.latest.entities.get("product") or []) if p}.values())
+        named = list({p.id: p for p in (*self.products_named(turn.latest.text),
+                                         *(self.find(n) for n in
+                                           turn.latest.entities.get("product") or []))
+                      if p}.values())
         shown = self._known(turn.last_shown())
         positions = [shown[i] for i in positions_in(turn.latest.text) if -len(shown) <= i < len(shown)]
         pointed = self._referenced(turn)
@@ -469,6 +501,40 @@ class Jimi:
         texts = [compare(a, b, shopper.language) for a, b in pairs]
         ids = list(dict.fromkeys(p.id for pair in pairs for p in pair))
         return Reply(texts, slots={"product": pairs[0][0].name_en}, shown=ids)
+
+    def _which_of(self, turn: Turn, shopper: Shopper) -> Reply:
+        """"Which one is lighter?", "which of the two is waterproof?", "这两款哪个续航长" after a
+        list or a comparison: the answer among those products, with the values."""
+        language, text = shopper.language, turn.latest.text
+        shown = self._known(turn.last_shown())
+        pool = shown[:2] if _TWO.search(text) else shown
+        products = [self.knowledge.product(p) for p in pool]
+        ordering = ordering_of(text)
+        key, descending = (key_for(ordering, products), ordering.descending) if ordering \
+            else (None, bool(_MORE.search(text)))
+        if key is None:
+            asked = [a for p in products for a in attributes_asked(text, p)]
+            key = asked[0] if asked else None
+            if key is None and _CHEAP.search(text):
+                key, descending = "price", False
+            elif key == "weight_g":
+                descending = bool(re.search(r"(?i)heav|重", text)) and not re.search(
+                    r"(?i)light|轻", text)
+            elif key == "price":
+                descending = bool(re.search(r"(?i)expensive|pricier|贵", text))
+        if key is None:
+            return self._compare(turn, shopper)
+        flags = [p.attributes.get(key) for p in products]
+        if all(isinstance(f, bool) or f is None for f in flags):  # "which is waterproof?"
+            yes = [p for p, f in zip(products, flags, strict=True) if f]
+            return Reply([which_has(products, yes, key, language)],
+                         slots={"product": (yes or products)[0].name_en})
+        having = [p for p in products if value_of(p, key) is not None]
+        if not having:
+            return self._compare(turn, shopper)
+        having.sort(key=lambda p: value_of(p, key) or 0.0, reverse=descending)
+        return Reply([which_wins(having, key, descending, language)],
+                     slots={"product": having[0].name_en})
 
     def _inform(self, turn: Turn, shopper: Shopper) -> Reply:
         """A bare value: an order number, a product, or "and in blue?" for the last question."""
@@ -503,7 +569,8 @@ class Jimi:
     # -- orders ------------------------------------------------------------------------------
 
     def _order(self, turn: Turn, shopper: Shopper) -> tuple[OrderRow | None, str | None]:
-        """(order, problem): the order named now or earlier in the conversation, if theirs."""
+        """(order, problem): the order named now or earlier in the conversation, if theirs,
+        else the one the words point at ("the one with the pans", "刚下的那单")."""
         order_id = turn.entity("order_id") or _text(turn.slots.get("order_id"))
         accounts = self.knowledge.accounts
         if order_id:
@@ -511,7 +578,20 @@ class Jimi:
                 return accounts.order_for(shopper.profile.id, orders.normalise_id(order_id)), None
             except NotFound:
                 return None, orders.not_yours(order_id, shopper.language)
-        return None, None
+        return self.order_meant(turn, shopper.profile.id), None
+
+    def order_meant(self, turn: Turn, shopper_id: str) -> OrderRow | None:
+        """The shopper's order this turn (or the one before) points at without a number: by
+        the products or kinds named, "my last order", or the only order the request fits."""
+        kind = turn.order_request() or turn.intent
+        states = OPEN_STATES if kind in ("cancel_order", "change_order") else None
+        mine = self.knowledge.accounts.orders_of(shopper_id)
+        for text in [turn.latest.text, *(t.text for t in reversed(turn.earlier[-2:]))]:
+            meant = order_meant(text, mine, self.knowledge.product, states)
+            if meant.order is not None and (len(mine) == 1 or meant.products
+                                            or RECENT.search(text)):
+                return meant.order
+        return None
 
     def _order_status(self, turn: Turn, shopper: Shopper) -> Reply:
         order, problem = self._order(turn, shopper)
@@ -535,6 +615,8 @@ class Jimi:
         order, problem = self._order(turn, shopper)
         if problem:
             return Reply([problem], slots={"order_id": None})
+        if order is None and kind == "get_refund" and _TIMING.search(turn.latest.text):
+            return self._faq(turn, shopper)  # "退款多久到账": when, not which order
         if order is None:
             return Reply([orders.ASK_ORDER_ID[shopper.language]])
         text, request = orders.handle_request(kind, order, shopper.profile, shopper.language,
@@ -571,6 +653,12 @@ class Jimi:
         """A policy question asked in passing ("灯具保修多久啊"): the FAQ's answer."""
         line = self._faq_line(turn, shopper.language)
         return Reply([line] if line else [CLARIFY[shopper.language]])
+
+    def answers_instead_of_asking(self, turn: Turn, shopper_id: str) -> bool:
+        """Whether JIMI can act on an order request without asking for the number: a damaged
+        or missing item, a refund-timing question, or an order the words point at."""
+        return bool(problem_in(turn.latest.text) or _TIMING.search(turn.latest.text)
+                    or self.order_meant(turn, shopper_id))
 
     # -- policies (personal) ---------------------------------------------------------------
 
@@ -622,7 +710,7 @@ class Jimi:
         late = [o for o in self.knowledge.accounts.orders_of(shopper.profile.id)
                 if o.state == "delayed"]
         if late:
-            return orders.delay_remedy(late[0], shopper.language) + " " + \
+            return " ".join(orders.delay_remedy(o, shopper.language) for o in late[:3]) + " " + \
                 OFFER_PERSON[shopper.language]
         if shopper.language == "zh":
             return "我可以立即为您优先转接人工客服，无需排队。" + OFFER_PERSON["zh"]
@@ -644,6 +732,8 @@ class Jimi:
         if self.studio_request is None or not (
                 latest.intent in MAYBE_STUDIO or latest.confidence < MAYBE_STUDIO_BELOW):
             return False
+        if _SHOPPING_QUESTION.search(latest.text) and self.search.constraints(latest.text).kinds:
+            return False  # "最近有什么新出的锅": a shopper asking about products
         return self.studio_request(latest.text)
 
     def _studio_only(self, turn: Turn, shopper: Shopper) -> Reply:

@@ -66,7 +66,9 @@ def assess(text: str, intent: str, earlier_texts: list[str], earlier_intents: li
         signals.append("capitals")
     if _BANGS.search(text):
         signals.append("punctuation")
-    if intent in REPEATABLE and earlier_intents.count(intent) >= 1:
+    if intent in REPEATABLE and any(
+            i == intent and _similar(text, t) for i, t in zip(earlier_intents, earlier_texts,
+                                                              strict=False)):
         signals.append("repeated request")
     elif _normal(text) and len(_normal(text)) > 3 and \
             _normal(text) in {_normal(t) for t in earlier_texts}:
@@ -77,6 +79,17 @@ def assess(text: str, intent: str, earlier_texts: list[str], earlier_intents: li
         signals.append(f"contacted {other_sessions} times recently")
     score = len(signals) + (1 if len(hits) >= 2 else 0)
     return Mood(score, tuple(signals))
+
+
+def _similar(first: str, second: str) -> bool:
+    """Nearly the same request: half or more of the character pairs shared."""
+    a, b = _pairs(first), _pairs(second)
+    return bool(a and b) and len(a & b) / len(a | b) >= 0.4
+
+
+def _pairs(text: str) -> set[str]:
+    normal = _normal(text)
+    return {normal[i:i + 2] for i in range(len(normal) - 1)}
 
 
 def _normal(text: str) -> str:

@@ -134,7 +134,7 @@ def _number(value: str) -> str:
         number = float(value)
     except ValueError:
         return value
-    return f"{number:,.0f}" if number >= 1000 and number == int(number) else f"{number:g}"
+    return str(int(number)) if number == int(number) else f"{number:g}"
 
 
 UNIT_ZH = {"h": "小时", "g": "克", "ml": "毫升", "mAh": "毫安时", "L": "升", "W": "瓦",

@@ -77,7 +77,7 @@ _ORDERINGS: tuple[tuple[re.Pattern[str], Ordering], ...] = tuple(
          "battery_life_h", True, "The {name} has the longest battery life: {value}.",
          "续航最长的是{name}，{value}。", "longest battery life first", "按续航从长到短"),
         ((r"largest capacity|biggest capacity|most capacity|holds the most|largest|biggest|"
-          r"容量最大|最大容量|容量最多|最大的"),
+          r"容量最大|最大容量|容量最多|最大的|容量大|大容量|large capacity|big one"),
          "capacity", True, "The largest is the {name} with {value}.", "容量最大的是{name}，{value}。",
          "largest first", "按容量从大到小"),
         (r"smallest|least capacity|容量最小|最小的", "capacity", False,
@@ -86,7 +86,14 @@ _ORDERINGS: tuple[tuple[re.Pattern[str], Ordering], ...] = tuple(
         (r"brightest|most lumens|最亮", "brightness_lm", True,
          "The brightest is the {name} at {value}.", "最亮的是{name}，{value}。",
          "brightest first", "按亮度从高到低"),
-        (r"newest|latest|most recent|new arrivals?|最新|新款|新品", "tag:new-arrival", True,
+        (r"least caffeine|lowest caffeine|咖啡因最少|咖啡因最低", "caffeine_mg", False,
+         "The {name} has the least caffeine: {value}.", "咖啡因最少的是{name}，{value}。",
+         "least caffeine first", "按咖啡因从少到多"),
+        (r"most caffeine|strongest|咖啡因最多|咖啡因最高|最提神", "caffeine_mg", True,
+         "The {name} has the most caffeine: {value}.", "咖啡因最多的是{name}，{value}。",
+         "most caffeine first", "按咖啡因从多到少"),
+        (r"newest|latest|most recent|new arrivals?|what'?s new|anything new|新出|最新|新款|新品|上新",
+         "tag:new-arrival", True,
          "The newest is the {name}.", "最新的是{name}。", "new arrivals first", "新品优先"),
         (r"best[- ]?sell(?:ing|er)s?|most popular|top[- ]selling|最畅销|卖得最好|最受欢迎|最火|热销",
          "tag:bestseller", True, "Our best seller is the {name}.", "最畅销的是{name}。",
@@ -126,7 +133,10 @@ class ProductSearch:
         self.rates = {code.upper(): rate for code, rate in rates.items()}
 
     def constraints(self, text: str) -> Constraints:
-        return self.knowledge.query.parse(text)
+        constraints = self.knowledge.query.parse(text)
+        if len(constraints.kinds) > 1:
+            constraints = replace(constraints, kinds=head_kinds(text, constraints.kinds))
+        return constraints
 
     def answer(self, text: str, language: str, low: float | None = None,
                high: float | None = None) -> Found:
@@ -144,10 +154,13 @@ class ProductSearch:
             constraints, note = self._converted(constraints, asked, currency, language)
             notes.append(note)
         ordering = ordering_of(text)
-        if not _hard(constraints) and not constraints.soft:
+        amounts = amounts_in(text)
+        if not _hard(constraints) and not constraints.soft and not amounts:
             ranked = self._by_meaning(text)
         else:
             ranked = self._matching(text, constraints)
+            if ranked is not None and amounts:
+                ranked = [p for p in ranked if all(a.holds(p) for a in amounts)]
         if ranked is None or (not ranked and not _hard(constraints)):
             return Found(_sentences([*notes, NOTHING[language]], language))
         if ranked:
@@ -164,6 +177,8 @@ class ProductSearch:
         hits = query.search(constraints, limit=500) if not constraints.empty else []
         if not _hard(constraints):  # only tags or concepts: rank by meaning among them
             hits = [h for h in hits if h.score > 0]
+        if constraints.soft and any(h.score > 0 for h in hits):
+            hits = [h for h in hits if h.score > 0]  # "露营用的灯": the camping ones, when any
         ids = [h.product_id for h in hits]
         similarity = self.knowledge.vectors.similarities("products", text, ids) if ids else {}
         soft = {h.product_id: h.score for h in hits}
@@ -212,12 +227,14 @@ class ProductSearch:
                  ) -> list[ProductFacts]:
         if ordering is None:
             return products
-        key = _key_of(ordering, products)
+        key = key_for(ordering, products)
         if key is None:
             return products
-        having = [p for p in products if _value(p, key) is not None]
-        lacking = [p for p in products if _value(p, key) is None]
-        having.sort(key=lambda p: (_value(p, key) or 0.0, -p.price if ordering.descending
+        if key.startswith("tag:"):  # "best-selling headphones": the best sellers
+            return [p for p in products if key[4:] in p.tags] or products
+        having = [p for p in products if value_of(p, key) is not None]
+        lacking = [p for p in products if value_of(p, key) is None]
+        having.sort(key=lambda p: (value_of(p, key) or 0.0, -p.price if ordering.descending
                                    else p.price), reverse=ordering.descending)
         return having + lacking if key.startswith("tag:") else having
 
@@ -230,10 +247,10 @@ class ProductSearch:
         lines = self._lines(shown, constraints, ordering, language, currency, ranked)
         more = len(ranked) - len(shown)
         if ordering is not None:
-            key = _key_of(ordering, ranked)
+            key = key_for(ordering, ranked)
             value = _shown_value(shown[0], key, language) if key else None
             template = ordering.lead_zh if language == "zh" else ordering.lead_en
-            amount = _amount(shown[0], key, language) if key else None
+            amount = amount_text(shown[0], key, language) if key else None
             lead = template.format(name=shown[0].name(language),
                                    value=amount or value or _price(shown[0], language))
             if len(shown) == 1:
@@ -254,7 +271,7 @@ class ProductSearch:
     def _lines(self, products: list[ProductFacts], constraints: Constraints,
                ordering: Ordering | None, language: str, currency: str,
                pool: list[ProductFacts] | None = None) -> list[str]:
-        key = _key_of(ordering, pool or products) if ordering else None
+        key = key_for(ordering, pool or products) if ordering else None
         lines = []
         for n, product in enumerate(products, 1):
             reasons = _reasons(product, constraints, language)
@@ -308,12 +325,89 @@ NOTHING = {
 }
 
 
+@dataclass(frozen=True)
+class Amount:
+    """A numeric need with a unit: "at least 20000 mAh", "under 300 g", "500毫升以上"."""
+
+    unit: str  # the attribute suffix: mah, ml, g, h, w, lm
+    low: float | None
+    high: float | None
+
+    def holds(self, product: ProductFacts) -> bool:
+        for attribute, value in product.attributes.items():
+            suffix = attribute.rsplit("_", 1)[-1]
+            factor = 1.0 if suffix == self.unit else _CONVERT.get((suffix, self.unit))
+            if factor is None or isinstance(value, bool) or not isinstance(value, int | float):
+                continue
+            amount = float(value) * factor
+            if (self.low is None or amount >= self.low) and (self.high is None or
+                                                             amount <= self.high):
+                return True
+        return False
+
+
+_UNIT_WORDS = {"mah": "mah", "毫安": "mah", "毫安时": "mah", "ml": "ml", "毫升": "ml",
+               "l": "ml", "litre": "ml", "liter": "ml", "litres": "ml", "liters": "ml", "升": "ml",
+               "g": "g", "grams": "g", "gram": "g", "克": "g", "kg": "g", "公斤": "g", "千克": "g",
+               "h": "h", "hours": "h", "hour": "h", "hrs": "h", "小时": "h", "w": "w",
+               "watts": "w", "watt": "w", "瓦": "w", "lm": "lm", "lumens": "lm", "流明": "lm"}
+_SCALE = {"l": 1000.0, "litre": 1000.0, "liter": 1000.0, "litres": 1000.0, "liters": 1000.0,
+          "升": 1000.0, "kg": 1000.0, "公斤": 1000.0, "千克": 1000.0}
+_CONVERT = {("l", "ml"): 1000.0}  # a product's litres compared with a need in millilitres
+_AMOUNT = re.compile(
+    r"(?i)(at least|minimum|min|over|more than|above|greater than|>=?|at most|maximum|max|"
+    r"under|less than|below|up to|<=?|不少于|至少|超过|大于|不超过|少于|小于|低于)?\s*"
+    r"(\d[\d,]*(?:\.\d+)?)\s*(mah|ml|litres?|liters?|l|kg|grams?|g|hours?|hrs|h|watts?|w|"
+    r"lumens|lm|毫安时|毫安|毫升|升|公斤|千克|克|小时|瓦|流明)(?![a-z])\s*(以上|以下|以内|起|\+)?")
+_LOW = ("at least", "minimum", "min", "over", "more than", "above", "greater than", ">", ">=",
+        "不少于", "至少", "超过", "大于")
+
+
+def amounts_in(text: str) -> list[Amount]:
+    found = []
+    for match in _AMOUNT.finditer(text):
+        before, number, unit, after = match.groups()
+        if not before and not after:
+            continue  # "the 20,000 mAh one" names a product, it sets no bound
+        value = float(number.replace(",", "")) * _SCALE.get(unit.lower(), 1.0)
+        low = (before or "").lower() in _LOW or after in ("以上", "起", "+")
+        found.append(Amount(_UNIT_WORDS[unit.lower()], value if low else None,
+                            None if low else value))
+    return found
+
+
+def head_kinds(text: str, kinds: frozenset[str]) -> frozenset[str]:
+    """"Looking for a kettle for pour-over coffee" asks for kettles: of several kinds named,
+    those before the "for" (给, 适合, 配) that follows the first of them."""
+    from kg.kinds import KINDS
+
+    lowered = text.lower()
+    first: dict[str, int] = {}
+    for node in kinds:
+        kind = KINDS.get(node.split(":", 1)[1])
+        if kind is None:
+            continue
+        spots = [m.start() for word in (*kind.words_en, *kind.words_zh)
+                 for m in re.finditer(rf"(?<![a-z]){re.escape(word.lower())}(?![a-z])", lowered)]
+        if spots:
+            first[node] = min(spots)
+    if len(first) < 2:
+        return kinds
+    start = min(first.values())
+    cut = re.compile(r"(?i)\bfor\b|\bto go with\b|\bwith\b|给|适合|配|用来|搭配").search(
+        lowered, start)
+    if not cut:
+        return kinds
+    keep = frozenset(node for node, at in first.items() if at < cut.start())
+    return keep or kinds
+
+
 def _hard(constraints: Constraints) -> bool:
     return bool(constraints.categories or constraints.kinds or constraints.values or
                 constraints.price_max is not None or constraints.price_min is not None)
 
 
-def _key_of(ordering: Ordering | None, products: list[ProductFacts]) -> str | None:
+def key_for(ordering: Ordering | None, products: list[ProductFacts]) -> str | None:
     if ordering is None:
         return None
     if ordering.key != "capacity":
@@ -324,7 +418,7 @@ def _key_of(ordering: Ordering | None, products: list[ProductFacts]) -> str | No
     return None
 
 
-def _value(product: ProductFacts, key: str) -> float | None:
+def value_of(product: ProductFacts, key: str) -> float | None:
     if key == "price":
         return product.price
     if key.startswith("tag:"):
@@ -343,10 +437,10 @@ def _shown_value(product: ProductFacts, key: str | None, language: str) -> str |
         return None
     if key == "price":
         return _price(product, language)
-    value = _value(product, key)
+    value = value_of(product, key)
     if value is None:
         return None
-    amount = _amount(product, key, language) or ""
+    amount = amount_text(product, key, language) or ""
     if key == "battery_life_h":
         return f"续航{amount}" if language == "zh" else f"{amount} battery life"
     return amount
@@ -356,15 +450,15 @@ UNIT_ZH = {"h": "小时", "g": "克", "ml": "毫升", "mAh": "毫安时", "L": "
            "lm": "流明", "cm": "厘米", "mm": "毫米", "mg": "毫克", "kg": "千克"}
 
 
-def _amount(product: ProductFacts, key: str, language: str) -> str | None:
+def amount_text(product: ProductFacts, key: str, language: str) -> str | None:
     """A numeric attribute with its unit: "30 h", "220 g", "30小时"."""
     if key == "price" or key.startswith("tag:"):
         return None
-    value = _value(product, key)
+    value = value_of(product, key)
     if value is None:
         return None
     _, unit = attribute_name(key, "en")
-    number = f"{value:,.0f}" if value >= 1000 and value == int(value) else f"{value:g}"
+    number = str(int(value)) if value == int(value) else f"{value:g}"
     if language == "zh":
         return f"{number.replace(',', '')}{UNIT_ZH.get(unit, unit)}"
     return f"{number} {unit}".strip()

@@ -1,0 +1,72 @@
+"""Answers to "which one ...?" among the products just shown: the winner first, with the
+values that decide it ("The Trail Runner GTX is lighter: 310 g, against 680 g for the Alpine
+Hiking Boot.")."""
+
+from __future__ import annotations
+
+from agents.jimi.comparison import attribute_name
+from agents.jimi.search import amount_text
+from kg.facts import ProductFacts
+
+# (attribute, more wanted?) -> how the winner is said
+PHRASES_EN = {
+    ("weight_g", False): "is lighter", ("weight_g", True): "is heavier",
+    ("price", False): "is cheaper", ("price", True): "costs more",
+    ("battery_life_h", True): "lasts longer on a charge",
+    ("battery_life_h", False): "has the shorter battery life",
+    ("capacity_ml", True): "holds more", ("capacity_ml", False): "holds less",
+    ("volume_l", True): "holds more", ("volume_l", False): "holds less",
+    ("battery_mah", True): "has the bigger battery", ("caffeine_mg", False): "has less caffeine",
+    ("caffeine_mg", True): "has more caffeine", ("brightness_lm", True): "is brighter",
+}
+PHRASES_ZH = {
+    ("weight_g", False): "更轻", ("weight_g", True): "更重", ("price", False): "更便宜",
+    ("price", True): "更贵", ("battery_life_h", True): "续航更长", ("battery_life_h", False): "续航更短",
+    ("capacity_ml", True): "容量更大", ("capacity_ml", False): "容量更小",
+    ("volume_l", True): "容量更大", ("volume_l", False): "容量更小",
+    ("battery_mah", True): "电池容量更大", ("caffeine_mg", False): "咖啡因更少",
+    ("caffeine_mg", True): "咖啡因更多", ("brightness_lm", True): "更亮",
+}
+
+
+def which_wins(ranked: list[ProductFacts], key: str, more: bool, language: str) -> str:
+    """``ranked`` best first for the question; the winner and every value."""
+    winner, rest = ranked[0], ranked[1:]
+    label, _ = attribute_name(key, language)
+    value = _shown(winner, key, language)
+    if language == "zh":
+        phrase = PHRASES_ZH.get((key, more), f"{label}{'更高' if more else '更低'}")
+        others = "，".join(f"{p.name('zh')}为{_shown(p, key, 'zh')}" for p in rest)
+        return f"{winner.name('zh')}{phrase}：{value}" + (f"，{others}" if others else "") + "。"
+    phrase = PHRASES_EN.get((key, more), f"has the {'higher' if more else 'lower'} {label}")
+    others = ", ".join(f"{_shown(p, key, 'en')} for the {p.name_en}" for p in rest)
+    return f"The {winner.name_en} {phrase}: {value}" + (f", against {others}" if others
+                                                         else "") + "."
+
+
+def which_has(products: list[ProductFacts], having: list[ProductFacts], key: str,
+              language: str) -> str:
+    """A yes/no feature among products: which have it, which do not."""
+    label, _ = attribute_name(key, language)
+    lacking = [p for p in products if p not in having]
+    if language == "zh":
+        parts = [f"{'、'.join(p.name('zh') for p in having)}{label}" if having else
+                 f"这几款都没有标注{label}"]
+        if having and lacking:
+            parts.append(f"{'、'.join(p.name('zh') for p in lacking)}没有标注{label}")
+        return "，".join(parts) + "。"
+    if not having:
+        return f"None of them is listed as {label}."
+    verb = "is" if len(having) == 1 else "are"
+    text = f"The {' and the '.join(p.name_en for p in having)} {verb} {label}"
+    if lacking:
+        text += f"; the {' and the '.join(p.name_en for p in lacking)} " \
+                f"{'is' if len(lacking) == 1 else 'are'} not"
+    return text + "."
+
+
+def _shown(product: ProductFacts, key: str, language: str) -> str:
+    if key == "price":
+        return (f"{product.price:.2f}美元" if language == "zh" else
+                f"{product.price:.2f} {product.currency}")
+    return amount_text(product, key, language) or "-"
