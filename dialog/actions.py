@@ -106,8 +106,12 @@ class ActionExecutor:
 
     def _ask_order_id(self, call: ActionCall) -> ActionResult:
         if self.jimi.answers_instead_of_asking(call.turn, call.shopper_id):
-            # JIMI can act without the number: it answers, and the form ends here
-            return self._jimi(replace(call, active_loop="order_form"))
+            # JIMI can act without the number: it answers, and the form ends here (the loop
+            # is closed but its requested slot kept, so the "form complete" rule does not
+            # make JIMI answer a second time)
+            answered = self._jimi(replace(call, active_loop=None))
+            answered.events.append({"event": "active_loop", "name": None})
+            return answered
         return ActionResult([orders.ASK_ORDER_ID[call.language]])
 
     def _validate_order_form(self, call: ActionCall) -> ActionResult:

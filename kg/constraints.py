@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from kg.graph import ProductGraph
 from kg.kinds import KINDS, NAME_ONLY, NOT_A_KIND
-from kg.lexicon import BOOLEAN_ZH, CATEGORY_SYNONYMS
+from kg.lexicon import BOOLEAN_ZH, CATEGORY_SYNONYMS, TAG_SYNONYMS
 from kg.mining.concepts import CONCEPTS
 
 # a number followed by a unit is a size, not a price ("at least 20000 mAh", "500ml以下")
@@ -136,6 +136,9 @@ def _vocabulary(graph: ProductGraph) -> dict[str, set[str]]:
                 add(data.get("label_en"), target)
     for synonym, category in CATEGORY_SYNONYMS.items():
         add(synonym, f"category:{category}")
+    for synonym, tag in TAG_SYNONYMS.items():
+        if f"tag:{tag}" in graph.graph:
+            add(synonym, f"tag:{tag}")
     for phrase in NOT_A_KIND:
         phrases.setdefault(phrase, set()).add("none:")
     for concept in CONCEPTS:

@@ -42,6 +42,16 @@ CATEGORY_SYNONYMS = MappingProxyType({
     "electronics": "electronics_accessories", "kitchenware": "kitchen", "cookware": "kitchen",
     "decor": "home", "camping gear": "outdoor",
 })
+# what shoppers call a tag ("for my kid", "孩子") -> the tag
+TAG_SYNONYMS = MappingProxyType({
+    "kid": "kids", "kid's": "kids", "children": "kids", "child": "kids", "toddler": "kids",
+    "孩子": "kids", "小孩": "kids", "宝宝": "kids", "童": "kids", "儿子": "kids", "女儿": "kids",
+    "gift": "gift", "present": "gift", "礼品": "gift", "送礼": "gift", "送人": "gift",
+    "hike": "hiking", "hikes": "hiking", "爬山": "hiking", "登山": "hiking", "camp": "camping",
+    "露营": "camping", "run": "running", "runs": "running", "runner": "running", "跑步": "running",
+    "gym": "fitness", "workout": "fitness", "健身": "fitness", "office": "office", "上班": "office",
+    "办公": "office", "eco": "eco-friendly", "环保": "eco-friendly",
+})
 # unit suffix of an attribute name -> (unit label, surface forms in text, factor to the unit)
 UNITS = MappingProxyType({
     "ml": ("ml", {"ml": 1.0, "millilitre": 1.0, "milliliter": 1.0, "毫升": 1.0, "l": 1000.0,

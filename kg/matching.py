@@ -6,11 +6,12 @@ import re
 from dataclasses import dataclass
 
 from kg.facts import ProductFacts
-from kg.kinds import WORDS_EN
+from kg.kinds import WORDS_EN, WORDS_ZH
 
 _WORD = re.compile(r"[a-z0-9]+")
 _HAN = re.compile(r"[\u4e00-\u9fff]{2}|[\u4e00-\u9fff]")
 _PARENS = re.compile(r"[(（][^()（）]*[)）]")
+_KIND_PAIRS = frozenset(word[i:i + 2] for word in WORDS_ZH for i in range(len(word) - 1))
 
 
 def _longest_run(name: str, text: str) -> int:
@@ -92,7 +93,8 @@ class ProductMatcher:
                 continue
             hits = [p for p in pairs if p in pairs_in_text]
             run = _longest_run(core, text)
-            if len(hits) / len(pairs) >= 0.5 and run >= 3:
+            own = [p for p in hits if p not in _KIND_PAIRS]  # not only "电热水壶", a kind
+            if len(hits) / len(pairs) >= 0.5 and run >= 3 and own:
                 best[product_id] = (len(hits) / len(pairs), text.find(core[:2]) if core[:2]
                                     in text else text.find(hits[0]))
         if not best:

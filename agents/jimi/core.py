@@ -64,6 +64,13 @@ _MORE = re.compile(r"(?i)long|more|most|bigg|larg|heav|bright|expens|pricier|str
 _CHEAP = re.compile(r"(?i)cheap|less expensive|affordable|便宜|实惠")
 _SHOPPING_QUESTION = re.compile(r"(?i)\?|？|吗|什么|哪|有没有|有没|多少|\bdo you\b|\bany\b|"
                                 r"\bwhat\b|\bwhich\b|\bhave you\b|\bis there\b")
+_POLICY_TOPICS = (
+    (re.compile(r"(?i)warrant|guarantee|保修|质保|保固"), "warranty"),
+    (re.compile(r"(?i)points|积分"), "membership_benefits"),
+    (re.compile(r"(?i)shipping|delivery fee|运费|邮费|包邮"), "delivery_options"),
+    (re.compile(r"(?i)refund|退款"), "get_refund"),
+    (re.compile(r"(?i)instal|分期|pay|支付|付款"), "payment_issue"),
+)
 _WHICH = re.compile(r"(?i)\bwhich\b|哪个|哪款|哪双|哪一|谁")
 _SIZE_WORD = re.compile(r"(?i)\bsize|\bin \d{2}\b|码|号")
 # a purchase-related turn, after which (once) a complement may be suggested
@@ -226,6 +233,8 @@ class Jimi:
             return "faq"
         if intent == "membership_benefits" and _POLICY.search(text):
             return "faq"  # "100积分能抵多少钱": the points rule, not the tier summary
+        if intent in ("affirm", "deny") and _WHICH.search(text) and turn.last_shown():
+            return "which_of"  # "不粘的是哪个" is no "no"
         if intent not in FOLLOW_UP_INTENTS:
             return intent
         if _COMPARE.search(text) and len(self.products_named(text)) + len(turn.last_shown()) >= 2:
@@ -243,9 +252,10 @@ class Jimi:
         pointed = self._referenced(turn)
         asks = bool(attributes_asked(text, None) or _SIZE_WORD.search(text)
                     or colour_asked(text) or _PRONOUN.search(text))
-        if pointed is not None and pointed.how in ("cheaper", "dearer", "lighter") and \
-                _WHICH.search(text):
-            return "compare_products"
+        if _WHICH.search(text) and len(turn.last_shown()) >= 2 and not constraints.kinds and (
+                ordering_of(text) is not None or _COMPARATIVE.search(text)
+                or attributes_asked(text, None)):
+            return "which_of"  # "which one is lighter?", "这两款哪个续航长"
         if (pointed is not None or asks) and not own_search:
             return "product_question"
         return intent
@@ -336,8 +346,8 @@ class Jimi:
             return self._about_each(turn, shopper, pointed.products)
         product = self._product(turn)
         if product is None:
-            if self.search.constraints(text).kinds:
-                return self._product_search(turn, shopper)
+            if self.search.constraints(text).kinds or _SHOPPING_QUESTION.search(text):
+                return self._product_search(turn, shopper)  # "那有雨伞卖吗"
             return Reply([NO_PRODUCT[language]])
         reply = Reply(self._answers(product, turn, language, pointed),
                       slots={"product": product.name_en})
@@ -416,10 +426,6 @@ class Jimi:
         reply = Reply(texts, shown=found.products or None)
         if found.products:
             reply.slots["product"] = self.knowledge.product(found.products[0]).name_en
-            suggestion = self._suggestion(turn, shopper, set(found.products))
-            if suggestion:
-                texts.append(suggestion)
-                reply.marks.append("cross_sell")
         return reply
 
     def _search_text(self, turn: Turn) -> str:
@@ -513,7 +519,9 @@ class Jimi:
         key, descending = (key_for(ordering, products), ordering.descending) if ordering \
             else (None, bool(_MORE.search(text)))
         if key is None:
-            asked = [a for p in products for a in attributes_asked(text, p)]
+            general = [a for a in attributes_asked(text, None)
+                       if any(a in p.attributes for p in products)]
+            asked = general or [a for p in products for a in attributes_asked(text, p)]
             key = asked[0] if asked else None
             if key is None and _CHEAP.search(text):
                 key, descending = "price", False
@@ -523,6 +531,12 @@ class Jimi:
             elif key == "price":
                 descending = bool(re.search(r"(?i)expensive|pricier|贵", text))
         if key is None:
+            by_name = _named_feature(text, products)
+            if by_name:  # "不粘的是哪个": the Ceramic Non-Stick Fry Pan, by its name
+                return Reply([("是" + "、".join(p.name("zh") for p in by_name) + "。")
+                              if language == "zh" else
+                              "That's the " + " and the ".join(p.name_en for p in by_name) + "."],
+                             slots={"product": by_name[0].name_en})
             return self._compare(turn, shopper)
         flags = [p.attributes.get(key) for p in products]
         if all(isinstance(f, bool) or f is None for f in flags):  # "which is waterproof?"
@@ -650,8 +664,13 @@ class Jimi:
                      requests=[(meant.order.id, remedy)], reason=reason)
 
     def _faq(self, turn: Turn, shopper: Shopper) -> Reply:
-        """A policy question asked in passing ("灯具保修多久啊"): the FAQ's answer."""
-        line = self._faq_line(turn, shopper.language)
+        """A policy question asked in passing ("灯具保修多久啊"): the FAQ's answer, from the
+        topic its words name."""
+        text = turn.latest.text
+        topic = next((intent for pattern, intent in _POLICY_TOPICS if pattern.search(text)),
+                     turn.intent)
+        row = self.faq.best(text, topic)
+        line = answer_of(row, shopper.language) if row else None
         return Reply([line] if line else [CLARIFY[shopper.language]])
 
     def answers_instead_of_asking(self, turn: Turn, shopper_id: str) -> bool:
@@ -674,7 +693,9 @@ class Jimi:
         texts = [policy.delivery_line(shopper.profile, shopper.language)]
         mine = [o for o in self.knowledge.accounts.orders_of(shopper.profile.id)
                 if o.state in ("paid", "shipped", "delayed")]
-        discussed = orders.normalise_id(_text(turn.slots.get("order_id")) or "")
+        meant = self.order_meant(turn, shopper.profile.id)  # "我新下的那单什么时候到"
+        discussed = meant.id if meant else orders.normalise_id(
+            _text(turn.slots.get("order_id")) or "")
         # the order under discussion first, then a delayed one, then the catalogue's order
         mine.sort(key=lambda o: (o.id != discussed, o.state != "delayed"))
         if mine:
@@ -786,6 +807,21 @@ def _merge(before: dict[str, list[str]], now: dict[str, list[str]]) -> dict[str,
         merged.pop("size", None)
     merged.update({k: list(v) for k, v in now.items()})
     return merged
+
+
+def _named_feature(question: str, products: list[ProductFacts]) -> list[ProductFacts]:
+    """The products whose name holds a word of the question ("non-stick", "不粘"), when some
+    but not all do."""
+    lowered = question.lower()
+    words = {w for w in re.findall(r"[a-z][a-z-]{3,}", lowered)
+             if w not in {"which", "what", "one", "ones", "them", "those", "these", "with"}}
+    han = re.sub(r"[^\u4e00-\u9fff]", " ", question)
+    pairs = {han[i:i + 2] for i in range(len(han) - 1) if " " not in han[i:i + 2]} - {
+        "哪个", "是哪", "哪款", "哪双", "的是", "哪一", "一个", "一款"}
+    found = [p for p in products
+             if any(w in p.name_en.lower() for w in words)
+             or any(pair in (p.name_zh or "") for pair in pairs)]
+    return found if 0 < len(found) < len(products) else []
 
 
 def _without_offer(text: str) -> str:

@@ -19,6 +19,7 @@ TOPICS = {
     "delivery_options": ("shipping",), "delivery_period": ("shipping",),
     "return_policy": ("returns", "warranty"), "get_refund": ("refunds", "returns"),
     "payment_issue": ("payment",), "membership_benefits": ("membership",),
+    "warranty": ("warranty",),
 }
 RRF_K = 60
 

@@ -101,33 +101,42 @@ def order_meant(text: str, orders: list[OrderRow], product_of: Callable[[str], P
 
 def _lines_mentioned(text: str, orders: list[OrderRow],
                      product_of: Callable[[str], ProductFacts]) -> dict[str, list[str]]:
-    """Orders with a line the text names, by product name words or by kind ("the pans",
-    "随行杯"), with those lines."""
+    """Orders with a line the text names, with those lines: by the product's own name words
+    ("the beanie") when any line matches so, else by kind ("the pans", "随行杯")."""
     lowered = text.lower()
     kinds = {kind for word, kind in WORDS_EN.items()
              if re.search(rf"\b{re.escape(word)}\b", lowered)}
     kinds |= {kind for word, kind in WORDS_ZH.items() if word in text}
-    found: dict[str, list[str]] = {}
+    by_name: dict[str, list[str]] = {}
+    by_kind: dict[str, list[str]] = {}
     for order in orders:
         for line in order.lines:
             try:
                 product = product_of(line.product_id)
             except NotFound:  # no longer in the catalogue
                 continue
-            if _names(product, lowered, text) or (
-                    kinds & set(lineage(kind_of(product.name_en, product.name_zh) or ""))):
-                found.setdefault(order.id, []).append(product.id)
-    return found
+            if _names(product, lowered, text):
+                by_name.setdefault(order.id, []).append(product.id)
+            if kinds & set(lineage(kind_of(product.name_en, product.name_zh) or "")):
+                by_kind.setdefault(order.id, []).append(product.id)
+    return by_name or by_kind
 
 
 def _names(product: ProductFacts, lowered: str, text: str) -> bool:
+    """The text says the product's Chinese name, its English name, or a word of its English
+    name that is not a common one ("beanie", "skillet", "chelsea")."""
     if product.name_zh and product.name_zh in text:
         return True
     name = product.name_en.lower()
     if name in lowered:
         return True
-    distinctive = [w for w in re.findall(r"[a-z]{4,}", name)
-                   if w not in {"with", "pack", "set", "kids"}]
-    return bool(distinctive) and sum(w in lowered for w in distinctive) >= max(
-        1, len(distinctive) // 2 + 1) if len(distinctive) > 1 else False
+    return any(re.search(rf"\b{re.escape(word)}s?\b", lowered)
+               for word in re.findall(r"[a-z]{4,}", name) if word not in _GENERAL_WORDS)
 
+
+_GENERAL_WORDS = frozenset({"with", "pack", "kids", "classic", "sport", "light", "smart",
+                            "insulated", "rechargeable", "natural", "electric", "glass",
+                            "water", "stainless", "organic", "cotton", "running", "travel",
+                            "trail", "camp", "daily", "set", "mini", "zero", "house", "soft",
+                            "quick", "pocket", "slim", "rugged", "armor", "cushion",
+                            "cushioned", "coffee", "drink", "power", "bank", "case", "cover"})

@@ -39,7 +39,7 @@ def has_colour(product: ProductFacts, colour: str, language: str) -> str:
             return f"有的，{name}有{colour_name(wanted, 'zh')}{status}。"
         return f"Yes, the {name} comes in {wanted}{status}."
     if language == "zh":
-        return f"抱歉，{name}没有{colour}，可选颜色有{shown}。"
+        return f"抱歉，{name}没有{colour_name(wanted, 'zh')}，可选颜色有{shown}。"
     return f"Sorry, the {name} doesn't come in {colour}; it comes in {shown}."
 
 

@@ -144,7 +144,7 @@ class ProductSearch:
         itself states no price the parser reads."""
         constraints = self.constraints(text)
         if constraints.price_max is None and constraints.price_min is None and (
-                low is not None or high is not None):
+                low is not None or high is not None) and not amounts_in(text):
             constraints = replace(constraints, price_min=low, price_max=high)
         currency = self._catalogue_currency()
         asked = currency_of(text) or currency
