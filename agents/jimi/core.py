@@ -190,6 +190,7 @@ class Jimi:
             "report_problem": self._report_problem,
             "faq": self._faq,
             "which_of": self._which_of,
+            "request_timing": self._request_timing,
         }
 
     # -- entry point -------------------------------------------------------------------------
@@ -235,9 +236,17 @@ class Jimi:
             return "faq"  # "100积分能抵多少钱": the points rule, not the tier summary
         if intent in ("affirm", "deny") and _WHICH.search(text) and turn.last_shown():
             return "which_of"  # "不粘的是哪个" is no "no"
+        if intent in ("delivery_options", "delivery_period") and turn.slots.get("product") and \
+                attributes_asked(text, None)[:1] == ["stock"]:
+            return "product_question"  # "现在能买到吗": whether it is in stock
+        if _TIMING.search(text) and any(m.startswith("filed:") for m in turn.marks) and \
+                not orders.mentions_order(text) and intent not in ("order_status",):
+            return "request_timing"  # "how long does that take" after a filed request
         if intent not in FOLLOW_UP_INTENTS:
             return intent
-        if _COMPARE.search(text) and len(self.products_named(text)) + len(turn.last_shown()) >= 2:
+        if _COMPARE.search(text) and (intent == "compare_products" or len(
+                self.products_named(text)) + len(turn.last_shown()) + bool(
+                turn.slots.get("product")) >= 2):
             return "compare_products"
         if intent in ("product_search", "inform", "out_of_scope", "nlu_fallback") and \
                 len(self.products_named(text)) == 1:
@@ -346,7 +355,8 @@ class Jimi:
             return self._about_each(turn, shopper, pointed.products)
         product = self._product(turn)
         if product is None:
-            if self.search.constraints(text).kinds or _SHOPPING_QUESTION.search(text):
+            if self.search.constraints(text).kinds or (
+                    _SHOPPING_QUESTION.search(text) and not named):
                 return self._product_search(turn, shopper)  # "那有雨伞卖吗"
             return Reply([NO_PRODUCT[language]])
         reply = Reply(self._answers(product, turn, language, pointed),
@@ -361,7 +371,7 @@ class Jimi:
                  pointed: Reference | None) -> list[str]:
         """Every part of a question about one product: a colour, a size, each attribute
         asked ("how big is it and how many watts?"), else the best-matching attribute."""
-        text = turn.latest.text
+        text = _without_names(turn.latest.text, product)  # "ANC" in a name asks nothing
         parts = []
         colour = colour_asked(text) or turn.entity("colour")
         size = size_asked(text, product) or turn.entity("size")
@@ -585,7 +595,10 @@ class Jimi:
     def _order(self, turn: Turn, shopper: Shopper) -> tuple[OrderRow | None, str | None]:
         """(order, problem): the order named now or earlier in the conversation, if theirs,
         else the one the words point at ("the one with the pans", "刚下的那单")."""
-        order_id = turn.entity("order_id") or _text(turn.slots.get("order_id"))
+        order_id = turn.entity("order_id")
+        if not order_id:  # words about another order ("我新下的那单") beat the one discussed
+            meant = self.order_meant(turn, shopper.profile.id, latest_only=True)
+            order_id = meant.id if meant else _text(turn.slots.get("order_id"))
         accounts = self.knowledge.accounts
         if order_id:
             try:
@@ -594,13 +607,17 @@ class Jimi:
                 return None, orders.not_yours(order_id, shopper.language)
         return self.order_meant(turn, shopper.profile.id), None
 
-    def order_meant(self, turn: Turn, shopper_id: str) -> OrderRow | None:
+    def order_meant(self, turn: Turn, shopper_id: str,
+                    latest_only: bool = False) -> OrderRow | None:
         """The shopper's order this turn (or the one before) points at without a number: by
         the products or kinds named, "my last order", or the only order the request fits."""
         kind = turn.order_request() or turn.intent
         states = OPEN_STATES if kind in ("cancel_order", "change_order") else None
         mine = self.knowledge.accounts.orders_of(shopper_id)
-        for text in [turn.latest.text, *(t.text for t in reversed(turn.earlier[-2:]))]:
+        texts = [turn.latest.text]
+        if not latest_only:
+            texts += [t.text for t in reversed(turn.earlier[-2:])]
+        for text in texts:
             meant = order_meant(text, mine, self.knowledge.product, states)
             if meant.order is not None and (len(mine) == 1 or meant.products
                                             or RECENT.search(text)):
@@ -661,7 +678,13 @@ class Jimi:
         reason = problems_text.reason(problem, items, turn.latest.text if not earlier else text)
         return Reply([problems_text.filed(meant.order, remedy, problem, items, language)],
                      slots={"order_id": meant.order.id},
-                     requests=[(meant.order.id, remedy)], reason=reason)
+                     requests=[(meant.order.id, remedy)], reason=reason,
+                     marks=[f"filed:{remedy}"])
+
+    def _request_timing(self, turn: Turn, shopper: Shopper) -> Reply:
+        """"How long does that take?" right after a request was filed: its next steps."""
+        remedy = [m.split(":", 1)[1] for m in turn.marks if m.startswith("filed:")][-1]
+        return Reply([problems_text.timing(remedy, shopper.language)])
 
     def _faq(self, turn: Turn, shopper: Shopper) -> Reply:
         """A policy question asked in passing ("灯具保修多久啊"): the FAQ's answer, from the
@@ -807,6 +830,13 @@ def _merge(before: dict[str, list[str]], now: dict[str, list[str]]) -> dict[str,
         merged.pop("size", None)
     merged.update({k: list(v) for k, v in now.items()})
     return merged
+
+
+def _without_names(text: str, product: ProductFacts) -> str:
+    for name in (product.name_en, product.name_zh):
+        if name:
+            text = re.sub(re.escape(name), " ", text, flags=re.IGNORECASE)
+    return text
 
 
 def _named_feature(question: str, products: list[ProductFacts]) -> list[ProductFacts]:

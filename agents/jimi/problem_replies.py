@@ -47,6 +47,14 @@ def filed(order: OrderRow, remedy: str, problem: str, items: list[ProductFacts],
             f"day, then {NEXT_EN[remedy]}. {PHOTO['en']}")
 
 
+def timing(remedy: str, language: str) -> str:
+    remedy = remedy if remedy in NEXT_EN else "replacement"
+    if language == "zh":
+        return f"客服会在1个工作日内审核您的{REMEDY_ZH[remedy]}申请，{NEXT_ZH[remedy]}。"
+    return (f"Our team reviews your {REMEDY_EN[remedy]} request within 1 business day; "
+            f"then {NEXT_EN[remedy]}.")
+
+
 def already(order_id: str, remedy: str, language: str) -> str:
     if language == "zh":
         return f"订单 {order_id} 的{REMEDY_ZH[remedy]}申请已经提交，客服会在1个工作日内处理。"

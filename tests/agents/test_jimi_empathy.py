@@ -30,9 +30,20 @@ def test_asking_the_same_thing_again_counts() -> None:
     assert again.frustrated
 
 
-def test_repeated_contact_counts() -> None:
-    mood = assess("my parcel still hasn't arrived", "order_status", [], [], other_sessions=3)
-    assert any(s.startswith("contacted 3 times") for s in mood.signals)
+def test_repeated_contact_adds_to_a_sign_in_the_message() -> None:
+    mood = assess("my parcel STILL hasn't arrived!!", "order_status", [], [], other_sessions=3)
+    assert any(s.startswith("contacted 3 times") for s in mood.signals) and mood.frustrated
+
+
+def test_a_neutral_question_is_calm_however_often_the_shopper_wrote_before() -> None:
+    mood = assess("which headphones do you have", "product_search", [], [], other_sessions=5)
+    assert not mood.frustrated and mood.signals == ()
+
+
+def test_a_second_search_is_not_a_repeated_request() -> None:
+    mood = assess("any running shoes?", "product_search", ["do you have kettles"],
+                  ["product_search"])
+    assert "repeated request" not in mood.signals and not mood.frustrated
 
 
 def test_product_codes_in_capitals_are_not_shouting() -> None:

@@ -31,9 +31,17 @@ def test_category_words_and_chinese(query: KnowledgeQuery) -> None:
     constraints = query.parse("防水 鞋 200元以内")
     assert constraints.price_max == 200
     assert "value:waterproof=true" in constraints.values
-    assert "category:footwear" in constraints.soft
-    top = query.search(constraints)[0]
-    assert query.facts(top.product_id).category == "footwear"
+    assert "kind:shoes" in constraints.kinds  # 鞋 is a kind, rain boots included
+    hits = query.search(constraints)
+    assert hits and all(query.graph.graph.has_edge(f"product:{h.product_id}", k)
+                        for h in hits for k in ["kind:boots"] if "boot" in h.product_id)
+    for hit in hits:
+        facts = query.facts(hit.product_id)
+        assert facts.price <= 200 and facts.attributes.get("waterproof") is True
+        kinds = {v for _, v, k in query.graph.graph.out_edges(f"product:{hit.product_id}",
+                                                              keys=True) if k == "is_kind"}
+        assert kinds & {"kind:running-shoes", "kind:boots", "kind:sneakers", "kind:sandals",
+                        "kind:slides", "kind:shoes"}, (hit.product_id, kinds)
 
 
 def test_concepts_rank_gift_for_a_runner(query: KnowledgeQuery) -> None:
