@@ -113,6 +113,10 @@ class KnowledgeQuery:
             self._candidate_index = CandidateIndex(self.graph)
         return self._candidate_index
 
+    def products_of_kind(self, kind: str) -> list[str]:
+        """Product ids of a kind node and its sub-kinds ("kind:headphones" has earbuds)."""
+        return sorted(node.split(":", 1)[1] for node in self._index().in_kinds([kind]))
+
     def related(self, product_id: str, limit: int = 5) -> list[SearchHit]:
         """Similar products (mined ``similar_to``), then same-category products sharing tags."""
         node = self._node(product_id)

@@ -100,6 +100,9 @@ def user_turn(text: str, intent: str, **entities: str | list[str]) -> UserTurn:
 
 
 def conversation(*turns: UserTurn, slots: dict[str, object] | None = None,
-                 bot: list[str] | None = None) -> Turn:
-    """The last of ``turns`` in the context of the ones before it."""
-    return Turn(turns[-1], list(turns[:-1]), dict(slots or {}), list(bot or []))
+                 bot: list[str] | None = None, shown: list[list[str]] | None = None,
+                 marks: list[str] | None = None) -> Turn:
+    """The last of ``turns`` in the context of the ones before it (``shown``: the product
+    lists JIMI showed, ``marks``: what it did once, as the tracker keeps them)."""
+    return Turn(turns[-1], list(turns[:-1]), dict(slots or {}), list(bot or []),
+                list(shown or []), list(marks or []))

@@ -278,12 +278,20 @@ class Jimi:
     # -- products ----------------------------------------------------------------------------
 
     def find(self, name: str | None) -> ProductFacts | None:
+        """The product a name means: by its words, else the only product of the kind it
+        names ("the wireless earbuds" when the catalogue has one pair of earbuds)."""
         if not name:
             return None
         try:
             return self.knowledge.find_product(name)
         except NotFound:
-            return None
+            pass
+        kinds = self.search.constraints(name).kinds
+        if len(kinds) == 1:
+            members = self.knowledge.query.products_of_kind(next(iter(kinds)))
+            if len(members) == 1:
+                return self.knowledge.product(members[0])
+        return None
 
     def _product(self, turn: Turn) -> ProductFacts | None:
         for name in turn.latest.entities.get("product", []):

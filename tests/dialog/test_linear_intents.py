@@ -10,7 +10,13 @@ import scipy.sparse as sp
 from dialog.training import PROJECT_DIR
 
 sys.path.insert(0, str(PROJECT_DIR))
-from components.linear import BlockLayout, LinearIntentModel
+from components.linear import (
+    BlockLayout,
+    LinearIntentModel,
+    calibration_split,
+    choose_threshold,
+    in_scope_scores,
+)
 
 
 def _rows(count: int, seed: int = 0) -> tuple[list[dict], list[str]]:
@@ -108,3 +114,31 @@ def test_one_message_gets_its_row_of_the_batch_and_its_features_are_not_changed(
     np.testing.assert_array_equal(rows[4]["words"].toarray(), before)
     np.testing.assert_allclose(model.probabilities(single),
                                model.probabilities(layout.matrix(rows))[4:5], rtol=1e-5)
+
+
+def test_calibration_holds_out_a_fixed_share_of_every_intent() -> None:
+    texts = [f"text {i}" for i in range(40)] + ["rare a", "rare b"]
+    intents = ["a"] * 20 + ["b"] * 20 + ["rare"] * 2
+    fit, held = calibration_split(texts, intents, 0.2)
+    assert sorted(fit + held) == list(range(42))
+    assert sum(intents[i] == "a" for i in held) == 4 and sum(intents[i] == "b" for i in held) == 4
+    assert not any(intents[i] == "rare" for i in held)  # too few to spare any
+    assert (fit, held) == calibration_split(texts, intents, 0.2)  # the same split every run
+
+
+def test_threshold_turns_away_at_most_the_allowed_share_of_right_answers() -> None:
+    scores = np.array([0.95, 0.9, 0.85, 0.8, 0.7, 0.6, 0.5, 0.45, 0.4, 0.3])
+    correct = np.array([True] * 8 + [False] * 2)
+    threshold = choose_threshold(scores, correct, allowed_loss=0.1)  # 1 of 10 may go
+    assert sum(correct & (scores < threshold)) <= 1
+    assert sum(scores < threshold) >= 3  # the two wrong ones go too
+    assert choose_threshold(scores, correct, allowed_loss=0.0) == 0.45  # the lowest right one
+    assert choose_threshold(scores, correct, allowed_loss=0.9) == 0.9  # never above the ceiling
+
+
+def test_in_scope_scores_leave_out_the_out_of_scope_column() -> None:
+    probabilities = np.array([[0.6, 0.3, 0.1], [0.2, 0.3, 0.5]])
+    best, index, on_top = in_scope_scores(probabilities, ("out_of_scope", "a", "b"),
+                                          "out_of_scope")
+    assert best.tolist() == [0.3, 0.5] and index.tolist() == [1, 2]
+    assert on_top.tolist() == [True, False]

@@ -130,3 +130,50 @@ class LinearIntentModel:
     def load(cls, path: Path) -> LinearIntentModel:
         with np.load(path, allow_pickle=False) as data:
             return cls(tuple(str(i) for i in data["intents"]), data["weights"], data["bias"])
+
+
+# -- out of scope: a threshold on the in-scope confidence, chosen on held-out examples ------
+
+def calibration_split(texts: Sequence[str], intents: Sequence[str], share: float
+                      ) -> tuple[list[int], list[int]]:
+    """(fit, held out) indices: about ``share`` of every intent with 5 or more examples held
+    out, the same ones on every run (by a hash of the text, not by chance)."""
+    import hashlib
+
+    by_intent: dict[str, list[int]] = {}
+    for index, intent in enumerate(intents):
+        by_intent.setdefault(intent, []).append(index)
+    every = max(2, round(1 / share)) if share > 0 else 0
+    fit, held = [], []
+    for members in by_intent.values():
+        ordered = sorted(members, key=lambda i: hashlib.sha1(texts[i].encode()).hexdigest())
+        for position, index in enumerate(ordered):
+            (held if every and len(members) >= 5 and position % every == 0 else fit).append(index)
+    return sorted(fit), sorted(held)
+
+
+def in_scope_scores(probabilities: np.ndarray, intents: Sequence[str], out_of_scope: str
+                    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(best in-scope confidence, its intent index, whether out_of_scope itself is on top)."""
+    columns = [i for i, name in enumerate(intents) if name != out_of_scope]
+    if not columns:
+        raise ValueError("no in-scope intent to score")
+    inside = probabilities[:, columns]
+    best = inside.argmax(axis=1)
+    own = [i for i, name in enumerate(intents) if name == out_of_scope]
+    on_top = (probabilities.argmax(axis=1) == own[0]) if own else np.zeros(len(best), bool)
+    return inside.max(axis=1), np.asarray(columns)[best], on_top
+
+
+def choose_threshold(scores: np.ndarray, correct: np.ndarray, allowed_loss: float,
+                     ceiling: float = 0.9) -> float:
+    """The highest threshold on held-out in-scope examples' confidence that turns away at
+    most ``allowed_loss`` of them among those answered right (the right answers a threshold
+    costs); never above ``ceiling``."""
+    if len(scores) == 0:
+        return 0.0
+    right = np.sort(scores[correct])
+    budget = int(np.floor(allowed_loss * len(scores)))
+    if budget >= len(right):
+        return ceiling
+    return float(min(ceiling, right[budget])) if len(right) else 0.0
