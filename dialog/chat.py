@@ -23,6 +23,10 @@ from shopmind.symbols import symbols_meaning
 
 log = logging.getLogger(__name__)
 MAX_MESSAGE_CHARS = 2000
+PHOTO_THANKS = {
+    "en": "Thanks, I've added the photo to this conversation; our team sees it with your request.",
+    "zh": "谢谢，照片已添加到本次对话中，客服处理您的申请时会一并查看。",
+}
 DEGRADED_REPLY = {
     "en": "Sorry, our assistant is having trouble right now. I can connect you to a person, "
           "or you can try again in a minute.",
@@ -47,6 +51,7 @@ class ChatReply:
     degraded: bool = False
     handover_offered: bool = False
     frustration: list[str] = field(default_factory=list)
+    products: list[str] = field(default_factory=list)  # the products this reply lists
 
     @property
     def texts(self) -> list[str]:
@@ -91,7 +96,8 @@ class ChatService:
         custom = _custom(messages)
         added = self.conversations.add(session.id, "bot", BOT, texts)
         reply = ChatReply(notices + added, handover_offered=bool(custom.get("handover")),
-                          frustration=list(custom.get("frustration") or []))
+                          frustration=list(custom.get("frustration") or []),
+                          products=[str(p) for p in custom.get("products") or []])
         if custom.get("handover"):
             session = self.conversations.request_human(session.id)
             reply.mode = session.mode
@@ -101,6 +107,15 @@ class ChatService:
                 ) -> tuple[Session, list[Message]]:
         session, _ = self.open(shopper, session_id)
         return session, self.conversations.history(session.id, after)
+
+    def photo_added(self, shopper: ProfileRow, session_id: str, photo: str
+                    ) -> tuple[Session, list[Message]]:
+        """A photo the shopper attached: in the conversation for the team, acknowledged."""
+        session, _ = self.open(shopper, session_id)
+        added = self.conversations.add(session.id, "shopper", shopper.name,
+                                       [f"[photo attached: {photo}]"])
+        added += self.conversations.add(session.id, "bot", BOT, [PHOTO_THANKS[shopper.language]])
+        return self.conversations.session(session.id), added
 
     def request_human(self, shopper: ProfileRow, session_id: str) -> Session:
         session, _ = self.open(shopper, session_id)

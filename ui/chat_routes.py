@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi import APIRouter, Depends, Path, Query, Request, UploadFile
 from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, Field
 
 from dialog.conversations import Message
 from kg.schema import ProfileRow
+from shopmind.errors import InvalidInput
 from shopmind.identity import Principal
 from ui.auth import require, shopper_profile
 from ui.platform import Platform
@@ -35,6 +36,9 @@ class ChatOut(BaseModel):
     degraded: bool
     handover_offered: bool
     frustration: list[str] = Field(default_factory=list)
+    products: list[str] = Field(default_factory=list,
+                                description="ids of the products the reply lists, in order "
+                                            "(what 'the first one' refers to next)")
 
 
 class HistoryOut(BaseModel):
@@ -78,7 +82,8 @@ async def chat(body: ChatIn, platform: PlatformDep, profile: ShopperDep) -> Chat
     reply = await platform.chat.reply(profile, body.session_id, body.text)
     return ChatOut(messages=reply.texts, items=items_of(reply.messages), mode=reply.mode,
                    agent=reply.agent, degraded=reply.degraded,
-                   handover_offered=reply.handover_offered, frustration=reply.frustration)
+                   handover_offered=reply.handover_offered, frustration=reply.frustration,
+                   products=reply.products)
 
 
 @shopper.get("/chat/{session_id}/messages", response_model=HistoryOut)
@@ -88,6 +93,22 @@ async def chat_messages(session_id: SessionId, platform: PlatformDep, profile: S
     session, messages = await run_in_threadpool(platform.chat.history, profile, session_id, after)
     return HistoryOut(session_id=session_id, mode=session.mode, agent=session.agent,
                       items=items_of(messages))
+
+
+@shopper.post("/chat/{session_id}/photos", response_model=HistoryOut)
+async def chat_photo(session_id: SessionId, file: UploadFile, platform: PlatformDep,
+                     profile: ShopperDep) -> HistoryOut:
+    """A photo for the conversation (a damaged or wrong item): one image, checked like every
+    upload, kept for this shopper and shown in the conversation to the team."""
+    name = file.filename or "photo"
+    if name.lower().endswith(".zip"):
+        raise InvalidInput("attach one photo at a time, not a zip")
+    data = await file.read(platform.settings.max_upload_bytes + 1)
+    batch = await run_in_threadpool(platform.chat_photos.save, profile.id, name, data)
+    session, added = await run_in_threadpool(platform.chat.photo_added, profile, session_id,
+                                             f"{batch.id}/{batch.files[0]}")
+    return HistoryOut(session_id=session_id, mode=session.mode, agent=session.agent,
+                      items=items_of(added))
 
 
 @shopper.post("/chat/{session_id}/handover", response_model=HistoryOut)

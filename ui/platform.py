@@ -60,6 +60,11 @@ class Platform:
         return UploadStore(self.settings.data_dir / "uploads", self.settings.max_upload_bytes)
 
     @cached_property
+    def chat_photos(self) -> UploadStore:
+        """Photos shoppers attach in chat (a damaged item), kept per shopper."""
+        return UploadStore(self.settings.data_dir / "chat_photos", self.settings.max_upload_bytes)
+
+    @cached_property
     def catalogue_uploads(self) -> CatalogueUploads:
         """Merchants' catalogue files into the knowledge base, each product owned by one."""
         return CatalogueUploads(self.knowledge, self.settings.product_owners_path,

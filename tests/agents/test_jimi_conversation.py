@@ -61,7 +61,7 @@ def test_a_kind_and_a_feature_never_list_another_kind(jimi: Jimi,
     for product in (synced_platform.knowledge.product(p) for p in reply.shown):
         assert product.attributes.get("waterproof") is True and product.price <= 100
     assert "waterproof=true" not in reply.texts[0] and "<=" not in reply.texts[0]
-    assert re.search(r"^1\. ", reply.texts[0], re.M)  # numbered
+    assert re.search(r"^1\. ", reply.texts[0], re.MULTILINE)  # numbered
 
 
 def test_cheapest_comes_first_with_its_price(jimi: Jimi, synced_platform: Platform) -> None:
@@ -287,7 +287,7 @@ def test_a_damaged_item_is_filed_with_its_reason(jimi: Jimi, synced_platform: Pl
 
 def test_a_missing_item_refund_and_an_unclear_order_is_asked(
         jimi: Jimi, synced_platform: Platform) -> None:
-    shopper, order_id, product = _delivered(synced_platform, single=False)
+    shopper, order_id, _ = _delivered(synced_platform, single=False)
     vague = user_turn("something was missing from my parcel, I want a refund", "get_refund")
     asked = jimi.respond(conversation(vague), shopper)
     assert not asked.requests and "Which order" in asked.texts[0]

@@ -64,8 +64,10 @@ def training_examples(language: str) -> dict[str, tuple[str, ...]]:
     ``studio*_<language>.yml`` and the merchants' confirmations (``confirm.yml``, both
     languages)."""
     found: dict[str, tuple[str, ...]] = {}
-    for path in (NLU_DIR / f"{language}.yml", *sorted(STUDIO_DIR.glob(f"studio*_{language}.yml")),
-                 STUDIO_DIR / "confirm.yml"):
+    shared = [p for p in sorted(NLU_DIR.glob("*.yml"))  # both languages' files (out of scope)
+              if p.stem not in (*LANGUAGES, "lookups")]
+    for path in (NLU_DIR / f"{language}.yml", *shared,
+                 *sorted(STUDIO_DIR.glob(f"studio*_{language}.yml")), STUDIO_DIR / "confirm.yml"):
         for item in _load(path)["nlu"]:
             if "intent" in item:
                 found[item["intent"]] = found.get(item["intent"], ()) + tuple(
@@ -234,6 +236,16 @@ def test_no_eval_sentence_is_in_the_training_data() -> None:
                for examples in training_examples(language).values() for example in examples}
     leaked = [turn["text"] for language in LANGUAGES for turn in eval_turns(language)
               if normalise(turn["text"]) in trained]
+    assert leaked == []
+
+
+def test_no_dialogue_benchmark_turn_is_in_the_training_data() -> None:
+    trained = {normalise(plain_text(example)) for language in LANGUAGES
+               for examples in training_examples(language).values() for example in examples}
+    turns = [turn["text"] for path in sorted((REPO / "bench" / "data").glob("dialogue_*.yml"))
+             for conversation in _load(path)["conversations"] for turn in conversation["turns"]]
+    assert len(turns) >= 240
+    leaked = [text for text in turns if normalise(text) in trained]
     assert leaked == []
 
 

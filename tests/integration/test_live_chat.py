@@ -202,3 +202,56 @@ def test_a_thumbs_up_or_dots_get_an_answer_not_an_outage(live_app: str, rasa_ser
     assert shopper.text("👍")  # Rasa reads no tokens in it: the chat sends /affirm
     clarify = shopper.text("...")
     assert "rephrase" in clarify or "person" in clarify
+
+
+def test_a_list_then_the_second_one_then_the_cheaper_one(
+        live_app: str, rasa_server: str, synced_platform: Platform, accounts: Accounts) -> None:
+    """The products a reply lists travel in Rasa's tracker: later turns point at them."""
+    profile = _profile(synced_platform, "en")
+    shopper = Shopper(live_app, accounts, profile, "references")
+    listed = shopper.say("do you have running shoes?")
+    knowledge = synced_platform.knowledge
+    products = [knowledge.product(p) for p in listed["products"]]
+    assert len(products) >= 2, listed
+    assert all("shoe" in " ".join(listed["messages"]).lower() or p.name_en in
+               " ".join(listed["messages"]) for p in products)
+    second = products[1]
+    size = second.values("size")[0]
+    answer = shopper.text(f"is the second one available in size {size}?")
+    assert second.name_en in answer and size in answer, answer
+    cheaper = min(products, key=lambda p: p.price)
+    assert cheaper.name_en in shopper.text("how much is the cheaper one?")
+
+
+def test_a_damaged_item_is_filed_and_a_photo_attached(
+        live_app: str, rasa_server: str, synced_platform: Platform, accounts: Accounts,
+        tmp_path: Any) -> None:
+    from io import BytesIO
+
+    from PIL import Image
+
+    accounts_store = synced_platform.knowledge.accounts
+    profile, order = next((p, o) for p in accounts_store.profiles()
+                          for o in accounts_store.orders_of(p.id) if o.state == "delivered"
+                          and len([x for x in accounts_store.orders_of(p.id)
+                                   if x.state in ("delivered", "shipped")]) == 1)
+    product = synced_platform.knowledge.product(order.lines[0].product_id)
+    shopper = Shopper(live_app, accounts, profile, "damaged")
+    english = profile.language == "en"
+    reply = shopper.text(f"the {product.name_en} arrived broken, please send a replacement"
+                         if english else f"收到的{product.name_zh}坏了，请给我换一个")
+    assert order.id in reply, reply
+    assert (order.id, "replacement") in synced_platform.conversations.requests_of(profile.id)
+    photo = BytesIO()
+    Image.new("RGB", (64, 48), (200, 30, 30)).save(photo, format="PNG")
+    sent = httpx.post(f"{live_app}/v1/chat/{shopper.session}/photos", headers=shopper.headers,
+                      files={"file": ("crack.png", photo.getvalue(), "image/png")}, timeout=30)
+    assert sent.status_code == 200, sent.text
+    assert any("photo attached" in item["text"] for item in sent.json()["items"])
+    refused = httpx.post(f"{live_app}/v1/chat/{shopper.session}/photos", headers=shopper.headers,
+                         files={"file": ("notes.txt", b"not an image", "text/plain")}, timeout=30)
+    assert refused.status_code == 422 and "not an image" in refused.text
+    anonymous = httpx.post(f"{live_app}/v1/chat/{shopper.session}/photos",
+                           files={"file": ("crack.png", photo.getvalue(), "image/png")},
+                           timeout=30)
+    assert anonymous.status_code == 401

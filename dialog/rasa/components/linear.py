@@ -144,7 +144,8 @@ def calibration_split(texts: Sequence[str], intents: Sequence[str], share: float
     for index, intent in enumerate(intents):
         by_intent.setdefault(intent, []).append(index)
     every = max(2, round(1 / share)) if share > 0 else 0
-    fit, held = [], []
+    fit: list[int] = []
+    held: list[int] = []
     for members in by_intent.values():
         ordered = sorted(members, key=lambda i: hashlib.sha1(texts[i].encode()).hexdigest())
         for position, index in enumerate(ordered):
