@@ -12,6 +12,11 @@ Starts the app and the real Rasa server on 127.0.0.1 over a fresh demo catalogue
 Every message is printed with its speaker, as the shopper (or the agent) saw it.
 
     python scripts/transcript.py [--out transcripts.md]
+    python scripts/transcript.py --conversations scripts/shopper_conversations.yml
+
+With ``--conversations``, plays the conversations in a YAML file instead (``title``,
+``shopper``, ``turns``: a list of texts; a conversation with ``earlier`` first plays those
+texts in another session of the same shopper, as a visit before this one).
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ from typing import Any
 sys.path[0] = str(Path(__file__).resolve().parent.parent)
 
 import httpx
+import yaml
 
 from bench.chat import platform_up
 from kg.accounts import AccountStore
@@ -121,6 +127,20 @@ def english_cancel(app: str, tokens: Tokens, accounts: AccountStore, lines: list
         player.say(text)
 
 
+def from_file(app: str, tokens: Tokens, accounts: AccountStore, spec: dict[str, Any],
+              number: int, lines: list[str]) -> None:
+    profile = accounts.profile(str(spec["shopper"]))
+    if spec.get("earlier"):
+        before = Player(app, tokens, profile, f"file-{number}-before", lines)
+        lines.append("*(an earlier visit)*")
+        for text in spec["earlier"]:
+            before.say(str(text))
+        lines.append("*(a new visit)*")
+    player = Player(app, tokens, profile, f"file-{number}", lines)
+    for text in spec["turns"]:
+        player.say(str(text))
+
+
 def _first_order(accounts: AccountStore, state: str, language: str
                  ) -> tuple[ProfileRow, OrderRow]:
     return next((p, o) for p in accounts.profiles() if p.language == language
@@ -130,6 +150,8 @@ def _first_order(accounts: AccountStore, state: str, language: str
 def main(argv: list[str] | None = None) -> str:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--out", type=Path, help="also write the transcripts here (Markdown)")
+    parser.add_argument("--conversations", type=Path,
+                        help="play the conversations of this YAML file instead")
     args = parser.parse_args(argv)
     sections: list[str] = []
     with contextlib.ExitStack() as stack:
@@ -140,7 +162,7 @@ def main(argv: list[str] | None = None) -> str:
         tokens = demo_tokens(settings.demo_credentials_path)
         graph = ProductGraph(settings.graph_path)  # written by the platform as it started
         graph.warm_up()
-        plays = {
+        plays: dict[str, Any] = {} if args.conversations else {
             "English: product questions in context":
                 lambda lines: english_products(app, tokens, accounts, graph, lines),
             "Chinese: a delayed order, frustration, a person":
@@ -148,6 +170,12 @@ def main(argv: list[str] | None = None) -> str:
             "English: cancelling, another shopper's order refused":
                 lambda lines: english_cancel(app, tokens, accounts, lines),
         }
+        if args.conversations:
+            specs = yaml.safe_load(args.conversations.read_text("utf-8"))["conversations"]
+            for number, spec in enumerate(specs):
+                plays[str(spec["title"])] = (
+                    lambda lines, spec=spec, number=number:
+                    from_file(app, tokens, accounts, spec, number, lines))
         for title, play in plays.items():
             lines: list[str] = []
             play(lines)

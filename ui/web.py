@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import uuid
+from pathlib import Path
 from typing import Any
 
 import gradio as gr
@@ -24,7 +25,7 @@ from ui.auth import shopper_profile
 from ui.desk_tab import desk_tab
 from ui.knowledge_tab import knowledge_tab
 from ui.platform import Platform
-from ui.product_cards import ProductCards
+from ui.product_cards import MAX_CARDS, ProductCards
 from ui.studio_tab import studio_tab
 
 Message = dict[str, str]
@@ -92,6 +93,8 @@ def _shopper_tab(platform: Platform) -> None:
     with gr.Row():
         box = gr.Textbox(placeholder="Ask about a product, an order or our policies",
                          show_label=False, elem_id="jimi-input", scale=5)
+        photo = gr.UploadButton("Attach a photo", file_types=["image"], file_count="single",
+                                elem_id="jimi-photo", scale=1)
         person = gr.Button("Talk to a person", elem_id="jimi-person", scale=1)
     timer = gr.Timer(2.0)
 
@@ -110,9 +113,28 @@ def _shopper_tab(platform: Platform) -> None:
                     last, gr.skip())
         shown = [_shown(m) for m in reply.messages if m.role != "shopper"]
         history += [{"role": "assistant", "content": t} for t in shown or ["(no answer)"]]
-        named = cards.named_in([m.text for m in reply.messages if m.role == "bot"])
+        listed = [platform.knowledge.product(p) for p in reply.products[:MAX_CARDS]
+                  if _known(platform, p)]
+        named = listed or cards.named_in([m.text for m in reply.messages if m.role == "bot"])
         return (history, "", max([last, *(m.seq for m in reply.messages)]),
                 cards.html(named, profile.language))
+
+    async def attach(upload: Any, history: list[Message], session_id: str, last: int,
+                     request: gr.Request) -> tuple[list[Message], int]:
+        """A photo for the conversation (a damaged item): checked, kept, acknowledged."""
+        history = list(history or [])
+        try:
+            profile = profile_of(request)
+            path = Path(upload if isinstance(upload, str) else upload.name)
+            batch = await asyncio.to_thread(platform.chat_photos.save, profile.id, path.name,
+                                            path.read_bytes())
+            _, added = await asyncio.to_thread(platform.chat.photo_added, profile, session_id,
+                                               f"{batch.id}/{batch.files[0]}")
+        except ShopmindError as exc:
+            return history + [{"role": "assistant", "content": f"⚠️ {exc.message}"}], last
+        history += [{"role": "user" if m.role == "shopper" else "assistant",
+                     "content": _shown(m)} for m in added]
+        return history, max([last, *(m.seq for m in added)])
 
     async def poll(history: list[Message], session_id: str, last: int, request: gr.Request
                    ) -> tuple[list[Message], int]:
@@ -140,6 +162,15 @@ def _shopper_tab(platform: Platform) -> None:
     box.submit(send, [box, chatbot, session, seen], [chatbot, box, seen, products])
     timer.tick(poll, [chatbot, session, seen], [chatbot, seen])
     person.click(ask_person, [session], None)
+    photo.upload(attach, [photo, chatbot, session, seen], [chatbot, seen])
+
+
+def _known(platform: Platform, product_id: str) -> bool:
+    try:
+        platform.knowledge.product(product_id)
+    except ShopmindError:
+        return False
+    return True
 
 
 def _shown(message: DialogMessage) -> str:
