@@ -23,6 +23,10 @@ _PRICE_MAX = re.compile(r"(?:under|below|less than|cheaper than|up to|max(?:imum
                         r"少于|不到|不高于|预算)\s*[$€£¥]?\s*(\d+(?:\.\d+)?)" + _NOT_PRICE +
                         r"|(\d+(?:\.\d+)?)\s*(?:元|块|美元|刀)?\s*(?:以内|以下|之内)",
                         re.IGNORECASE)
+_PRICE_RANGE = re.compile(
+    r"(?:between|from)\s*[$€£¥]?\s*(\d+(?:\.\d+)?)\s*(?:and|to|-)\s*[$€£¥]?\s*(\d+(?:\.\d+)?)"
+    + _NOT_PRICE + r"|(?<![\d.])(\d+(?:\.\d+)?)\s*(?:元|块|美元)?\s*(?:到|至|~|～|-)\s*(\d+(?:\.\d+)?)"
+    r"\s*(?:元|块|美元|刀)(?:之间|左右)?", re.IGNORECASE)
 _WORDS = re.compile(r"[a-z0-9][a-z0-9'.&/+-]*")
 _CJK = re.compile(r"[\u4e00-\u9fff]+")
 _PRICE_MIN = re.compile(r"(?:over|above|more than|at least|>|超过|高于|不低于)\s*[$€£¥]?\s*"
@@ -69,6 +73,10 @@ class ConstraintParser:
                     found["soft" if kind in ("tag", "concept") else kind].add(node)
         price_max = _number(_PRICE_MAX.search(text))
         price_min = _number(_PRICE_MIN.search(text))
+        between = _PRICE_RANGE.search(text)
+        if between:  # "between 30 and 60", "100到200元"
+            low, high = sorted(float(g) for g in between.groups() if g)
+            price_min, price_max = low, high
         return Constraints(frozenset(found["category"]), frozenset(found["kind"]),
                            frozenset(found["value"]), frozenset(found["soft"]), price_max,
                            price_min, tuple(matched))

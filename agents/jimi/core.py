@@ -259,8 +259,8 @@ class Jimi:
         if own_search and ordering_of(text) is None and intent == "product_search":
             return intent
         pointed = self._referenced(turn)
-        asks = bool(attributes_asked(text, None) or _SIZE_WORD.search(text)
-                    or colour_asked(text) or _PRONOUN.search(text))
+        asks = bool(_SIZE_WORD.search(text) or _PRONOUN.search(text) or (
+            intent != "product_search" and (attributes_asked(text, None) or colour_asked(text))))
         if _WHICH.search(text) and len(turn.last_shown()) >= 2 and not constraints.kinds and (
                 ordering_of(text) is not None or _COMPARATIVE.search(text)
                 or attributes_asked(text, None)):

@@ -311,3 +311,28 @@ def test_a_policy_question_in_passing_gets_the_faq(jimi: Jimi, synced_platform: 
     reply = jimi.respond(conversation(user_turn("灯具保修多久啊", "product_search")),
                          _shopper(synced_platform, "zh"))
     assert "保修" in reply.texts[0] and not reply.shown
+
+
+def test_price_ranges_and_amounts_with_units(jimi: Jimi, synced_platform: Platform) -> None:
+    parse = synced_platform.knowledge.query.parse
+    assert (parse("hoodies between 30 and 60 dollars").price_min,
+            parse("hoodies between 30 and 60 dollars").price_max) == (30, 60)
+    assert (parse("100到200元的耳机").price_min, parse("100到200元的耳机").price_max) == (100, 200)
+    for text in ("a power bank, at least 20000 mAh", "500ml以下的杯子", "under 300 g"):
+        constraints = parse(text)
+        assert constraints.price_min is None and constraints.price_max is None, text
+    reply = jimi.respond(conversation(user_turn("a power bank, at least 20000 mah",
+                                                "product_search", price_min="20000")),
+                         _shopper(synced_platform))
+    assert reply.shown and all(
+        float(synced_platform.knowledge.product(p).attributes["battery_mah"]) >= 20000  # type: ignore[arg-type]
+        for p in reply.shown)
+    assert "USD" not in reply.texts[0].split("\n")[0] or "20000 USD" not in reply.texts[0]
+
+
+def test_a_search_with_a_purpose_lists_the_kind_before_for(jimi: Jimi,
+                                                          synced_platform: Platform) -> None:
+    reply = jimi.respond(conversation(user_turn("looking for a kettle for pour over coffee",
+                                                "product_search")), _shopper(synced_platform))
+    kettles = {p.id for p in _of_kind(synced_platform, "kettles")}
+    assert reply.shown and set(reply.shown) <= kettles
