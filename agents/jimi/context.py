@@ -11,6 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from agents.jimi.empathy import Mood
+from kg.schema import ProfileRow
+
 ORDER_INTENTS = ("cancel_order", "change_order", "get_refund")
 
 
@@ -81,6 +84,33 @@ class Turn:
             if turn.entities.get(name):
                 return list(turn.entities[name])
         return []
+
+
+@dataclass(frozen=True)
+class Shopper:
+    """Who is asking and in which language this turn should be answered."""
+
+    profile: ProfileRow
+    language: str
+    other_sessions: int = 0
+    filed: frozenset[tuple[str, str]] = frozenset()  # (order id, request kind) already filed
+
+    @property
+    def first_name(self) -> str:
+        name = self.profile.name.strip()
+        return name.split()[0] if " " in name else name
+
+
+@dataclass
+class Reply:
+    texts: list[str]
+    handover: bool = False
+    slots: dict[str, Any] = field(default_factory=dict)
+    mood: Mood | None = None
+    requests: list[tuple[str, str]] = field(default_factory=list)  # (order id, kind)
+    reason: str = ""  # why the requests were filed ("arrived cracked: Stoneware Coffee Mug")
+    shown: list[str] | None = None  # the products this reply lists, in order ("the first one")
+    marks: list[str] = field(default_factory=list)  # said once a conversation: "apology", ...
 
 
 def turn_from_tracker(tracker: dict[str, Any]) -> Turn:

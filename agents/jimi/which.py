@@ -5,7 +5,7 @@ Hiking Boot.")."""
 from __future__ import annotations
 
 from agents.jimi.comparison import attribute_name
-from agents.jimi.search import amount_text
+from agents.jimi.search_terms import amount_text
 from kg.facts import ProductFacts
 
 # (attribute, more wanted?) -> how the winner is said

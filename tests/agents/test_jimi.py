@@ -283,7 +283,7 @@ def test_a_correction_with_a_new_order_number_is_answered(jimi: Jimi,
     ({}, (None, None))])
 def test_price_range_from_entities(entities: dict[str, str | list[str]],
                                    expected: tuple[float | None, float | None]) -> None:
-    from agents.jimi.core import price_range
+    from agents.jimi.shopping import price_range
 
     assert price_range(conversation(user_turn("x", "product_search", **entities))) == expected
 

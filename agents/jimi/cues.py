@@ -1,0 +1,47 @@
+"""Words and intents that cue how JIMI reads a turn: a follow-up about the product under
+discussion, a comparison, a policy question asked in passing, a purchase, a timing question.
+Data only; ``core`` and ``shopping`` read them."""
+
+from __future__ import annotations
+
+import re
+
+# intents under which a damaged, wrong or missing item is reported
+PROBLEM_INTENTS = frozenset({"return_policy", "get_refund", "complaint", "change_order",
+                             "cancel_order", "order_status", "product_question", "product_search",
+                             "out_of_scope", "nlu_fallback", "inform", "delivery_period",
+                             "contact_human_agent"})
+# intents that may be a follow-up question about the product under discussion
+FOLLOW_UP_INTENTS = frozenset({"product_question", "product_search", "inform", "out_of_scope",
+                               "nlu_fallback", "delivery_options", "compare_products"})
+# policy questions the FAQ answers, whatever product they mention ("灯具保修多久")
+POLICY = re.compile(r"(?i)warrant|guarantee|保修|质保|保固|reward points|积分|instal?ments?|"
+                     r"分期|return window|退货期|shipping fee|运费")
+OPEN_STATES = ("paid", "delayed")  # orders that can still be cancelled or changed
+TIMING = re.compile(r"(?i)how long|how many days|when (?:will|do|does|can)|多久|多长时间|什么时候|"
+                     r"几天|到账")
+COMPARE = re.compile(r"(?i)\bcompare|\bvs\.?\b|\bversus\b|difference between|对比|比较|相比|"
+                      r"区别|差别|比一比")
+COMPARATIVE = re.compile(r"(?i)\b(?:\w+er|more \w+|less \w+|least \w+|most \w+|\w+est)\b|"
+                          r"更|最|哪个.{0,3}(?:长|短|大|小|重|轻|贵|便宜|多|少|亮|快)")
+TWO = re.compile(r"(?i)\bthe two\b|\bboth\b|these two|those two|这两|那两|两款|两个|两双")
+MORE = re.compile(r"(?i)long|more|most|bigg|larg|heav|bright|expens|pricier|strong|长|多|大|重|亮|"
+                   r"贵|久|高")
+CHEAP = re.compile(r"(?i)cheap|less expensive|affordable|便宜|实惠")
+SHOPPING_QUESTION = re.compile(r"(?i)\?|？|吗|什么|哪|有没有|有没|多少|\bdo you\b|\bany\b|"
+                                r"\bwhat\b|\bwhich\b|\bhave you\b|\bis there\b")
+POLICY_TOPICS = (
+    (re.compile(r"(?i)warrant|guarantee|保修|质保|保固"), "warranty"),
+    (re.compile(r"(?i)points|积分"), "membership_benefits"),
+    (re.compile(r"(?i)shipping|delivery fee|运费|邮费|包邮"), "delivery_options"),
+    (re.compile(r"(?i)refund|退款"), "get_refund"),
+    (re.compile(r"(?i)instal|分期|pay|支付|付款"), "payment_issue"),
+)
+WHICH = re.compile(r"(?i)\bwhich\b|哪个|哪款|哪双|哪一|谁")
+SIZE_WORD = re.compile(r"(?i)\bsize|\bin \d{2}\b|码|号")
+# a purchase-related turn, after which (once) a complement may be suggested
+BUYING = re.compile(r"(?i)\b(?:buy|buying|purchase|order(?:ing)? (?:it|one|them|the)|add (?:it )?to "
+                     r"(?:my )?(?:cart|basket)|i'?ll take|checkout|get one)\b"
+                     r"|买|下单|购买|入手|拍下|要了|加购|加入购物车")
+PRONOUN = re.compile(r"(?i)\b(?:it|its|it's|this one|that one|this|that)\b|它|这个|那个|这款|那款|这双|那双")
+GENERAL = re.compile(r"(?i)tell me (more )?about|details|describe|more info|介绍|详情|怎么样")

@@ -1,0 +1,229 @@
+"""Reading a shopper's search request: the ordering asked for ("cheapest", "续航最长",
+"largest"), the currency of a budget, amounts with units ("at least 20000 mAh"), which of
+several kinds is the one wanted ("a kettle for pour-over coffee"), and a product's value for
+an ordering with its unit.
+
+Example::
+
+    ordering_of("which headphones last longest on one charge?").key   # "battery_life_h"
+    currency_of("200元以内")                                           # "CNY"
+    amounts_in("a power bank, at least 20000 mAh")    # [Amount("mah", 20000.0, None)]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from agents.jimi.comparison import attribute_name
+from kg.facts import ProductFacts
+
+CURRENCY_ZH = {"USD": "美元", "CNY": "元", "EUR": "欧元", "GBP": "英镑", "JPY": "日元"}
+# a currency named next to a number, in the words shoppers use
+_CURRENCIES = (
+    ("CNY", r"元|块钱|块|人民币|rmb|cny|yuan|rmb|¥|￥"),
+    ("EUR", r"€|eur|euros?|欧元"),
+    ("GBP", r"£|gbp|pounds?|英镑"),
+    ("JPY", r"円|jpy|yen|日元"),
+    ("USD", r"\$|usd|dollars?|bucks|美元|美金|刀"),
+)
+_CURRENCY = [(code, re.compile(rf"(?i)\d\s*(?:{words})|(?:{words})\s*\d"))
+             for code, words in _CURRENCIES]
+
+
+@dataclass(frozen=True)
+class Ordering:
+    key: str  # "price", an attribute, "capacity" (whichever the products have) or "tag:..."
+    descending: bool
+    lead_en: str  # "The cheapest is the {name} at {value}."
+    lead_zh: str
+    header_en: str  # "cheapest first"
+    header_zh: str
+
+
+def _ordering(pattern: str, key: str, descending: bool, lead_en: str, lead_zh: str,
+              header_en: str, header_zh: str) -> tuple[re.Pattern[str], Ordering]:
+    return (re.compile(pattern, re.IGNORECASE),
+            Ordering(key, descending, lead_en, lead_zh, header_en, header_zh))
+
+
+_ORDERINGS: tuple[tuple[re.Pattern[str], Ordering], ...] = tuple(
+    _ordering(*row) for row in (
+        (r"most expensive|priciest|highest price|最贵|价格最高|最高档", "price", True,
+         "The most expensive is the {name} at {value}.", "最贵的是{name}，{value}。",
+         "most expensive first", "按价格从高到低"),
+        ((r"cheapest|least expensive|lowest price|most affordable|cheapest first|by price|"
+          r"\bcheap\b|inexpensive|budget|affordable|"
+          r"最便宜|最实惠|价格最低|最低价|便宜的排前|从便宜到贵|按价格|便宜的|便宜点|实惠"),
+         "price", False, "The cheapest is the {name} at {value}.", "最便宜的是{name}，{value}。",
+         "cheapest first", "按价格从低到高"),
+        (r"lightest|least weight|weighs the least|最轻|重量最轻",
+         "weight_g", False, "The lightest is the {name} at {value}.", "最轻的是{name}，{value}。",
+         "lightest first", "按重量从轻到重"),
+        (r"heaviest|最重", "weight_g", True, "The heaviest is the {name} at {value}.",
+         "最重的是{name}，{value}。", "heaviest first", "按重量从重到轻"),
+        ((r"longest battery|battery lasts? (?:the )?longest|lasts? (?:the )?longest|"
+          r"longest on (?:one|a) (?:single )?charge|best battery|most battery life|"
+          r"续航最长|续航最久|最耐用电|电池最耐用|续航最好"),
+         "battery_life_h", True, "The {name} has the longest battery life: {value}.",
+         "续航最长的是{name}，{value}。", "longest battery life first", "按续航从长到短"),
+        ((r"largest capacity|biggest capacity|most capacity|holds the most|largest|biggest|"
+          r"容量最大|最大容量|容量最多|最大的|容量大|大容量|large capacity|big one"),
+         "capacity", True, "The largest is the {name} with {value}.", "容量最大的是{name}，{value}。",
+         "largest first", "按容量从大到小"),
+        (r"smallest|least capacity|容量最小|最小的", "capacity", False,
+         "The smallest is the {name} with {value}.", "容量最小的是{name}，{value}。",
+         "smallest first", "按容量从小到大"),
+        (r"brightest|most lumens|最亮", "brightness_lm", True,
+         "The brightest is the {name} at {value}.", "最亮的是{name}，{value}。",
+         "brightest first", "按亮度从高到低"),
+        (r"least caffeine|lowest caffeine|咖啡因最少|咖啡因最低", "caffeine_mg", False,
+         "The {name} has the least caffeine: {value}.", "咖啡因最少的是{name}，{value}。",
+         "least caffeine first", "按咖啡因从少到多"),
+        (r"most caffeine|strongest|咖啡因最多|咖啡因最高|最提神", "caffeine_mg", True,
+         "The {name} has the most caffeine: {value}.", "咖啡因最多的是{name}，{value}。",
+         "most caffeine first", "按咖啡因从多到少"),
+        (r"newest|latest|most recent|new arrivals?|what'?s new|anything new|新出|最新|新款|新品|上新",
+         "tag:new-arrival", True,
+         "The newest is the {name}.", "最新的是{name}。", "new arrivals first", "新品优先"),
+        (r"best[- ]?sell(?:ing|er)s?|most popular|top[- ]selling|最畅销|卖得最好|最受欢迎|最火|热销",
+         "tag:bestseller", True, "Our best seller is the {name}.", "最畅销的是{name}。",
+         "best sellers first", "热销款优先"),
+    ))
+CAPACITY_KEYS = ("capacity_ml", "volume_l", "battery_mah")
+
+
+def ordering_of(text: str) -> Ordering | None:
+    for pattern, ordering in _ORDERINGS:
+        if pattern.search(text):
+            return ordering
+    return None
+
+
+def currency_of(text: str) -> str | None:
+    for code, pattern in _CURRENCY:
+        if pattern.search(text):
+            return code
+    return None
+
+
+
+@dataclass(frozen=True)
+class Amount:
+    """A numeric need with a unit: "at least 20000 mAh", "under 300 g", "500毫升以上"."""
+
+    unit: str  # the attribute suffix: mah, ml, g, h, w, lm
+    low: float | None
+    high: float | None
+
+    def holds(self, product: ProductFacts) -> bool:
+        for attribute, value in product.attributes.items():
+            suffix = attribute.rsplit("_", 1)[-1]
+            factor = 1.0 if suffix == self.unit else _CONVERT.get((suffix, self.unit))
+            if factor is None or isinstance(value, bool) or not isinstance(value, int | float):
+                continue
+            amount = float(value) * factor
+            if (self.low is None or amount >= self.low) and (self.high is None or
+                                                             amount <= self.high):
+                return True
+        return False
+
+
+_UNIT_WORDS = {"mah": "mah", "毫安": "mah", "毫安时": "mah", "ml": "ml", "毫升": "ml",
+               "l": "ml", "litre": "ml", "liter": "ml", "litres": "ml", "liters": "ml", "升": "ml",
+               "g": "g", "grams": "g", "gram": "g", "克": "g", "kg": "g", "公斤": "g", "千克": "g",
+               "h": "h", "hours": "h", "hour": "h", "hrs": "h", "小时": "h", "w": "w",
+               "watts": "w", "watt": "w", "瓦": "w", "lm": "lm", "lumens": "lm", "流明": "lm"}
+_SCALE = {"l": 1000.0, "litre": 1000.0, "liter": 1000.0, "litres": 1000.0, "liters": 1000.0,
+          "升": 1000.0, "kg": 1000.0, "公斤": 1000.0, "千克": 1000.0}
+_CONVERT = {("l", "ml"): 1000.0}  # a product's litres compared with a need in millilitres
+_AMOUNT = re.compile(
+    r"(?i)(at least|minimum|min|over|more than|above|greater than|>=?|at most|maximum|max|"
+    r"under|less than|below|up to|<=?|不少于|至少|超过|大于|不超过|少于|小于|低于)?\s*"
+    r"(\d[\d,]*(?:\.\d+)?)\s*(mah|ml|litres?|liters?|l|kg|grams?|g|hours?|hrs|h|watts?|w|"
+    r"lumens|lm|毫安时|毫安|毫升|升|公斤|千克|克|小时|瓦|流明)(?![a-z])\s*(以上|以下|以内|起|\+)?")
+_LOW = ("at least", "minimum", "min", "over", "more than", "above", "greater than", ">", ">=",
+        "不少于", "至少", "超过", "大于")
+
+
+def amounts_in(text: str) -> list[Amount]:
+    found = []
+    for match in _AMOUNT.finditer(text):
+        before, number, unit, after = match.groups()
+        if not before and not after:
+            continue  # "the 20,000 mAh one" names a product, it sets no bound
+        value = float(number.replace(",", "")) * _SCALE.get(unit.lower(), 1.0)
+        low = (before or "").lower() in _LOW or after in ("以上", "起", "+")
+        found.append(Amount(_UNIT_WORDS[unit.lower()], value if low else None,
+                            None if low else value))
+    return found
+
+
+def head_kinds(text: str, kinds: frozenset[str]) -> frozenset[str]:
+    """"Looking for a kettle for pour-over coffee" asks for kettles: of several kinds named,
+    those before the "for" (给, 适合, 配) that follows the first of them."""
+    from kg.kinds import KINDS
+
+    lowered = text.lower()
+    first: dict[str, int] = {}
+    for node in kinds:
+        kind = KINDS.get(node.split(":", 1)[1])
+        if kind is None:
+            continue
+        spots = [m.start() for word in (*kind.words_en, *kind.words_zh)
+                 for m in re.finditer(rf"(?<![a-z]){re.escape(word.lower())}(?![a-z])", lowered)]
+        if spots:
+            first[node] = min(spots)
+    if len(first) < 2:
+        return kinds
+    start = min(first.values())
+    cut = re.compile(r"(?i)\bfor\b|\bto go with\b|\bwith\b|给|适合|配|用来|搭配").search(
+        lowered, start)
+    if not cut:
+        return kinds
+    keep = frozenset(node for node, at in first.items() if at < cut.start())
+    return keep or kinds
+
+
+
+def key_for(ordering: Ordering | None, products: list[ProductFacts]) -> str | None:
+    if ordering is None:
+        return None
+    if ordering.key != "capacity":
+        return ordering.key
+    for key in CAPACITY_KEYS:  # the capacity these products have: ml, litres or mAh
+        if any(key in p.attributes for p in products):
+            return key
+    return None
+
+
+def value_of(product: ProductFacts, key: str) -> float | None:
+    if key == "price":
+        return product.price
+    if key.startswith("tag:"):
+        return 1.0 if key[4:] in product.tags else 0.0
+    value = product.attributes.get(key)
+    if isinstance(value, bool) or value is None:
+        return None
+    try:
+        return float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None
+
+
+UNIT_ZH = {"h": "小时", "g": "克", "ml": "毫升", "mAh": "毫安时", "L": "升", "W": "瓦",
+           "lm": "流明", "cm": "厘米", "mm": "毫米", "mg": "毫克", "kg": "千克"}
+
+
+def amount_text(product: ProductFacts, key: str, language: str) -> str | None:
+    """A numeric attribute with its unit: "30 h", "220 g", "30小时"."""
+    if key == "price" or key.startswith("tag:"):
+        return None
+    value = value_of(product, key)
+    if value is None:
+        return None
+    _, unit = attribute_name(key, "en")
+    number = str(int(value)) if value == int(value) else f"{value:g}"
+    if language == "zh":
+        return f"{number.replace(',', '')}{UNIT_ZH.get(unit, unit)}"
+    return f"{number} {unit}".strip()

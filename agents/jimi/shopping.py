@@ -1,0 +1,381 @@
+"""JIMI on products: finding them, answering about them, following "the first one" and
+"both", comparing, and the one cross-sell a conversation.
+
+``Shopping`` holds what these answers need (the knowledge base, the search, the attribute
+ranker); ``Jimi`` routes a turn here and wraps the reply with care.
+
+Example::
+
+    shopping = Shopping(knowledge, ProductSearch(knowledge, rates), ranker)
+    shopping.search_reply(turn, shopper).shown   # ["fw-road-racer", ...]
+"""
+
+from __future__ import annotations
+
+import re
+
+from agents.jimi import cues
+from agents.jimi.asked import attributes_asked, colour_asked, size_asked
+from agents.jimi.comparison import compare
+from agents.jimi.context import Reply, Shopper, Turn
+from agents.jimi.product_answers import describe_attribute, has_colour, has_size
+from agents.jimi.references import Reference, positions_in, resolve
+from agents.jimi.search import ProductSearch
+from agents.jimi.search_terms import key_for, ordering_of, value_of
+from agents.jimi.which import which_has, which_wins
+from agents.jimi.wording import attribute_asked
+from kg.attributes import AttributeRanker, attribute_text
+from kg.facts import ProductFacts
+from kg.kinds import kind_of, lineage
+from kg.knowledge import KnowledgeBase
+from shopmind.errors import NotFound
+
+NO_PRODUCT = {
+    "en": "I couldn't tell which product you mean. Could you give me its name?",
+    "zh": "抱歉，我没能确定您说的是哪件商品，能告诉我商品名称吗？",
+}
+
+
+class Shopping:
+    """Product answers over one knowledge base."""
+
+    def __init__(self, knowledge: KnowledgeBase, search: ProductSearch,
+                 ranker: AttributeRanker) -> None:
+        self.knowledge = knowledge
+        self.search = search
+        self.ranker = ranker
+
+    def find(self, name: str | None) -> ProductFacts | None:
+        """The product a name means: by its words, else the only product of the kind it
+        names ("the wireless earbuds" when the catalogue has one pair of earbuds)."""
+        if not name:
+            return None
+        try:
+            return self.knowledge.find_product(name)
+        except NotFound:
+            pass
+        kinds = self.search.constraints(name).kinds
+        if len(kinds) == 1:
+            members = self.knowledge.query.products_of_kind(next(iter(kinds)))
+            if len(members) == 1:
+                return self.knowledge.product(members[0])
+        return None
+
+    def products_named(self, text: str) -> list[ProductFacts]:
+        return self.knowledge.products_named(text)
+
+    def product_of(self, turn: Turn) -> ProductFacts | None:
+        for name in turn.latest.entities.get("product", []):
+            found = self.find(name)
+            if found is not None:
+                return found
+        named = self.products_named(turn.latest.text)
+        if named:
+            return named[0]
+        pointed = self.referenced(turn)
+        if pointed is not None and pointed.how != "plural":
+            return self.knowledge.product(pointed.products[0])
+        found = self.find(turn.latest.text)
+        if found is not None:
+            return found
+        current = turn.slots.get("product")
+        if current:  # "is it waterproof?", "what colours?": the product under discussion
+            found = self.find(str(current))
+            if found is not None:
+                return found
+        for name in turn.products():
+            found = self.find(name)
+            if found is not None:
+                return found
+        return None
+
+    def referenced(self, turn: Turn) -> Reference | None:
+        current = turn.slots.get("product")
+        discussed = self.find(str(current)) if current else None
+
+        def weight(product_id: str) -> float | None:
+            value = self.knowledge.product(product_id).attributes.get("weight_g")
+            return float(value) if isinstance(value, int | float) and not isinstance(
+                value, bool) else None
+
+        shown = self.known(turn.last_shown())
+        found = resolve(turn.latest.text, shown, discussed.id if discussed else None,
+                        lambda p: self.knowledge.product(p).price, weight)
+        if found is None and len(shown) > 1:  # "那个头灯多重": the one headlamp shown
+            kinds = {k.split(":", 1)[1] for k in self.search.constraints(turn.latest.text).kinds}
+            of_kind = [p for p in shown if kinds & set(self.kinds_of(p))]
+            if kinds and len(of_kind) == 1:
+                return Reference(of_kind, "kind")
+        return found
+
+    def kinds_of(self, product_id: str) -> list[str]:
+        product = self.knowledge.product(product_id)
+        kind = kind_of(product.name_en, product.name_zh)
+        return lineage(kind) if kind else []
+
+    def known(self, product_ids: list[str]) -> list[str]:
+        known = []
+        for product_id in product_ids:
+            try:
+                self.knowledge.product(product_id)
+            except NotFound:  # deleted since it was shown
+                continue
+            known.append(product_id)
+        return known
+
+    def question(self, turn: Turn, shopper: Shopper) -> Reply:
+        language = shopper.language
+        text = turn.latest.text
+        named = turn.latest.entities.get("product", []) or self.products_named(text)
+        if not named and self._is_search(text):
+            return self.search_reply(turn, shopper)  # "which headphones last longest?"
+        pointed = None if named else self.referenced(turn)
+        if pointed is not None and pointed.how == "plural" and len(pointed.products) > 1:
+            return self._about_each(turn, shopper, pointed.products)
+        product = self.product_of(turn)
+        if product is None:
+            if self.search.constraints(text).kinds or (
+                    cues.SHOPPING_QUESTION.search(text) and not named):
+                return self.search_reply(turn, shopper)  # "那有雨伞卖吗"
+            return Reply([NO_PRODUCT[language]])
+        reply = Reply(self._answers(product, turn, language, pointed),
+                      slots={"product": product.name_en})
+        suggestion = self._suggestion(turn, shopper, {product.id})
+        if suggestion:
+            reply.texts.append(suggestion)
+            reply.marks.append("cross_sell")
+        return reply
+
+    def _answers(self, product: ProductFacts, turn: Turn, language: str,
+                 pointed: Reference | None) -> list[str]:
+        """Every part of a question about one product: a colour, a size, each attribute
+        asked ("how big is it and how many watts?"), else the best-matching attribute."""
+        text = _without_names(turn.latest.text, product)  # "ANC" in a name asks nothing
+        parts = []
+        colour = colour_asked(text) or turn.entity("colour")
+        size = size_asked(text, product) or turn.entity("size")
+        if colour:
+            parts.append(has_colour(product, colour, language))
+        if size:
+            parts.append(has_size(product, size, language))
+        attributes = [a for a in attributes_asked(text, product)
+                      if not (colour and a == "colour")]
+        entity = turn.entity("attribute")
+        if not attributes and entity:
+            attributes = [a for a in [attribute_asked("", entity)] if a]
+        if not parts and not attributes and pointed is not None:
+            attributes = {"cheaper": ["price"], "dearer": ["price"],
+                          "lighter": ["weight_g", "price"]}.get(pointed.how, [])
+        if not parts and not attributes and not cues.GENERAL.search(text):
+            attributes = [a for a in [self._attribute_for(text, product)] if a]
+        for attribute in attributes:
+            parts.append(describe_attribute(product, attribute, language))
+        if not parts:
+            parts.append(describe_attribute(product, None, language))
+        return [(" " if language == "en" else "").join(parts)]
+
+    def _about_each(self, turn: Turn, shopper: Shopper, product_ids: list[str]) -> Reply:
+        """"Do they come in black?" after a list: the answer for each product shown, and
+        the difference when two prices are asked about ("这两款差多少钱")."""
+        language = shopper.language
+        products = [self.knowledge.product(p) for p in product_ids[:3]]
+        texts = [self._answers(p, turn, language, None)[0] for p in products]
+        asked = attributes_asked(turn.latest.text, products[0])
+        if len(products) == 2 and asked[:1] == ["price"]:
+            gap = abs(products[0].price - products[1].price)
+            cheaper = min(products, key=lambda p: p.price)
+            texts.append(f"相差{gap:.2f}美元，{cheaper.name('zh')}更便宜。" if language == "zh" else
+                         f"The difference is {gap:.2f} {cheaper.currency}; the "
+                         f"{cheaper.name_en} is cheaper.")
+        return Reply([(" " if language == "en" else "").join(texts)])
+
+    def _is_search(self, text: str) -> bool:
+        """A question over a kind of product, not one product: "which headphones last
+        longest?", "最便宜的水壶是哪个"."""
+        constraints = self.search.constraints(text)
+        return bool(constraints.kinds or constraints.categories) and (
+            ordering_of(text) is not None or self.find(text) is None)
+
+    def _attribute_for(self, question: str, product: ProductFacts) -> str | None:
+        """The attribute that answers a free-form question ("will it keep my feet dry?"),
+        ranked by ``kg.attributes.AttributeRanker`` (MiniLM + BM25, fused by rank)."""
+        candidates = [(name, attribute_text(name, ", ".join(product.values(name))))
+                      for name in product.attributes]
+        candidates.append(("price", attribute_text("price", f"{product.price:.2f} "
+                                                   f"{product.currency} cost how much")))
+        candidates.append(("stock", attribute_text("availability", "in stock available")))
+        ranked = self.ranker.rank(question, candidates)
+        return ranked[0].name if ranked else None
+
+    def search_reply(self, turn: Turn, shopper: Shopper) -> Reply:
+        language = shopper.language
+        low, high = price_range(turn)
+        found = self.search.answer(self._search_text(turn), language, low, high)
+        texts = [found.text]
+        reply = Reply(texts, shown=found.products or None)
+        if found.products:
+            reply.slots["product"] = self.knowledge.product(found.products[0]).name_en
+        return reply
+
+    def _search_text(self, turn: Turn) -> str:
+        """The request to search for: a refinement ("under 50?", "in black") adds to the
+        search it follows."""
+        text = turn.latest.text
+        if turn.intent == "inform":
+            previous = turn.previous_substantive()
+            if previous is not None and previous.intent == "product_search":
+                return f"{previous.text} {text}"
+        return text
+
+    def _suggestion(self, turn: Turn, shopper: Shopper, shown: set[str]) -> str | None:
+        """One cross-sell a conversation, only when the shopper talks about buying, and only a
+        real complement (bought together in orders, of another kind) of what they are looking
+        at, else of what they bought before."""
+        if "cross_sell" in turn.marks or not cues.BUYING.search(turn.latest.text):
+            return None
+        looked_at = [p for p in (turn.last_shown() or list(shown)) if p in shown][:1]
+        for anchor in [*looked_at, *shopper.profile.purchase_history]:
+            try:
+                hits = self.knowledge.query.complementary(anchor, 3)
+                base = self.knowledge.product(anchor)
+            except NotFound:
+                continue
+            for hit in hits:
+                if hit.product_id in shown or hit.product_id in shopper.profile.purchase_history:
+                    continue
+                other = self.knowledge.product(hit.product_id)
+                if kind_of(other.name_en, other.name_zh) == kind_of(base.name_en, base.name_zh):
+                    continue  # another kettle is an alternative, not a complement
+                bought = anchor not in looked_at
+                if shopper.language == "zh":
+                    lead = f"您之前买过{base.name('zh')}" if bought else \
+                        f"购买{base.name('zh')}的顾客常常一起买"
+                    return f"{lead}，也许您还需要{other.name('zh')}（{other.price:.2f}美元）。"
+                lead = (f"Since you bought the {base.name_en}" if bought else
+                        f"Shoppers who buy the {base.name_en} often add")
+                return (f"{lead}, you might also like the {other.name_en} "
+                        f"({other.price:.2f} {other.currency})." if bought else
+                        f"{lead} the {other.name_en} ({other.price:.2f} {other.currency}).")
+        return None
+
+    def compare_reply(self, turn: Turn, shopper: Shopper) -> Reply:
+        """Two products side by side: the two named, a named one against the products just
+        discussed ("how do they compare with the earbuds?"), or two of a list ("the first
+        and the third", "both")."""
+        named = list({p.id: p for p in (*self.products_named(turn.latest.text),
+                                         *(self.find(n) for n in
+                                           turn.latest.entities.get("product") or []))
+                      if p}.values())
+        shown = self.known(turn.last_shown())
+        positions = [shown[i] for i in positions_in(turn.latest.text) if -len(shown) <= i < len(shown)]
+        pointed = self.referenced(turn)
+        referred = [self.knowledge.product(p) for p in
+                    (positions if len(positions) >= 2 else pointed.products if pointed else [])]
+        current = turn.slots.get("product")
+        discussed = self.find(str(current)) if current else None
+        pairs: list[tuple[ProductFacts, ProductFacts]] = []
+        if len(named) >= 2:
+            pairs = [(named[0], named[1])]
+        elif named:
+            others = [r for r in referred if r.id != named[0].id] or (
+                [discussed] if discussed and discussed.id != named[0].id else [])
+            pairs = [(other, named[0]) for other in others[:2]]
+        elif len(referred) >= 2:
+            pairs = [(referred[0], referred[1])]
+        elif len(shown) >= 2 and (pointed is None or pointed.how == "plural"):
+            first, second = (self.knowledge.product(p) for p in shown[:2])
+            pairs = [(first, second)]
+        if not pairs:  # the products named earlier in the conversation
+            found = [p for p in (self.find(n) for n in turn.products()) if p is not None]
+            unique = list({p.id: p for p in found}.values())
+            if len(unique) >= 2:
+                pairs = [(unique[0], unique[1])]
+        if not pairs:
+            return Reply(["Which two products would you like me to compare?"
+                          if shopper.language == "en" else "请告诉我您想比较哪两件商品？"])
+        texts = [compare(a, b, shopper.language) for a, b in pairs]
+        ids = list(dict.fromkeys(p.id for pair in pairs for p in pair))
+        return Reply(texts, slots={"product": pairs[0][0].name_en}, shown=ids)
+
+    def which_of(self, turn: Turn, shopper: Shopper) -> Reply:
+        """"Which one is lighter?", "which of the two is waterproof?", "这两款哪个续航长" after a
+        list or a comparison: the answer among those products, with the values."""
+        language, text = shopper.language, turn.latest.text
+        shown = self.known(turn.last_shown())
+        pool = shown[:2] if cues.TWO.search(text) else shown
+        products = [self.knowledge.product(p) for p in pool]
+        ordering = ordering_of(text)
+        key, descending = (key_for(ordering, products), ordering.descending) if ordering \
+            else (None, bool(cues.MORE.search(text)))
+        if key is None:
+            general = [a for a in attributes_asked(text, None)
+                       if any(a in p.attributes for p in products)]
+            asked = general or [a for p in products for a in attributes_asked(text, p)]
+            key = asked[0] if asked else None
+            if key is None and cues.CHEAP.search(text):
+                key, descending = "price", False
+            elif key == "weight_g":
+                descending = bool(re.search(r"(?i)heav|重", text)) and not re.search(
+                    r"(?i)light|轻", text)
+            elif key == "price":
+                descending = bool(re.search(r"(?i)expensive|pricier|贵", text))
+        if key is None:
+            by_name = _named_feature(text, products)
+            if by_name:  # "不粘的是哪个": the Ceramic Non-Stick Fry Pan, by its name
+                return Reply([("是" + "、".join(p.name("zh") for p in by_name) + "。")
+                              if language == "zh" else
+                              "That's the " + " and the ".join(p.name_en for p in by_name) + "."],
+                             slots={"product": by_name[0].name_en})
+            return self.compare_reply(turn, shopper)
+        flags = [p.attributes.get(key) for p in products]
+        if all(isinstance(f, bool) or f is None for f in flags):  # "which is waterproof?"
+            yes = [p for p, f in zip(products, flags, strict=True) if f]
+            return Reply([which_has(products, yes, key, language)],
+                         slots={"product": (yes or products)[0].name_en})
+        having = [p for p in products if value_of(p, key) is not None]
+        if not having:
+            return self.compare_reply(turn, shopper)
+        having.sort(key=lambda p: value_of(p, key) or 0.0, reverse=descending)
+        return Reply([which_wins(having, key, descending, language)],
+                     slots={"product": having[0].name_en})
+
+
+def _without_names(text: str, product: ProductFacts) -> str:
+    for name in (product.name_en, product.name_zh):
+        if name:
+            text = re.sub(re.escape(name), " ", text, flags=re.IGNORECASE)
+    return text
+
+
+def _named_feature(question: str, products: list[ProductFacts]) -> list[ProductFacts]:
+    """The products whose name holds a word of the question ("non-stick", "不粘"), when some
+    but not all do."""
+    lowered = question.lower()
+    words = {w for w in re.findall(r"[a-z][a-z-]{3,}", lowered)
+             if w not in {"which", "what", "one", "ones", "them", "those", "these", "with"}}
+    han = re.sub(r"[^\u4e00-\u9fff]", " ", question)
+    pairs = {han[i:i + 2] for i in range(len(han) - 1) if " " not in han[i:i + 2]} - {
+        "哪个", "是哪", "哪款", "哪双", "的是", "哪一", "一个", "一款"}
+    found = [p for p in products
+             if any(w in p.name_en.lower() for w in words)
+             or any(pair in (p.name_zh or "") for pair in pairs)]
+    return found if 0 < len(found) < len(products) else []
+
+
+def price_range(turn: Turn) -> tuple[float | None, float | None]:
+    """(minimum, maximum) price asked for. Two numbers make a range whatever the NLU called
+    them ("between 25 and 35" often comes back as two maxima)."""
+    def numbers(name: str) -> list[float]:
+        found = []
+        for value in turn.latest.entities.get(name, []):
+            try:
+                found.append(float(value.replace(",", "")))
+            except ValueError:
+                continue
+        return found
+
+    lows, highs = numbers("price_min"), numbers("price_max")
+    every = sorted(lows + highs)
+    if len(every) >= 2:
+        return every[0], every[-1]
+    return (lows[0] if lows else None), (highs[0] if highs else None)
