@@ -1,9 +1,12 @@
 """JIMI, the customer-service robot: one reply per understood turn.
 
-``Jimi.respond(turn, shopper)`` answers from the knowledge graph (products), the FAQ by
-hybrid retrieval, the order store (only the shopper's own orders) and the shopper's
-profile (tier, region, language, purchase history), and wraps the answer with empathy
-when the shopper sounds frustrated.
+``Jimi.respond(turn, shopper)`` first rereads the NLU's intent against the words and the
+conversation (``_reread``: a damaged item, a policy asked in passing, a follow-up about the
+product under discussion, "which one is lighter?"), then answers from the knowledge graph
+(products: ``shopping.Shopping``), the FAQ by hybrid retrieval, the order store (only the
+shopper's own orders) and the shopper's profile (tier, region, language, purchase history),
+and wraps the answer with care when the shopper sounds frustrated: an apology and an offer
+of a person once a conversation (``Reply.marks``, kept in Rasa's tracker).
 
 Example::
 

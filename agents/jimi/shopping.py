@@ -65,6 +65,8 @@ class Shopping:
         return self.knowledge.products_named(text)
 
     def product_of(self, turn: Turn) -> ProductFacts | None:
+        """The one product a turn is about: named (by the NLU or in the words), pointed at
+        ("the second one", "那个头灯"), the one under discussion, or named earlier."""
         for name in turn.latest.entities.get("product", []):
             found = self.find(name)
             if found is not None:
@@ -90,6 +92,8 @@ class Shopping:
         return None
 
     def referenced(self, turn: Turn) -> Reference | None:
+        """What the words point at among the products last shown (``references.resolve``),
+        or the only shown product of a kind the words name."""
         current = turn.slots.get("product")
         discussed = self.find(str(current)) if current else None
 
@@ -114,6 +118,7 @@ class Shopping:
         return lineage(kind) if kind else []
 
     def known(self, product_ids: list[str]) -> list[str]:
+        """The ids still in the catalogue (a product shown may have been deleted since)."""
         known = []
         for product_id in product_ids:
             try:
@@ -124,6 +129,8 @@ class Shopping:
         return known
 
     def question(self, turn: Turn, shopper: Shopper) -> Reply:
+        """A question about a product, about each of several ("do they come in black?"), or
+        over a kind of product, which is a search ("which headphones last longest?")."""
         language = shopper.language
         text = turn.latest.text
         named = turn.latest.entities.get("product", []) or self.products_named(text)
