@@ -38,6 +38,7 @@ _PRICE_MIN = re.compile(r"(?:over|above|more than|at least|>|超过|高于|不�
 class Constraints:
     categories: frozenset[str] = frozenset()  # category nodes
     kinds: frozenset[str] = frozenset()  # kind nodes (any of them: "headphones or earbuds")
+    brands: frozenset[str] = frozenset()  # brand nodes (any of them)
     values: frozenset[str] = frozenset()  # value nodes
     soft: frozenset[str] = frozenset()  # tag and concept nodes
     price_max: float | None = None
@@ -46,7 +47,7 @@ class Constraints:
 
     @property
     def empty(self) -> bool:
-        return not (self.categories or self.kinds or self.values or self.soft or self.price_max is not None
+        return not (self.categories or self.kinds or self.brands or self.values or self.soft or self.price_max is not None
                     or self.price_min is not None)
 
 
@@ -59,8 +60,8 @@ class ConstraintParser:
         self._longest_cjk = max((len(p) for p in self.phrases if _CJK.search(p)), default=1)
 
     def parse(self, text: str) -> Constraints:
-        found: dict[str, set[str]] = {"category": set(), "kind": set(), "value": set(),
-                                      "soft": set()}
+        found: dict[str, set[str]] = {"category": set(), "kind": set(), "brand": set(),
+                                      "value": set(), "soft": set()}
         matched = self._phrases_in(text)
         for phrase in matched:
             for node in self.phrases[phrase]:
@@ -69,8 +70,10 @@ class ConstraintParser:
                     continue
                 if kind == "soft-category":
                     found["soft"].add(node.replace("soft-category", "category"))
-                else:
-                    found["soft" if kind in ("tag", "concept") else kind].add(node)
+                elif kind in ("tag", "concept"):
+                    found["soft"].add(node)
+                elif kind in found:
+                    found[kind].add(node)
         price_max = _number(_PRICE_MAX.search(text))
         price_min = _number(_PRICE_MIN.search(text))
         between = _PRICE_RANGE.search(text)
@@ -78,8 +81,8 @@ class ConstraintParser:
             low, high = sorted(float(g) for g in between.groups() if g)
             price_min, price_max = low, high
         return Constraints(frozenset(found["category"]), frozenset(found["kind"]),
-                           frozenset(found["value"]), frozenset(found["soft"]), price_max,
-                           price_min, tuple(matched))
+                           frozenset(found["brand"]), frozenset(found["value"]),
+                           frozenset(found["soft"]), price_max, price_min, tuple(matched))
 
     def _phrases_in(self, text: str) -> list[str]:
         """Known phrases, longest first: runs of whole words looked up in the vocabulary,

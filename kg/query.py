@@ -83,7 +83,8 @@ class KnowledgeQuery:
 
     @staticmethod
     def _has_hard(constraints: Constraints) -> bool:
-        return bool(constraints.categories or constraints.kinds or constraints.values or
+        return bool(constraints.categories or constraints.kinds or constraints.brands or
+                    constraints.values or
                     constraints.price_max is not None or constraints.price_min is not None)
 
     def _candidates(self, constraints: Constraints, limit: int) -> list[tuple[float, str]]:
@@ -103,6 +104,8 @@ class KnowledgeQuery:
             groups.append(index.in_categories(constraints.categories))
         if constraints.kinds:
             groups.append(index.in_kinds(constraints.kinds))
+        if constraints.brands:  # "voltra power banks": any of the brands named
+            groups.append(frozenset().union(*(self.graph.sources(b) for b in constraints.brands)))
         groups += [self.graph.sources(v) for v in constraints.values]
         if not groups and constraints.soft:
             groups.append(set().union(*(self.graph.sources(s) for s in constraints.soft)))
@@ -166,6 +169,7 @@ class KnowledgeQuery:
 def _why(constraints: Constraints, soft: list[str], price: float) -> tuple[str, ...]:
     reasons = [f"in {c.split(':', 1)[1]}" for c in sorted(constraints.categories)]
     reasons += [f"is {k.split(':', 1)[1]}" for k in sorted(constraints.kinds)]
+    reasons += [f"by {b.split(':', 1)[1]}" for b in sorted(constraints.brands)]
     reasons += [f"has {v.split(':', 1)[1]}" for v in sorted(constraints.values)]
     reasons += [f"matches {s.replace(':', ' ')}" for s in sorted(soft)]
     if constraints.price_max is not None:

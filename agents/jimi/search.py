@@ -249,7 +249,8 @@ NOTHING = {
 
 
 def _hard(constraints: Constraints) -> bool:
-    return bool(constraints.categories or constraints.kinds or constraints.values or
+    return bool(constraints.categories or constraints.kinds or constraints.brands or
+                constraints.values or
                 constraints.price_max is not None or constraints.price_min is not None)
 
 

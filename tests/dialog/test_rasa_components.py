@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import io
 import json
 import subprocess
 import tarfile
 import textwrap
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from dialog.training import PROJECT_DIR, rasa_environment, rasa_executable, rasa_python
@@ -54,8 +56,17 @@ PARSE = textwrap.dedent("""
 """)
 
 
-def _nlu(with_entities: bool) -> str:
+OUT_OF_SCOPE = ["what's the weather tomorrow", "tell me about the moon landing",
+                "who won the football", "write me a poem", "what is 7 times 8", "book a taxi",
+                "明天天气怎么样", "讲个笑话", "帮我订机票", "今天股市怎么样"]
+
+
+def _nlu(with_entities: bool, out_of_scope: bool = False) -> str:
     lines = ['version: "3.1"', "nlu:"]
+    if out_of_scope:
+        lines.append("  - intent: out_of_scope\n    metadata:\n      entity_free: true\n"
+                     "    examples: |")
+        lines += [f"      - {text}" for text in OUT_OF_SCOPE]
     for intent, texts in INTENTS.items():
         lines.append(f"  - intent: {intent}\n    examples: |")
         for text in texts:
@@ -65,11 +76,12 @@ def _nlu(with_entities: bool) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _train_and_parse(tmp_path: Path, with_entities: bool, texts: list[str]) -> list[dict]:
+def _train_and_parse(tmp_path: Path, with_entities: bool, texts: list[str],
+                     out_of_scope: bool = False) -> list[dict]:
     settings = settings_for(tmp_path / "var", cache_dir=tmp_path / "cache")
     env = rasa_environment(settings)
     (tmp_path / "config.yml").write_text(CONFIG.format(epochs=60 if with_entities else 1))
-    (tmp_path / "nlu.yml").write_text(_nlu(with_entities), encoding="utf-8")
+    (tmp_path / "nlu.yml").write_text(_nlu(with_entities, out_of_scope), encoding="utf-8")
     trained = subprocess.run([str(rasa_executable(settings)), "train", "nlu", "--config",
                               "config.yml", "--nlu", "nlu.yml", "--out", "models",
                               "--fixed-model-name", "tiny"], cwd=tmp_path, env=env,
@@ -108,6 +120,23 @@ def test_entities_still_come_from_diet(tmp_path: Path) -> None:
     assert results[0]["intent"]["name"] == "order_status"
     found = [(e["entity"], e["value"], e["extractor"]) for e in results[0]["entities"]]
     assert found == [("order_id", "SM-100023", "EntityDIET")]
+
+
+@pytest.mark.integration
+def test_out_of_scope_is_calibrated_and_entity_free_examples_skip_diet(tmp_path: Path) -> None:
+    """With an out_of_scope intent in the data, training holds out a share of the examples and
+    keeps the confidence below which a message is out of scope; its examples are marked
+    entity_free, so DIET trains without them and still tags the order number."""
+    results = _train_and_parse(tmp_path, True, ["track my package SM-100023",
+                                                "zxqv plmk wrrt", "我要退款"], out_of_scope=True)
+    names = [r["intent"]["name"] for r in results]
+    assert names == ["order_status", "out_of_scope", "get_refund"], results
+    assert [e["entity"] for e in results[0]["entities"]] == ["order_id"]
+    with tarfile.open(tmp_path / "models" / "tiny.tar.gz") as model:
+        member = next(m for m in model.getmembers() if m.name.endswith("layout.npz"))
+        with np.load(io.BytesIO(model.extractfile(member).read())) as layout:  # type: ignore[union-attr]
+            threshold = float(layout["threshold"])
+    assert 0.0 < threshold <= 0.9
 
 
 ALIGNMENT = textwrap.dedent("""
