@@ -1,9 +1,9 @@
 """JIMI over whole conversations: task success on shopper conversations with checkable
 expectations, played through ``POST /v1/chat`` with the real Rasa server.
 
-The conversations (``bench/data/dialogue_dev.yml`` to improve against,
-``bench/data/dialogue_test.yml`` to report only) were written by helpers from the demo
-catalogue alone, blind to JIMI's code and to each other, with what the best human agent
+The conversations (``bench/data/dialogue_dev.yml`` and ``dialogue_dev2.yml`` to improve
+against, ``bench/data/dialogue_test.yml`` to report only) were written by helpers from the
+demo catalogue alone, blind to JIMI's code and to each other, with what the best human agent
 would say: products that must and must not be listed, facts the reply must state, the
 request that must be filed, no apology where none is due. A turn succeeds when every one of
 its expectations holds; a conversation when all its turns do.
@@ -37,7 +37,7 @@ import httpx
 import yaml
 
 DATA = Path(__file__).resolve().parent / "data"
-SETS = {"dev": DATA / "dialogue_dev.yml", "test": DATA / "dialogue_test.yml"}
+SETS = {name: DATA / f"dialogue_{name}.yml" for name in ("dev", "dev2", "test")}
 REPORT_ONLY = {"test"}
 APOLOGY = re.compile(r"(?i)sorry about|sorry for|sorry to hear|apologi[sz]e|understand why you|"
                      r"understand how (?:frustrating|annoying)|frustrat|"
@@ -193,7 +193,7 @@ def summary(outcomes: list[Outcome]) -> dict[str, Any]:
 
 def main(argv: list[str] | None = None) -> dict[str, Any]:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--set", default="dev,test", help="comma list of: " + ", ".join(SETS))
+    parser.add_argument("--set", default="dev,dev2,test", help="comma list of: " + ", ".join(SETS))
     parser.add_argument("--json", type=Path, help="write the results here")
     parser.add_argument("--show", action="store_true",
                         help="print the failed checks (development sets only)")

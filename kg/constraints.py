@@ -164,6 +164,10 @@ def _add_value(add: Callable[[str | None, str], None], node: str, data: dict[str
     if value == "true":
         add(attribute.replace("_", " "), node)
         add(BOOLEAN_ZH.get(attribute), node)
+        if attribute.endswith("_free"):  # sugar_free: "no sugar", "without sugar", "sugar-free"
+            stem = attribute.removesuffix("_free").replace("_", " ")
+            for phrase in (f"no {stem}", f"without {stem}", f"zero {stem}", f"{stem}-free"):
+                add(phrase, node)
     elif not value.replace(".", "").isdigit() and value != "false":
         add(str(data.get("label_en") or value), node)
         add(value, node)

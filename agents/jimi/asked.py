@@ -35,7 +35,8 @@ _ASKS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ((r"\bwatts?\b|wattage|how powerful|how fast (?:does it|do they|can it) charge|charging speed|"
       r"功率|多少瓦|几瓦|瓦数|充电多快|充电速度"), ("wattage_w", "fast_charging")),
     (r"fast[- ]?charg|快充", ("fast_charging", "wattage_w")),
-    ((r"how big|how large|what size is|dimensions?|capacity|how much (?:does it|can it|do they) "
+    ((r"how big|how large|what size is|dimensions?|capacity|bigger|larger|大点|更大|大一点|"
+      r"how much (?:does it|can it|do they) "
       r"hold|\bvolume\b|多大|容量|尺寸|直径|装多少"), ("capacity_ml", "volume_l", "battery_mah",
                                                    "diameter_cm", "size_cm", "height_cm")),
     (r"diameter|直径", ("diameter_cm",)),

@@ -17,6 +17,7 @@ Example::
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -169,6 +170,10 @@ class Jimi:
         if cues.TIMING.search(text) and any(m.startswith("filed:") for m in turn.marks) and \
                 not orders.mentions_order(text) and intent not in ("order_status",):
             return "request_timing"  # "how long does that take" after a filed request
+        problem = _last_problem(turn)
+        if problem and (remedy_in(text) or (not problem[1] and (
+                orders.mentions_order(text) or RECENT.search(text) or _names_a_date(text)))):
+            return "report_problem"  # "the november one", "fine, refund it then"
         if intent not in cues.FOLLOW_UP_INTENTS:
             return intent
         if cues.COMPARE.search(text) and (intent == "compare_products" or len(
@@ -185,6 +190,9 @@ class Jimi:
                           constraints.price_max is not None or constraints.price_min is not None)
         if own_search and ordering_of(text) is None and intent == "product_search":
             return intent
+        if cues.SEARCHING.search(text) and not cues.PRONOUN.search(text) and (
+                own_search or constraints.values or constraints.soft):
+            return "product_search"  # "recommend me something with caffeine but no sugar"
         pointed = self.shopping.referenced(turn)
         asks = bool(cues.SIZE_WORD.search(text) or cues.PRONOUN.search(text) or (
             intent != "product_search" and (attributes_asked(text, None) or colour_asked(text))))
@@ -287,8 +295,9 @@ class Jimi:
         order, problem = self._order(turn, shopper)
         if problem:
             return Reply([problem], slots={"order_id": None})
-        if order is None and kind == "get_refund" and cues.TIMING.search(turn.latest.text):
-            return self._faq(turn, shopper)  # "退款多久到账": when, not which order
+        if order is None and kind == "get_refund" and (
+                cues.TIMING.search(turn.latest.text) or cues.HOW.search(turn.latest.text)):
+            return self._faq(turn, shopper)  # "退款多久到账", "退款退到哪": policy, not an order
         if order is None:
             return Reply([orders.ASK_ORDER_ID[shopper.language]])
         text, request = orders.handle_request(kind, order, shopper.profile, shopper.language,
@@ -298,29 +307,34 @@ class Jimi:
 
     def _report_problem(self, turn: Turn, shopper: Shopper, earlier: str = "") -> Reply:
         """A damaged, wrong or missing item: find the order, file the request with its reason,
-        say what happens next and when, and offer a photo upload."""
+        say what happens next and when, and offer a photo upload. A problem already raised in
+        this conversation (``problem:<kind>:<order>`` in the marks) carries on: "the november
+        one" answers which order, "refund it then" changes the remedy."""
         language = shopper.language
+        before = _last_problem(turn)
         text = f"{earlier} {turn.latest.text}".strip()
-        problem = problem_in(text) or "damaged"
+        problem = problem_in(text) or (before[0] if before else "damaged")
         mine = self.knowledge.accounts.orders_of(shopper.profile.id)
         meant = order_meant(text, mine, self.knowledge.product, RECEIVED)
+        if meant.order is None and before and before[1]:
+            meant = order_meant(before[1], mine, self.knowledge.product, None)
         if meant.order is None:
             if orders.mentions_order(turn.latest.text):  # a number that is not theirs
                 return Reply([orders.not_yours(orders.normalise_id(turn.latest.text), language)])
             return Reply([problems_text.which_order(meant.candidates, self.knowledge.product,
-                                                    language)])
+                                                    language)], marks=[f"problem:{problem}:"])
         remedy = remedy_in(text) or "replacement"
         lines = meant.products or ([meant.order.lines[0].product_id]
                                    if len(meant.order.lines) == 1 else [])
         items = [self.knowledge.product(p) for p in lines]
+        marks = [f"filed:{remedy}", f"problem:{problem}:{meant.order.id}"]
         if (meant.order.id, remedy) in shopper.filed:
             return Reply([problems_text.already(meant.order.id, remedy, language)],
-                         slots={"order_id": meant.order.id})
+                         slots={"order_id": meant.order.id}, marks=marks)
         reason = problems_text.reason(problem, items, turn.latest.text if not earlier else text)
         return Reply([problems_text.filed(meant.order, remedy, problem, items, language)],
                      slots={"order_id": meant.order.id},
-                     requests=[(meant.order.id, remedy)], reason=reason,
-                     marks=[f"filed:{remedy}"])
+                     requests=[(meant.order.id, remedy)], reason=reason, marks=marks)
 
     def _request_timing(self, turn: Turn, shopper: Shopper) -> Reply:
         """"How long does that take?" right after a request was filed: its next steps."""
@@ -454,6 +468,20 @@ def _merge(before: dict[str, list[str]], now: dict[str, list[str]]) -> dict[str,
         merged.pop("size", None)
     merged.update({k: list(v) for k, v in now.items()})
     return merged
+
+
+def _names_a_date(text: str) -> bool:
+    return bool(re.search(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|"
+                          r"\d{1,2}\s*(?:st|nd|rd|th)\b|\d{1,2}\s*(?:月|号|日)", text))
+
+
+def _last_problem(turn: Turn) -> tuple[str, str] | None:
+    """(problem, order id or "") of the last problem raised in this conversation."""
+    for mark in reversed(turn.marks):
+        if mark.startswith("problem:"):
+            _, problem, order_id = (mark.split(":", 2) + ["", ""])[:3]
+            return problem, order_id
+    return None
 
 
 def _without_offer(text: str) -> str:

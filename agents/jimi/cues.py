@@ -44,4 +44,11 @@ BUYING = re.compile(r"(?i)\b(?:buy|buying|purchase|order(?:ing)? (?:it|one|them|
                      r"(?:my )?(?:cart|basket)|i'?ll take|checkout|get one)\b"
                      r"|买|下单|购买|入手|拍下|要了|加购|加入购物车")
 PRONOUN = re.compile(r"(?i)\b(?:it|its|it's|this one|that one|this|that)\b|它|这个|那个|这款|那款|这双|那双")
+# a request to find products, not a question about one ("recommend me something ...")
+SEARCHING = re.compile(r"(?i)recommend|suggest|\bsomething\b|\banything\b|show me|do you (?:have|sell)|"
+                       r"looking for|\bneed an? |\bany\b|\bwhat .* do you have|推荐|有没有|有什么|"
+                       r"有哪些|有那些|想买|想要一|找一")
+# how a policy works ("退款退到哪", "how do refunds work"), not a request about one order
+HOW = re.compile(r"(?i)\bwhere (?:does|do|will|is)\b|\bhow (?:do|does|will|is|are)\b|退到哪|怎么退|"
+                 r"什么方式|原路|退回哪|支付宝|微信|信用卡")
 GENERAL = re.compile(r"(?i)tell me (more )?about|details|describe|more info|介绍|详情|怎么样")

@@ -28,20 +28,27 @@ from shopmind.errors import NotFound
 PROBLEMS = {
     "damaged": re.compile(
         r"(?i)\b(?:damaged|broken|broke|cracked|crack|smashed|shattered|dented|bent|torn|"
-        r"ripped|leak(?:ing|s|ed)?|defective|faulty|scratched|stopped working|"
+        r"ripped|leak(?:ing|s|ed)?|defective|faulty|scratched|stopped working|chipped|chip|"
+        r"scuffed|dead on arrival|doa|snapped|"
         r"(?:doesn'?t|does not|won'?t|will not|isn'?t|not) (?:work|working|turn on|charge|"
         r"light up|switch on))\b"
         r"|坏了|坏的|破了|破损|裂了|裂开|有裂|碎了|摔坏|瘪|漏了|漏水|漏液|不亮|不工作|开不了机|充不进|"
-        r"不能用|用不了|有划痕|质量问题|损坏"),
+        r"不能用|用不了|有划痕|质量问题|损坏|坏掉|磕|缺角|掉漆|碎|裂"),
     "wrong": re.compile(
         r"(?i)\bwrong\b|not what i ordered|not the (?:one|colour|color|size) i ordered|"
-        r"different (?:colou?r|size|item|product)|instead of|sent me (?:a|the) .*instead"
-        r"|发错|寄错|颜色不对|尺码不对|型号不对|不是我买的|不是我要的|不是我订的|货不对板|来的是"),
+        r"different (?:colou?r|size|item|product)|instead of|sent me (?:a|the) .*instead|"
+        r"sent (?:me )?the wrong|ordered .{0,40}(?:but|and) (?:got|received|there'?s|they sent|"
+        r"it'?s|came)|in the box.{0,30}instead"
+        r"|发错|寄错|颜色不对|尺码不对|型号不对|码数不对|不是我买的|不是我要的|不是我订的|货不对板|来的是|"
+        r"寄来的是|收到的是.{0,12}不是"),
     "missing": re.compile(
         r"(?i)\bmissing\b|wasn'?t in (?:it|the (?:box|parcel|package))|was not in|"
+        r"\bno \w+(?: \w+)? in (?:it|the box|the parcel|the package)|there'?s no .{0,30}in "
+        r"(?:it|the)|wasn'?t there|isn'?t in (?:it|the)|only (?:got )?(?:\d+|one) .{0,30}"
+        r"(?:in the box|arrived|came)|paid for (?:\d+|two|three)|"
         r"not in the (?:box|parcel|package)|never (?:arrived|came|got)|didn'?t (?:arrive|get|"
         r"come)|only got|one short|left out"
-        r"|少了|缺了|漏发|没收到|少发|少一|没有在包裹|不在包裹|包裹里没有"),
+        r"|少了|缺了|漏发|没收到|少发|少一|没有在包裹|不在包裹|包裹里没有|里面没有|没看到|只有一|只收到"),
 }
 REMEDIES = (
     ("refund", re.compile(r"(?i)\brefund|money back|reimburse|退款|退钱|把钱退")),
@@ -62,6 +69,27 @@ class Meant:
     order: OrderRow | None
     candidates: list[OrderRow] = field(default_factory=list)
     products: list[str] = field(default_factory=list)  # the lines it is about
+
+
+DELAY = re.compile(r"(?i)\blate\b|delay|overdue|延误|延迟|晚了|迟迟")
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def _dated(text: str, order: OrderRow) -> bool:
+    """Whether the text names the month or day the order was placed or due ("the november
+    one", "due nov 19", "11月", "22号")."""
+    lowered = text.lower()
+    dates = [order.placed_at, order.expected_delivery]
+    months = {int(d[5:7]) for d in dates if len(d) >= 7 and d[5:7].isdigit()}
+    days = {int(d[8:10]) for d in dates if len(d) >= 10 and d[8:10].isdigit()}
+    said_months = {n for n, name in enumerate(_MONTHS, 1) if re.search(rf"\b{name}", lowered)}
+    said_months |= {int(m) for m in re.findall(r"(\d{1,2})\s*月", text)}
+    said_days = {int(d) for d in re.findall(r"(\d{1,2})\s*(?:st|nd|rd|th|号|日)\b", lowered)}
+    said_days |= {int(d) for d in re.findall(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|"
+                                             r"dec)[a-z]*\.?\s+(\d{1,2})\b", lowered)}
+    if said_days:
+        return bool(said_days & days) and (not said_months or bool(said_months & months))
+    return bool(said_months) and bool(said_months & months)
 
 
 def problem_in(text: str) -> str | None:
@@ -88,6 +116,11 @@ def order_meant(text: str, orders: list[OrderRow], product_of: Callable[[str], P
         found = [o for o in orders if o.id == wanted]
         return Meant(found[0] if found else None, found)
     pool = [o for o in orders if states is None or o.state in states] or list(orders)
+    if DELAY.search(text):  # "充电宝那单为啥延误": the late one
+        pool = [o for o in pool if o.state == "delayed"] or pool
+    dated = [o for o in pool if _dated(text, o)]
+    if dated:  # "the november one", "22号那单"
+        pool = dated
     mentioned = _lines_mentioned(text, pool, product_of)
     if mentioned:
         pool = [o for o in pool if o.id in mentioned]

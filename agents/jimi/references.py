@@ -100,3 +100,53 @@ def _ordinal(text: str) -> int | None:
     if match:
         return _ORDINAL_ZH[match.group(1)] if match.group(1) else -1
     return None
+
+
+_GENERIC_EN = frozenset({"which", "what", "that", "this", "those", "these", "them", "they",
+                         "there", "with", "does", "have", "about", "other", "another", "more",
+                         "less", "than", "much", "many", "come", "comes", "colour", "colours",
+                         "color", "colors", "size", "sizes", "price", "cost", "how", "the",
+                         "one", "ones", "pair", "compare", "weigh", "weight"})
+_GENERIC_ZH = frozenset({"那个", "这个", "哪个", "那款", "这款", "一下", "的是", "是不", "不是",
+                         "有没", "没有", "多少", "什么", "颜色", "价格", "比一", "一个", "那双",
+                         "这双", "哪款", "有啥", "能不", "可以"})
+_HAN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def named_among(text: str, shown: list[tuple[str, str, str]]) -> list[str]:
+    """The shown products a text picks out by a word of their names ("the solar one",
+    "the trail shoe", "运动那款"), each part of "the rain boot and the trail shoe" or
+    "亚麻的跟丝绒的" on its own; ``shown`` is (id, English name, Chinese name)."""
+    if len(shown) < 2:
+        return []
+    found: list[str] = []
+    for part in _PARTS.split(text):
+        for pid in _named_in_part(part, shown):
+            if pid not in found:
+                found.append(pid)
+    return found
+
+
+_PARTS = re.compile(r"(?i)\band\b|\bvs\.?|\bversus\b|\bor\b|\bwith\b|跟|和|与|还是|对比|,|，")
+
+
+def _named_in_part(text: str, shown: list[tuple[str, str, str]]) -> list[str]:
+    """Each word or Chinese character pair that some but not all shown names hold votes for
+    them; the single best-voted product, if there is one."""
+    lowered = text.lower()
+    words = {w for w in re.findall(r"[a-z][a-z-]{2,}", lowered) if w not in _GENERIC_EN}
+    pairs = {run[i:i + 2] for run in _HAN.findall(text) for i in range(len(run) - 1)}
+    pairs -= _GENERIC_ZH
+    votes: dict[str, int] = {}
+    for cue in words | pairs:
+        holders = [pid for pid, en, zh in shown
+                   if (cue in pairs and cue in zh) or (
+                       cue in words and re.search(rf"\b{re.escape(cue)}", en.lower()))]
+        if 0 < len(holders) < len(shown):
+            for pid in holders:
+                votes[pid] = votes.get(pid, 0) + 1
+    if not votes:
+        return []
+    best = max(votes.values())
+    strong = [pid for pid, _, _ in shown if votes.get(pid) == best]
+    return strong if len(strong) == 1 else []

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field, replace
 from agents.jimi.comparison import attribute_name
 from agents.jimi.search_terms import (
     CURRENCY_ZH,
+    Amount,
     Ordering,
     amount_text,
     amounts_in,
@@ -36,6 +37,7 @@ from agents.jimi.search_terms import (
 from kg.constraints import Constraints
 from kg.facts import ProductFacts
 from kg.knowledge import KnowledgeBase
+from kg.lexicon import label_zh
 
 SHOWN = 5
 
@@ -82,8 +84,11 @@ class ProductSearch:
             ranked = self._by_meaning(text)
         else:
             ranked = self._matching(text, constraints)
-            if ranked is not None and amounts:
-                ranked = [p for p in ranked if all(a.holds(p) for a in amounts)]
+            if ranked and amounts:
+                meeting = [p for p in ranked if all(a.holds(p) for a in amounts)]
+                if not meeting:  # none holds 500 ml or more: the nearest, largest first
+                    return self._short_of(ranked, amounts, constraints, language, currency, notes)
+                ranked = meeting
         if ranked is None or (not ranked and not _hard(constraints)):
             return Found(_sentences([*notes, NOTHING[language]], language))
         if ranked:
@@ -115,6 +120,23 @@ class ProductSearch:
         hits = self.knowledge.vectors.search("products", text, k=SHOWN)
         close = [h for h in hits if 1.0 - h.distance >= MIN_MEANING]
         return [self.knowledge.product(h.id) for h in close]
+
+    def _short_of(self, ranked: list[ProductFacts], amounts: list[Amount],
+                  constraints: Constraints, language: str, currency: str,
+                  notes: list[str]) -> Found:
+        """Products of the kind asked for, none of them big (or small) enough: said, with the
+        ones nearest the amount."""
+        wanted = amounts[0]
+        gaps = {p.id: wanted.nearest(p) for p in ranked}
+        nearest = sorted((p for p in ranked if gaps[p.id] is not None),
+                         key=lambda p: gaps[p.id] or 0.0) or ranked
+        described = _described(constraints, language, currency)
+        need = wanted.said(language)
+        head = (f"没有找到{need}的{described}。最接近的是：" if language == "zh" else
+                f"I couldn't find any {described} with {need}. The closest I have:")
+        lines = self._lines(nearest[:3], constraints, None, language, currency)
+        return Found(_sentences([*notes, head + _joined(lines, language)], language),
+                     [p.id for p in nearest[:3]])
 
     def _nearest(self, text: str, constraints: Constraints, ordering: Ordering | None,
                  language: str, currency: str, notes: list[str]) -> Found:
@@ -283,8 +305,16 @@ def _reasons(product: ProductFacts, constraints: Constraints, language: str) -> 
             label, _ = attribute_name(attribute, language)
             reasons.append(label)
         else:
-            reasons.append(raw.replace("-", " "))
+            reasons.append(_value_word(attribute, raw, language))
     return reasons
+
+
+def _value_word(attribute: str, raw: str, language: str) -> str:
+    """A value as the shopper says it: "silver" -> "银色" in Chinese."""
+    word = raw.replace("-", " ")
+    if language == "zh":
+        return label_zh(attribute, word) or word
+    return word
 
 
 def _described(constraints: Constraints, language: str, currency: str) -> str:
@@ -332,7 +362,7 @@ def constraints_graph_labels(constraints: Constraints, language: str) -> dict[st
         if raw == "true":
             values.append(attribute_name(attribute, language)[0])
         else:
-            values.append(raw.replace("-", " "))
+            values.append(_value_word(attribute, raw, language))
     return {"kinds": kinds, "categories": categories, "values": values}
 
 

@@ -116,6 +116,29 @@ class Amount:
     low: float | None
     high: float | None
 
+    def nearest(self, product: ProductFacts) -> float | None:
+        """How far the product's amount is from the bound (None: it has none)."""
+        gaps = []
+        for attribute, value in product.attributes.items():
+            suffix = attribute.rsplit("_", 1)[-1]
+            factor = 1.0 if suffix == self.unit else _CONVERT.get((suffix, self.unit))
+            if factor is None or isinstance(value, bool) or not isinstance(value, int | float):
+                continue
+            bound = self.low if self.low is not None else self.high
+            if bound is not None:
+                gaps.append(abs(float(value) * factor - bound))
+        return min(gaps) if gaps else None
+
+    def said(self, language: str) -> str:
+        """The need in words: "at least 500 ml", "500毫升以上"."""
+        unit = {"mah": "mAh", "ml": "ml", "g": "g", "h": "h", "w": "W", "lm": "lm"}[self.unit]
+        zh_unit = {"mah": "毫安时", "ml": "毫升", "g": "克", "h": "小时", "w": "瓦", "lm": "流明"}[
+            self.unit]
+        if self.low is not None:
+            return f"{self.low:g}{zh_unit}以上" if language == "zh" else f"at least {self.low:g} {unit}"
+        return (f"{self.high:g}{zh_unit}以内" if language == "zh" else
+                f"at most {self.high:g} {unit}")
+
     def holds(self, product: ProductFacts) -> bool:
         for attribute, value in product.attributes.items():
             suffix = attribute.rsplit("_", 1)[-1]

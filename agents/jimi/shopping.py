@@ -19,7 +19,7 @@ from agents.jimi.asked import attributes_asked, colour_asked, size_asked
 from agents.jimi.comparison import compare
 from agents.jimi.context import Reply, Shopper, Turn
 from agents.jimi.product_answers import describe_attribute, has_colour, has_size
-from agents.jimi.references import Reference, positions_in, resolve
+from agents.jimi.references import Reference, named_among, positions_in, resolve
 from agents.jimi.search import ProductSearch
 from agents.jimi.search_terms import key_for, ordering_of, value_of
 from agents.jimi.which import which_has, which_wins
@@ -105,6 +105,16 @@ class Shopping:
         shown = self.known(turn.last_shown())
         found = resolve(turn.latest.text, shown, discussed.id if discussed else None,
                         lambda p: self.knowledge.product(p).price, weight)
+        if found is not None and found.how == "ordinal":
+            return found
+        named = named_among(turn.latest.text, [
+            (p, self.knowledge.product(p).name_en, self.knowledge.product(p).name_zh or "")
+            for p in shown])
+        if named:  # "the trail shoe", "运动那款", "the glass one ... the other one"
+            if found is not None and found.how == "other":
+                others = [p for p in shown if p not in named]
+                return Reference(others[:1], "other") if others else found
+            return Reference(named, "named" if len(named) == 1 else "plural")
         if found is None and len(shown) > 1:  # "那个头灯多重": the one headlamp shown
             kinds = {k.split(":", 1)[1] for k in self.search.constraints(turn.latest.text).kinds}
             of_kind = [p for p in shown if kinds & set(self.kinds_of(p))]
@@ -134,8 +144,8 @@ class Shopping:
         language = shopper.language
         text = turn.latest.text
         named = turn.latest.entities.get("product", []) or self.products_named(text)
-        if not named and self._is_search(text):
-            return self.search_reply(turn, shopper)  # "which headphones last longest?"
+        if self._is_search(text):  # "which headphones last longest?", "rain jacket for hiking?"
+            return self.search_reply(turn, shopper)
         pointed = None if named else self.referenced(turn)
         if pointed is not None and pointed.how == "plural" and len(pointed.products) > 1:
             return self._about_each(turn, shopper, pointed.products)
@@ -201,7 +211,8 @@ class Shopping:
         longest?", "最便宜的水壶是哪个"."""
         constraints = self.search.constraints(text)
         return bool(constraints.kinds or constraints.categories) and (
-            ordering_of(text) is not None or self.find(text) is None)
+            ordering_of(text) is not None or not self.products_named(text)) and not (
+            cues.PRONOUN.search(text) and not cues.SEARCHING.search(text))
 
     def _attribute_for(self, question: str, product: ProductFacts) -> str | None:
         """The attribute that answers a free-form question ("will it keep my feet dry?"),
