@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from kg.graph import ProductGraph
-from kg.kinds import KINDS, NAME_ONLY, NOT_A_KIND
+from kg.kinds import KINDS, NAME_ONLY, NOT_A_KIND, QUERY_ONLY
 from kg.lexicon import BOOLEAN_ZH, CATEGORY_SYNONYMS, TAG_SYNONYMS
 from kg.mining.concepts import CONCEPTS
 
@@ -150,6 +150,9 @@ def _vocabulary(graph: ProductGraph) -> dict[str, set[str]]:
     for synonym, tag in TAG_SYNONYMS.items():
         if f"tag:{tag}" in graph.graph:
             add(synonym, f"tag:{tag}")
+    for phrase, kind_id in QUERY_ONLY.items():
+        if f"kind:{kind_id}" in graph.graph:
+            add(phrase, f"kind:{kind_id}")
     for phrase in NOT_A_KIND:
         phrases.setdefault(phrase, set()).add("none:")
     for concept in CONCEPTS:

@@ -125,6 +125,10 @@ WORDS_EN = MappingProxyType(_words_of("en"))
 # sentence ("a light jacket", "a 12 pack", "in case it rains", "top rated", "water resistant")
 NAME_ONLY = frozenset({"light", "lights", "pack", "packs", "top", "tops", "case", "cases",
                        "shell", "pop", "racer", "runner", "runners", "slide", "slides"})
+# a loose word that does name a kind in these phrases ("need a light for camping")
+QUERY_ONLY = MappingProxyType({"a light": "lights", "light for": "lights", "lights for": "lights",
+                               "camping light": "lights", "reading light": "lamps",
+                               "a case": "cases", "a pack": "backpacks"})
 NOT_A_KIND = ("water resistant", "water-resistant", "water resistance", "water proof",
               "light weight", "light-up")
 WORDS_ZH = MappingProxyType(_words_of("zh"))

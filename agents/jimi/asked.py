@@ -40,7 +40,7 @@ _ASKS: tuple[tuple[str, tuple[str, ...]], ...] = (
       r"hold|\bvolume\b|多大|容量|尺寸|直径|装多少"), ("capacity_ml", "volume_l", "battery_mah",
                                                    "diameter_cm", "size_cm", "height_cm")),
     (r"diameter|直径", ("diameter_cm",)),
-    (r"how tall|height|多高|高度", ("height_cm",)),
+    (r"how tall|height|taller|tallest|多高|高度|更高|高一点", ("height_cm",)),
     (r"material|made of|made from|fabric|what is it made|材质|材料|面料|什么做的", ("material",)),
     (r"caffeine|咖啡因", ("caffeine_mg",)),
     (r"\bsugar|含糖|无糖|糖分", ("sugar_free", "added_sugar_g")),
@@ -60,7 +60,9 @@ _ASKS: tuple[tuple[str, tuple[str, ...]], ...] = (
      ("keeps_hot_h",)),
     (r"keeps? (?:drinks |it |water )?cold|stays? cold|保冷|冰", ("keeps_cold_h",)),
     (r"\bupf\b|sun protection|防晒|紫外线", ("upf_rating",)),
-    (r"burn time|how long (?:does it|will it) burn|燃烧|烧多久|点多久", ("burn_time_h",)),
+    (r"burn time|\bburns?\b|how long (?:does it|will it) burn|燃烧|烧多久|点多久|能烧",
+     ("burn_time_h",)),
+    (r"\blaces?\b|\btie\b|velcro|closure|fasten|鞋带|魔术贴|系带", ("closure",)),
     ((r"how many (?:in a|per) pack|pack of|how many (?:cans|bottles|pairs)|几瓶|几罐|几双|几只装|"
       r"几个装|装几"), ("pack_count",)),
     (r"noise[- ]cancel|\banc\b|降噪", ("noise_cancelling",)),
@@ -100,7 +102,7 @@ def attributes_asked(text: str, product: ProductFacts | None) -> list[str]:
         if not match:
             continue
         chosen = next((a for a in answers if a in _OWN or product is None
-                       or a in product.attributes), None)
+                       or a in product.attributes), answers[0])  # asked, even if not listed
         if chosen is not None and chosen not in {a for _, a in found}:
             found.append((match.start(), chosen))
     return [attribute for _, attribute in sorted(found)]

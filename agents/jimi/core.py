@@ -119,6 +119,7 @@ class Jimi:
             "faq": self._faq,
             "which_of": self.shopping.which_of,
             "request_timing": self._request_timing,
+            "delay_options": self._delay_options,
         }
 
     # -- entry point -------------------------------------------------------------------------
@@ -139,7 +140,7 @@ class Jimi:
                       [t.intent for t in turn.earlier], shopper.other_sessions)
         reply.mood = mood
         apologised = "apology" in turn.marks
-        if mood.frustrated and turn.intent != "complaint" and not reply.handover \
+        if mood.frustrated and intent != "complaint" and not reply.handover \
                 and not apologised:  # an apology and an offer of a person, once
             reply.texts = [ACKNOWLEDGE[shopper.language], *reply.texts,
                            self._remedy(turn, shopper)]
@@ -174,6 +175,8 @@ class Jimi:
         if problem and (remedy_in(text) or (not problem[1] and (
                 orders.mentions_order(text) or RECENT.search(text) or _names_a_date(text)))):
             return "report_problem"  # "the november one", "fine, refund it then"
+        if cues.OPTIONS.search(text):
+            return "delay_options"  # "what are my options", "the pans one is late, what can I do"
         if intent not in cues.FOLLOW_UP_INTENTS:
             return intent
         if cues.COMPARE.search(text) and (intent == "compare_products" or len(
@@ -194,6 +197,12 @@ class Jimi:
                 own_search or constraints.values or constraints.soft):
             return "product_search"  # "recommend me something with caffeine but no sugar"
         pointed = self.shopping.referenced(turn)
+        if pointed is not None and pointed.how in ("named", "ordinal") and \
+                not cues.SEARCHING.search(text):
+            return "product_question"  # "what about the light-up shoes, he's a size 28"
+        if ordering_of(text) is not None and (constraints.values or own_search) and \
+                not cues.WHICH.search(text):
+            return "product_search"  # "ok and the lightest waterproof one?": a narrower search
         asks = bool(cues.SIZE_WORD.search(text) or cues.PRONOUN.search(text) or (
             intent != "product_search" and (attributes_asked(text, None) or colour_asked(text))))
         if cues.WHICH.search(text) and len(turn.last_shown()) >= 2 and not constraints.kinds and (
@@ -245,6 +254,8 @@ class Jimi:
         """(order, problem): the order named now or earlier in the conversation, if theirs,
         else the one the words point at ("the one with the pans", "刚下的那单")."""
         order_id = turn.entity("order_id")
+        if order_id and not orders.mentions_order(order_id):
+            order_id = None  # "i paid for 2" is no order number
         if not order_id:  # words about another order ("我新下的那单") beat the one discussed
             meant = self.order_meant(turn, shopper.profile.id, latest_only=True)
             order_id = meant.id if meant else _text(turn.slots.get("order_id"))
@@ -312,7 +323,8 @@ class Jimi:
         one" answers which order, "refund it then" changes the remedy."""
         language = shopper.language
         before = _last_problem(turn)
-        text = f"{earlier} {turn.latest.text}".strip()
+        said_before = before[2] if before and not before[1] else ""
+        text = f"{said_before} {earlier} {turn.latest.text}".strip()
         problem = problem_in(text) or (before[0] if before else "damaged")
         mine = self.knowledge.accounts.orders_of(shopper.profile.id)
         meant = order_meant(text, mine, self.knowledge.product, RECEIVED)
@@ -321,13 +333,20 @@ class Jimi:
         if meant.order is None:
             if orders.mentions_order(turn.latest.text):  # a number that is not theirs
                 return Reply([orders.not_yours(orders.normalise_id(turn.latest.text), language)])
+            said = " ".join(text.split())[:200]
             return Reply([problems_text.which_order(meant.candidates, self.knowledge.product,
-                                                    language)], marks=[f"problem:{problem}:"])
+                                                    language)],
+                         marks=[f"problem:{problem}::{said}"])
         remedy = remedy_in(text) or "replacement"
         lines = meant.products or ([meant.order.lines[0].product_id]
                                    if len(meant.order.lines) == 1 else [])
         items = [self.knowledge.product(p) for p in lines]
         marks = [f"filed:{remedy}", f"problem:{problem}:{meant.order.id}"]
+        if remedy == "replacement" and items and not any(p.in_stock for p in items):
+            # nothing to send: say so and offer the refund instead, filing nothing yet
+            return Reply([problems_text.no_replacement(meant.order, items, language)],
+                         slots={"order_id": meant.order.id},
+                         marks=[f"problem:{problem}:{meant.order.id}"])
         if (meant.order.id, remedy) in shopper.filed:
             return Reply([problems_text.already(meant.order.id, remedy, language)],
                          slots={"order_id": meant.order.id}, marks=marks)
@@ -335,6 +354,33 @@ class Jimi:
         return Reply([problems_text.filed(meant.order, remedy, problem, items, language)],
                      slots={"order_id": meant.order.id},
                      requests=[(meant.order.id, remedy)], reason=reason, marks=marks)
+
+    def _late_order(self, turn: Turn, shopper: Shopper) -> OrderRow | None:
+        """The late order a turn is about: named by number, contents or date, the one under
+        discussion, else the shopper's only late order."""
+        late = [o for o in self.knowledge.accounts.orders_of(shopper.profile.id)
+                if o.state == "delayed"]
+        if not late:
+            return None
+        text = turn.latest.text
+        meant = order_meant(text, late, self.knowledge.product, None)
+        if meant.order is not None and (meant.products or orders.mentions_order(text)
+                                        or _names_a_date(text)):
+            return meant.order
+        discussed = _text(turn.slots.get("order_id"))
+        return next((o for o in late if o.id == discussed), late[0] if len(late) == 1 else None)
+
+    def _delay_options(self, turn: Turn, shopper: Shopper) -> Reply:
+        """"What are my options?": for a late order its remedies; after a problem with an
+        item, the choices; otherwise what JIMI can help with."""
+        order = self._late_order(turn, shopper)
+        if order is not None:
+            return Reply([orders.describe(order, shopper.language),
+                          orders.delay_remedy(order, shopper.language)],
+                         slots={"order_id": order.id})
+        if _last_problem(turn):
+            return Reply([problems_text.choices(shopper.language)])
+        return Reply([CLARIFY[shopper.language]])
 
     def _request_timing(self, turn: Turn, shopper: Shopper) -> Reply:
         """"How long does that take?" right after a request was filed: its next steps."""
@@ -475,12 +521,13 @@ def _names_a_date(text: str) -> bool:
                           r"\d{1,2}\s*(?:st|nd|rd|th)\b|\d{1,2}\s*(?:月|号|日)", text))
 
 
-def _last_problem(turn: Turn) -> tuple[str, str] | None:
-    """(problem, order id or "") of the last problem raised in this conversation."""
+def _last_problem(turn: Turn) -> tuple[str, str, str] | None:
+    """(problem, order id or "", the shopper's words while no order is known) of the last
+    problem raised in this conversation."""
     for mark in reversed(turn.marks):
         if mark.startswith("problem:"):
-            _, problem, order_id = (mark.split(":", 2) + ["", ""])[:3]
-            return problem, order_id
+            _, problem, order_id, said = (mark.split(":", 3) + ["", "", ""])[:4]
+            return problem, order_id, said
     return None
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 # intents under which a damaged, wrong or missing item is reported
-PROBLEM_INTENTS = frozenset({"return_policy", "get_refund", "complaint", "change_order",
+PROBLEM_INTENTS = frozenset({"payment_issue", "delivery_options", "membership_benefits","return_policy", "get_refund", "complaint", "change_order",
                              "cancel_order", "order_status", "product_question", "product_search",
                              "out_of_scope", "nlu_fallback", "inform", "delivery_period",
                              "contact_human_agent"})
@@ -51,4 +51,10 @@ SEARCHING = re.compile(r"(?i)recommend|suggest|\bsomething\b|\banything\b|show m
 # how a policy works ("退款退到哪", "how do refunds work"), not a request about one order
 HOW = re.compile(r"(?i)\bwhere (?:does|do|will|is)\b|\bhow (?:do|does|will|is|are)\b|退到哪|怎么退|"
                  r"什么方式|原路|退回哪|支付宝|微信|信用卡")
+# what can be done about a late order
+OPTIONS = re.compile(r"(?i)what are my options|what can i do|what now|what should i do|any options|"
+                     r"怎么办|有什么办法|能怎么处理|我能做什么|有什么选择")
+BIGGER = re.compile(r"(?i)\b(?:bigger|larger|big|large|smaller|small)(?: one)?\b|大的那|大一点的|大点的|"
+                    r"小的那|小一点的|小点的")
+SMALLER = re.compile(r"(?i)\bsmall(?:er)?\b|小的那|小一点的|小点的")
 GENERAL = re.compile(r"(?i)tell me (more )?about|details|describe|more info|介绍|详情|怎么样")

@@ -39,12 +39,41 @@ def filed(order: OrderRow, remedy: str, problem: str, items: list[ProductFacts],
           language: str) -> str:
     if language == "zh":
         item = "、".join(p.name("zh") for p in items) or "商品"
+        amount = _amount(order, items)
+        refund = f"（{amount:.2f}美元）" if remedy == "refund" and amount else ""
         return (f"很抱歉，{item}{PROBLEM_ZH[problem]}。已为订单 {order.id} 提交{REMEDY_ZH[remedy]}"
-                f"申请。接下来：客服会在1个工作日内审核，{NEXT_ZH[remedy]}。{PHOTO['zh']}")
+                f"申请{refund}。接下来：客服会在1个工作日内审核，{NEXT_ZH[remedy]}。{PHOTO['zh']}")
     item = join_list([f"the {p.name_en}" for p in items], "en") if items else "the item"
-    return (f"I'm sorry {item} {PROBLEM_EN[problem]}. I've filed a {REMEDY_EN[remedy]} request "
-            f"for order {order.id}. What happens next: our team reviews it within 1 business "
-            f"day, then {NEXT_EN[remedy]}. {PHOTO['en']}")
+    amount = _amount(order, items)
+    refund = f" ({amount:.2f} USD)" if remedy == "refund" and amount else ""
+    return (f"I'm sorry {item} {PROBLEM_EN[problem]}. I've filed a {REMEDY_EN[remedy]} request"
+            f"{refund} for order {order.id}. What happens next: our team reviews it within 1 "
+            f"business day, then {NEXT_EN[remedy]}. {PHOTO['en']}")
+
+
+def _amount(order: OrderRow, items: list[ProductFacts]) -> float:
+    """What the order paid for the items (unit price x quantity)."""
+    ids = {p.id for p in items}
+    return sum(line.unit_price * line.quantity for line in order.lines if line.product_id in ids)
+
+
+def no_replacement(order: OrderRow, items: list[ProductFacts], language: str) -> str:
+    """A replacement asked for an item that is out of stock: say so, offer the refund."""
+    amount = _amount(order, items)
+    if language == "zh":
+        names = "、".join(p.name("zh") for p in items)
+        return (f"抱歉，{names}目前缺货，暂时无法补发。可以为订单 {order.id} 办理退款"
+                f"（{amount:.2f}美元），需要的话告诉我即可。")
+    names = join_list([f"the {p.name_en}" for p in items], "en")
+    return (f"I'm sorry, {names} is out of stock right now, so I can't send a replacement. I can "
+            f"refund it instead ({amount:.2f} USD on order {order.id}); just say the word.")
+
+
+def choices(language: str) -> str:
+    if language == "zh":
+        return "您可以选择换货补发、退款或退货，告诉我您想怎么处理，我马上为您提交。"
+    return ("You can have it replaced, refunded or returned; tell me which you'd like and "
+            "I'll file it right away.")
 
 
 def timing(remedy: str, language: str) -> str:

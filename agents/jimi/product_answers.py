@@ -93,6 +93,10 @@ def describe_attribute(product: ProductFacts, attribute: str | None, language: s
         if boolean is None and attribute in ("waterproof", "water_resistant"):
             return (f"{name}没有标注防水。" if language == "zh"
                     else f"The {name} is not listed as waterproof.")
+        if boolean is None and attribute not in ("colour", "price", "stock"):
+            label = _label(attribute, language)  # asked, but the catalogue does not say
+            return (f"商品资料里没有{name}的{label}信息。" if language == "zh" else
+                    f"Our catalogue doesn't list the {label} of the {name}.")
     description = product.description_zh if language == "zh" else product.description_en
     return f"{name}: {description or product.description_en}"
 
@@ -200,6 +204,12 @@ FEATURES_ZH = {
 }
 _ADJECTIVE_ENDINGS = ("proof", "safe", "free", "resistant", "compatible", "washable",
                       "dry", "less", "able", "ible", "ive", "ed", "al", "ic", "ing")
+
+
+def _label(attribute: str, language: str) -> str:
+    from agents.jimi.comparison import attribute_name
+
+    return attribute_name(attribute, language)[0]
 
 
 def yes_or_no(name: str, attribute: str, flag: bool, language: str) -> str:

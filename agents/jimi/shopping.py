@@ -115,12 +115,27 @@ class Shopping:
                 others = [p for p in shown if p not in named]
                 return Reference(others[:1], "other") if others else found
             return Reference(named, "named" if len(named) == 1 else "plural")
+        if found is None and len(shown) > 1 and cues.BIGGER.search(turn.latest.text):
+            sized = [(self._size_of(p), p) for p in shown]
+            sized = [(v, p) for v, p in sized if v is not None]
+            if sized:  # "the bigger one": the largest capacity among those shown
+                pick = max(sized) if not cues.SMALLER.search(turn.latest.text) else min(sized)
+                return Reference([pick[1]], "bigger")
         if found is None and len(shown) > 1:  # "那个头灯多重": the one headlamp shown
             kinds = {k.split(":", 1)[1] for k in self.search.constraints(turn.latest.text).kinds}
             of_kind = [p for p in shown if kinds & set(self.kinds_of(p))]
             if kinds and len(of_kind) == 1:
                 return Reference(of_kind, "kind")
         return found
+
+    def _size_of(self, product_id: str) -> float | None:
+        product = self.knowledge.product(product_id)
+        for key in ("capacity_ml", "volume_l", "battery_mah", "diameter_cm", "size_cm",
+                    "height_cm"):
+            value = value_of(product, key)
+            if value is not None:
+                return value
+        return None
 
     def kinds_of(self, product_id: str) -> list[str]:
         product = self.knowledge.product(product_id)
@@ -210,8 +225,11 @@ class Shopping:
         """A question over a kind of product, not one product: "which headphones last
         longest?", "最便宜的水壶是哪个"."""
         constraints = self.search.constraints(text)
-        return bool(constraints.kinds or constraints.categories) and (
-            ordering_of(text) is not None or not self.products_named(text)) and not (
+        if not (constraints.kinds or constraints.categories):
+            return False
+        if ordering_of(text) is not None:  # "the biggest mug you have to go with it"
+            return True
+        return not self.products_named(text) and not (
             cues.PRONOUN.search(text) and not cues.SEARCHING.search(text))
 
     def _attribute_for(self, question: str, product: ProductFacts) -> str | None:
@@ -236,13 +254,15 @@ class Shopping:
         return reply
 
     def _search_text(self, turn: Turn) -> str:
-        """The request to search for: a refinement ("under 50?", "in black") adds to the
-        search it follows."""
+        """The request to search for: a refinement ("under 50?", "in black", "and the lightest
+        waterproof one?") adds to the search it follows when it names no kind of its own."""
         text = turn.latest.text
-        if turn.intent == "inform":
-            previous = turn.previous_substantive()
-            if previous is not None and previous.intent == "product_search":
-                return f"{previous.text} {text}"
+        constraints = self.search.constraints(text)
+        if constraints.kinds or constraints.categories:
+            return text
+        for earlier in reversed(turn.earlier):
+            if earlier.intent == "product_search" or self.search.constraints(earlier.text).kinds:
+                return f"{earlier.text} {text}"
         return text
 
     def _suggestion(self, turn: Turn, shopper: Shopper, shown: set[str]) -> str | None:
