@@ -140,6 +140,7 @@ def play(app: str, rasa_url: str, rasa_headers: dict[str, str], tokens: dict[str
             shopper = str(conversation["shopper"])
             session = f"{set_name}-{conversation['id']}-{run}"
             outcome = Outcome(conversation["id"], set_name, conversation["language"])
+            _fresh_start(conversations_db)
             for n, turn in enumerate(conversation["turns"], 1):
                 response = client.post(f"{app}/v1/chat",
                                        headers={"Authorization": f"Bearer {tokens[shopper]}"},
@@ -163,6 +164,16 @@ def play(app: str, rasa_url: str, rasa_headers: dict[str, str], tokens: dict[str
                                             f"{text!r}\n    failed: {failed}")
             outcomes.append(outcome)
     return outcomes
+
+
+def _fresh_start(path: Path) -> None:
+    """Each conversation starts as the first: no request filed and no notice sent by an
+    earlier conversation of the same shopper (the sets are played one after another)."""
+    with sqlite3.connect(path) as db:
+        tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master")}
+        for table in ("order_requests", "notices"):
+            if table in tables:
+                db.execute(f"DELETE FROM {table}")
 
 
 def _filed(path: Path, session_key: str) -> set[tuple[str, str]]:

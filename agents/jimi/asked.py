@@ -35,9 +35,13 @@ _ASKS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ((r"\bwatts?\b|wattage|how powerful|how fast (?:does it|do they|can it) charge|charging speed|"
       r"功率|多少瓦|几瓦|瓦数|充电多快|充电速度"), ("wattage_w", "fast_charging")),
     (r"fast[- ]?charg|快充", ("fast_charging", "wattage_w")),
+    (r"volume (?:limit|cap)|cap(?:s)? the volume|max(?:imum)? volume|how loud|\bdb\b|音量|分贝",
+     ("max_volume_db",)),
+    (r"microwave|微波炉", ("microwave_safe",)),
+    (r"\broast|烘焙", ("roast",)),
     ((r"how big|how large|what size is|dimensions?|capacity|bigger|larger|大点|更大|大一点|"
       r"how much (?:does it|can it|do they) "
-      r"hold|\bvolume\b|多大|容量|尺寸|直径|装多少"), ("capacity_ml", "volume_l", "battery_mah",
+      r"hold|how many lit|多大|容量|尺寸|直径|装多少"), ("capacity_ml", "volume_l", "battery_mah",
                                                    "diameter_cm", "size_cm", "height_cm")),
     (r"diameter|直径", ("diameter_cm",)),
     (r"how tall|height|taller|tallest|多高|高度|更高|高一点", ("height_cm",)),
@@ -79,7 +83,7 @@ _ASKS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"usb[- ]?c|type[- ]?c", ("usb_c",)),
     (r"insulat|保暖", ("insulation_g", "comfort_rating_c", "keeps_hot_h")),
     (r"how warm|多冷|零下|comfort rating", ("comfort_rating_c",)),
-    (r"flavou?r|taste|口味|味道", ("flavour", "tasting_notes")),
+    (r"flavou?r|taste|tasting notes|口味|味道|风味", ("flavour", "tasting_notes")),
     (r"scent|smell|香味|气味", ("scent",)),
 )
 ASKS = tuple((re.compile(f"(?i){pattern}"), answers) for pattern, answers in _ASKS)
@@ -105,7 +109,17 @@ def attributes_asked(text: str, product: ProductFacts | None) -> list[str]:
                        or a in product.attributes), answers[0])  # asked, even if not listed
         if chosen is not None and chosen not in {a for _, a in found}:
             found.append((match.start(), chosen))
+    if product is not None:  # "whats the hydrostatic head", "no pfas right?": its own keys
+        lowered = text.lower()
+        for attribute in product.attributes:
+            words = [w for w in attribute.split("_") if len(w) >= 3 and w not in _KEY_NOISE]
+            if words and all(w in lowered for w in words) and \
+                    attribute not in {a for _, a in found}:
+                found.append((lowered.find(words[0]), attribute))
     return [attribute for _, attribute in sorted(found)]
+
+
+_KEY_NOISE = frozenset({"free", "count", "included", "compatible", "safe", "the", "and"})
 
 
 def colour_asked(text: str) -> str | None:

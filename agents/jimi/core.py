@@ -23,7 +23,7 @@ from typing import Any
 
 from agents.jimi import cues, orders, policy
 from agents.jimi import problem_replies as problems_text
-from agents.jimi.asked import attributes_asked, colour_asked
+from agents.jimi.asked import attributes_asked, colour_asked, size_asked
 from agents.jimi.context import ORDER_INTENTS, Reply, Shopper, Turn
 from agents.jimi.empathy import ACKNOWLEDGE, assess
 from agents.jimi.faq import FaqRetriever, answer_of
@@ -158,9 +158,8 @@ class Jimi:
         text = turn.latest.text
         if intent in cues.PROBLEM_INTENTS and problem_in(text):
             return "report_problem"
-        if intent in ("product_search", "product_question", "out_of_scope", "nlu_fallback",
-                      "inform") and cues.POLICY.search(text) and not turn.entity("product"):
-            return "faq"
+        if intent not in ORDER_INTENTS and cues.POLICY.search(text):
+            return "faq"  # "the headphones i got in march, still under warranty?"
         if intent == "membership_benefits" and cues.POLICY.search(text):
             return "faq"  # "100积分能抵多少钱": the points rule, not the tier summary
         if intent in ("affirm", "deny") and cues.WHICH.search(text) and turn.last_shown():
@@ -183,7 +182,7 @@ class Jimi:
                 self.shopping.products_named(text)) + len(turn.last_shown()) + bool(
                 turn.slots.get("product")) >= 2):
             return "compare_products"
-        if intent in ("product_search", "inform", "out_of_scope", "nlu_fallback") and \
+        if intent in ("inform", "out_of_scope", "nlu_fallback") and \
                 len(self.shopping.products_named(text)) == 1:
             return "product_question"  # "do the fitbuds come in white"
         if not (turn.slots.get("product") or turn.shown):
@@ -191,6 +190,8 @@ class Jimi:
         constraints = self.shopping.search.constraints(text)
         own_search = bool(constraints.kinds or constraints.categories or
                           constraints.price_max is not None or constraints.price_min is not None)
+        if own_search and self.shopping.this_one(turn):
+            return "product_question"  # "what colour temperature is that lamp", "这灯多少瓦"
         if own_search and ordering_of(text) is None and intent == "product_search":
             return intent
         if cues.SEARCHING.search(text) and not cues.PRONOUN.search(text) and (
@@ -313,6 +314,12 @@ class Jimi:
             return Reply([orders.ASK_ORDER_ID[shopper.language]])
         text, request = orders.handle_request(kind, order, shopper.profile, shopper.language,
                                               cancelling=(order.id, "cancel") in shopper.filed)
+        if request == "change":  # "change the shoe size to 43": what was asked, said back
+            wanted = [w for w in (size_asked(turn.latest.text), colour_asked(turn.latest.text))
+                      if w]
+            if wanted:
+                text += (f"（修改内容：{'、'.join(wanted)}）" if shopper.language == "zh" else
+                         f" (you asked for: {', '.join(wanted)})")
         return Reply([text], slots={"order_id": order.id},
                      requests=[(order.id, request)] if request else [])
 
@@ -399,8 +406,9 @@ class Jimi:
 
     def answers_instead_of_asking(self, turn: Turn, shopper_id: str) -> bool:
         """Whether JIMI can act on an order request without asking for the number: a damaged
-        or missing item, a refund-timing question, or an order the words point at."""
-        return bool(problem_in(turn.latest.text) or cues.TIMING.search(turn.latest.text)
+        or missing item, a refund question about the policy, or an order the words point at."""
+        text = turn.latest.text
+        return bool(problem_in(text) or cues.TIMING.search(text) or cues.HOW.search(text)
                     or self.order_meant(turn, shopper_id))
 
     # -- policies (personal) ---------------------------------------------------------------

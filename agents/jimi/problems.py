@@ -52,7 +52,9 @@ PROBLEMS = {
 }
 REMEDIES = (
     ("refund", re.compile(r"(?i)\brefund|money back|reimburse|退款|退钱|把钱退")),
-    ("replacement", re.compile(r"(?i)\breplace|replacement|new one|another one|send (?:me )?"
+    ("replacement", re.compile(r"(?i)\breplace|replacement|new one|another one|still want|"
+                               r"send (?:me )?the right|给我换|换成|换[红黑白蓝绿灰粉黄紫橙棕]|换.?码|"
+                               r"send (?:me )?"
                                r"(?:another|a new|the right|it again)|exchange|reship|re-send"
                                r"|换(?:一|个|新|货|成)|补发|重发|补寄|再发|寄一个新|调换")),
     ("return", re.compile(r"(?i)\breturn|send it back|退货|退回去|寄回")),

@@ -64,6 +64,7 @@ _ORDERINGS: tuple[tuple[re.Pattern[str], Ordering], ...] = tuple(
          "最重的是{name}，{value}。", "heaviest first", "按重量从重到轻"),
         ((r"longest battery|battery lasts? (?:the )?longest|lasts? (?:the )?longest|"
           r"longest on (?:one|a) (?:single )?charge|best battery|most battery life|"
+          r"battery (?:life )?(?:matters|is (?:most )?important)|续航.{0,4}重要|续航要好|续航长|"
           r"续航最长|续航最久|最耐用电|电池最耐用|续航最好"),
          "battery_life_h", True, "The {name} has the longest battery life: {value}.",
          "续航最长的是{name}，{value}。", "longest battery life first", "按续航从长到短"),

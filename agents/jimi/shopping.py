@@ -21,12 +21,12 @@ from agents.jimi.context import Reply, Shopper, Turn
 from agents.jimi.product_answers import describe_attribute, has_colour, has_size
 from agents.jimi.references import Reference, named_among, positions_in, resolve
 from agents.jimi.search import ProductSearch
-from agents.jimi.search_terms import key_for, ordering_of, value_of
+from agents.jimi.search_terms import CURRENCY_ZH, currency_of, key_for, ordering_of, value_of
 from agents.jimi.which import which_has, which_wins
 from agents.jimi.wording import attribute_asked
 from kg.attributes import AttributeRanker, attribute_text
 from kg.facts import ProductFacts
-from kg.kinds import kind_of, lineage
+from kg.kinds import KINDS, kind_of, lineage
 from kg.knowledge import KnowledgeBase
 from shopmind.errors import NotFound
 
@@ -128,6 +128,22 @@ class Shopping:
                 return Reference(of_kind, "kind")
         return found
 
+    def this_one(self, turn: Turn) -> bool:
+        """Whether the words point at the product under discussion by its kind ("that lamp",
+        "those earbuds", "这灯", "这个杯子") rather than ask for products of the kind."""
+        current = turn.slots.get("product")
+        discussed = self.find(str(current)) if current else None
+        if discussed is None:
+            return False
+        kind = kind_of(discussed.name_en, discussed.name_zh)
+        if kind is None:
+            return False
+        words = [w for k in lineage(kind) for w in (*KINDS[k].words_en, *KINDS[k].words_zh)]
+        text = turn.latest.text.lower()
+        return any(re.search(rf"\b(?:that|this|those|these|the same)\s+{re.escape(w)}\b|"
+                             rf"[这那](?:个|款|只|件|台|盏|双|把)?{re.escape(w)}", text)
+                   for w in words)
+
     def _size_of(self, product_id: str) -> float | None:
         product = self.knowledge.product(product_id)
         for key in ("capacity_ml", "volume_l", "battery_mah", "diameter_cm", "size_cm",
@@ -202,9 +218,21 @@ class Shopping:
             attributes = [a for a in [self._attribute_for(text, product)] if a]
         for attribute in attributes:
             parts.append(describe_attribute(product, attribute, language))
+            if attribute == "price":
+                parts += self._converted(product, text, language)
         if not parts:
             parts.append(describe_attribute(product, None, language))
         return [(" " if language == "en" else "").join(parts)]
+
+    def _converted(self, product: ProductFacts, text: str, language: str) -> list[str]:
+        """"How much is it in euros?": the price in the currency asked, at the configured rate."""
+        asked = currency_of(text)
+        rate = self.search.rates.get(asked or "")
+        if not asked or asked == product.currency or not rate:
+            return []
+        amount = product.price / rate
+        return [f"约合{amount:.2f}{CURRENCY_ZH.get(asked, asked)}（按配置汇率）。" if language == "zh"
+                else f"That is about {amount:.2f} {asked} at our configured rate."]
 
     def _about_each(self, turn: Turn, shopper: Shopper, product_ids: list[str]) -> Reply:
         """"Do they come in black?" after a list: the answer for each product shown, and
