@@ -42,6 +42,15 @@ CATEGORY_SYNONYMS = MappingProxyType({
     "electronics": "electronics_accessories", "kitchenware": "kitchen", "cookware": "kitchen",
     "decor": "home", "camping gear": "outdoor",
 })
+# other catalogue values as a Chinese reply says them
+VALUE_ZH = MappingProxyType({
+    "light": "浅度", "medium": "中度", "dark": "深度", "cocoa": "可可", "caramel": "焦糖",
+    "lemon": "柠檬", "berry": "莓果", "jasmine": "茉莉", "ginger": "生姜", "over-ear": "头戴式",
+    "in-ear": "入耳式", "hook and loop": "魔术贴", "full zip": "全拉链", "roll-top": "卷口",
+    "hidden zip": "隐形拉链", "unscented": "无香", "cedar and fig": "雪松无花果", "high": "高",
+    "crew": "圆领", "relaxed": "宽松", "camp": "古巴领", "short": "短袖", "press-on": "按压式",
+    "led": "LED", "lugged rubber": "防滑橡胶大底", "grippy rubber": "抓地橡胶大底",
+})
 # what shoppers call a tag ("for my kid", "孩子") -> the tag
 TAG_SYNONYMS = MappingProxyType({
     "kid": "kids", "kid's": "kids", "children": "kids", "child": "kids", "toddler": "kids",

@@ -25,7 +25,7 @@ _ASKS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"\bprice\b|\bcost\b|how much (?:is|are|does|do)|差多少钱|多少钱|价格|价钱|贵不贵|售价",
      ("price",)),
     ((r"in stock|available|availability|sold out|can i (?:buy|get|order)|有货|库存|现货|能买到|"
-      r"还有吗|缺货"), ("stock",)),
+      r"还有吗|缺货|有吗$|有吗？$|有吗\?$"), ("stock",)),
     ((r"\bweigh|\bweight|how heavy|heavier|\blight(?:er|est)?\b(?! ?weight)|多重|重量|多沉|重不重|"
       r"重吗|轻不轻|哪个重|哪个轻"), ("weight_g",)),
     ((r"battery life|battery last|how long (?:does|will) (?:the battery|it|they) last|"
@@ -38,6 +38,7 @@ _ASKS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"volume (?:limit|cap)|cap(?:s)? the volume|max(?:imum)? volume|how loud|\bdb\b|音量|分贝",
      ("max_volume_db",)),
     (r"microwave|微波炉", ("microwave_safe",)),
+    (r"machine[- ]wash|washable|机洗|洗衣机|能洗|可以洗", ("machine_washable", "removable_cover")),
     (r"\broast|烘焙", ("roast",)),
     ((r"how big|how large|what size is|dimensions?|capacity|bigger|larger|大点|更大|大一点|"
       r"how much (?:does it|can it|do they) "

@@ -25,6 +25,12 @@ LABEL_ZH = {
     "wattage": "功率", "sparkling": "含气", "quick dry": "速干", "oven safe": "可进烤箱",
     "induction compatible": "适用电磁炉", "cushioning": "缓震", "closure": "闭合方式",
     "auto shutoff": "自动断电", "sodium": "钠", "taurine": "牛磺酸", "roast": "烘焙度",
+    "tasting notes": "风味", "insulation": "保暖填充", "size": "尺寸", "height": "高度",
+    "max volume": "最大音量", "fit": "佩戴方式", "brightness": "亮度", "burn time": "燃烧时间",
+    "keeps hot": "保温时长", "keeps cold": "保冷时长", "comfort rating": "舒适温度",
+    "water resistance": "防水深度", "hydrostatic head": "静水压", "upf rating": "防晒指数",
+    "machine washable": "可机洗", "microwave safe": "可微波", "pfas free": "不含PFAS",
+    "removable cover": "外套可拆", "ip rating": "防水等级",
 }
 
 

@@ -204,8 +204,11 @@ class Jimi:
         if ordering_of(text) is not None and (constraints.values or own_search) and \
                 not cues.WHICH.search(text):
             return "product_search"  # "ok and the lightest waterproof one?": a narrower search
+        current = turn.slots.get("product")
+        discussed = self.shopping.find(str(current)) if current else None
         asks = bool(cues.SIZE_WORD.search(text) or cues.PRONOUN.search(text) or (
-            intent != "product_search" and (attributes_asked(text, None) or colour_asked(text))))
+            intent != "product_search" and (attributes_asked(text, discussed)
+                                            or colour_asked(text))))
         if cues.WHICH.search(text) and len(turn.last_shown()) >= 2 and not constraints.kinds and (
                 ordering_of(text) is not None or cues.COMPARATIVE.search(text)
                 or attributes_asked(text, None)):
@@ -300,7 +303,7 @@ class Jimi:
         texts = [orders.describe(order, language)]
         if order.state == "delayed":
             texts.append(orders.delay_remedy(order, language))
-        return Reply(texts, slots={"order_id": order.id})
+        return Reply(texts, slots={"order_id": order.id, **self._order_product(order)})
 
     def _order_request(self, turn: Turn, shopper: Shopper) -> Reply:
         kind = turn.order_request() or turn.intent
@@ -330,7 +333,7 @@ class Jimi:
         one" answers which order, "refund it then" changes the remedy."""
         language = shopper.language
         before = _last_problem(turn)
-        said_before = before[2] if before and not before[1] else ""
+        said_before = before[2] if before else ""
         text = f"{said_before} {earlier} {turn.latest.text}".strip()
         problem = problem_in(text) or (before[0] if before else "damaged")
         mine = self.knowledge.accounts.orders_of(shopper.profile.id)
@@ -344,23 +347,25 @@ class Jimi:
             return Reply([problems_text.which_order(meant.candidates, self.knowledge.product,
                                                     language)],
                          marks=[f"problem:{problem}::{said}"])
-        remedy = remedy_in(text) or "replacement"
+        remedy = remedy_in(turn.latest.text) or remedy_in(text) or "replacement"
+        detail = [w for w in (colour_asked(turn.latest.text), size_asked(turn.latest.text)) if w]
         lines = meant.products or ([meant.order.lines[0].product_id]
                                    if len(meant.order.lines) == 1 else [])
         items = [self.knowledge.product(p) for p in lines]
-        marks = [f"filed:{remedy}", f"problem:{problem}:{meant.order.id}"]
+        said = " ".join(text.split())[:200]
+        marks = [f"filed:{remedy}", f"problem:{problem}:{meant.order.id}:{said}"]
+        slots = {"order_id": meant.order.id, **({"product": items[0].name_en} if items else {})}
         if remedy == "replacement" and items and not any(p.in_stock for p in items):
             # nothing to send: say so and offer the refund instead, filing nothing yet
             return Reply([problems_text.no_replacement(meant.order, items, language)],
-                         slots={"order_id": meant.order.id},
-                         marks=[f"problem:{problem}:{meant.order.id}"])
+                         slots=slots, marks=[f"problem:{problem}:{meant.order.id}:{said}"])
         if (meant.order.id, remedy) in shopper.filed:
-            return Reply([problems_text.already(meant.order.id, remedy, language)],
-                         slots={"order_id": meant.order.id}, marks=marks)
-        reason = problems_text.reason(problem, items, turn.latest.text if not earlier else text)
-        return Reply([problems_text.filed(meant.order, remedy, problem, items, language)],
-                     slots={"order_id": meant.order.id},
-                     requests=[(meant.order.id, remedy)], reason=reason, marks=marks)
+            return Reply([problems_text.already(meant.order.id, remedy, language, detail)],
+                         slots=slots, marks=marks)
+        reason = problems_text.reason(problem, items, text) + (
+            f" (wants: {', '.join(detail)})" if detail else "")
+        return Reply([problems_text.filed(meant.order, remedy, problem, items, language, detail)],
+                     slots=slots, requests=[(meant.order.id, remedy)], reason=reason, marks=marks)
 
     def _late_order(self, turn: Turn, shopper: Shopper) -> OrderRow | None:
         """The late order a turn is about: named by number, contents or date, the one under
@@ -377,6 +382,14 @@ class Jimi:
         discussed = _text(turn.slots.get("order_id"))
         return next((o for o in late if o.id == discussed), late[0] if len(late) == 1 else None)
 
+    def _order_product(self, order: OrderRow) -> dict[str, str]:
+        """The product slot after talking about an order: its first line ("are those earbuds
+        ok for running?" after "my earbuds order is late")."""
+        try:
+            return {"product": self.knowledge.product(order.lines[0].product_id).name_en}
+        except NotFound:
+            return {}
+
     def _delay_options(self, turn: Turn, shopper: Shopper) -> Reply:
         """"What are my options?": for a late order its remedies; after a problem with an
         item, the choices; otherwise what JIMI can help with."""
@@ -384,7 +397,7 @@ class Jimi:
         if order is not None:
             return Reply([orders.describe(order, shopper.language),
                           orders.delay_remedy(order, shopper.language)],
-                         slots={"order_id": order.id})
+                         slots={"order_id": order.id, **self._order_product(order)})
         if _last_problem(turn):
             return Reply([problems_text.choices(shopper.language)])
         return Reply([CLARIFY[shopper.language]])

@@ -16,12 +16,14 @@ FOLLOW_UP_INTENTS = frozenset({"product_question", "product_search", "inform", "
                                "nlu_fallback", "delivery_options", "compare_products"})
 # policy questions the FAQ answers, whatever product they mention ("灯具保修多久")
 POLICY = re.compile(r"(?i)warrant|guarantee|保修|质保|保固|reward points|积分|instal?ments?|"
+                    r"days .{0,15}\breturns?\b|\breturns? .{0,15}days|return (?:window|period)|"
+                    r"退货.{0,6}(?:几天|多少天|多久)|"
                      r"分期|return window|退货期|shipping fee|运费")
 OPEN_STATES = ("paid", "delayed")  # orders that can still be cancelled or changed
 TIMING = re.compile(r"(?i)how long|how many days|when (?:will|do|does|can)|多久|多长时间|什么时候|"
                      r"几天|到账")
 COMPARE = re.compile(r"(?i)\bcompare|\bvs\.?\b|\bversus\b|difference between|对比|比较|相比|"
-                      r"区别|差别|比一比")
+                      r"区别|差别|比一比|比一下|比较一下|对比一下")
 COMPARATIVE = re.compile(r"(?i)\b(?:\w+er|more \w+|less \w+|least \w+|most \w+|\w+est)\b|"
                           r"更|最|哪个.{0,3}(?:长|短|大|小|重|轻|贵|便宜|多|少|亮|快)")
 TWO = re.compile(r"(?i)\bthe two\b|\bboth\b|these two|those two|这两|那两|两款|两个|两双")
@@ -35,6 +37,7 @@ POLICY_TOPICS = (
     (re.compile(r"(?i)points|积分"), "membership_benefits"),
     (re.compile(r"(?i)shipping|delivery fee|运费|邮费|包邮"), "delivery_options"),
     (re.compile(r"(?i)refund|退款"), "get_refund"),
+    (re.compile(r"(?i)return|退货"), "return_policy"),
     (re.compile(r"(?i)instal|分期|pay|支付|付款"), "payment_issue"),
 )
 WHICH = re.compile(r"(?i)\bwhich\b|哪个|哪款|哪双|哪一|谁")
@@ -47,7 +50,7 @@ PRONOUN = re.compile(r"(?i)\b(?:it|its|it's|this one|that one|this|that)\b|它|�
 # a request to find products, not a question about one ("recommend me something ...")
 SEARCHING = re.compile(r"(?i)recommend|suggest|\bsomething\b|\banything\b|show me|do you (?:have|sell)|"
                        r"looking for|\bneed an? |\bany\b|\bwhat .* do you have|推荐|有没有|有什么|"
-                       r"有哪些|有那些|想买|想要一|找一")
+                       r"有哪些|有那些|想买|想要一|找一|有啥|还有啥|还有什么")
 # how a policy works ("退款退到哪", "how do refunds work"), not a request about one order
 HOW = re.compile(r"(?i)\bwhere (?:does|do|will|is)\b|\bhow (?:do|does|will|is|are)\b|退到哪|怎么退|"
                  r"什么方式|原路|退回哪|支付宝|微信|信用卡")

@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from agents.jimi.wording import join_list
 from kg.facts import ProductFacts
+from kg.lexicon import COLOUR_ZH
 from kg.schema import OrderRow
 from shopmind.errors import NotFound
 
@@ -36,18 +37,21 @@ PHOTO = {
 
 
 def filed(order: OrderRow, remedy: str, problem: str, items: list[ProductFacts],
-          language: str) -> str:
+          language: str, detail: list[str] | None = None) -> str:
     if language == "zh":
         item = "、".join(p.name("zh") for p in items) or "商品"
         amount = _amount(order, items)
         refund = f"（{amount:.2f}美元）" if remedy == "refund" and amount else ""
+        wanted = f"（{_detail(detail, 'zh')}）" if detail else ""
         return (f"很抱歉，{item}{PROBLEM_ZH[problem]}。已为订单 {order.id} 提交{REMEDY_ZH[remedy]}"
-                f"申请{refund}。接下来：客服会在1个工作日内审核，{NEXT_ZH[remedy]}。{PHOTO['zh']}")
+                f"申请{refund}{wanted}。接下来：客服会在1个工作日内审核，{NEXT_ZH[remedy]}。"
+                f"{PHOTO['zh']}")
     item = join_list([f"the {p.name_en}" for p in items], "en") if items else "the item"
     amount = _amount(order, items)
     refund = f" ({amount:.2f} USD)" if remedy == "refund" and amount else ""
+    wanted = f" ({_detail(detail, 'en')})" if detail else ""
     return (f"I'm sorry {item} {PROBLEM_EN[problem]}. I've filed a {REMEDY_EN[remedy]} request"
-            f"{refund} for order {order.id}. What happens next: our team reviews it within 1 "
+            f"{refund}{wanted} for order {order.id}. What happens next: our team reviews it within 1 "
             f"business day, then {NEXT_EN[remedy]}. {PHOTO['en']}")
 
 
@@ -84,11 +88,24 @@ def timing(remedy: str, language: str) -> str:
             f"then {NEXT_EN[remedy]}.")
 
 
-def already(order_id: str, remedy: str, language: str) -> str:
+def already(order_id: str, remedy: str, language: str, detail: list[str] | None = None) -> str:
     if language == "zh":
-        return f"订单 {order_id} 的{REMEDY_ZH[remedy]}申请已经提交，客服会在1个工作日内处理。"
-    return (f"A {REMEDY_EN[remedy]} request for order {order_id} is already filed; our team "
-            "reviews it within 1 business day.")
+        added = f"，已补充：{_detail(detail, 'zh')}" if detail else ""
+        return f"订单 {order_id} 的{REMEDY_ZH[remedy]}申请已经提交{added}，客服会在1个工作日内处理。"
+    added = f"; I've added: {_detail(detail, 'en')}" if detail else ""
+    return (f"A {REMEDY_EN[remedy]} request for order {order_id} is already filed{added}; our "
+            "team reviews it within 1 business day.")
+
+
+def _detail(detail: list[str] | None, language: str) -> str:
+    """What the shopper wants instead: "red, size L", "红色、L码"."""
+    words = []
+    for value in detail or []:
+        if value in COLOUR_ZH:
+            words.append(COLOUR_ZH[value] if language == "zh" else value)
+        else:
+            words.append(f"{value}码" if language == "zh" else f"size {value}")
+    return ("、" if language == "zh" else ", ").join(words)
 
 
 def which_order(candidates: list[OrderRow], product_of: Callable[[str], ProductFacts],

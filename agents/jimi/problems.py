@@ -48,11 +48,13 @@ PROBLEMS = {
         r"(?:in the box|arrived|came)|paid for (?:\d+|two|three)|"
         r"not in the (?:box|parcel|package)|never (?:arrived|came|got)|didn'?t (?:arrive|get|"
         r"come)|only got|one short|left out"
-        r"|少了|缺了|漏发|没收到|少发|少一|没有在包裹|不在包裹|包裹里没有|里面没有|没看到|只有一|只收到"),
+        r"|少了|缺了|漏发|没收到|少发|少一|没有在包裹|不在包裹|包裹里没有|里面没有|没看到|只有一|只收到|"
+        r"没在里面|不在里面|只有泡沫|空盒|空的"),
 }
 REMEDIES = (
     ("refund", re.compile(r"(?i)\brefund|money back|reimburse|退款|退钱|把钱退")),
     ("replacement", re.compile(r"(?i)\breplace|replacement|new one|another one|still want|"
+                               r"send .{0,25}\bagain\b|resend|re-send|再寄|再发一|"
                                r"send (?:me )?the right|给我换|换成|换[红黑白蓝绿灰粉黄紫橙棕]|换.?码|"
                                r"send (?:me )?"
                                r"(?:another|a new|the right|it again)|exchange|reship|re-send"
@@ -166,7 +168,8 @@ def _names(product: ProductFacts, lowered: str, text: str) -> bool:
     if name in lowered:
         return True
     return any(re.search(rf"\b{re.escape(word)}s?\b", lowered)
-               for word in re.findall(r"[a-z]{4,}", name) if word not in _GENERAL_WORDS)
+               for word in re.findall(r"[a-z]{4,}", name)
+               if word not in _GENERAL_WORDS and word not in WORDS_EN)  # "boots" is a kind
 
 
 _GENERAL_WORDS = frozenset({"with", "pack", "kids", "classic", "sport", "light", "smart",

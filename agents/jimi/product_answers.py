@@ -12,7 +12,7 @@ from __future__ import annotations
 from agents.jimi.context import Turn
 from agents.jimi.wording import attribute_label, colour_name, join_list
 from kg.facts import ProductFacts
-from kg.lexicon import COLOUR_ZH, MATERIAL_ZH
+from kg.lexicon import COLOUR_ZH, MATERIAL_ZH, VALUE_ZH
 
 
 def answer_about(product: ProductFacts, turn: Turn, language: str,
@@ -79,8 +79,9 @@ def describe_attribute(product: ProductFacts, attribute: str | None, language: s
     if attribute == "stock":
         in_stock = product.in_stock
         if language == "zh":
-            return f"{name}{'有货' if in_stock else '暂时缺货'}。"
-        return f"The {name} is {'in stock' if in_stock else 'out of stock right now'}."
+            return f"{name}{'有货' if in_stock else '暂时缺货'}，售价{product.price:.2f}美元。"
+        return (f"The {name} is {'in stock' if in_stock else 'out of stock right now'} "
+                f"({product.price:.2f} {product.currency}).")
     flag = product.attributes.get(attribute) if attribute else None
     if isinstance(flag, bool) and attribute:  # "is it waterproof?": yes or no, and how much
         return yes_or_no(name, attribute, flag, language) + _details(product, attribute,
@@ -181,8 +182,8 @@ def value_sentence(product: ProductFacts, attribute: str, language: str) -> str:
     name = product.name(language)
     label, unit = attribute_name(attribute, language)
     values = product.values(attribute)
-    if attribute == "material" and language == "zh":
-        values = [MATERIAL_ZH.get(v.lower(), v) for v in values]
+    if language == "zh":  # "medium" roast -> 中度, "caramel" -> 焦糖, where known
+        values = [MATERIAL_ZH.get(v.lower()) or VALUE_ZH.get(v.lower(), v) for v in values]
     if language == "zh":
         shown = join_list([_number(v) + UNIT_ZH.get(unit, unit) for v in values], "zh")
         template = SENTENCES_ZH.get(attribute, "{name}的{label}：{value}。")
