@@ -405,7 +405,10 @@ class Jimi:
     def _request_timing(self, turn: Turn, shopper: Shopper) -> Reply:
         """"How long does that take?" right after a request was filed: its next steps."""
         remedy = [m.split(":", 1)[1] for m in turn.marks if m.startswith("filed:")][-1]
-        return Reply([problems_text.timing(remedy, shopper.language)])
+        texts = [problems_text.timing(remedy, shopper.language)]
+        if remedy == "replacement" and cues.ARRIVAL.search(turn.latest.text):
+            texts.append(policy.delivery_line(shopper.profile, shopper.language))  # "多久能到"
+        return Reply(texts)
 
     def _faq(self, turn: Turn, shopper: Shopper) -> Reply:
         """A policy question asked in passing ("灯具保修多久啊"): the FAQ's answer, from the

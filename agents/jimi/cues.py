@@ -33,11 +33,11 @@ CHEAP = re.compile(r"(?i)cheap|less expensive|affordable|便宜|实惠")
 SHOPPING_QUESTION = re.compile(r"(?i)\?|？|吗|什么|哪|有没有|有没|多少|\bdo you\b|\bany\b|"
                                 r"\bwhat\b|\bwhich\b|\bhave you\b|\bis there\b")
 POLICY_TOPICS = (
+    (re.compile(r"(?i)\breturn|退货"), "return_policy"),
     (re.compile(r"(?i)warrant|guarantee|保修|质保|保固"), "warranty"),
     (re.compile(r"(?i)points|积分"), "membership_benefits"),
     (re.compile(r"(?i)shipping|delivery fee|运费|邮费|包邮"), "delivery_options"),
     (re.compile(r"(?i)refund|退款"), "get_refund"),
-    (re.compile(r"(?i)return|退货"), "return_policy"),
     (re.compile(r"(?i)instal|分期|pay|支付|付款"), "payment_issue"),
 )
 WHICH = re.compile(r"(?i)\bwhich\b|哪个|哪款|哪双|哪一|谁")
@@ -60,4 +60,5 @@ OPTIONS = re.compile(r"(?i)what are my options|what can i do|what now|what shoul
 BIGGER = re.compile(r"(?i)\b(?:bigger|larger|big|large|smaller|small)(?: one)?\b|大的那|大一点的|大点的|"
                     r"小的那|小一点的|小点的")
 SMALLER = re.compile(r"(?i)\bsmall(?:er)?\b|小的那|小一点的|小点的")
+ARRIVAL = re.compile(r"(?i)arriv|deliver|get (?:it|the new)|ship|到|送达|收到")
 GENERAL = re.compile(r"(?i)tell me (more )?about|details|describe|more info|介绍|详情|怎么样")

@@ -138,30 +138,41 @@ def order_meant(text: str, orders: list[OrderRow], product_of: Callable[[str], P
 
 def _lines_mentioned(text: str, orders: list[OrderRow],
                      product_of: Callable[[str], ProductFacts]) -> dict[str, list[str]]:
-    """Orders with a line the text names, with those lines: by the product's own name words
-    ("the beanie") when any line matches so, else by kind ("the pans", "随行杯")."""
+    """Orders with a line the text names, with those lines: by a word of the product's name
+    that no other product in these orders has ("the beanie", "the rubber rain boots"), else
+    by kind ("the pans", "随行杯")."""
     lowered = text.lower()
     kinds = {kind for word, kind in WORDS_EN.items()
              if re.search(rf"\b{re.escape(word)}\b", lowered)}
     kinds |= {kind for word, kind in WORDS_ZH.items() if word in text}
+    products: dict[str, ProductFacts] = {}
+    for order in orders:
+        for line in order.lines:
+            try:
+                products[line.product_id] = product_of(line.product_id)
+            except NotFound:  # no longer in the catalogue
+                continue
+    owners: dict[str, set[str]] = {}
+    for product in products.values():
+        for word in set(re.findall(r"[a-z]{4,}", product.name_en.lower())):
+            owners.setdefault(word, set()).add(product.id)
     by_name: dict[str, list[str]] = {}
     by_kind: dict[str, list[str]] = {}
     for order in orders:
         for line in order.lines:
-            try:
-                product = product_of(line.product_id)
-            except NotFound:  # no longer in the catalogue
+            held = products.get(line.product_id)
+            if held is None:
                 continue
-            if _names(product, lowered, text):
-                by_name.setdefault(order.id, []).append(product.id)
-            if kinds & set(lineage(kind_of(product.name_en, product.name_zh) or "")):
-                by_kind.setdefault(order.id, []).append(product.id)
+            if _names(held, lowered, text, owners):
+                by_name.setdefault(order.id, []).append(held.id)
+            if kinds & set(lineage(kind_of(held.name_en, held.name_zh) or "")):
+                by_kind.setdefault(order.id, []).append(held.id)
     return by_name or by_kind
 
 
-def _names(product: ProductFacts, lowered: str, text: str) -> bool:
+def _names(product: ProductFacts, lowered: str, text: str, owners: dict[str, set[str]]) -> bool:
     """The text says the product's Chinese name, its English name, or a word of its English
-    name that is not a common one ("beanie", "skillet", "chelsea")."""
+    name that is not a common one and no other product here has ("beanie", "chelsea")."""
     if product.name_zh and product.name_zh in text:
         return True
     name = product.name_en.lower()
@@ -169,7 +180,7 @@ def _names(product: ProductFacts, lowered: str, text: str) -> bool:
         return True
     return any(re.search(rf"\b{re.escape(word)}s?\b", lowered)
                for word in re.findall(r"[a-z]{4,}", name)
-               if word not in _GENERAL_WORDS and word not in WORDS_EN)  # "boots" is a kind
+               if word not in _GENERAL_WORDS and len(owners.get(word, ())) <= 1)
 
 
 _GENERAL_WORDS = frozenset({"with", "pack", "kids", "classic", "sport", "light", "smart",

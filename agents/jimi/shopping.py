@@ -279,7 +279,25 @@ class Shopping:
         reply = Reply(texts, shown=found.products or None)
         if found.products:
             reply.slots["product"] = self.knowledge.product(found.products[0]).name_en
+            size = size_asked(turn.latest.text)
+            if size:  # "hiking boots in size 47": which of them come in it
+                texts.append(self._in_size(found.products, size, language))
         return reply
+
+    def _in_size(self, product_ids: list[str], size: str, language: str) -> str:
+        products = [self.knowledge.product(p) for p in product_ids]
+        having = [p for p in products if size.upper() in {s.upper() for s in p.values("size")}]
+        if having:
+            names = ("、" if language == "zh" else " and the ").join(p.name(language) for p in having)
+            return (f"有{size}码的：{names}。" if language == "zh" else
+                    f"In size {size}: the {names}.")
+        sized = [p for p in products if p.values("size")]
+        if language == "zh":
+            shown = "；".join(f"{p.name('zh')}尺码{'、'.join(p.values('size'))}" for p in sized[:2])
+            return f"这些都没有{size}码" + (f"（{shown}）" if shown else "") + "。"
+        shown = "; ".join(f"the {p.name_en} comes in {join_sizes(p.values('size'))}"
+                          for p in sized[:2])
+        return f"None of these comes in size {size}" + (f" ({shown})" if shown else "") + "."
 
     def _search_text(self, turn: Turn) -> str:
         """The request to search for: a refinement ("under 50?", "in black", "and the lightest
@@ -426,6 +444,14 @@ def _named_feature(question: str, products: list[ProductFacts]) -> list[ProductF
              if any(w in p.name_en.lower() for w in words)
              or any(pair in (p.name_zh or "") for pair in pairs)]
     return found if 0 < len(found) < len(products) else []
+
+
+def join_sizes(sizes: list[str]) -> str:
+    """"38 to 45" for a run of numbers, else the list."""
+    numbers = [float(s) for s in sizes if s.replace(".", "", 1).isdigit()]
+    if len(numbers) == len(sizes) and len(sizes) > 2:
+        return f"{sizes[0]} to {sizes[-1]}"
+    return ", ".join(sizes)
 
 
 def price_range(turn: Turn) -> tuple[float | None, float | None]:
