@@ -129,7 +129,7 @@ NAME_ONLY = frozenset({"light", "lights", "pack", "packs", "top", "tops", "case"
 QUERY_ONLY = MappingProxyType({"a light": "lights", "light for": "lights", "lights for": "lights",
                                "camping light": "lights", "reading light": "lamps",
                                "a case": "cases", "a pack": "backpacks"})
-NOT_A_KIND = ("water resistant", "water-resistant", "water resistance", "water proof",
+NOT_A_KIND = ("咖啡因","water resistant", "water-resistant", "water resistance", "water proof",
               "light weight", "light-up")
 WORDS_ZH = MappingProxyType(_words_of("zh"))
 _LONGEST_EN = max(len(w.split()) for w in WORDS_EN)

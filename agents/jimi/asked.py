@@ -38,11 +38,12 @@ _ASKS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"volume (?:limit|cap)|cap(?:s)? the volume|max(?:imum)? volume|how loud|\bdb\b|音量|分贝",
      ("max_volume_db",)),
     (r"microwave|微波炉", ("microwave_safe",)),
-    (r"machine[- ]wash|washable|机洗|洗衣机|能洗|可以洗", ("machine_washable", "removable_cover")),
+    (r"machine[- ]wash|washable|机洗|洗衣机", ("machine_washable", "removable_cover")),
+    (r"magnet|磁吸", ("magnetic",)),
     (r"\broast|烘焙", ("roast",)),
     ((r"how big|how large|what size is|dimensions?|capacity|bigger|larger|大点|更大|大一点|"
       r"how much (?:does it|can it|do they) "
-      r"hold|how many lit|多大|容量|尺寸|直径|装多少"), ("capacity_ml", "volume_l", "battery_mah",
+      r"hold|how many lit|how many ml|多大|容量|尺寸|直径|装多少|多少毫升|几毫升|多少ml"), ("capacity_ml", "volume_l", "battery_mah",
                                                    "diameter_cm", "size_cm", "height_cm")),
     (r"diameter|直径", ("diameter_cm",)),
     (r"how tall|height|taller|tallest|多高|高度|更高|高一点", ("height_cm",)),
@@ -84,7 +85,7 @@ _ASKS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"usb[- ]?c|type[- ]?c", ("usb_c",)),
     (r"insulat|保暖", ("insulation_g", "comfort_rating_c", "keeps_hot_h")),
     (r"how warm|多冷|零下|comfort rating", ("comfort_rating_c",)),
-    (r"flavou?r|taste|tasting notes|口味|味道|风味", ("flavour", "tasting_notes")),
+    (r"flavou?r|taste|tasting notes|口味|味道|风味", ("flavour", "tasting_notes", "scent")),
     (r"scent|smell|香味|气味", ("scent",)),
 )
 ASKS = tuple((re.compile(f"(?i){pattern}"), answers) for pattern, answers in _ASKS)

@@ -201,6 +201,8 @@ FEATURES_ZH = {
     "oven_safe": "可进烤箱", "fast_charging": "支持快充", "usb_c": "使用USB-C接口",
     "gps": "带GPS定位", "dimmable": "可调光", "removable_cover": "外套可拆",
     "double_wall": "双层设计", "noise_cancelling": "主动降噪", "leakproof": "防漏",
+    "microwave_safe": "可用微波炉加热", "temperature_control": "可控温", "pfas_free": "不含PFAS",
+    "magnetic": "支持磁吸", "straw": "带吸管", "light_up": "带发光", "packable": "可收纳",
     "bpa_free": "不含BPA", "machine_washable": "可机洗", "collapsible": "可折叠",
 }
 _ADJECTIVE_ENDINGS = ("proof", "safe", "free", "resistant", "compatible", "washable",
@@ -219,8 +221,17 @@ def yes_or_no(name: str, attribute: str, flag: bool, language: str) -> str:
     if language == "zh":
         feature = FEATURES_ZH.get(attribute)
         if feature is None:
-            return f"{name}的{label}：{'是' if flag else '否'}。"
-        return f"是的，{name}{feature}。" if flag else f"不，{name}没有标注{feature}。"
+            from agents.jimi.comparison import attribute_name
+
+            label_zh = attribute_name(attribute, "zh")[0]
+            return f"{name}{'支持' if flag else '不支持'}{label_zh}。"
+        # the catalogue says no (False): "不可用洗碗机清洗，建议手洗", "不防水", "不是有机的"
+        if flag:
+            return f"是的，{name}{feature}。"
+        advice = "，建议手洗" if attribute == "dishwasher_safe" else ""
+        if feature.startswith(("可", "支持", "适用", "带", "含", "防", "使用", "主动")):
+            return f"不，{name}不{feature}{advice}。"
+        return f"不，{name}不是{feature}的{advice}。"
     if label.endswith(_ADJECTIVE_ENDINGS):
         return f"{'Yes' if flag else 'No'}, the {name} is {'' if flag else 'not '}{label}."
     return f"{'Yes' if flag else 'No'}, the {name} {'has' if flag else 'has no'} {label}."

@@ -120,14 +120,14 @@ def named_among(text: str, shown: list[tuple[str, str, str]]) -> list[str]:
     if len(shown) < 2:
         return []
     found: list[str] = []
-    for part in _PARTS.split(text):
+    for part in PARTS.split(text):
         for pid in _named_in_part(part, shown):
             if pid not in found:
                 found.append(pid)
     return found
 
 
-_PARTS = re.compile(r"(?i)\band\b|\bvs\.?|\bversus\b|\bor\b|\bwith\b|跟|和|与|还是|对比|,|，")
+PARTS = re.compile(r"(?i)\band\b|\bvs\.?|\bversus\b|\bor\b|\bwith\b|跟|和|与|还是|对比|,|，")
 
 
 def _named_in_part(text: str, shown: list[tuple[str, str, str]]) -> list[str]:

@@ -19,7 +19,7 @@ from agents.jimi.asked import attributes_asked, colour_asked, size_asked
 from agents.jimi.comparison import compare
 from agents.jimi.context import Reply, Shopper, Turn
 from agents.jimi.product_answers import describe_attribute, has_colour, has_size
-from agents.jimi.references import Reference, named_among, positions_in, resolve
+from agents.jimi.references import PARTS, Reference, named_among, positions_in, resolve
 from agents.jimi.search import ProductSearch
 from agents.jimi.search_terms import CURRENCY_ZH, currency_of, key_for, ordering_of, value_of
 from agents.jimi.which import which_has, which_wins
@@ -224,6 +224,18 @@ class Shopping:
             parts.append(describe_attribute(product, None, language))
         return [(" " if language == "en" else "").join(parts)]
 
+    def _part_product(self, part: str) -> ProductFacts | None:
+        """The one catalogue product whose name holds this part of a sentence ("台灯",
+        "the floor lamp"), without filler words."""
+        core = re.sub(r"(?i)对比一?下?|比一?下|比较一?下?|compare|the|\s+", "", part)
+        core = re.sub(r"[的吗呢吧？?。.!！,，]", "", core)
+        if len(core) < 2:
+            return None
+        lowered = core.lower()
+        found = [p for p in self.knowledge.products()
+                 if (p.name_zh and core in p.name_zh) or lowered in p.name_en.lower().replace(" ", "")]
+        return found[0] if len(found) == 1 else None
+
     def _converted(self, product: ProductFacts, text: str, language: str) -> list[str]:
         """"How much is it in euros?": the price in the currency asked, at the configured rate."""
         asked = currency_of(text)
@@ -350,6 +362,11 @@ class Shopping:
                                          *(self.find(n) for n in
                                            turn.latest.entities.get("product") or []))
                       if p}.values())
+        if len(named) < 2:  # "台灯跟落地灯对比下": each part names one product
+            parts = [p for p in (self._part_product(part) for part in
+                                 PARTS.split(turn.latest.text)) if p is not None]
+            if len(parts) >= 2:
+                named = list({p.id: p for p in parts}.values())
         shown = self.known(turn.last_shown())
         positions = [shown[i] for i in positions_in(turn.latest.text) if -len(shown) <= i < len(shown)]
         pointed = self.referenced(turn)
