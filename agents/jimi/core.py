@@ -50,6 +50,13 @@ CLARIFY = {
     "zh": "抱歉，我不太确定您的意思，能换个说法吗？我可以帮您查询商品、订单、配送、退换货、退款、"
           "支付和会员相关问题。" + OFFER_PERSON["zh"],
 }
+# a message JIMI's model is sure is outside what a shop assistant does
+OUT_OF_SCOPE_SURE = 0.5
+OUT_OF_SCOPE = {
+    "en": "Sorry, that's outside what I can help with here. I can help with our products, your "
+          "orders, delivery, returns, refunds, payments and membership.",
+    "zh": "抱歉，这个问题超出了我能帮忙的范围。我可以帮您查询商品、订单、配送、退换货、退款、支付和会员相关问题。",
+}
 SMALL_TALK = {
     "greet": {"en": "Hi {name}, I'm JIMI, your shopping assistant. Ask me about a product, "
                     "an order, delivery or returns.",
@@ -517,7 +524,9 @@ class Jimi:
 
     def _small_talk(self, turn: Turn, shopper: Shopper) -> Reply:
         table = SMALL_TALK.get(turn.intent)
-        if table is None:  # out_of_scope, nlu_fallback and anything unknown
+        if turn.intent == "out_of_scope" and turn.latest.confidence >= OUT_OF_SCOPE_SURE:
+            return Reply([OUT_OF_SCOPE[shopper.language]])  # "what's the weather in Paris?"
+        if table is None:  # nlu_fallback and anything unknown
             return Reply([CLARIFY[shopper.language]])
         return Reply([table[shopper.language].format(name=shopper.first_name)])
 

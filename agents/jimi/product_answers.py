@@ -74,7 +74,7 @@ def describe_attribute(product: ProductFacts, attribute: str | None, language: s
             return f"{name}有{join_list(colours, language)}可选。"
         return f"The {name} comes in {join_list(colours, language)}."
     if attribute == "price":
-        return (f"{name}售价 {product.price:.2f} {product.currency}。" if language == "zh"
+        return (f"{name}售价{product.price:.2f}美元。" if language == "zh"
                 else f"The {name} costs {product.price:.2f} {product.currency}.")
     if attribute == "stock":
         in_stock = product.in_stock
@@ -96,8 +96,11 @@ def describe_attribute(product: ProductFacts, attribute: str | None, language: s
                     else f"The {name} is not listed as waterproof.")
         if boolean is None and attribute not in ("colour", "price", "stock"):
             label = _label(attribute, language)  # asked, but the catalogue does not say
-            return (f"商品资料里没有{name}的{label}信息。" if language == "zh" else
-                    f"Our catalogue doesn't list the {label} of the {name}.")
+            if language == "zh":
+                return f"商品资料里没有标注{name}的{label}信息。"
+            if attribute in FEATURES_ZH or label.endswith(_ADJECTIVE_ENDINGS):
+                return f"Our catalogue doesn't say whether the {name} is {label}."
+            return f"Our catalogue doesn't list the {label} of the {name}."
     description = product.description_zh if language == "zh" else product.description_en
     return f"{name}: {description or product.description_en}"
 

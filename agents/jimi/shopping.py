@@ -22,7 +22,7 @@ from agents.jimi.product_answers import describe_attribute, has_colour, has_size
 from agents.jimi.references import PARTS, Reference, named_among, positions_in, resolve
 from agents.jimi.search import ProductSearch
 from agents.jimi.search_terms import CURRENCY_ZH, currency_of, key_for, ordering_of, value_of
-from agents.jimi.which import which_has, which_wins
+from agents.jimi.which import which_has, which_unknown, which_wins
 from agents.jimi.wording import attribute_asked
 from kg.attributes import AttributeRanker, attribute_text
 from kg.facts import ProductFacts
@@ -207,7 +207,7 @@ class Shopping:
         if size:
             parts.append(has_size(product, size, language))
         attributes = [a for a in attributes_asked(text, product)
-                      if not (colour and a == "colour")]
+                      if not ((colour or size) and a in ("colour", "size", "stock"))]
         entity = turn.entity("attribute")
         if not attributes and entity:
             attributes = [a for a in [attribute_asked("", entity)] if a]
@@ -318,9 +318,11 @@ class Shopping:
         constraints = self.search.constraints(text)
         if constraints.kinds or constraints.categories:
             return text
+        own_price = constraints.price_max is not None or constraints.price_min is not None
         for earlier in reversed(turn.earlier):
             if earlier.intent == "product_search" or self.search.constraints(earlier.text).kinds:
-                return f"{earlier.text} {text}"
+                before = _PRICE_WORDS.sub(" ", earlier.text) if own_price else earlier.text
+                return f"{before} {text}"  # "那300块以内呢": the new budget, not the old one
         return text
 
     def _suggestion(self, turn: Turn, shopper: Shopper, shown: set[str]) -> str | None:
@@ -437,6 +439,10 @@ class Shopping:
         if not having:
             return self.compare_reply(turn, shopper)
         having.sort(key=lambda p: value_of(p, key) or 0.0, reverse=descending)
+        missing = [p for p in products if p not in having]
+        if missing:  # one value only: no winner can be named
+            return Reply([which_unknown(having, missing, key, language)],
+                         slots={"product": having[0].name_en})
         return Reply([which_wins(having, key, descending, language)],
                      slots={"product": having[0].name_en})
 
@@ -461,6 +467,12 @@ def _named_feature(question: str, products: list[ProductFacts]) -> list[ProductF
              if any(w in p.name_en.lower() for w in words)
              or any(pair in (p.name_zh or "") for pair in pairs)]
     return found if 0 < len(found) < len(products) else []
+
+
+# a budget in a sentence, dropped from an earlier search when a new one is given
+_PRICE_WORDS = re.compile(r"(?i)(?:under|below|less than|up to|over|above|between|from)?\s*[$€£¥]?"
+                          r"\d+(?:\.\d+)?\s*(?:元|块|美元|刀|dollars?|usd|eur|rmb)?\s*"
+                          r"(?:以内|以下|以上|之内|到\s*\d+\s*(?:元|块)?)?")
 
 
 def join_sizes(sizes: list[str]) -> str:

@@ -44,6 +44,20 @@ def which_wins(ranked: list[ProductFacts], key: str, more: bool, language: str) 
                                                          else "") + "."
 
 
+def which_unknown(having: list[ProductFacts], missing: list[ProductFacts], key: str,
+                  language: str) -> str:
+    """Only some list the value: say what is known, and that the rest is not listed."""
+    label, _ = attribute_name(key, language)
+    known = ("，".join(f"{p.name('zh')}为{_shown(p, key, 'zh')}" for p in having) if language == "zh"
+             else ", ".join(f"the {p.name_en}: {_shown(p, key, 'en')}" for p in having))
+    if language == "zh":
+        return (f"{known}；{'、'.join(p.name('zh') for p in missing)}没有标注{label}，"
+                "所以没法比较。")
+    return (f"I can't say which: our catalogue lists the {label} only for {known}; the "
+            f"{' and the '.join(p.name_en for p in missing)} "
+            f"{'has' if len(missing) == 1 else 'have'} none listed.")
+
+
 def which_has(products: list[ProductFacts], having: list[ProductFacts], key: str,
               language: str) -> str:
     """A yes/no feature among products: which have it, which do not."""

@@ -245,12 +245,19 @@ def test_language_switch_is_remembered_in_a_slot(jimi: Jimi, synced_platform: Pl
     assert reply.slots == {"language": "zh"} and "中文" in reply.texts[0]
 
 
-@pytest.mark.parametrize("intent", ["out_of_scope", "nlu_fallback"])
-def test_unclear_or_off_topic_asks_and_offers_a_person(jimi: Jimi, synced_platform: Platform,
-                                                       intent: str) -> None:
-    reply = jimi.respond(conversation(user_turn("what's the weather on mars", intent)),
+def test_unclear_asks_and_offers_a_person(jimi: Jimi, synced_platform: Platform) -> None:
+    reply = jimi.respond(conversation(user_turn("mmm the thing from before", "nlu_fallback")),
                          _shopper(synced_platform))
     assert "rephrase" in reply.texts[0] and "person" in reply.texts[0]
+
+
+def test_off_topic_is_declined_with_what_jimi_can_do(jimi: Jimi,
+                                                     synced_platform: Platform) -> None:
+    sure = user_turn("what's the weather on mars", "out_of_scope")  # confidence 0.99
+    reply = jimi.respond(conversation(sure), _shopper(synced_platform))
+    assert "outside what I can help with" in reply.texts[0] and "orders" in reply.texts[0]
+    unsure = type(sure)(sure.text, "out_of_scope", 0.35, {})
+    assert "rephrase" in jimi.respond(conversation(unsure), _shopper(synced_platform)).texts[0]
 
 
 def test_free_form_question_finds_the_attribute_by_ranking(jimi: Jimi,
