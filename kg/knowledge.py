@@ -125,18 +125,23 @@ class KnowledgeBase:
 
     def find_product(self, text: str) -> ProductFacts:
         """The product a text names; ``NotFound`` when none matches well enough."""
-        if self._matcher is None:
-            self._matcher = ProductMatcher(self.graph.products())
-        match = self._matcher.best(text)
+        match = self._names().best(text)
         if match is None:
             raise NotFound(f"no product in the catalogue matches {text!r}")
         return self.graph.product(match.product_id)
 
     def products_named(self, text: str) -> list[ProductFacts]:
         """The products a text names outright, in order (``ProductMatcher.named``)."""
+        return [self.graph.product(p) for p in self._names().named(text)]
+
+    def products_containing(self, fragment: str) -> list[str]:
+        """Ids of the products whose name holds ``fragment`` ("台灯", "floor lamp")."""
+        return self._names().containing(fragment)
+
+    def _names(self) -> ProductMatcher:
         if self._matcher is None:
             self._matcher = ProductMatcher(self.graph.products())
-        return [self.graph.product(p) for p in self._matcher.named(text)]
+        return self._matcher
 
     def _changed(self) -> None:
         """After the graph's products changed (before the vectors follow)."""

@@ -103,6 +103,12 @@ class ProductMatcher:
         winners = [(at, pid) for pid, (score, at) in best.items() if score == top]
         return winners if len(winners) == 1 else []
 
+    def containing(self, fragment: str) -> list[str]:
+        """Products whose English (spaces ignored) or Chinese name holds ``fragment``."""
+        wanted = fragment.lower().replace(" ", "")
+        return sorted({product_id for name, product_id in self._full
+                       if wanted in name.lower().replace(" ", "")})
+
     def best(self, text: str, minimum: float = 0.5) -> ProductMatch | None:
         matches = self.rank(text)
         return matches[0] if matches and matches[0].score >= minimum else None

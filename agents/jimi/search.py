@@ -56,6 +56,7 @@ class ProductSearch:
     def __init__(self, knowledge: KnowledgeBase, rates: dict[str, float]) -> None:
         self.knowledge = knowledge
         self.rates = {code.upper(): rate for code, rate in rates.items()}
+        self._currency: tuple[int, str] | None = None
 
     def constraints(self, text: str) -> Constraints:
         constraints = self.knowledge.query.parse(text)
@@ -258,9 +259,15 @@ class ProductSearch:
                                   if constraints.price_min is not None else None)), note
 
     def _catalogue_currency(self) -> str:
-        for product in self.knowledge.products()[:1]:
-            return product.currency
-        return "USD"
+        """The currency the catalogue prices in, read once per catalogue version (building
+        every product's facts on each search cost a pass over the whole graph)."""
+        version = self.knowledge.version
+        if self._currency is None or self._currency[0] != version:
+            nodes = self.knowledge.graph.graph.nodes(data=True)
+            code = next((str(d.get("currency") or "USD") for _, d in nodes
+                         if d.get("type") == "product"), "USD")
+            self._currency = (version, code)
+        return self._currency[1]
 
 
 MIN_MEANING = 0.3

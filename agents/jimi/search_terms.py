@@ -117,17 +117,22 @@ class Amount:
     low: float | None
     high: float | None
 
-    def nearest(self, product: ProductFacts) -> float | None:
-        """How far the product's amount is from the bound (None: it has none)."""
-        gaps = []
+    def amounts(self, product: ProductFacts) -> list[float]:
+        """The product's values in this unit (a bottle's litres as millilitres)."""
+        found = []
         for attribute, value in product.attributes.items():
             suffix = attribute.rsplit("_", 1)[-1]
             factor = 1.0 if suffix == self.unit else _CONVERT.get((suffix, self.unit))
-            if factor is None or isinstance(value, bool) or not isinstance(value, int | float):
-                continue
-            bound = self.low if self.low is not None else self.high
-            if bound is not None:
-                gaps.append(abs(float(value) * factor - bound))
+            if factor is not None and isinstance(value, int | float) and \
+                    not isinstance(value, bool):
+                found.append(float(value) * factor)
+        return found
+
+    def nearest(self, product: ProductFacts) -> float | None:
+        """How far the product's amount is from the bound (None: it has none)."""
+        bound = self.low if self.low is not None else self.high
+        gaps = [abs(amount - bound) for amount in self.amounts(product)] if bound is not None \
+            else []
         return min(gaps) if gaps else None
 
     def said(self, language: str) -> str:
@@ -141,16 +146,9 @@ class Amount:
                 f"at most {self.high:g} {unit}")
 
     def holds(self, product: ProductFacts) -> bool:
-        for attribute, value in product.attributes.items():
-            suffix = attribute.rsplit("_", 1)[-1]
-            factor = 1.0 if suffix == self.unit else _CONVERT.get((suffix, self.unit))
-            if factor is None or isinstance(value, bool) or not isinstance(value, int | float):
-                continue
-            amount = float(value) * factor
-            if (self.low is None or amount >= self.low) and (self.high is None or
-                                                             amount <= self.high):
-                return True
-        return False
+        return any((self.low is None or amount >= self.low) and
+                   (self.high is None or amount <= self.high)
+                   for amount in self.amounts(product))
 
 
 _UNIT_WORDS = {"mah": "mah", "毫安": "mah", "毫安时": "mah", "ml": "ml", "毫升": "ml",

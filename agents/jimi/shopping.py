@@ -231,10 +231,8 @@ class Shopping:
         core = re.sub(r"[的吗呢吧？?。.!！,，]", "", core)
         if len(core) < 2:
             return None
-        lowered = core.lower()
-        found = [p for p in self.knowledge.products()
-                 if (p.name_zh and core in p.name_zh) or lowered in p.name_en.lower().replace(" ", "")]
-        return found[0] if len(found) == 1 else None
+        found = self.knowledge.products_containing(core)
+        return self.knowledge.product(found[0]) if len(found) == 1 else None
 
     def _converted(self, product: ProductFacts, text: str, language: str) -> list[str]:
         """"How much is it in euros?": the price in the currency asked, at the configured rate."""

@@ -256,3 +256,17 @@ def test_a_damaged_item_is_filed_and_a_photo_attached(
                            files={"file": ("crack.png", photo.getvalue(), "image/png")},
                            timeout=30)
     assert anonymous.status_code == 401
+    merchant = accounts.headers(accounts.first("merchant")["id"])
+    wrong_role = httpx.post(f"{live_app}/v1/chat/{shopper.session}/photos", headers=merchant,
+                            files={"file": ("crack.png", photo.getvalue(), "image/png")},
+                            timeout=30)
+    assert wrong_role.status_code == 403
+    # another shopper's upload with the same session name lands in their own conversation
+    other = next(p for p in accounts_store.profiles() if p.id != profile.id)
+    theirs = httpx.post(f"{live_app}/v1/chat/{shopper.session}/photos",
+                        headers=accounts.headers(other.id),
+                        files={"file": ("crack.png", photo.getvalue(), "image/png")}, timeout=30)
+    assert theirs.status_code == 200
+    mine = [m.text for m in synced_platform.conversations.history(
+        f"{profile.id}.{shopper.session}")]
+    assert sum("photo attached" in text for text in mine) == 1
