@@ -11,7 +11,9 @@ examples, ``data/nlu/out_of_scope_more.yml``) teach the intent model only: DIET 
 train on them. Five hundred more entity-less sentences shifted DIET's tagging on the held-out
 chats (entity F1 0.925 -> 0.913) and added to its training time, for nothing to tag.
 
-``PriceRangeOrder`` goes after the entity extractors: of two or more prices in a message the
+``SpanRepair`` goes right after the extractors: product pieces joined, a Chinese name's size
+taken in, measurements that are no price dropped (``spans.repair``). ``PriceRangeOrder`` goes
+after the synonyms: of two or more prices in a message the
 smallest is ``price_min`` and the largest ``price_max`` (``prices.order_price_range``).
 """
 
@@ -26,12 +28,13 @@ from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.classifiers.diet_classifier import DIETClassifier
 from rasa.nlu.extractors.extractor import EntityExtractorMixin
-from rasa.shared.nlu.constants import ENTITIES, METADATA, METADATA_INTENT
+from rasa.shared.nlu.constants import ENTITIES, METADATA, METADATA_INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 from rasa.utils.tensorflow.constants import INTENT_CLASSIFICATION
 
 from components.prices import order_price_range
+from components.spans import repair
 
 log = logging.getLogger(__name__)
 
@@ -79,4 +82,22 @@ class PriceRangeOrder(GraphComponent, EntityExtractorMixin):
             entities = message.get(ENTITIES)
             if entities:
                 message.set(ENTITIES, order_price_range(entities), add_to_output=True)
+        return messages
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False)
+class SpanRepair(GraphComponent, EntityExtractorMixin):
+    """Product pieces joined, Chinese sizes taken in, measurements read as prices dropped."""
+
+    @classmethod
+    def create(cls, config: Dict[str, Any], model_storage: ModelStorage, resource: Resource,
+               execution_context: ExecutionContext) -> SpanRepair:
+        return cls()
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            entities = message.get(ENTITIES)
+            if entities:
+                message.set(ENTITIES, repair(message.get(TEXT) or "", entities),
+                            add_to_output=True)
         return messages
