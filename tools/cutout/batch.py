@@ -1,7 +1,7 @@
 """Cutting out a folder of photos: parallel, resumable, and every bad file reported.
 
 For ``IN_DIR/a/shoe.jpg`` the batch writes ``OUT_DIR/a/shoe.png`` (RGBA, trimmed) and then
-``OUT_DIR/a/shoe.json`` (box, quality, labels, notes). The JSON is written last, atomically,
+``OUT_DIR/a/shoe.json`` (box, quality, labels, category, notes). The JSON is written last, atomically,
 so a file with both is done and a rerun skips it. Files whose name is not an image's are
 listed as ignored; files that are named like images but cannot be read fail with a clear
 message, and the batch goes on.
@@ -27,6 +27,8 @@ from typing import Any
 
 from shopmind.errors import InvalidInput, ShopmindError
 from shopmind.settings import Settings
+from tools.base import Catalogue
+from tools.cutout.categories import UNKNOWN, CategoryFinder
 from tools.cutout.images import IMAGE_SUFFIXES, read_photo
 from tools.cutout.pipeline import CutoutOptions, CutoutPipeline, CutoutResult
 from tools.cutout.stages import Segmenter
@@ -44,11 +46,23 @@ class BatchReport:
     skipped: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
     ignored: list[str] = field(default_factory=list)
+    categories: dict[str, str] = field(default_factory=dict)  # done file -> catalogue category
+
+    def by_category(self) -> dict[str, int]:
+        """How many photos of each category were cut out ("unknown": not in the catalogue)."""
+        counts: dict[str, int] = {}
+        for name in self.done:
+            category = self.categories.get(name, UNKNOWN)
+            counts[category] = counts.get(category, 0) + 1
+        return dict(sorted(counts.items()))
 
     def summary(self) -> str:
         head = (f"{len(self.done)} cut out, {len(self.skipped)} already done, "
                 f"{len(self.failed)} failed, {len(self.ignored)} ignored -> {self.out_dir}")
         lines = [head]
+        if self.done:
+            lines.append("  by category: " + ", ".join(
+                f"{name} {count}" for name, count in self.by_category().items()))
         lines += [f"  failed: {name}: {why}" for name, why in self.failed]
         return "\n".join(lines)
 
@@ -65,6 +79,10 @@ def build_segmenter(options: CutoutOptions, cache_dir: Path, weights: Path | Non
         if weights is None:
             raise InvalidInput("the yolo backend needs weights (a path)")
         return YoloSegmenter(weights, cache_dir, confidence=options.confidence)
+    if options.backend == "fused":
+        from tools.cutout.fusion import FusedSegmenter
+
+        return FusedSegmenter()
     from tools.cutout.classic import ClassicSegmenter
 
     return ClassicSegmenter()
@@ -76,7 +94,8 @@ def save_result(result: CutoutResult, png: Path, sidecar: Path, source: str) -> 
     _atomic(png, lambda tmp: result.cutout.save(tmp, "PNG"))
     record = {"source": source, "cutout": png.name, "box": result.box,
               "trim_box": result.trim_box, "size": list(result.rgba.shape[1::-1]),
-              "quality": result.quality, "labels": result.labels, "notes": result.notes}
+              "quality": result.quality, "labels": result.labels,
+              "category": result.category, "notes": result.notes}
     _atomic(sidecar, lambda tmp: Path(tmp).write_text(json.dumps(record, indent=2)))
     return record
 
@@ -100,16 +119,19 @@ def plan_batch(in_dir: Path, out_dir: Path) -> tuple[list[tuple[Path, Path, Path
 
 def run_batch(in_dir: Path, out_dir: Path, options: CutoutOptions, settings: Settings,
               workers: int = 1, weights: Path | None = None,
-              progress: Progress | None = None) -> BatchReport:
-    """Cuts out every image under ``in_dir``; never stops for one bad file."""
+              progress: Progress | None = None, catalogue: Catalogue | None = None
+              ) -> BatchReport:
+    """Cuts out every image under ``in_dir``; never stops for one bad file. With a
+    ``catalogue``, each photo named like a product's image (or id) gets its category."""
     jobs, ignored = plan_batch(in_dir, out_dir)
     report = BatchReport(out_dir=out_dir, ignored=ignored)
+    finder = CategoryFinder(catalogue)
     pending = []
     for source, png, sidecar in jobs:
         if png.is_file() and sidecar.is_file():
             report.skipped.append(str(source.relative_to(in_dir)))
         else:
-            pending.append((source, png, sidecar))
+            pending.append((source, png, sidecar, finder.category(source)))
     if options.backend == "yolo":
         weights = weights or default_weights(settings)
     settled = len(report.skipped)
@@ -122,13 +144,18 @@ def run_batch(in_dir: Path, out_dir: Path, options: CutoutOptions, settings: Set
             report.failed.append((relative, error))
         else:
             report.done.append(relative)
+            report.categories[relative] = finder.category(name)
         settled += 1
         if progress:
             progress(settled, len(jobs), relative)
     return report
 
 
-def _results(pending: list[tuple[Path, Path, Path]], payload: tuple[str, str, str],
+Job = tuple[Path, Path, Path, str]
+"""(source, png, sidecar, category) of one photo to cut out."""
+
+
+def _results(pending: list[Job], payload: tuple[str, str, str],
              workers: int) -> Iterator[tuple[str, str | None]]:
     if workers <= 1 or len(pending) <= 1:
         for job in pending:
@@ -142,13 +169,13 @@ def _results(pending: list[tuple[Path, Path, Path]], payload: tuple[str, str, st
             yield future.result()
 
 
-def cut_one(job: tuple[Path, Path, Path], payload: tuple[str, str, str]
-            ) -> tuple[str, str | None]:
+def cut_one(job: Job, payload: tuple[str, str, str]) -> tuple[str, str | None]:
     """One file, in whichever process: (source, None) or (source, error message)."""
-    source, png, sidecar = job
+    source, png, sidecar, category = job
     try:
         pipeline = _pipeline(*payload)
         result = pipeline.run(read_photo(source))
+        result.category = category
         save_result(result, png, sidecar, source.name)
     except ShopmindError as exc:
         return str(source), exc.message

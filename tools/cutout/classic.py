@@ -14,6 +14,8 @@ The edge is then matted at full resolution by the pipeline (``matting``).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import cv2
 import numpy as np
 from PIL import Image
@@ -45,15 +47,35 @@ class ClassicSegmenter:
         """Nothing to load."""
 
     def segment(self, rgb: np.ndarray, keep_shadow: bool = False) -> Segmentation:
-        small = _resize_long_side(rgb, self.work_size).astype(np.float32)
-        maps = background_maps(small)
-        if maps.model.ring_residual > BUSY_RESIDUAL:
+        studio = self.studio(rgb)
+        if studio is None:
             return _busy_scene(rgb)
+        return studio.segmentation(keep_shadow)
+
+    def studio(self, rgb: np.ndarray) -> StudioShot | None:
+        """The background model and flood at the working size; None on a busy scene."""
+        small = resize_long_side(rgb, self.work_size)
+        maps = background_maps(small.astype(np.float32))
+        if maps.model.ring_residual > BUSY_RESIDUAL:
+            return None
         passable, close = passable_pixels(maps)
         background = flood_background(maps, passable, close)
-        groups = product_groups(~background)
-        instances = [Instance(mask=g.astype(np.float32)) for g in groups]
-        shadow = _kept_shadow(maps, groups) if keep_shadow and groups else None
+        return StudioShot(small, maps, background, product_groups(~background))
+
+
+@dataclass
+class StudioShot:
+    """What the classic backend learnt of a studio shot, at the working size."""
+
+    small: np.ndarray                # uint8 RGB at the working size
+    maps: BackgroundMaps
+    background: np.ndarray           # bool: flooded background (shadows included)
+    groups: list[np.ndarray]         # bool masks of the products, largest first
+
+    def segmentation(self, keep_shadow: bool = False) -> Segmentation:
+        instances = [Instance(mask=g.astype(np.float32)) for g in self.groups]
+        shadow = (_kept_shadow(self.maps, self.groups) if keep_shadow and self.groups
+                  else None)
         return Segmentation(instances, shadow=shadow)
 
 
@@ -71,7 +93,7 @@ def _kept_shadow(maps: BackgroundMaps, groups: list[np.ndarray]) -> np.ndarray:
 
 def _busy_scene(rgb: np.ndarray) -> Segmentation:
     """GrabCut at low resolution: border = background, the rest = probably product."""
-    small = _resize_long_side(rgb, BUSY_SIZE)
+    small = resize_long_side(rgb, BUSY_SIZE)
     height, width = small.shape[:2]
     mask = np.full((height, width), cv2.GC_PR_BGD, np.uint8)
     margin_y, margin_x = max(2, height // 25), max(2, width // 25)
@@ -87,7 +109,7 @@ def _busy_scene(rgb: np.ndarray) -> Segmentation:
                         notes=[note])
 
 
-def _resize_long_side(rgb: np.ndarray, size: int) -> np.ndarray:
+def resize_long_side(rgb: np.ndarray, size: int) -> np.ndarray:
     height, width = rgb.shape[:2]
     scale = size / max(height, width)
     if scale >= 1:

@@ -31,8 +31,12 @@ class Matte:
     background: np.ndarray     # (n, 3) float32 background colour at band pixels
 
 
-def refine_alpha(rgb: np.ndarray, coarse: np.ndarray) -> Matte:
-    """A soft alpha for ``rgb`` (uint8 HxWx3) from a coarse float mask of any resolution."""
+def refine_alpha(rgb: np.ndarray, coarse: np.ndarray, prior_share: float = 0.0) -> Matte:
+    """A soft alpha for ``rgb`` (uint8 HxWx3) from a coarse float mask of any resolution.
+
+    With ``prior_share`` > 0 the edge alpha is that share of the coarse mask itself
+    (upsampled) and the rest the per-pixel solve: a learned soft mask knows where a white
+    rim still belongs to the product, which a colour solve against the interior does not."""
     height, width = rgb.shape[:2]
     small_h, small_w = coarse.shape
     small = cv2.resize(rgb, (small_w, small_h), interpolation=cv2.INTER_AREA).astype(np.float32)
@@ -58,6 +62,8 @@ def refine_alpha(rgb: np.ndarray, coarse: np.ndarray) -> Matte:
     if not contrast.all():
         guided = _guided_in_box(rgb, soft, ys, xs)
         solved = np.where(contrast, solved, guided)
+    if prior_share > 0:
+        solved = (1 - prior_share) * solved + prior_share * np.clip(soft[ys, xs], 0, 1)
     alpha[ys, xs] = solved
     return Matte(alpha, band, f, b)
 

@@ -31,7 +31,9 @@ VISIBLE = 0.02   # alpha below this is treated as empty when trimming
 class CutoutOptions(BaseModel):
     """How to cut out (the tool's and the CLI's options)."""
 
-    backend: Literal["classic", "yolo"] = "classic"
+    backend: Literal["fused", "classic", "yolo"] = Field(
+        default="fused", description="fused: learned subject prior + classic (falls back to "
+                                     "classic without the model); classic: no weights")
     keep: Literal["main", "all"] = Field(default="main",
                                          description="the main product, or every product found")
     keep_shadow: bool = Field(default=False, description="keep the cast shadow (classic only)")
@@ -59,6 +61,7 @@ class CutoutResult:
     labels: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     padding: int = 0
+    category: str = "unknown"            # the catalogue's category, when the photo is linked
 
     @property
     def alpha_full(self) -> Image.Image:
@@ -102,7 +105,7 @@ class CutoutPipeline:
         if not chosen:
             raise InvalidInput(f"no product found ({self.segmenter.name} backend)")
         coarse = np.maximum.reduce([_at_shape(i.mask, chosen[0].mask.shape) for i in chosen])
-        matte = refine_alpha(photo.rgb, coarse)
+        matte = refine_alpha(photo.rgb, coarse, segmentation.prior_share)
         rgb = decontaminate(photo.rgb, matte)
         alpha = matte.alpha
         if segmentation.shadow is not None:

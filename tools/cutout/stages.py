@@ -34,6 +34,7 @@ class Segmentation:
     instances: list[Instance]
     shadow: np.ndarray | None = None    # float32 shadow opacity (kept shadows), mask resolution
     notes: list[str] = field(default_factory=list)
+    prior_share: float = 0.0            # share of the edge alpha taken from the soft masks
 
 
 class Segmenter(Protocol):

