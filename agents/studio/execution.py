@@ -220,8 +220,9 @@ def _entry_fields(tool: str, inputs: dict[str, Any], data: dict[str, Any]) -> di
             fields["texts"] = " | ".join(str(t) for t in data["texts"])
         return fields
     fields = {"source": Path(str(inputs.get("image_path", ""))).name}
-    if "quality" in data:
-        fields["quality"] = data["quality"]
+    for key in ("quality", "category"):  # a cutout's catalogue category, "unknown" if none
+        if key in data:
+            fields[key] = data[key]
     return fields
 
 
