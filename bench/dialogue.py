@@ -37,9 +37,10 @@ import httpx
 import yaml
 
 DATA = Path(__file__).resolve().parent / "data"
-SETS = {name: DATA / f"dialogue_{name}.yml" for name in ("dev", "dev2", "test")}
+SETS = {name: DATA / f"dialogue_{name}.yml" for name in ("dev", "dev2", "dev3", "test")}
 REPORT_ONLY = {"test"}
 APOLOGY = re.compile(r"(?i)sorry about|sorry for|sorry to hear|apologi[sz]e|understand why you|"
+                     r"\bi'?m (?:so |really |very )?sorry\b|\bi am sorry\b|很抱歉|非常抱歉|"
                      r"understand how (?:frustrating|annoying)|frustrat|"
                      r"非常抱歉给您|给您带来|理解您的心情|深表歉意|很抱歉让您")
 OFFER = re.compile(r"(?i)connect you to a (?:person|member|human)|put you through|"
@@ -204,7 +205,10 @@ def summary(outcomes: list[Outcome]) -> dict[str, Any]:
 
 def main(argv: list[str] | None = None) -> dict[str, Any]:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--set", default="dev,dev2,test", help="comma list of: " + ", ".join(SETS))
+    parser.add_argument("--set", default="dev,dev2,dev3,test",
+                        help="comma list of: " + ", ".join(SETS))
+    parser.add_argument("--only", default="",
+                        help="comma list of conversation ids to play (development sets only)")
     parser.add_argument("--json", type=Path, help="write the results here")
     parser.add_argument("--show", action="store_true",
                         help="print the failed checks (development sets only)")
@@ -223,9 +227,12 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         tokens = _tokens(live.settings)
         outcomes: list[Outcome] = []
         run = str(int(time.time()))
+        only = {c.strip() for c in args.only.split(",") if c.strip()}
         for name in chosen:
+            conversations = [c for c in load(name) if not only or (
+                c["id"] in only and name not in REPORT_ONLY)]
             outcomes += play(live.app, live.rasa_url, live.rasa_headers, tokens,
-                             live.settings.conversations_path, names, name, load(name), run)
+                             live.settings.conversations_path, names, name, conversations, run)
     result = {"label": args.label, "sets": summary(outcomes),
               "wall_s": round(time.perf_counter() - started, 1)}
     _print(result)

@@ -71,37 +71,49 @@ class ChatService:
         """The session (created on first use) and the proactive notices it starts with."""
         session, created = self.conversations.open(_key(shopper, session_id), shopper.id,
                                                    shopper.language)
-        notices = self._notices(shopper, session.id) if created else []
-        return session, notices
+        notices = self._notices(shopper) if created else {}
+        added = (self.conversations.add(session.id, "bot", BOT, list(notices.values()))
+                 if notices else [])
+        return session, added
 
     async def reply(self, shopper: ProfileRow, session_id: str, text: str) -> ChatReply:
         text = _clean(text)
-        session, notices = self.open(shopper, session_id)
+        session, created = self.conversations.open(_key(shopper, session_id), shopper.id,
+                                                   shopper.language)
+        notices = self._notices(shopper) if created else {}
         self.conversations.add(session.id, "shopper", shopper.name, [text])
         session = self.conversations.session(session.id)
-        if session.mode != "bot":
-            waiting = ([] if session.mode == "agent" else
-                       self.conversations.add(session.id, "system", "Shopmind",
-                                              [WAITING[shopper.language]]))
-            return ChatReply(notices + waiting, mode=session.mode, agent=session.agent)
+        if session.mode == "agent":  # a person has the conversation: they answer
+            return ChatReply([], mode=session.mode, agent=session.agent)
         metadata = {"shopper_id": shopper.id, "language": shopper.language}
         try:
             messages = await self.rasa.send(session.id, for_rasa(text), metadata)
         except DependencyUnavailable as exc:
             log.warning("chat degraded: %s", exc.message)
-            added = self.conversations.add(session.id, "bot", BOT,
-                                           [DEGRADED_REPLY[shopper.language]])
-            return ChatReply(notices + added, degraded=True, handover_offered=True)
+            added = self._add(session.id, notices, [DEGRADED_REPLY[shopper.language]])
+            return ChatReply(added, degraded=True, handover_offered=True)
         texts = [m["text"] for m in messages if isinstance(m.get("text"), str)]
         custom = _custom(messages)
-        added = self.conversations.add(session.id, "bot", BOT, texts)
-        reply = ChatReply(notices + added, handover_offered=bool(custom.get("handover")),
+        if session.mode == "waiting":  # JIMI still answers while the shopper waits for a person
+            added = self._add(session.id, notices, [] if custom.get("handover") else texts)
+            added += self.conversations.add(session.id, "system", "Shopmind",
+                                            [WAITING[shopper.language]])
+            return ChatReply(added, mode=session.mode, agent=session.agent)
+        reply = ChatReply(self._add(session.id, notices, texts),
+                          handover_offered=bool(custom.get("handover")),
                           frustration=list(custom.get("frustration") or []),
                           products=[str(p) for p in custom.get("products") or []])
         if custom.get("handover"):
             session = self.conversations.request_human(session.id)
             reply.mode = session.mode
         return reply
+
+    def _add(self, session_key: str, notices: dict[str, str], texts: list[str]) -> list[Message]:
+        """The turn's bot messages, after the notices of delayed orders the reply does not
+        already talk about (the shopper who asks about a late order hears it once)."""
+        said = " ".join(texts)
+        kept = [notice for order_id, notice in notices.items() if order_id not in said]
+        return self.conversations.add(session_key, "bot", BOT, kept + texts)
 
     def history(self, shopper: ProfileRow, session_id: str, after: int = 0
                 ) -> tuple[Session, list[Message]]:
@@ -121,16 +133,17 @@ class ChatService:
         session, _ = self.open(shopper, session_id)
         return self.conversations.request_human(session.id)
 
-    def _notices(self, shopper: ProfileRow, session_key: str) -> list[Message]:
-        texts = []
+    def _notices(self, shopper: ProfileRow) -> dict[str, str]:
+        """Each delayed order's notice, the first time this shopper opens a session after it."""
+        texts = {}
         for order in self.accounts.orders_of(shopper.id):
             if order.state != "delayed":
                 continue
             if not self.conversations.first_notice(shopper.id, f"delayed:{order.id}"):
                 continue
-            texts.append(PROACTIVE[shopper.language] + orders.describe(order, shopper.language)
-                         + " " + orders.delay_remedy(order, shopper.language))
-        return self.conversations.add(session_key, "bot", BOT, texts) if texts else []
+            texts[order.id] = (PROACTIVE[shopper.language] + orders.describe(order, shopper.language)
+                               + " " + orders.delay_remedy(order, shopper.language))
+        return texts
 
 
 class AgentDesk:

@@ -29,6 +29,8 @@ _PRICE_RANGE = re.compile(
     r"\s*(?:元|块|美元|刀)(?:之间|左右)?", re.IGNORECASE)
 _WORDS = re.compile(r"[a-z0-9][a-z0-9'.&/+-]*")
 _CJK = re.compile(r"[\u4e00-\u9fff]+")
+# a Chinese run with the Latin letters written into it: "T恤", "LED灯"
+_CJK_RUN = re.compile(r"[a-z]*[\u4e00-\u9fff]+(?:[a-z]+[\u4e00-\u9fff]+)*[a-z]*")
 _PRICE_MIN = re.compile(r"(?:over|above|more than|at least|>|超过|高于|不低于)\s*[$€£¥]?\s*"
                         r"(\d+(?:\.\d+)?)" + _NOT_PRICE + r"|(\d+(?:\.\d+)?)\s*(?:元|块|美元|刀)?\s*以上",
                         re.IGNORECASE)
@@ -99,7 +101,7 @@ class ConstraintParser:
                     break
             else:
                 index += 1
-        for run in _CJK.findall(text):
+        for run in _CJK_RUN.findall(text.lower()):
             matched += self._cjk_phrases(run)
         return matched
 

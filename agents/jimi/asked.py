@@ -24,16 +24,20 @@ _ASKS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"colou?rs?(?! ?temp)|颜色|什么色|哪些色|几种色", ("colour",)),
     (r"\bprice\b|\bcost\b|how much (?:is|are|does|do)|差多少钱|多少钱|价格|价钱|贵不贵|售价",
      ("price",)),
-    ((r"in stock|available|availability|sold out|can i (?:buy|get|order)|有货|库存|现货|能买到|"
+    ((r"in stock|available|availability|sold out|can i (?:buy|get|order)|有货|库存|现货|能买到|能买吗|"
+      r"可以买吗|能下单|"
       r"还有吗|缺货|有吗$|有吗？$|有吗\?$"), ("stock",)),
     ((r"\bweigh|\bweight|how heavy|heavier|\blight(?:er|est)?\b(?! ?weight)|多重|重量|多沉|重不重|"
       r"重吗|轻不轻|哪个重|哪个轻"), ("weight_g",)),
     ((r"battery life|battery last|how long (?:does|will) (?:the battery|it|they) last|"
-      r"on (?:one|a) (?:single )?charge|\bbattery\b|续航|电池|用多久|能用多长"), ("battery_life_h",
+      r"on (?:one|a) (?:single )?charge|\bbattery\b|续航|电池|用多久|能用多长|充一次电|亮多久|能亮多"),
+     ("battery_life_h",
                                                                           "battery_mah")),
     (r"\bmah\b|how much charge|毫安|电量", ("battery_mah",)),
     ((r"\bwatts?\b|wattage|how powerful|how fast (?:does it|do they|can it) charge|charging speed|"
-      r"功率|多少瓦|几瓦|瓦数|充电多快|充电速度"), ("wattage_w", "fast_charging")),
+      r"charges? (?:faster|quicker)|faster charg|功率|多少瓦|几瓦|瓦数|充电多快|充电速度|充电快|充得快"),
+     ("wattage_w", "fast_charging")),
+    (r"sodium|salt|钠|盐分", ("sodium_mg",)),
     (r"fast[- ]?charg|快充", ("fast_charging", "wattage_w")),
     (r"volume (?:limit|cap)|cap(?:s)? the volume|max(?:imum)? volume|how loud|\bdb\b|音量|分贝",
      ("max_volume_db",)),

@@ -111,6 +111,7 @@ class Reply:
     reason: str = ""  # why the requests were filed ("arrived cracked: Stoneware Coffee Mug")
     shown: list[str] | None = None  # the products this reply lists, in order ("the first one")
     marks: list[str] = field(default_factory=list)  # said once a conversation: "apology", ...
+    went_wrong: bool = False  # about a late, damaged, wrong or missing order: sorry, a person
 
 
 def turn_from_tracker(tracker: dict[str, Any]) -> Turn:

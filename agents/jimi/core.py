@@ -39,6 +39,8 @@ from shopmind.errors import NotFound
 _VALUES = {"order_id", "product", "colour", "size"}
 OFFER_PERSON = {"en": "Would you like me to connect you to a person?",
                 "zh": "需要为您转接人工客服吗？"}
+SORRY_LATE = {"en": "I'm sorry your order is running late.", "zh": "很抱歉订单延误了，给您添麻烦了。"}
+_SORRY = re.compile(r"(?i)\bsorry\b|抱歉")
 HANDOVER = {
     "en": "I'm connecting you to a member of our support team now. They'll see this "
           "conversation, so you won't need to repeat yourself.",
@@ -152,6 +154,8 @@ class Jimi:
             reply.texts = [ACKNOWLEDGE[shopper.language], *reply.texts,
                            self._remedy(turn, shopper)]
             reply.marks.append("apology")
+        elif reply.went_wrong and not apologised and not reply.handover:
+            self._sorry(reply, shopper.language)
         if "offer" in turn.marks:  # a person was offered earlier: not again with every answer
             reply.texts = [t for t in (_without_offer(t) for t in reply.texts) if t]
         elif any(o in t for t in reply.texts for o in OFFER_PERSON.values()):
@@ -171,12 +175,18 @@ class Jimi:
             return "faq"  # "100积分能抵多少钱": the points rule, not the tier summary
         if intent in ("affirm", "deny") and cues.WHICH.search(text) and turn.last_shown():
             return "which_of"  # "不粘的是哪个" is no "no"
-        if intent in ("delivery_options", "delivery_period") and turn.slots.get("product") and \
+        if intent in ("delivery_options", "delivery_period") and (
+                turn.slots.get("product") or self.shopping.products_named(text)
+                or self.shopping.named_by_part(text)) and \
                 attributes_asked(text, None)[:1] == ["stock"]:
-            return "product_question"  # "现在能买到吗": whether it is in stock
+            return "product_question"  # "现在能买到吗", "雪地靴现在能买吗": whether it is in stock
         if cues.TIMING.search(text) and any(m.startswith("filed:") for m in turn.marks) and \
-                not orders.mentions_order(text) and intent not in ("order_status",):
-            return "request_timing"  # "how long does that take" after a filed request
+                not orders.mentions_order(text) and (intent != "order_status"
+                                                     or cues.MONEY.search(text)):
+            return "request_timing"  # "how long does that take", "...till it's on my card"
+        if intent in cues.FOLLOW_UP_INTENTS and cues.SHIPPING_COST.search(text):
+            # "would I pay for shipping on those?", "退货运费要我自己出吗"
+            return "faq" if cues.RETURNING.search(text) else "delivery_options"
         problem = _last_problem(turn)
         if problem and (remedy_in(text) or (not problem[1] and (
                 orders.mentions_order(text) or RECENT.search(text) or _names_a_date(text)))):
@@ -192,12 +202,15 @@ class Jimi:
         if intent in ("inform", "out_of_scope", "nlu_fallback") and \
                 len(self.shopping.products_named(text)) == 1:
             return "product_question"  # "do the fitbuds come in white"
+        unsure = self._unsure(turn) if intent in ("out_of_scope", "nlu_fallback") else None
+        if unsure is not None:
+            return unsure
         if not (turn.slots.get("product") or turn.shown):
             return intent
         constraints = self.shopping.search.constraints(text)
         own_search = bool(constraints.kinds or constraints.categories or
                           constraints.price_max is not None or constraints.price_min is not None)
-        if own_search and self.shopping.this_one(turn):
+        if own_search and (self.shopping.this_one(turn) or self.shopping.named_by_part(text)):
             return "product_question"  # "what colour temperature is that lamp", "这灯多少瓦"
         if own_search and ordering_of(text) is None and intent == "product_search":
             return intent
@@ -205,9 +218,11 @@ class Jimi:
                 own_search or constraints.values or constraints.soft):
             return "product_search"  # "recommend me something with caffeine but no sugar"
         pointed = self.shopping.referenced(turn)
-        if pointed is not None and pointed.how in ("named", "ordinal") and \
-                not cues.SEARCHING.search(text):
-            return "product_question"  # "what about the light-up shoes, he's a size 28"
+        if pointed is not None and (pointed.how == "ordinal" or (
+                pointed.how == "named" and not cues.SEARCHING.search(text))):
+            return "product_question"  # "what about the light-up shoes", "第一双有没有42码的"
+        if self.shopping.named_by_part(text) and ordering_of(text) is None:
+            return "product_question"  # "那件有机棉的有哪些颜色"
         if ordering_of(text) is not None and (constraints.values or own_search) and \
                 not cues.WHICH.search(text):
             return "product_search"  # "ok and the lightest waterproof one?": a narrower search
@@ -223,6 +238,22 @@ class Jimi:
         if (pointed is not None or asks) and not own_search:
             return "product_question"
         return intent
+
+    def _unsure(self, turn: Turn) -> str | None:
+        """An unsure or off-topic reading the words contradict: a question about a kind of
+        product the shop sells ("你们最便宜的咖啡是哪个"), or a short "and express?" that
+        carries on the topic before it."""
+        text = turn.latest.text
+        constraints = self.shopping.search.constraints(text)
+        if (constraints.kinds or constraints.categories) and (
+                cues.SHOPPING_QUESTION.search(text) or cues.SEARCHING.search(text)
+                or ordering_of(text) is not None):
+            return "product_search"
+        previous = turn.previous_substantive()
+        if previous is not None and cues.CARRY_ON.search(text) and len(text) <= 24 and \
+                previous.intent in cues.TOPIC_INTENTS:
+            return previous.intent
+        return None
 
     def handover_message(self, language: str) -> str:
         return HANDOVER[language]
@@ -267,6 +298,8 @@ class Jimi:
         order_id = turn.entity("order_id")
         if order_id and not orders.mentions_order(order_id):
             order_id = None  # "i paid for 2" is no order number
+        if not order_id and _asks_other(turn.latest.text):  # "and the other one?"
+            order_id = self._other_order(turn, shopper)
         if not order_id:  # words about another order ("我新下的那单") beat the one discussed
             meant = self.order_meant(turn, shopper.profile.id, latest_only=True)
             order_id = meant.id if meant else _text(turn.slots.get("order_id"))
@@ -277,6 +310,19 @@ class Jimi:
             except NotFound:
                 return None, orders.not_yours(order_id, shopper.language)
         return self.order_meant(turn, shopper.profile.id), None
+
+    def _other_order(self, turn: Turn, shopper: Shopper) -> str | None:
+        """The order JIMI named in this conversation other than the one under discussion."""
+        current = _text(turn.slots.get("order_id"))
+        mine = {o.id for o in self.knowledge.accounts.orders_of(shopper.profile.id)}
+        for text in reversed(turn.bot_texts):
+            for found in orders.order_ids(text):
+                order_id = orders.normalise_id(found)
+                if order_id in mine and order_id != current:
+                    return order_id
+        late = [o.id for o in self.knowledge.accounts.orders_of(shopper.profile.id)
+                if o.state == "delayed" and o.id != current]
+        return late[0] if late else None  # the notice of late orders is not in the tracker
 
     def order_meant(self, turn: Turn, shopper_id: str,
                     latest_only: bool = False) -> OrderRow | None:
@@ -305,25 +351,36 @@ class Jimi:
             if not mine:
                 return Reply(["您的账户下还没有订单。" if language == "zh"
                               else "You don't have any orders yet."])
-            texts = [orders.describe(o, language) for o in mine[:2]]
-            return Reply(texts, slots={"order_id": mine[0].id})
+            # the orders still on their way (a late one first), else the latest two
+            open_ = sorted((o for o in mine if o.state in ("paid", "shipped", "delayed")),
+                           key=lambda o: o.state != "delayed")
+            listed = open_[:4] or mine[:2]
+            texts = [orders.describe(o, language) for o in listed]
+            return Reply(texts, slots={"order_id": listed[0].id},
+                         went_wrong=listed[0].state == "delayed")
         texts = [orders.describe(order, language)]
         if order.state == "delayed":
             texts.append(orders.delay_remedy(order, language))
-        return Reply(texts, slots={"order_id": order.id, **self._order_product(order)})
+        return Reply(texts, slots={"order_id": order.id, **self._order_product(order)},
+                     went_wrong=order.state == "delayed")
 
     def _order_request(self, turn: Turn, shopper: Shopper) -> Reply:
         kind = turn.order_request() or turn.intent
         order, problem = self._order(turn, shopper)
         if problem:
             return Reply([problem], slots={"order_id": None})
-        if order is None and kind == "get_refund" and (
-                cues.TIMING.search(turn.latest.text) or cues.HOW.search(turn.latest.text)):
+        asks_when = bool(cues.TIMING.search(turn.latest.text) or cues.HOW.search(turn.latest.text))
+        cancelling = order is not None and (order.id, "cancel") in shopper.filed
+        if kind == "get_refund" and asks_when and not cancelling and (
+                order is None or order.state != "returned"):
             return self._faq(turn, shopper)  # "退款多久到账", "退款退到哪": policy, not an order
         if order is None:
             return Reply([orders.ASK_ORDER_ID[shopper.language]])
         text, request = orders.handle_request(kind, order, shopper.profile, shopper.language,
-                                              cancelling=(order.id, "cancel") in shopper.filed)
+                                              cancelling=cancelling)
+        if kind == "get_refund" and asks_when and (
+                cancelling or cues.FAST_METHODS.search(turn.latest.text)):
+            text += " " + orders.refund_arrival(turn.latest.text, shopper.language)
         if request == "change":  # "change the shoe size to 43": what was asked, said back
             wanted = [w for w in (size_asked(turn.latest.text), colour_asked(turn.latest.text))
                       if w]
@@ -353,7 +410,7 @@ class Jimi:
             said = " ".join(text.split())[:200]
             return Reply([problems_text.which_order(meant.candidates, self.knowledge.product,
                                                     language)],
-                         marks=[f"problem:{problem}::{said}"])
+                         marks=[f"problem:{problem}::{said}"], went_wrong=True)
         remedy = remedy_in(turn.latest.text) or remedy_in(text) or "replacement"
         detail = [w for w in (colour_asked(turn.latest.text), size_asked(turn.latest.text)) if w]
         lines = meant.products or ([meant.order.lines[0].product_id]
@@ -371,8 +428,10 @@ class Jimi:
                          slots=slots, marks=marks)
         reason = problems_text.reason(problem, items, text) + (
             f" (wants: {', '.join(detail)})" if detail else "")
-        return Reply([problems_text.filed(meant.order, remedy, problem, items, language, detail)],
-                     slots=slots, requests=[(meant.order.id, remedy)], reason=reason, marks=marks)
+        return Reply([problems_text.filed(meant.order, remedy, problem, items, language, detail,
+                                          sorry="apology" not in turn.marks)],
+                     slots=slots, requests=[(meant.order.id, remedy)], reason=reason, marks=marks,
+                     went_wrong=True)
 
     def _late_order(self, turn: Turn, shopper: Shopper) -> OrderRow | None:
         """The late order a turn is about: named by number, contents or date, the one under
@@ -404,7 +463,8 @@ class Jimi:
         if order is not None:
             return Reply([orders.describe(order, shopper.language),
                           orders.delay_remedy(order, shopper.language)],
-                         slots={"order_id": order.id, **self._order_product(order)})
+                         slots={"order_id": order.id, **self._order_product(order)},
+                         went_wrong=True)
         if _last_problem(turn):
             return Reply([problems_text.choices(shopper.language)])
         return Reply([CLARIFY[shopper.language]])
@@ -478,13 +538,20 @@ class Jimi:
     def _complaint(self, turn: Turn, shopper: Shopper) -> Reply:
         if "apology" in turn.marks:  # a second complaint: a person takes over now
             return self._handover(turn, shopper)
-        return Reply([ACKNOWLEDGE[shopper.language], self._remedy(turn, shopper)],
-                     marks=["apology"])
+        text = turn.latest.text
+        status = (self._order_status(turn, shopper) if orders.mentions_order(text)
+                  or cues.ARRIVAL.search(text) or cues.NOT_SENT.search(text)
+                  or cues.LATE.search(text) else Reply([]))
+        # "my mug was meant to come on the 27th, useless": sorry, where it is, and a person
+        return Reply([ACKNOWLEDGE[shopper.language], *status.texts,
+                      self._remedy(turn, shopper, late_told=bool(status.texts))],
+                     slots=status.slots, marks=["apology"])
 
-    def _remedy(self, turn: Turn, shopper: Shopper) -> str:
-        """A concrete next step: for a late order its options, else a person, first in line."""
+    def _remedy(self, turn: Turn, shopper: Shopper, late_told: bool = False) -> str:
+        """A concrete next step: for a late order its options (unless the answer just gave
+        them), else a person, first in line."""
         late = [o for o in self.knowledge.accounts.orders_of(shopper.profile.id)
-                if o.state == "delayed"]
+                if o.state == "delayed" and not late_told]
         if late:
             return " ".join(orders.delay_remedy(o, shopper.language) for o in late[:3]) + " " + \
                 OFFER_PERSON[shopper.language]
@@ -492,6 +559,14 @@ class Jimi:
             return "我可以立即为您优先转接人工客服，无需排队。" + OFFER_PERSON["zh"]
         return ("I can put you through to a person right away, ahead of the queue. "
                 + OFFER_PERSON["en"])
+
+    def _sorry(self, reply: Reply, language: str) -> None:
+        """Something went wrong with an order: sorry (unless the answer says it) and the offer
+        of a person at the end, once a conversation."""
+        if not any(_SORRY.search(t) for t in reply.texts):
+            reply.texts.insert(0, SORRY_LATE[language])
+        reply.texts.append(OFFER_PERSON[language])
+        reply.marks.append("apology")
 
     def _handover(self, turn: Turn, shopper: Shopper) -> Reply:
         return Reply([HANDOVER[shopper.language]], handover=True)

@@ -33,6 +33,7 @@ CHEAP = re.compile(r"(?i)cheap|less expensive|affordable|便宜|实惠")
 SHOPPING_QUESTION = re.compile(r"(?i)\?|？|吗|什么|哪|有没有|有没|多少|\bdo you\b|\bany\b|"
                                 r"\bwhat\b|\bwhich\b|\bhave you\b|\bis there\b")
 POLICY_TOPICS = (
+    (re.compile(r"(?i)\bexchange|swap (?:it|them|the)|换货|换个?尺码|换个?颜色|换.码"), "return_policy"),
     (re.compile(r"(?i)\breturn|退货"), "return_policy"),
     (re.compile(r"(?i)warrant|guarantee|保修|质保|保固"), "warranty"),
     (re.compile(r"(?i)points|积分"), "membership_benefits"),
@@ -56,9 +57,25 @@ HOW = re.compile(r"(?i)\bwhere (?:does|do|will|is)\b|\bhow (?:do|does|will|is|ar
                  r"什么方式|原路|退回哪|支付宝|微信|信用卡")
 # what can be done about a late order
 OPTIONS = re.compile(r"(?i)what are my options|what can i do|what now|what should i do|any options|"
-                     r"怎么办|有什么办法|能怎么处理|我能做什么|有什么选择")
+                     r"compensat|anything for the (?:wait|delay)|make up for|"
+                     r"怎么办|有什么办法|能怎么处理|我能做什么|有什么选择|补偿|赔偿")
 BIGGER = re.compile(r"(?i)\b(?:bigger|larger|big|large|smaller|small)(?: one)?\b|大的那|大一点的|大点的|"
                     r"小的那|小一点的|小点的")
 SMALLER = re.compile(r"(?i)\bsmall(?:er)?\b|小的那|小一点的|小点的")
 ARRIVAL = re.compile(r"(?i)arriv|deliver|get (?:it|the new)|ship|到|送达|收到")
 GENERAL = re.compile(r"(?i)tell me (more )?about|details|describe|more info|介绍|详情|怎么样")
+NOT_SENT = re.compile(r"(?i)not (?:yet )?(?:arrived|shipped|sent|here)|hasn'?t (?:arrived|shipped|come)|"
+                      r"still (?:not|no|hasn'?t|waiting)|没发货|没到|还没发|还没到|没收到")
+CARRY_ON = re.compile(r"(?i)^(?:and|what about|how about|and what about)\b|呢[？?]?$|^那")
+TOPIC_INTENTS = frozenset({"delivery_options", "delivery_period", "return_policy", "faq",
+                           "membership_benefits", "payment_issue"})
+# how a refund was paid, for when the money shows
+FAST_METHODS = re.compile(r"(?i)paypal|alipay|wechat|支付宝|微信")
+CARD = re.compile(r"(?i)\bcard\b|credit|debit|visa|mastercard|信用卡|银行卡|储蓄卡")
+MONEY = re.compile(r"(?i)\bcard\b|money|refund|paypal|my account|钱|退款|到账")
+SHIPPING_COST = re.compile(r"(?i)pay (?:for )?(?:the )?shipping|shipping (?:cost|fee|charge)|cost to ship|"
+                           r"how much (?:is|does|for) (?:the )?(?:express|standard|next[- ]day) |"
+                           r"express (?:shipping|delivery)|加急|"
+                           r"free shipping|postage|delivery (?:fee|cost|charge)|运费|邮费|包邮|快递费")
+RETURNING = re.compile(r"(?i)\breturn|send (?:it|them) back|退货|退回|寄回|换货|换个尺码|换尺码")
+LATE = re.compile(r"(?i)\blate\b|delay|overdue|延误|延迟|迟迟|晚了|太慢")

@@ -7,9 +7,10 @@ a paraphrase ("when do I get my money back") both find their answer.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
-from kg.bm25 import BM25
+from kg.bm25 import BM25, tokens_with_pairs
 from kg.catalog import read_jsonl
 from kg.schema import FaqRow
 from kg.vectors import VectorIndex
@@ -22,6 +23,7 @@ TOPICS = {
     "warranty": ("warranty",),
 }
 RRF_K = 60
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 def faq_text(row: FaqRow) -> str:
@@ -37,6 +39,7 @@ class FaqRetriever:
         self.vectors = vectors
         self._rows: list[FaqRow] | None = None
         self._bm25: BM25 | None = None
+        self._bm25_zh: BM25 | None = None
 
     def rows(self) -> list[FaqRow]:
         if self._rows is None:
@@ -56,6 +59,11 @@ class FaqRetriever:
         if not pool or not question.strip():
             return []
         assert self._bm25 is not None
+        if _HAN.search(question):  # MiniLM reads English only: Chinese by words and pairs
+            if self._bm25_zh is None:  # weights from every entry; long answers: less penalty
+                self._bm25_zh = BM25([_zh_text(r) for r in rows], b=0.3, tokenize=tokens_with_pairs)
+            texts = [_zh_text(r) for r in pool]
+            return [pool[i] for i in self._bm25_zh.rank(question, texts)]
         lexical = self._bm25.rank(question, [faq_text(r) for r in pool])
         fused = {pool[i].id: 1.0 / (RRF_K + rank) for rank, i in enumerate(lexical, 1)}
         try:
@@ -67,6 +75,10 @@ class FaqRetriever:
             fused[faq_id] += 1.0 / (RRF_K + rank)
         by_id = {r.id: r for r in pool}
         return [by_id[i] for i in sorted(fused, key=lambda i: -fused[i])]
+
+
+def _zh_text(row: FaqRow) -> str:
+    return " ".join(filter(None, (row.question.zh, row.answer.zh)))
 
 
 def answer_of(row: FaqRow, language: str) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from agents.jimi import policy
+from agents.jimi import cues, policy
 from kg.schema import OrderRow, ProfileRow
 
 STATE_EN = {
@@ -42,6 +42,11 @@ ASK_ORDER_ID = {
     "zh": "请问是哪一个订单？请提供订单号（格式如 SM-100023）。",
 }
 _ID = re.compile(r"(?i)\b(?:sm-?)?(\d{6})\b")
+
+
+def order_ids(text: str) -> list[str]:
+    """The order numbers a text gives, as written."""
+    return [m.group(0) for m in _ID.finditer(text)]
 
 
 def mentions_order(text: str) -> bool:
@@ -131,3 +136,16 @@ def handle_request(kind: str, order: OrderRow, profile: ProfileRow, language: st
     return ((f"订单 {oid} 正在配送中，收货后可在{window}天内退货退款。" if zh else
              f"Order {oid} is on its way; once it arrives you can return it within {window} "
              "days for a refund."), None)
+
+
+def refund_arrival(text: str, language: str) -> str:
+    """When refunded money shows, for the payment method the shopper named (else both)."""
+    fast = ("PayPal, Alipay and WeChat Pay refunds usually appear within 1-3 business days."
+            if language == "en" else "PayPal、支付宝和微信支付退款通常在1-3个工作日内到账。")
+    card = ("Card refunds take 5-10 business days to appear." if language == "en"
+            else "银行卡退款需5-10个工作日到账。")
+    if cues.FAST_METHODS.search(text):
+        return fast
+    if cues.CARD.search(text):
+        return card
+    return f"{fast} {card}" if language == "en" else fast + card

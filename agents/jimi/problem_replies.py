@@ -37,20 +37,24 @@ PHOTO = {
 
 
 def filed(order: OrderRow, remedy: str, problem: str, items: list[ProductFacts],
-          language: str, detail: list[str] | None = None) -> str:
+          language: str, detail: list[str] | None = None, sorry: bool = True) -> str:
+    """The request filed and what happens next; ``sorry=False`` once JIMI has apologised."""
     if language == "zh":
         item = "、".join(p.name("zh") for p in items) or "商品"
         amount = _amount(order, items)
         refund = f"（{amount:.2f}美元）" if remedy == "refund" and amount else ""
         wanted = f"（{_detail(detail, 'zh')}）" if detail else ""
-        return (f"很抱歉，{item}{PROBLEM_ZH[problem]}。已为订单 {order.id} 提交{REMEDY_ZH[remedy]}"
+        return (f"{'很抱歉，' if sorry else ''}{item}{PROBLEM_ZH[problem]}。"
+                f"已为订单 {order.id} 提交{REMEDY_ZH[remedy]}"
                 f"申请{refund}{wanted}。接下来：客服会在1个工作日内审核，{NEXT_ZH[remedy]}。"
                 f"{PHOTO['zh']}")
     item = join_list([f"the {p.name_en}" for p in items], "en") if items else "the item"
     amount = _amount(order, items)
     refund = f" ({amount:.2f} USD)" if remedy == "refund" and amount else ""
     wanted = f" ({_detail(detail, 'en')})" if detail else ""
-    return (f"I'm sorry {item} {PROBLEM_EN[problem]}. I've filed a {REMEDY_EN[remedy]} request"
+    opening = f"I'm sorry {item} {PROBLEM_EN[problem]}." if sorry else \
+        f"{item[0].upper()}{item[1:]} {PROBLEM_EN[problem]}:"
+    return (f"{opening} I've filed a {REMEDY_EN[remedy]} request"
             f"{refund}{wanted} for order {order.id}. What happens next: our team reviews it within 1 "
             f"business day, then {NEXT_EN[remedy]}. {PHOTO['en']}")
 
@@ -91,10 +95,11 @@ def timing(remedy: str, language: str) -> str:
 def already(order_id: str, remedy: str, language: str, detail: list[str] | None = None) -> str:
     if language == "zh":
         added = f"，已补充：{_detail(detail, 'zh')}" if detail else ""
-        return f"订单 {order_id} 的{REMEDY_ZH[remedy]}申请已经提交{added}，客服会在1个工作日内处理。"
+        return (f"订单 {order_id} 的{REMEDY_ZH[remedy]}申请已经提交{added}，客服会在1个工作日内处理。"
+                f"{PHOTO['zh']}")
     added = f"; I've added: {_detail(detail, 'en')}" if detail else ""
     return (f"A {REMEDY_EN[remedy]} request for order {order_id} is already filed{added}; our "
-            "team reviews it within 1 business day.")
+            f"team reviews it within 1 business day. {PHOTO['en']}")
 
 
 def _detail(detail: list[str] | None, language: str) -> str:

@@ -29,13 +29,13 @@ PROBLEMS = {
     "damaged": re.compile(
         r"(?i)\b(?:damaged|broken|broke|cracked|crack|smashed|shattered|dented|bent|torn|"
         r"ripped|leak(?:ing|s|ed)?|defective|faulty|scratched|stopped working|chipped|chip|"
-        r"scuffed|dead on arrival|doa|snapped|"
+        r"scuffed|dead on arrival|doa|snapped|in pieces|in bits|fell apart|falling apart|"
         r"(?:doesn'?t|does not|won'?t|will not|isn'?t|not) (?:work|working|turn on|charge|"
         r"light up|switch on))\b"
         r"|坏了|坏的|破了|破损|裂了|裂开|有裂|碎了|摔坏|瘪|漏了|漏水|漏液|不亮|不工作|开不了机|充不进|"
         r"不能用|用不了|有划痕|质量问题|损坏|坏掉|磕|缺角|掉漆|碎|裂"),
     "wrong": re.compile(
-        r"(?i)\bwrong\b|not what i ordered|not the (?:one|colour|color|size) i ordered|"
+        r"(?i)\bwrong\b(?! (?:order )?(?:number|no\b|id\b|one|order))|not what i ordered|not the (?:one|colour|color|size) i ordered|"
         r"different (?:colou?r|size|item|product)|instead of|sent me (?:a|the) .*instead|"
         r"sent (?:me )?the wrong|ordered .{0,40}(?:but|and) (?:got|received|there'?s|they sent|"
         r"it'?s|came)|in the box.{0,30}instead"

@@ -23,7 +23,7 @@ CURRENCY_ZH = {"USD": "美元", "CNY": "元", "EUR": "欧元", "GBP": "英镑", 
 _CURRENCIES = (
     ("CNY", r"元|块钱|块|人民币|rmb|cny|yuan|rmb|¥|￥"),
     ("EUR", r"€|eur|euros?|欧元"),
-    ("GBP", r"£|gbp|pounds?|英镑"),
+    ("GBP", r"£|gbp|pounds?|quid|英镑"),
     ("JPY", r"円|jpy|yen|日元"),
     ("USD", r"\$|usd|dollars?|bucks|美元|美金|刀"),
 )

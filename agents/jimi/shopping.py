@@ -18,6 +18,7 @@ from agents.jimi import cues
 from agents.jimi.asked import attributes_asked, colour_asked, size_asked
 from agents.jimi.comparison import compare
 from agents.jimi.context import Reply, Shopper, Turn
+from agents.jimi.evidence import evidence, said_in_description
 from agents.jimi.product_answers import describe_attribute, has_colour, has_size
 from agents.jimi.references import PARTS, Reference, named_among, positions_in, resolve
 from agents.jimi.search import ProductSearch
@@ -71,7 +72,7 @@ class Shopping:
             found = self.find(name)
             if found is not None:
                 return found
-        named = self.products_named(turn.latest.text)
+        named = self.products_named(turn.latest.text) or self.named_by_part(turn.latest.text)
         if named:
             return named[0]
         pointed = self.referenced(turn)
@@ -128,6 +129,15 @@ class Shopping:
                 return Reference(of_kind, "kind")
         return found
 
+    def named_by_part(self, text: str) -> list[ProductFacts]:
+        """The one product a pointed phrase names by part of its name: "those snow boots",
+        "the beanie", "那个落地灯" (a part that several names share names none)."""
+        for phrase in _pointed_phrases(text):
+            found = self.knowledge.products_containing(phrase)
+            if len(found) == 1:
+                return [self.knowledge.product(found[0])]
+        return []
+
     def this_one(self, turn: Turn) -> bool:
         """Whether the words point at the product under discussion by its kind ("that lamp",
         "those earbuds", "这灯", "这个杯子") rather than ask for products of the kind."""
@@ -142,7 +152,8 @@ class Shopping:
         text = turn.latest.text.lower()
         return any(re.search(rf"\b(?:that|this|those|these|the same)\s+{re.escape(w)}\b|"
                              rf"[这那](?:个|款|只|件|台|盏|双|把)?{re.escape(w)}", text)
-                   for w in words)
+                   or (not w.endswith("s") and re.search(rf"\bthe\s+{re.escape(w)}\b(?!s)", text))
+                   for w in words)  # "does the hoodie come in 8Y?": the one discussed
 
     def _size_of(self, product_id: str) -> float | None:
         product = self.knowledge.product(product_id)
@@ -215,6 +226,9 @@ class Shopping:
             attributes = {"cheaper": ["price"], "dearer": ["price"],
                           "lighter": ["weight_g", "price"]}.get(pointed.how, [])
         if not parts and not attributes and not cues.GENERAL.search(text):
+            found = evidence(text, product, language)  # "甜不甜": "茉莉花茶搭配鲜奶，微甜"
+            if found:
+                return [said_in_description(product, found, language)]
             attributes = [a for a in [self._attribute_for(text, product)] if a]
         for attribute in attributes:
             parts.append(describe_attribute(product, attribute, language))
@@ -267,7 +281,7 @@ class Shopping:
             return False
         if ordering_of(text) is not None:  # "the biggest mug you have to go with it"
             return True
-        return not self.products_named(text) and not (
+        return not (self.products_named(text) or self.named_by_part(text)) and not (
             cues.PRONOUN.search(text) and not cues.SEARCHING.search(text))
 
     def _attribute_for(self, question: str, product: ProductFacts) -> str | None:
@@ -498,3 +512,26 @@ def price_range(turn: Turn) -> tuple[float | None, float | None]:
     if len(every) >= 2:
         return every[0], every[-1]
     return (lows[0] if lows else None), (highs[0] if highs else None)
+
+
+_POINTED_EN = re.compile(r"(?i)\b(?:the|those|these|that|this)\s+([a-z][a-z-]{2,})(?:\s+([a-z][a-z-]{2,}))?")
+_POINTED_ZH = re.compile(r"(?:那个|这个|那款|这款|那只|这只|那件|这件|那双|这双|那盏|这盏|那台|这台|那瓶|这瓶)"
+                         r"([\u4e00-\u9fff]{2,8})")
+_NOT_NAMES = frozenset({"one", "ones", "other", "same", "first", "second", "third", "last",
+                        "cheaper", "cheapest", "order", "wash", "price", "size", "colour", "color"})
+
+
+def _pointed_phrases(text: str) -> list[str]:
+    """The phrases after "the/those/这个" that may be part of a product's name, longest first."""
+    phrases = []
+    for match in _POINTED_EN.finditer(text):
+        first, second = match.group(1).lower(), (match.group(2) or "").lower()
+        if first in _NOT_NAMES:
+            continue
+        if second:
+            phrases += [f"{first} {second}", f"{first} {second.removesuffix('s')}"]
+        phrases.append(first.removesuffix("s") if len(first) > 4 else first)
+    for match in _POINTED_ZH.finditer(text):
+        part = match.group(1)
+        phrases += [part[:length] for length in range(len(part), 1, -1)]
+    return phrases

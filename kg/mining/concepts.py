@@ -38,7 +38,7 @@ CONCEPTS: tuple[Concept, ...] = (
     _c("home-office", "home office", "居家办公", "home-office office", "", "",
        "office, work from home, desk, 办公"),
     _c("rainy-days", "rainy days", "雨天出行", "", "waterproof", "",
-       "rain, rainy, wet weather, 下雨, 雨天"),
+       "rain, rainy, wet weather, umbrella, umbrellas, 下雨, 雨天, 雨伞, 伞"),
     _c("summer-travel", "summer travel", "夏日旅行", "summer travel lightweight", "", "",
        "summer, travel, trip, holiday, vacation, 夏天, 旅行"),
     _c("coffee-lovers", "coffee lovers", "咖啡爱好者", "coffee", "", "",

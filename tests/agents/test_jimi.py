@@ -145,9 +145,15 @@ def test_own_delayed_order_with_what_is_being_done(jimi: Jimi, synced_platform: 
     profile, order_id = _owner_of(synced_platform, "delayed")
     turn = conversation(user_turn(f"where is {order_id}", "order_status", order_id=order_id))
     reply = jimi.respond(turn, Shopper(profile, "en"))
-    assert order_id in reply.texts[0] and "delayed" in reply.texts[0]
-    assert "escalated" in reply.texts[1] and "$10 voucher" in reply.texts[1]
+    assert reply.texts[0] == "I'm sorry your order is running late."
+    assert order_id in reply.texts[1] and "delayed" in reply.texts[1]
+    assert "escalated" in reply.texts[2] and "$10 voucher" in reply.texts[2]
+    assert reply.texts[-1] == "Would you like me to connect you to a person?"
     assert reply.slots["order_id"] == order_id  # and the product it holds, for "is it ..."
+    again = jimi.respond(conversation(user_turn(f"where is {order_id}", "order_status",
+                                                order_id=order_id), marks=reply.marks),
+                         Shopper(profile, "en"))
+    assert not any("sorry" in t or "person" in t for t in again.texts)  # once a conversation
 
 
 def test_someone_elses_order_is_refused_without_details(jimi: Jimi,

@@ -82,8 +82,9 @@ async def test_handover_pauses_the_bot_until_the_agent_hands_back(
     reply = await service.reply(SHOPPER, "s1", "human please")
     assert reply.handover_offered and reply.mode == "waiting"
     queued = await service.reply(SHOPPER, "s1", "hello? anyone?")
-    assert calls == ["human please"] and queued.mode == "waiting"
-    assert "queue" in queued.texts[0]
+    assert calls == ["human please", "hello? anyone?"] and queued.mode == "waiting"
+    assert "queue" in queued.texts[-1]  # JIMI's answer (here: another hand-over) left out
+    assert "Connecting you" not in queued.texts
     assert [s["id"] for s in desk.waiting()] == ["t900.s1"]
     with pytest.raises(Conflict):
         desk.reply("t900.s1", "Alice", "hi")
@@ -97,7 +98,7 @@ async def test_handover_pauses_the_bot_until_the_agent_hands_back(
     assert with_agent.mode == "agent" and with_agent.agent == "Alice" and with_agent.texts == []
     desk.hand_back("t900.s1", "Alice")
     await service.reply(SHOPPER, "s1", "thanks")
-    assert calls == ["human please", "thanks"]
+    assert calls == ["human please", "hello? anyone?", "thanks"]
 
 
 async def test_a_delayed_order_is_mentioned_first_and_once(store: ConversationStore,
@@ -111,6 +112,31 @@ async def test_a_delayed_order_is_mentioned_first_and_once(store: ConversationSt
     assert notices[0].text.startswith(("Before you ask", "先告诉您"))
     reply = await service.reply(profile, "second", "hi")
     assert reply.texts == ["Hi!"]
+
+
+async def test_a_question_while_waiting_for_a_person_is_still_answered(
+        store: ConversationStore, synced_platform: Platform) -> None:
+    answers = iter([[{"text": "Connecting you"}, {"custom": {"handover": True}}],
+                    [{"text": "Express shipping costs 12.99 USD."}]])
+    transport = httpx.MockTransport(lambda r: httpx.Response(200, json=next(answers)))
+    service = _service(transport, store, synced_platform)
+    await service.reply(SHOPPER, "s1", "human please")
+    reply = await service.reply(SHOPPER, "s1", "while I wait, how much is express shipping?")
+    assert reply.mode == "waiting"
+    assert reply.texts[0] == "Express shipping costs 12.99 USD." and "queue" in reply.texts[-1]
+
+
+async def test_a_delayed_order_the_reply_talks_about_is_not_announced_too(
+        store: ConversationStore, synced_platform: Platform) -> None:
+    accounts = synced_platform.knowledge.accounts
+    profile, order = next((p, o) for p in accounts.profiles() for o in accounts.orders_of(p.id)
+                          if o.state == "delayed")
+    answer = f"Your order {order.id} is delayed."
+    service = _service(_rasa_says({"text": answer}), store, synced_platform)
+    reply = await service.reply(profile, "late", "where is my order?")
+    assert sum(order.id in text for text in reply.texts) == 1 and answer in reply.texts
+    again = await service.reply(profile, "later", "where is my order?")
+    assert again.texts == [answer]  # announced once per order, even when left out
 
 
 async def test_bot_messages_are_never_from_an_agent(store: ConversationStore,
