@@ -153,7 +153,8 @@ class Shopping:
         return any(re.search(rf"\b(?:that|this|those|these|the same)\s+{re.escape(w)}\b|"
                              rf"[这那](?:个|款|只|件|台|盏|双|把)?{re.escape(w)}", text)
                    or (not w.endswith("s") and re.search(rf"\bthe\s+{re.escape(w)}\b(?!s)", text))
-                   for w in words)  # "does the hoodie come in 8Y?": the one discussed
+                   or (_HAN.match(w) and text.startswith(w) and bool(attributes_asked(text, None)))
+                   for w in words)  # "does the hoodie come in 8Y?", "卫衣大概多重": the one discussed
 
     def _size_of(self, product_id: str) -> float | None:
         product = self.knowledge.product(product_id)
@@ -186,8 +187,8 @@ class Shopping:
         language = shopper.language
         text = turn.latest.text
         named = turn.latest.entities.get("product", []) or self.products_named(text)
-        if self._is_search(text):  # "which headphones last longest?", "rain jacket for hiking?"
-            return self.search_reply(turn, shopper)
+        if self._is_search(text) and not self.this_one(turn):
+            return self.search_reply(turn, shopper)  # "which headphones last longest?"
         pointed = None if named else self.referenced(turn)
         if pointed is not None and pointed.how == "plural" and len(pointed.products) > 1:
             return self._about_each(turn, shopper, pointed.products)
@@ -234,6 +235,10 @@ class Shopping:
             parts.append(describe_attribute(product, attribute, language))
             if attribute == "price":
                 parts += self._converted(product, text, language)
+            elif isinstance(product.attributes.get(attribute), bool) and len(attributes) == 1:
+                found = evidence(text, product, language)  # "sugar free?": "no sugar added"
+                if found and found.lower() not in parts[-1].lower():
+                    parts.append(said_in_description(product, found, language))
         if not parts:
             parts.append(describe_attribute(product, None, language))
         return [(" " if language == "en" else "").join(parts)]
@@ -517,6 +522,7 @@ def price_range(turn: Turn) -> tuple[float | None, float | None]:
 _POINTED_EN = re.compile(r"(?i)\b(?:the|those|these|that|this)\s+([a-z][a-z-]{2,})(?:\s+([a-z][a-z-]{2,}))?")
 _POINTED_ZH = re.compile(r"(?:那个|这个|那款|这款|那只|这只|那件|这件|那双|这双|那盏|这盏|那台|这台|那瓶|这瓶)"
                          r"([\u4e00-\u9fff]{2,8})")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 _NOT_NAMES = frozenset({"one", "ones", "other", "same", "first", "second", "third", "last",
                         "cheaper", "cheapest", "order", "wash", "price", "size", "colour", "color"})
 
