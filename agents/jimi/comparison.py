@@ -31,6 +31,28 @@ LABEL_ZH = {
     "water resistance": "防水深度", "hydrostatic head": "静水压", "upf rating": "防晒指数",
     "machine washable": "可机洗", "microwave safe": "可微波", "pfas free": "不含PFAS",
     "removable cover": "外套可拆", "ip rating": "防水等级",
+    "added sugar": "添加糖", "adjustable chin cord": "可调下巴绳", "adjustable torso": "可调背长",
+    "ankle support": "脚踝支撑", "app control": "App控制", "battery": "电池容量",
+    "bluetooth version": "蓝牙版本", "bpa free": "不含BPA", "case charges": "充电盒续充次数",
+    "chest strap": "胸带", "cold pressed": "冷压", "collapsible": "可折叠", "collar": "领型",
+    "colour temperature k": "色温", "colour temperature": "色温", "comfort rating c": "舒适温度",
+    "compatible models": "适配机型", "contains milk": "含奶", "dimmable": "可调光",
+    "double wall": "双层", "drop protection": "防摔高度", "elastic side panels": "两侧松紧带",
+    "energy kcal": "热量", "energy": "热量", "ergonomic": "人体工学", "fast charging": "快充",
+    "fold over cuff": "可翻边", "footbed": "鞋床", "glazed interior": "内釉", "gps": "GPS",
+    "hand glazed": "手工上釉", "heart rate": "心率监测", "heel": "鞋跟",
+    "hydration compatible": "兼容水袋", "keyring clip": "钥匙扣", "knit": "针织",
+    "leakproof": "防漏", "led indicator": "LED指示灯", "lid": "盖子", "light source": "光源",
+    "light up": "发光", "lining": "内衬", "magnetic": "磁吸", "max volume db": "最大音量",
+    "mesh back panel": "网布后片", "midsole": "中底", "mouth blown": "人工吹制", "neckline": "领口",
+    "nitro": "氮气", "noise cancelling": "降噪", "odour resistant": "抗异味", "origin": "产地",
+    "oven safe c": "耐烤温度", "packable": "可收纳", "packaging": "包装", "pocket": "口袋",
+    "port count": "接口数量", "pre seasoned": "预开锅", "print": "印花", "rain cover included":
+    "附防雨罩", "raised edges": "凸起边框", "raw": "生", "reflective": "反光",
+    "scent": "香味", "shatter resistant": "防碎", "sleeve": "袖长", "solar panel": "太阳能板",
+    "sole": "鞋底", "sos button": "SOS按钮", "strap count": "绑带数量", "straw": "吸管",
+    "stretch": "弹力", "taped seams": "压胶接缝", "temperature control": "控温", "usb c": "USB-C",
+    "ventilated back panel": "透气背板", "volume": "容量", "wireless": "无线",
 }
 
 

@@ -39,6 +39,7 @@ from shopmind.errors import NotFound
 _VALUES = {"order_id", "product", "colour", "size"}
 OFFER_PERSON = {"en": "Would you like me to connect you to a person?",
                 "zh": "需要为您转接人工客服吗？"}
+SORRY_TROUBLE = {"en": "I'm sorry for the trouble.", "zh": "很抱歉给您添麻烦了。"}
 SORRY_LATE = {"en": "I'm sorry your order is running late.", "zh": "很抱歉订单延误了，给您添麻烦了。"}
 _SORRY = re.compile(r"(?i)\bsorry\b|抱歉")
 HANDOVER = {
@@ -156,6 +157,8 @@ class Jimi:
             reply.marks.append("apology")
         elif reply.went_wrong and not apologised and not reply.handover:
             self._sorry(reply, shopper.language)
+        elif reply.handover and mood.frustrated and not any(_SORRY.search(t) for t in reply.texts):
+            reply.texts.insert(0, SORRY_TROUBLE[shopper.language])  # handed over upset: sorry
         if "offer" in turn.marks:  # a person was offered earlier: not again with every answer
             reply.texts = [t for t in (_without_offer(t) for t in reply.texts) if t]
         elif any(o in t for t in reply.texts for o in OFFER_PERSON.values()):
@@ -515,7 +518,9 @@ class Jimi:
         mine.sort(key=lambda o: (o.id != discussed, o.state != "delayed"))
         if mine:
             texts.append(orders.describe(mine[0], shopper.language))
-        return Reply(texts)
+            if mine[0].state == "delayed":  # what happens now, and what they can do
+                texts.append(orders.delay_remedy(mine[0], shopper.language))
+        return Reply(texts)  # a question about delivery times: no apology for the late one
 
     def _return_policy(self, turn: Turn, shopper: Shopper) -> Reply:
         texts = [policy.returns_line(shopper.profile, shopper.language)]

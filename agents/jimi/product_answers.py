@@ -92,8 +92,11 @@ def describe_attribute(product: ProductFacts, attribute: str | None, language: s
     if attribute and attribute not in ("description",):
         boolean = product.attributes.get(attribute)
         if boolean is None and attribute in ("waterproof", "water_resistant"):
-            return (f"{name}没有标注防水。" if language == "zh"
-                    else f"The {name} is not listed as waterproof.")
+            cover = product.attributes.get("rain_cover_included") is True  # the pack's cover
+            if language == "zh":
+                return f"{name}没有标注防水" + ("，但附带防雨罩。" if cover else "。")
+            return (f"The {name} is not listed as waterproof" +
+                    (", but it comes with a rain cover." if cover else "."))
         if boolean is None and attribute not in ("colour", "price", "stock"):
             label = _label(attribute, language)  # asked, but the catalogue does not say
             if language == "zh":
