@@ -6,6 +6,7 @@ import json
 import logging
 from pathlib import Path
 
+import cv2
 import numpy as np
 import pytest
 from PIL import Image
@@ -19,6 +20,7 @@ from tools.cutout.classic import ClassicSegmenter
 from tools.cutout.fusion import FusedSegmenter
 from tools.cutout.images import Photo
 from tools.cutout.learned import SubjectModel, find_subject_model
+from tools.cutout.matting import _sample, edge_alpha
 from tools.cutout.pipeline import CutoutOptions, CutoutPipeline
 from tools.cutout.quality import iou
 from tools.registry import ToolRegistry
@@ -150,3 +152,25 @@ def test_huge_image_is_a_clear_error_with_the_fused_backend(
     registry = ToolRegistry.from_entry_points(thread_context(settings_for(tmp_path / "var")))
     with pytest.raises(InvalidInput, match="too large to process safely"):
         registry.call("remove_background", {"image_path": str(source)})
+
+
+def test_edge_alpha_leans_on_the_prior_where_product_and_background_are_alike() -> None:
+    solved = np.array([0.0, 0.0, 1.0], np.float32)
+    prior = np.array([1.0, 1.0, 0.0], np.float32)
+    energy = np.array([5.0, 200.0, 200.0], np.float32) ** 2  # |F - B|: near-white, then clear
+    alpha = edge_alpha(solved, energy, prior, prior_share=0.8)
+    assert alpha[0] == pytest.approx(1.0)                  # low contrast: the prior alone
+    assert alpha[1] == pytest.approx(0.8) and alpha[2] == pytest.approx(0.2)  # the solve's share
+
+
+@pytest.mark.parametrize("channels", [(), (3,)])
+def test_band_sampling_equals_a_full_resize_even_past_remaps_size_limit(
+        channels: tuple[int, ...]) -> None:
+    rng = np.random.default_rng(0)
+    small = rng.random((120, 90, *channels)).astype(np.float32)
+    height, width = 800, 600
+    ys, xs = np.nonzero(rng.random((height, width)) < 0.1)  # about 48,000 band pixels
+    full = cv2.resize(small, (width, height), interpolation=cv2.INTER_LINEAR)
+    sampled = _sample(small, ys, xs, width, height)
+    assert len(ys) > 32767 and sampled.shape == full[ys, xs].shape
+    assert np.abs(sampled - full[ys, xs]).max() < 1e-3

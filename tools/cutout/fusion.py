@@ -10,10 +10,10 @@ Each does what it is good at:
 
 Per photo:
 
-1. Studio background (the border fits the background model): when the classic cutout scores
-   very high on ``mask_quality`` (its outline lies on visible edges, inside the frame, a
-   plausible size) on a smooth backdrop, it is kept and the model is not run at all (fast;
-   about half of the benchmark's white, grey and gradient shots).
+1. Studio background (the border fits the background model, textured backdrops included):
+   when the classic cutout scores very high on ``mask_quality`` (its outline lies on visible
+   edges, inside the frame, a plausible size), it is kept and the model is not run at all
+   (fast: about half of the benchmark's plain shots; the model pass is most of the cost).
    Otherwise the model runs and the two masks are *arbitrated* at the working size: where
    they disagree by a thin band (under ``THIN`` px) the classic outline stands; where they
    disagree by a thick region (a contact shadow the flood kept, a white body the flood ate),
@@ -23,10 +23,13 @@ Per photo:
 
 The answer is a soft mask (the model's probability, clipped to the side the arbitration
 chose), so that the pipeline's matting, decontamination and shadow layer work at full
-resolution as for the classic backend; at the edge the alpha is ``PRIOR_SHARE`` of that soft
-mask and the rest the classic colour solve (the solve alone cuts white rims off dark
-products, the soft mask alone is blurred). If the model file is missing, the backend is the
-classic one, and every result says why (``notes``).
+resolution as for the classic backend, and the model's own probability as the edge prior:
+in the edge band the alpha is at least ``EDGE_SHARE`` of that probability (upsampled from
+320, it follows a smooth outline within a pixel or two) and at most the rest the classic
+colour solve, less where product and background colours are close (``matting.edge_alpha``;
+the solve between two near-whites is noise, and alone it cuts white rims off dark products).
+If the model file is missing, the backend is the classic one, and every result says why
+(``notes``).
 
 Example::
 
@@ -51,8 +54,7 @@ from tools.cutout.stages import Instance, Segmentation
 log = logging.getLogger(__name__)
 
 TRUST_QUALITY = 0.95    # a classic cutout scoring this high on a studio background is kept
-TEXTURED = 3.0          # grey levels of border residual: a textured backdrop always asks the model
-PRIOR_SHARE = 0.65      # share of the edge alpha from the model's soft mask (rest: colour solve)
+EDGE_SHARE = 0.8        # least share of the edge alpha from the model's probability (matting)
 THIN = 2                # px at the working size: thinner disagreements keep the classic outline
 MODEL_SHARE = 0.05      # a classic product the model sees less of than this is left to classic
 EDGE = 1e-3             # keeps clipped probabilities on their side of 0.5
@@ -89,7 +91,7 @@ class FusedSegmenter:
                       else self.classic.segment(rgb, keep_shadow))
             answer.notes.append(self.fallback)
             return answer
-        if studio is not None and studio.maps.model.ring_residual <= TEXTURED:
+        if studio is not None:
             score = classic_quality(studio)
             if score >= self.trust_quality:
                 answer = studio.segmentation(keep_shadow)
@@ -116,14 +118,15 @@ def fuse(studio: StudioShot | None, prior: np.ndarray, keep_shadow: bool = False
         note = "busy background: the learned subject model chose the product"
         instances = [Instance(mask=_soft(prior, g), confidence=float(prior[g].mean()))
                      for g in products]
-        return Segmentation(instances, notes=[note], prior_share=PRIOR_SHARE)
+        return Segmentation(instances, notes=[note], prior_share=EDGE_SHARE, prior=prior)
     classic = (np.logical_or.reduce(studio.groups) if studio.groups
                else np.zeros(prior.shape, bool))
     chosen = arbitrate(classic, prior >= 0.5, studio.groups)
     instances = [Instance(mask=_soft(prior, g)) for g in product_groups(chosen)]
     answer = studio.segmentation(keep_shadow)
     note = "studio background, classic outline with the learned subject prior"
-    return Segmentation(instances, shadow=answer.shadow, notes=[note], prior_share=PRIOR_SHARE)
+    return Segmentation(instances, shadow=answer.shadow, notes=[note], prior_share=EDGE_SHARE,
+                        prior=prior)
 
 
 def arbitrate(classic: np.ndarray, model: np.ndarray, groups: list[np.ndarray]) -> np.ndarray:

@@ -6,6 +6,11 @@ convolution from the pixels just outside and just inside): ``alpha = (I - B)·(F
 |F - B|²``, the compositing equation projected on the one axis that separates them. Where
 product and background are too alike for that (white on white), a guided filter snaps the
 upsampled mask to the image's own edges instead.
+
+With a learned subject probability (``prior``, the fused backend) the edge alpha leans on the
+solve only as far as product and background differ there (``CONTRAST_LOW`` to
+``CONTRAST_HIGH``) and on the smooth probability elsewhere: a per-pixel solve between two
+near-white colours is noise, while the upsampled probability follows the outline to a pixel.
 """
 
 from __future__ import annotations
@@ -19,6 +24,9 @@ MIN_CONTRAST = 20.0     # grey levels between product and background for the per
 ESTIMATE_SIGMA = 2.0    # px at working resolution: reach of the colour estimates
 GUIDE_RADIUS = 4        # px at full resolution
 GUIDE_EPS = 40.0        # grey levels², the guided filter's edge threshold
+CONTRAST_LOW = 20.0     # grey levels of |F - B| under which a prior decides the edge alone
+CONTRAST_HIGH = 60.0    # ... and over which the solve has its full share
+REMAP_ROW = 1024        # band pixels per row of the sampling maps
 
 
 @dataclass
@@ -31,12 +39,15 @@ class Matte:
     background: np.ndarray     # (n, 3) float32 background colour at band pixels
 
 
-def refine_alpha(rgb: np.ndarray, coarse: np.ndarray, prior_share: float = 0.0) -> Matte:
+def refine_alpha(rgb: np.ndarray, coarse: np.ndarray, prior_share: float = 0.0,
+                 prior: np.ndarray | None = None) -> Matte:
     """A soft alpha for ``rgb`` (uint8 HxWx3) from a coarse float mask of any resolution.
 
     With ``prior_share`` > 0 the edge alpha is that share of the coarse mask itself
     (upsampled) and the rest the per-pixel solve: a learned soft mask knows where a white
-    rim still belongs to the product, which a colour solve against the interior does not."""
+    rim still belongs to the product, which a colour solve against the interior does not.
+    With a ``prior`` (a subject probability, any resolution with the photo's aspect) the
+    solve's share also falls with the local contrast, down to none (``edge_alpha``)."""
     height, width = rgb.shape[:2]
     small_h, small_w = coarse.shape
     small = cv2.resize(rgb, (small_w, small_h), interpolation=cv2.INTER_AREA).astype(np.float32)
@@ -58,6 +69,10 @@ def refine_alpha(rgb: np.ndarray, coarse: np.ndarray, prior_share: float = 0.0) 
     axis = f - b
     energy = (axis * axis).sum(axis=1)
     solved = np.clip(((pixels - b) * axis).sum(axis=1) / np.maximum(energy, 1e-3), 0, 1)
+    if prior is not None:
+        alpha[ys, xs] = edge_alpha(solved, energy, _sample(prior, ys, xs, width, height),
+                                   prior_share)
+        return Matte(alpha, band, f, b)
     contrast = energy > MIN_CONTRAST**2
     if not contrast.all():
         guided = _guided_in_box(rgb, soft, ys, xs)
@@ -66,6 +81,15 @@ def refine_alpha(rgb: np.ndarray, coarse: np.ndarray, prior_share: float = 0.0) 
         solved = (1 - prior_share) * solved + prior_share * np.clip(soft[ys, xs], 0, 1)
     alpha[ys, xs] = solved
     return Matte(alpha, band, f, b)
+
+
+def edge_alpha(solved: np.ndarray, energy: np.ndarray, prior: np.ndarray,
+               prior_share: float) -> np.ndarray:
+    """The solve where the contrast carries it (at most ``1 - prior_share``), else the prior."""
+    contrast = np.sqrt(energy)
+    trust = np.clip((contrast - CONTRAST_LOW) / (CONTRAST_HIGH - CONTRAST_LOW), 0, 1)
+    trust *= 1 - prior_share
+    return (trust * solved + (1 - trust) * np.clip(prior, 0, 1)).astype(np.float32)
 
 
 def decontaminate(rgb: np.ndarray, matte: Matte) -> np.ndarray:
@@ -98,10 +122,20 @@ def _band(hard: np.ndarray, radius: int) -> tuple[np.ndarray, np.ndarray]:
 
 def _sample(image: np.ndarray, ys: np.ndarray, xs: np.ndarray, width: int, height: int
             ) -> np.ndarray:
-    """Values of a small image, upsampled bilinearly to full size, at the given pixels."""
-    top, bottom = int(ys.min()), int(ys.max()) + 1
-    full = cv2.resize(image, (width, height), interpolation=cv2.INTER_LINEAR)
-    return np.asarray(full[top:bottom][ys - top, xs], dtype=np.float32)
+    """Values of a small image, upsampled bilinearly to full size, at the given pixels (the
+    same answer as ``cv2.resize`` to full size, computed at those pixels only)."""
+    small_h, small_w = image.shape[:2]
+    count = len(ys)
+    rows = -(-count // REMAP_ROW)  # remap's maps are images: under 32767 rows and columns
+    map_x = np.zeros(rows * REMAP_ROW, np.float32)
+    map_y = np.zeros(rows * REMAP_ROW, np.float32)
+    map_x[:count] = (xs + 0.5) * (small_w / width) - 0.5
+    map_y[:count] = (ys + 0.5) * (small_h / height) - 0.5
+    values = cv2.remap(np.asarray(image, np.float32), map_x.reshape(rows, REMAP_ROW),
+                       map_y.reshape(rows, REMAP_ROW), cv2.INTER_LINEAR,
+                       borderMode=cv2.BORDER_REPLICATE)
+    flat = values.reshape(rows * REMAP_ROW, -1)[:count]
+    return flat[:, 0] if image.ndim == 2 else flat
 
 
 def _guided_in_box(rgb: np.ndarray, soft: np.ndarray, ys: np.ndarray, xs: np.ndarray

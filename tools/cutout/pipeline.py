@@ -105,7 +105,7 @@ class CutoutPipeline:
         if not chosen:
             raise InvalidInput(f"no product found ({self.segmenter.name} backend)")
         coarse = np.maximum.reduce([_at_shape(i.mask, chosen[0].mask.shape) for i in chosen])
-        matte = refine_alpha(photo.rgb, coarse, segmentation.prior_share)
+        matte = refine_alpha(photo.rgb, coarse, segmentation.prior_share, segmentation.prior)
         rgb = decontaminate(photo.rgb, matte)
         alpha = matte.alpha
         if segmentation.shadow is not None:

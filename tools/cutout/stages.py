@@ -35,6 +35,7 @@ class Segmentation:
     shadow: np.ndarray | None = None    # float32 shadow opacity (kept shadows), mask resolution
     notes: list[str] = field(default_factory=list)
     prior_share: float = 0.0            # share of the edge alpha taken from the soft masks
+    prior: np.ndarray | None = None     # float32 subject probability (a learned model), if any
 
 
 class Segmenter(Protocol):
