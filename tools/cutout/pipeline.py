@@ -117,6 +117,7 @@ class CutoutPipeline:
     def _finish(self, rgb: np.ndarray, alpha: np.ndarray, confidence: float,
                 labels: list[str], notes: list[str]) -> CutoutResult:
         alpha8 = cv2.convertScaleAbs(alpha, alpha=255.0)
+        alpha8[alpha8 < int(VISIBLE * 255)] = 0  # what trimming treats as empty is empty
         rgba = np.empty((*alpha8.shape, 4), np.uint8)
         rgba[..., :3], rgba[..., 3] = rgb, alpha8
         left, top, w, h = cv2.boundingRect((alpha8 >= int(VISIBLE * 255)).astype(np.uint8))
