@@ -34,7 +34,7 @@ DEGRADED_REPLY = {
 }
 WAITING = {
     "en": "You're in the queue for a member of our team; they'll reply right here.",
-    "zh": "您已进入人工客服队列，客服会在这里回复您。",
+    "zh": "您已在排队等候我们的客服同事，他们会在这里回复您。",
 }
 PROACTIVE = {
     "en": "Before you ask: ", "zh": "先告诉您一个情况：",

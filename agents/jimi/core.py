@@ -217,13 +217,14 @@ class Jimi:
             return "product_question"  # "what colour temperature is that lamp", "这灯多少瓦"
         if own_search and ordering_of(text) is None and intent == "product_search":
             return intent
+        pointed = self.shopping.referenced(turn)
+        if pointed is not None and pointed.how == "ordinal" and not own_search:
+            return "product_question"  # "第一双有没有42码的棕色"
         if cues.SEARCHING.search(text) and not cues.PRONOUN.search(text) and (
                 own_search or constraints.values or constraints.soft):
             return "product_search"  # "recommend me something with caffeine but no sugar"
-        pointed = self.shopping.referenced(turn)
-        if pointed is not None and (pointed.how == "ordinal" or (
-                pointed.how == "named" and not cues.SEARCHING.search(text))):
-            return "product_question"  # "what about the light-up shoes", "第一双有没有42码的"
+        if pointed is not None and pointed.how == "named" and not cues.SEARCHING.search(text):
+            return "product_question"  # "what about the light-up shoes, he's a size 28"
         if self.shopping.named_by_part(text) and ordering_of(text) is None:
             return "product_question"  # "那件有机棉的有哪些颜色"
         if ordering_of(text) is not None and (constraints.values or own_search) and \
@@ -588,9 +589,9 @@ class Jimi:
         if self.studio_request is None or not (
                 latest.intent in MAYBE_STUDIO or latest.confidence < MAYBE_STUDIO_BELOW):
             return False
-        if cues.SHOPPING_QUESTION.search(latest.text) and \
-                self.shopping.search.constraints(latest.text).kinds:
-            return False  # "最近有什么新出的锅": a shopper asking about products
+        if (cues.SHOPPING_QUESTION.search(latest.text) or not cues.STUDIO_WORK.search(
+                latest.text)) and self.shopping.search.constraints(latest.text).kinds:
+            return False  # "最近有什么新出的锅", "need some earbuds for running": shopping
         return self.studio_request(latest.text)
 
     def _studio_only(self, turn: Turn, shopper: Shopper) -> Reply:

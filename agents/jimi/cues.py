@@ -47,7 +47,8 @@ SIZE_WORD = re.compile(r"(?i)\bsize|\bin \d{2}\b|码|号")
 BUYING = re.compile(r"(?i)\b(?:buy|buying|purchase|order(?:ing)? (?:it|one|them|the)|add (?:it )?to "
                      r"(?:my )?(?:cart|basket)|i'?ll take|checkout|get one)\b"
                      r"|买|下单|购买|入手|拍下|要了|加购|加入购物车")
-PRONOUN = re.compile(r"(?i)\b(?:it|its|it's|this one|that one|this|that)\b|它|这个|那个|这款|那款|这双|那双")
+PRONOUN = re.compile(r"(?i)\b(?:it|its|it's|this one|that one|this|that)\b|它|"
+                     r"[这那](?:个|款|双|件|只|瓶|罐|盏|台|把|顶|条|套|支)")
 # a request to find products, not a question about one ("recommend me something ...")
 SEARCHING = re.compile(r"(?i)recommend|suggest|\bsomething\b|\banything\b|show me|do you (?:have|sell)|"
                        r"looking for|\bneed an? |\bany\b|\bwhat .* do you have|推荐|有没有|有什么|"
@@ -79,3 +80,10 @@ SHIPPING_COST = re.compile(r"(?i)pay (?:for )?(?:the )?shipping|shipping (?:cost
                            r"free shipping|postage|delivery (?:fee|cost|charge)|运费|邮费|包邮|快递费")
 RETURNING = re.compile(r"(?i)\breturn|send (?:it|them) back|退货|退回|寄回|换货|换个尺码|换尺码")
 LATE = re.compile(r"(?i)\blate\b|delay|overdue|延误|延迟|迟迟|晚了|太慢")
+# what only the merchant studio makes: a product named without these is shopping
+STUDIO_WORK = re.compile(r"(?i)banner|poster|\bcopy\b|copywrit|headline|title|slogan|tagline|"
+                         r"selling points?|cut ?out|background|photo|image|picture|"
+                         r"海报|横幅|文案|标题|卖点|抠图|抠|图片|照片|主图|详情页")
+# "还有别的颜色不": every colour, not whether the one named exists
+OTHER_COLOURS = re.compile(r"(?i)other colou?rs?|another colou?r|what other colou?r|"
+                           r"别的颜色|其他颜色|其它颜色|别的色|还有什么颜色|还有哪些颜色")

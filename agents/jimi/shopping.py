@@ -212,14 +212,17 @@ class Shopping:
         asked ("how big is it and how many watts?"), else the best-matching attribute."""
         text = _without_names(turn.latest.text, product)  # "ANC" in a name asks nothing
         parts = []
-        colour = colour_asked(text) or turn.entity("colour")
+        others = bool(cues.OTHER_COLOURS.search(text))  # "我买过灰的 还有别的颜色不": all of them
+        colour = None if others else (colour_asked(text) or turn.entity("colour"))
         size = size_asked(text, product) or turn.entity("size")
+        if others:
+            parts.append(describe_attribute(product, "colour", language))
         if colour:
             parts.append(has_colour(product, colour, language))
         if size:
             parts.append(has_size(product, size, language))
         attributes = [a for a in attributes_asked(text, product)
-                      if not ((colour or size) and a in ("colour", "size", "stock"))]
+                      if not ((colour or size or others) and a in ("colour", "size", "stock"))]
         entity = turn.entity("attribute")
         if not attributes and entity:
             attributes = [a for a in [attribute_asked("", entity)] if a]
