@@ -23,7 +23,7 @@ OPEN_STATES = ("paid", "delayed")  # orders that can still be cancelled or chang
 TIMING = re.compile(r"(?i)how long|how many days|when (?:will|do|does|can)|多久|多长时间|什么时候|"
                      r"几天|到账")
 COMPARE = re.compile(r"(?i)\bcompare|\bvs\.?\b|\bversus\b|difference between|对比|比较|相比|"
-                      r"区别|差别|比一比|比一下|比较一下|对比一下")
+                      r"区别|差别|比一比|比一下|比较一下|对比一下|[跟和与][^，,。？?]{1,12}比[，,]?")
 COMPARATIVE = re.compile(r"(?i)\b(?:\w+er|more \w+|less \w+|least \w+|most \w+|\w+est)\b|"
                           r"更|最|哪个.{0,3}(?:长|短|大|小|重|轻|贵|便宜|多|少|亮|快)")
 TWO = re.compile(r"(?i)\bthe two\b|\bboth\b|these two|those two|这两|那两|两款|两个|两双")

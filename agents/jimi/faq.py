@@ -23,6 +23,8 @@ TOPICS = {
     "warranty": ("warranty",),
 }
 RRF_K = 60
+# the words of the FAQ's answers that a shopper's everyday word stands for
+ZH_ALSO = {"寄": "快递网点取件", "钱": "退款", "坏": "保修故障"}
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -63,7 +65,8 @@ class FaqRetriever:
             if self._bm25_zh is None:  # weights from every entry; long answers: less penalty
                 self._bm25_zh = BM25([_zh_text(r) for r in rows], b=0.3, tokenize=tokens_with_pairs)
             texts = [_zh_text(r) for r in pool]
-            return [pool[i] for i in self._bm25_zh.rank(question, texts)]
+            asked = question + "".join(more for word, more in ZH_ALSO.items() if word in question)
+            return [pool[i] for i in self._bm25_zh.rank(asked, texts)]
         lexical = self._bm25.rank(question, [faq_text(r) for r in pool])
         fused = {pool[i].id: 1.0 / (RRF_K + rank) for rank, i in enumerate(lexical, 1)}
         try:

@@ -217,6 +217,17 @@ def test_payment_faq_by_hybrid_retrieval(jimi: Jimi, synced_platform: Platform) 
     assert "Alipay" in reply.texts[0] and "person" in reply.texts[-1]
 
 
+def test_chinese_policy_questions_find_their_faq_entry(jimi: Jimi) -> None:
+    """MiniLM reads English only: a Chinese question is matched by words and character pairs."""
+    for question, topic, entry in (("退货要我自己拿去寄吗", "return_policy", "faq-returns-how"),
+                                   ("退货运费要我自己出吗", "return_policy", "faq-returns-how"),
+                                   ("耳机保修多久", "warranty", "faq-warranty-periods"),
+                                   ("钱退到哪里？", "get_refund", "faq-refunds-method"),
+                                   ("能分期吗", "payment_issue", "faq-payment-instalments")):
+        found = jimi.faq.best(question, topic)
+        assert found is not None and found.id == entry, (question, found)
+
+
 def test_frustration_is_acknowledged_with_a_remedy(jimi: Jimi, synced_platform: Platform) -> None:
     profile, _ = _owner_of(synced_platform, "delayed")
     turn = conversation(
