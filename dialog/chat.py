@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from agents.jimi import orders
+from agents.jimi.wording import language_of
 from dialog.client import RasaClient
 from dialog.conversations import BOT, ConversationStore, Message, Session
 from kg.accounts import AccountStore
@@ -80,7 +81,8 @@ class ChatService:
         text = _clean(text)
         session, created = self.conversations.open(_key(shopper, session_id), shopper.id,
                                                    shopper.language)
-        notices = self._notices(shopper) if created else {}
+        # the notices in the language the shopper writes in ("我的订单呢" from an English profile)
+        notices = self._notices(shopper, language_of(text, shopper.language)) if created else {}
         self.conversations.add(session.id, "shopper", shopper.name, [text])
         session = self.conversations.session(session.id)
         if session.mode == "agent":  # a person has the conversation: they answer
@@ -133,16 +135,17 @@ class ChatService:
         session, _ = self.open(shopper, session_id)
         return self.conversations.request_human(session.id)
 
-    def _notices(self, shopper: ProfileRow) -> dict[str, str]:
+    def _notices(self, shopper: ProfileRow, language: str | None = None) -> dict[str, str]:
         """Each delayed order's notice, the first time this shopper opens a session after it."""
+        language = language or shopper.language
         texts = {}
         for order in self.accounts.orders_of(shopper.id):
             if order.state != "delayed":
                 continue
             if not self.conversations.first_notice(shopper.id, f"delayed:{order.id}"):
                 continue
-            texts[order.id] = (PROACTIVE[shopper.language] + orders.describe(order, shopper.language)
-                               + " " + orders.delay_remedy(order, shopper.language))
+            texts[order.id] = (PROACTIVE[language] + orders.describe(order, language)
+                               + " " + orders.delay_remedy(order, language))
         return texts
 
 

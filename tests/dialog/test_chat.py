@@ -139,6 +139,16 @@ async def test_a_delayed_order_the_reply_talks_about_is_not_announced_too(
     assert again.texts == [answer]  # announced once per order, even when left out
 
 
+async def test_a_delayed_order_is_announced_in_the_language_the_shopper_writes(
+        store: ConversationStore, synced_platform: Platform) -> None:
+    accounts = synced_platform.knowledge.accounts
+    profile, order = next((p, o) for p in accounts.profiles() for o in accounts.orders_of(p.id)
+                          if o.state == "delayed" and p.language == "en")
+    service = _service(_rasa_says({"text": "您好！"}), store, synced_platform)
+    reply = await service.reply(profile, "zh-first", "你好，我想看看耳机")
+    assert reply.texts[0].startswith("先告诉您") and order.id in " ".join(reply.texts)
+
+
 async def test_bot_messages_are_never_from_an_agent(store: ConversationStore,
                                                     synced_platform: Platform) -> None:
     service = _service(_rasa_says({"text": "A"}, {"text": "B"}), store, synced_platform)
