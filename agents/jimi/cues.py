@@ -87,3 +87,7 @@ STUDIO_WORK = re.compile(r"(?i)banner|poster|\bcopy\b|copywrit|headline|title|sl
 # "还有别的颜色不": every colour, not whether the one named exists
 OTHER_COLOURS = re.compile(r"(?i)other colou?rs?|another colou?r|what other colou?r|"
                            r"别的颜色|其他颜色|其它颜色|别的色|还有什么颜色|还有哪些颜色")
+# "anything that goes with it?": what complements a product
+GOES_WITH = re.compile(r"(?i)goes? (?:well )?with\b|go together|to go with|"
+                       r"pairs? (?:well )?with|match(?:es)? (?:it|this)|配什么|搭配什么|搭什么|"
+                       r"一起买什么|配套")

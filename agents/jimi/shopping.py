@@ -198,12 +198,17 @@ class Shopping:
                     cues.SHOPPING_QUESTION.search(text) and not named):
                 return self.search_reply(turn, shopper)  # "那有雨伞卖吗"
             return Reply([NO_PRODUCT[language]])
-        reply = Reply(self._answers(product, turn, language, pointed),
-                      slots={"product": product.name_en})
-        suggestion = self._suggestion(turn, shopper, {product.id})
+        asked_for = bool(cues.GOES_WITH.search(text))  # "anything that goes with it?"
+        texts = [] if asked_for else self._answers(product, turn, language, pointed)
+        if cues.BUYING.search(text) and not product.in_stock:  # "I'll buy the pocket one"
+            texts.insert(0, describe_attribute(product, "stock", language))
+        reply = Reply(texts, slots={"product": product.name_en})
+        suggestion = self._suggestion(turn, shopper, {product.id}, asked_for)
         if suggestion:
             reply.texts.append(suggestion)
             reply.marks.append("cross_sell")
+        elif asked_for:
+            reply.texts.append(NO_COMPLEMENT[language].format(name=product.name(language)))
         return reply
 
     def _answers(self, product: ProductFacts, turn: Turn, language: str,
@@ -345,14 +350,16 @@ class Shopping:
                 return f"{before} {text}"  # "那300块以内呢": the new budget, not the old one
         return text
 
-    def _suggestion(self, turn: Turn, shopper: Shopper, shown: set[str]) -> str | None:
-        """One cross-sell a conversation, only when the shopper talks about buying, and only a
-        real complement (bought together in orders, of another kind) of what they are looking
-        at, else of what they bought before."""
-        if "cross_sell" in turn.marks or not cues.BUYING.search(turn.latest.text):
+    def _suggestion(self, turn: Turn, shopper: Shopper, shown: set[str],
+                    asked: bool = False) -> str | None:
+        """One cross-sell a conversation, only when the shopper talks about buying (or asks
+        what goes with a product), and only a real complement (bought together in orders, of
+        another kind) of what they are looking at; of what they bought before only when they
+        look at nothing."""
+        if not asked and ("cross_sell" in turn.marks or not cues.BUYING.search(turn.latest.text)):
             return None
         looked_at = [p for p in (turn.last_shown() or list(shown)) if p in shown][:1]
-        for anchor in [*looked_at, *shopper.profile.purchase_history]:
+        for anchor in looked_at or list(shopper.profile.purchase_history):
             try:
                 hits = self.knowledge.query.complementary(anchor, 3)
                 base = self.knowledge.product(anchor)
@@ -526,6 +533,8 @@ _POINTED_EN = re.compile(r"(?i)\b(?:the|those|these|that|this)\s+([a-z][a-z-]{2,
 _POINTED_ZH = re.compile(r"(?:那个|这个|那款|这款|那只|这只|那件|这件|那双|这双|那盏|这盏|那台|这台|那瓶|这瓶)"
                          r"([\u4e00-\u9fff]{2,8})")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+NO_COMPLEMENT = {"en": "I don't have anything that shoppers usually buy with the {name}.",
+                 "zh": "暂时没有顾客常和{name}一起购买的商品。"}
 _NOT_NAMES = frozenset({"one", "ones", "other", "same", "first", "second", "third", "last",
                         "cheaper", "cheapest", "order", "wash", "price", "size", "colour", "color"})
 

@@ -257,6 +257,34 @@ def test_cross_sell_only_when_buying_and_once(jimi: Jimi, synced_platform: Platf
         assert len(again.texts) == 1  # at most once a conversation
 
 
+def test_what_goes_with_a_product_is_its_complement_not_an_old_purchase(
+        jimi: Jimi, synced_platform: Platform) -> None:
+    knowledge = synced_platform.knowledge
+    lonely = next((p for p in knowledge.graph.products()
+                   if not knowledge.query.complementary(p.id, 3)), None)
+    paired = next(p for p in knowledge.graph.products() if knowledge.query.complementary(p.id, 1))
+    shopper = _shopper(synced_platform)
+    reply = jimi.respond(conversation(user_turn(f"anything that goes with the {paired.name_en}?",
+                                                "product_question", product=paired.name_en)),
+                         shopper)
+    assert "cross_sell" in reply.marks and f"buy the {paired.name_en}" in reply.texts[-1]
+    if lonely is not None:  # nothing bought with it: said, no suggestion from past orders
+        reply = jimi.respond(conversation(user_turn(f"what goes with the {lonely.name_en}?",
+                                                    "product_question", product=lonely.name_en)),
+                             shopper)
+        assert reply.texts == [f"I don't have anything that shoppers usually buy with the "
+                               f"{lonely.name_en}."]
+
+
+def test_buying_an_out_of_stock_product_is_told_so(jimi: Jimi, synced_platform: Platform) -> None:
+    product = next(p for p in synced_platform.knowledge.graph.products() if not p.in_stock)
+    reply = jimi.respond(conversation(user_turn(f"I'll buy the {product.name_en}",
+                                                "product_question", product=product.name_en)),
+                         _shopper(synced_platform))
+    assert reply.texts[0] == f"The {product.name_en} is out of stock right now " \
+                             f"({product.price:.2f} {product.currency})."
+
+
 # -- damaged, wrong or missing -------------------------------------------------------------
 
 def _delivered(platform: Platform, single: bool) -> tuple[Shopper, str, ProductFacts]:
