@@ -272,8 +272,8 @@ def test_what_goes_with_a_product_is_its_complement_not_an_old_purchase(
         reply = jimi.respond(conversation(user_turn(f"what goes with the {lonely.name_en}?",
                                                     "product_question", product=lonely.name_en)),
                              shopper)
-        assert reply.texts == [f"I don't have anything that shoppers usually buy with the "
-                               f"{lonely.name_en}."]
+        expected = f"I don't have anything that shoppers usually buy with the {lonely.name_en}."
+        assert reply.texts == [expected]
 
 
 def test_buying_an_out_of_stock_product_is_told_so(jimi: Jimi, synced_platform: Platform) -> None:
