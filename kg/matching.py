@@ -49,6 +49,8 @@ class ProductMatcher:
         self._full = sorted([(p.name_en.lower(), p.id) for p in products] +
                             [(p.name_zh, p.id) for p in products if p.name_zh],
                             key=lambda item: -len(item[0]))
+        # names lower-cased without spaces once, for ``containing`` ("floor lamp", "台灯")
+        self._squeezed = [(name.lower().replace(" ", ""), pid) for name, pid in self._full]
         owners: dict[str, set[str]] = {}
         for product_id, name_words, _ in self._names:
             for word in name_words:
@@ -106,8 +108,7 @@ class ProductMatcher:
     def containing(self, fragment: str) -> list[str]:
         """Products whose English (spaces ignored) or Chinese name holds ``fragment``."""
         wanted = fragment.lower().replace(" ", "")
-        return sorted({product_id for name, product_id in self._full
-                       if wanted in name.lower().replace(" ", "")})
+        return sorted({product_id for name, product_id in self._squeezed if wanted in name})
 
     def best(self, text: str, minimum: float = 0.5) -> ProductMatch | None:
         matches = self.rank(text)

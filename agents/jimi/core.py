@@ -318,14 +318,14 @@ class Jimi:
     def _other_order(self, turn: Turn, shopper: Shopper) -> str | None:
         """The order JIMI named in this conversation other than the one under discussion."""
         current = _text(turn.slots.get("order_id"))
-        mine = {o.id for o in self.knowledge.accounts.orders_of(shopper.profile.id)}
+        own = self.knowledge.accounts.orders_of(shopper.profile.id)
+        mine = {o.id for o in own}
         for text in reversed(turn.bot_texts):
             for found in orders.order_ids(text):
                 order_id = orders.normalise_id(found)
                 if order_id in mine and order_id != current:
                     return order_id
-        late = [o.id for o in self.knowledge.accounts.orders_of(shopper.profile.id)
-                if o.state == "delayed" and o.id != current]
+        late = [o.id for o in own if o.state == "delayed" and o.id != current]
         return late[0] if late else None  # the notice of late orders is not in the tracker
 
     def order_meant(self, turn: Turn, shopper_id: str,

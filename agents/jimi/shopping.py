@@ -45,6 +45,7 @@ class Shopping:
         self.knowledge = knowledge
         self.search = search
         self.ranker = ranker
+        self._pointed: dict[tuple[int, str], str | None] = {}  # named_by_part, per text
 
     def find(self, name: str | None) -> ProductFacts | None:
         """The product a name means: by its words, else the only product of the kind it
@@ -132,11 +133,15 @@ class Shopping:
     def named_by_part(self, text: str) -> list[ProductFacts]:
         """The one product a pointed phrase names by part of its name: "those snow boots",
         "the beanie", "那个落地灯" (a part that several names share names none)."""
-        for phrase in _pointed_phrases(text):
-            found = self.knowledge.products_containing(phrase)
-            if len(found) == 1:
-                return [self.knowledge.product(found[0])]
-        return []
+        key = (self.knowledge.version, text)
+        if key not in self._pointed:  # asked several times a turn: looked up once
+            if len(self._pointed) > 512:
+                self._pointed.clear()
+            self._pointed[key] = next((found[0] for found in map(
+                self.knowledge.products_containing, _pointed_phrases(text)) if len(found) == 1),
+                None)
+        product_id = self._pointed[key]
+        return [self.knowledge.product(product_id)] if product_id else []
 
     def this_one(self, turn: Turn) -> bool:
         """Whether the words point at the product under discussion by its kind ("that lamp",
