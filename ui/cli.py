@@ -9,6 +9,7 @@
     shopmind copy --product ID --kind title --tone playful --lang zh --n 10   # Li Bai's copy
     shopmind users add --role merchant --name "Acme"   # accounts and tokens
     shopmind jobs --follow JOB_ID       # a merchant's jobs, or one followed live
+    shopmind translate banner.jpg --to es   # the text on images (or a job's banners) translated
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from shopmind.settings import Settings
 from ui.ask_cli import ask
 from ui.cli_errors import reports_errors
 from ui.jobs_cli import jobs
+from ui.translate_cli import translate
 from ui.users_cli import users
 
 app = typer.Typer(help="Shopmind: e-commerce AI for merchants and shoppers.",
@@ -32,6 +34,7 @@ app = typer.Typer(help="Shopmind: e-commerce AI for merchants and shoppers.",
 app.add_typer(users, name="users")
 app.command("jobs")(jobs)
 app.command("ask")(ask)
+app.command("translate")(translate)
 console = Console(stderr=True)
 
 

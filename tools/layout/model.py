@@ -26,9 +26,13 @@ UNDERLAY_ROLES = ("button", "burst", "panel")
 READING_ORDER = ("logo", "badge", "headline", "subline", "price", "cta")
 
 
+CJK_LANGUAGES = frozenset({"zh", "ja", "ko", "zh-hant"})
+
+
 @dataclass(frozen=True)
 class BannerCopy:
-    """The texts of one banner, in one language (``en`` or ``zh``)."""
+    """The texts of one banner, in one language (``en``, ``zh``, ``es``, ``de``, ``fr``,
+    ``ja``: Latin languages are set like English, Japanese like Chinese)."""
 
     headline: str
     subline: str = ""

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from tools.layout.colour import readable_ink, shade
 from tools.layout.geometry import Box
-from tools.layout.model import Element, Layout, LayoutRequest, Palette
+from tools.layout.model import CJK_LANGUAGES, Element, Layout, LayoutRequest, Palette
 from tools.layout.placement import (
     SaliencyGrid,
     float_beside_product,
@@ -44,7 +44,7 @@ def solve(request: LayoutRequest, template: Template) -> Solved:
     background = plan_background(template, w, h, palette, products)
     texts = GroupText(request.copy, request.brand.name, _logo_aspect(request))
     nominal = HEADLINE_PER_UNIT * math.sqrt(w * h) * template.headline_scale
-    if request.copy.language != "en":
+    if request.copy.language in CJK_LANGUAGES:
         nominal *= 0.9  # CJK glyphs fill their em square
     elements: list[Element] = []
     dropped: list[str] = []

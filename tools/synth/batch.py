@@ -82,7 +82,14 @@ def _peak_rss_mb() -> float:
 def describe(spec: BannerSpec, name: str) -> dict[str, Any]:
     return {"file": name, "product_id": spec.product_id, "size": spec.size,
             "format": spec.format, "language": spec.language, "headline": spec.headline,
-            "subline": spec.subline, "price": spec.price, "cta": spec.cta, "badge": spec.badge}
+            "subline": spec.subline, "price": spec.price, "cta": spec.cta, "badge": spec.badge,
+            # the rest of the layout inputs, so a banner can be made again (translated)
+            "brand": spec.brand, "brand_colours": " ".join(_hex(c) for c in spec.brand_colours),
+            "logo": str(spec.logo) if spec.logo else "", "forced_template": spec.template or ""}
+
+
+def _hex(colour: tuple[int, ...]) -> str:
+    return "#" + "".join(f"{int(c):02x}" for c in colour[:3])
 
 
 @dataclass
