@@ -356,7 +356,8 @@ class Studio:
         return jobs[0] if jobs else None
 
     def _job_line(self, state: StudioState, job: Job) -> str:
-        noun = {"copy": ("copy files", "份文案"), "cutout": ("cutouts", "张抠图")}.get(
+        noun = {"copy": ("copy files", "份文案"), "cutout": ("cutouts", "张抠图"),
+                "translate": ("translated images", "张译图")}.get(
             job.task, ("banners", "张横幅"))
         if state.language == "zh":
             # the job's own message is English (the job log's); the figures say it all

@@ -175,7 +175,7 @@ class JobWork:
             if target.is_file():
                 entry: dict[str, Any] = {"file": name, **_entry_fields(tool, inputs, {})}
             else:
-                if tool == "remove_background":
+                if tool in ("remove_background", "translate_image"):
                     inputs["out_path"] = str(target)
                 result = self.registry.call(tool, inputs)
                 if tool == "write_copy":
@@ -220,6 +220,10 @@ def _entry_fields(tool: str, inputs: dict[str, Any], data: dict[str, Any]) -> di
             fields["texts"] = " | ".join(str(t) for t in data["texts"])
         return fields
     fields = {"source": Path(str(inputs.get("image_path", ""))).name}
+    if tool == "translate_image":
+        fields["language"] = inputs.get("target")
+        if data.get("untranslated"):
+            fields["untranslated"] = " | ".join(str(t) for t in data["untranslated"])
     for key in ("quality", "category"):  # a cutout's catalogue category, "unknown" if none
         if key in data:
             fields[key] = data[key]

@@ -256,7 +256,8 @@ class JobRunner:
 def _noun(job: Job, count: int = 2) -> str:
     """What a job's items are: banners, cutouts, or copy files (one per product and
     language, each with the texts asked for); ``count`` 1 says it in the singular."""
-    noun = {"copy": "copy files", "cutout": "cutouts"}.get(job.task, "banners")
+    noun = {"copy": "copy files", "cutout": "cutouts",
+            "translate": "translated images"}.get(job.task, "banners")
     return noun[:-1] if count == 1 else noun
 
 

@@ -5,7 +5,7 @@ adds what the job needs to run: the products chosen (named, by tag, by kind of p
 for a campaign), the photos to cut out (an upload, an earlier job, catalogue images), and
 the defaults (two sizes, the merchant's language, five texts). Items are the tools' calls:
 ``make_banners`` items, one ``write_copy`` per product and language, one
-``remove_background`` per photo.
+``remove_background`` per photo, one ``translate_image`` per image and language.
 
 Example::
 
@@ -38,6 +38,7 @@ DEFAULT_SIZES = ("1080x1080", "1080x1920")
 DEFAULT_TEXTS = 5
 MAX_TEXTS = 50  # Li Bai writes at most this many of one kind for one product
 BANNER_LANGUAGES = ("en", "zh")
+TRANSLATE_LANGUAGES = ("en", "zh", "es", "de", "fr", "ja")
 # the studio's kinds of copy as Li Bai names them
 COPY_KINDS = {"title": "title", "headline": "headline", "description": "copy",
               "selling_points": "bullet", "post": "post", "hashtags": "hashtags",
@@ -79,6 +80,8 @@ class Order:
             return self.plan.count or 0
         if self.task == "copy":
             return len(self.products) * len(self.languages)
+        if self.task == "translate":
+            return len(self.photos) * len(self.languages)
         return len(self.photos)
 
     def record(self) -> dict[str, Any]:
@@ -144,9 +147,25 @@ class Order:
                                f"this one has {len(found)}")
             return cls(plan, language, photos=tuple(str(p) for p in found))
         if task == "translate":
-            raise InvalidInput("translating banners into other languages is not available yet; "
-                               "I can make new banners in English or Chinese meanwhile")
+            return cls._translation(plan, photos, language, limits)
         raise InvalidInput(f"a {task} request does not make a job")
+
+    @classmethod
+    def _translation(cls, plan: StudioPlan, photos: PhotoFinder, language: str,
+                     limits: OrderLimits) -> Order:
+        """Every image of the source (a job's banners, an upload) in every language asked."""
+        wanted = plan.languages or ()
+        unknown = [code for code in wanted if code not in TRANSLATE_LANGUAGES]
+        if not wanted or unknown:
+            raise InvalidInput("say which language to translate into: English, Chinese, "
+                               "Spanish, German, French or Japanese")
+        found = photos(plan.source or "last_job")
+        if not found:
+            raise NotFound(f"no images in {_source_words(plan.source or 'last_job')}")
+        if len(found) * len(wanted) > limits.max_photos:
+            raise TooLarge(f"a translation job makes at most {limits.max_photos} images; this "
+                           f"one asks for {len(found) * len(wanted)}")
+        return cls(plan, language, photos=tuple(str(p) for p in found), languages=wanted)
 
     def describe(self) -> str:
         """The order in numbers, to confirm or to report ("200 banners: 40 products x 5 …")."""
@@ -172,6 +191,11 @@ class Order:
             if products == 1:
                 return f"{self.n} {noun[0]} for 1 product, {names}"
             return f"{self.n} {noun[0]} for each of {products} products, {names}"
+        if self.task == "translate":
+            names = _names(list(self.languages), self.language)
+            if zh:
+                return f"翻译：{len(self.photos)}张图片译成{names}，共{self.total}张"
+            return f"{len(self.photos)} images translated into {names}: {self.total} images"
         if zh:
             return f"抠图：{len(self.photos)}张照片，透明背景PNG"
         return f"cutouts of {len(self.photos)} photos, transparent PNG"
@@ -187,6 +211,10 @@ class Order:
                      "language": lang, "n": self.n, "campaign": _campaign(self.plan)}
                     for index, (pid, lang) in enumerate(
                         (p, lang) for p in self.products for lang in self.languages)]
+        if self.task == "translate":
+            return [{"_tool": "translate_image", "_file": f"{_stem(photo)}.{lang}.png",
+                     "image_path": photo, "target": lang}
+                    for lang in self.languages for photo in self.photos]
         names: list[str] = []
         items = []
         for photo in self.photos:
@@ -209,6 +237,10 @@ class Order:
                 per_language.append(banner_items(BannerPlan(request, list(self.products)),
                                                  registry, tone=self.plan.tone))
         return [item for group in zip_longest(*per_language) for item in group if item]
+
+
+def _stem(photo: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_-]+", "-", Path(photo).stem).strip("-") or "image"
 
 
 def select_products(plan: StudioPlan, catalogue: list[ProductFacts],

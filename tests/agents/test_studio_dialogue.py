@@ -205,11 +205,26 @@ def test_cutout_with_nothing_uploaded_says_so(chat: Chat) -> None:
     assert reply.job is None and "not uploaded any photos" in reply.reply
 
 
-def test_translation_is_understood_and_declined_clearly(chat: Chat) -> None:
+def test_translating_the_last_job_makes_its_banners_again_in_japanese(chat: Chat) -> None:
+    made = chat.say("make 2 banners for the summer sale in square size", "make_banners")
+    assert made.job is not None, made.reply
+    assert chat.wait(made.job["id"])["state"] == "done"
     reply = chat.say("translate my last job into Japanese", "translate_banners")
     assert reply.plan is not None and reply.plan["languages"] == ["ja"]
-    assert reply.plan["source"] == "last_job" and reply.job is None
-    assert "not available yet" in reply.reply
+    assert reply.plan["source"] == "last_job"
+    assert reply.job is not None, reply.reply
+    assert "2 images translated into Japanese" in reply.reply
+    job = chat.wait(reply.job["id"])
+    assert job["state"] == "done" and job["total"] == 2, job
+    names = sorted(f for f in job["files"] if f.endswith(".ja.png"))  # type: ignore[attr-defined]
+    assert len(names) == 2
+    path = chat.studio.jobs.file(chat.owner, reply.job["id"], names[0])
+    assert Image.open(path).size == (1080, 1080)
+
+
+def test_translation_without_any_job_is_explained(chat: Chat) -> None:
+    none_yet = chat.say("translate my last job into Spanish", "translate_banners")
+    assert none_yet.job is None and "no jobs yet" in none_yet.reply
 
 
 def test_no_drops_the_plan(chat: Chat) -> None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Literal
 
@@ -27,6 +28,7 @@ from tools.base import Progress, Tool, ToolContext, ToolResult
 from tools.cutout.images import read_photo
 from tools.synth.batch import run_batch
 from tools.synth.manifest import MANIFEST_JSON, atomic_write
+from tools.synth.render import render_spec
 from tools.translate.banners import BannerTranslation, BannerTranslator
 from tools.translate.image import translate_image
 from tools.translate.texts import TextTranslator
@@ -82,12 +84,15 @@ class TranslateTool(Tool):
     def _image(self, inputs: TranslateInput, path: Path, progress: Progress | None
                ) -> ToolResult:
         photo = read_photo(path)
-        if progress:
-            progress(0, 1, f"reading the text on {path.name}")
-        done = translate_image(photo.rgb, inputs.target, self.translator(), inputs.source)
         target = (Path(inputs.out_path) if inputs.out_path
                   else path.with_name(f"{path.stem}.{inputs.target}.png"))
         target.parent.mkdir(parents=True, exist_ok=True)
+        remade = self._remade(path, inputs.target, target)
+        if remade is not None:  # a banner Shopmind made: laid out again, not painted over
+            return remade
+        if progress:
+            progress(0, 1, f"reading the text on {path.name}")
+        done = translate_image(photo.rgb, inputs.target, self.translator(), inputs.source)
         Image.fromarray(done.image).save(target)
         report = {"image": path.name, **done.report()}
         report_path = target.with_suffix(".json")
@@ -99,6 +104,28 @@ class TranslateTool(Tool):
         text = f"{path.name}: {replaced} of {len(done.blocks)} texts set in {inputs.target}"
         if missing:
             text += f"; not translated: {', '.join(missing[:5])}"
+        return ToolResult(text=text, files=[target, report_path], data=report)
+
+    def _remade(self, path: Path, target_language: str, target: Path) -> ToolResult | None:
+        """The banner at ``path`` made again in the target language, when its folder's
+        manifest knows it (its product, texts and layout inputs); None otherwise."""
+        entry = banner_entry(path)
+        if entry is None:
+            return None
+        translation = self._translate_entries([entry], target_language)[0]
+        if translation.spec is None:
+            return None  # e.g. its product left the catalogue: the image route still works
+        fmt = {".png": "png", ".webp": "webp"}.get(target.suffix.lower(), "jpg")
+        rendered = render_spec(replace(translation.spec, format=fmt))
+        atomic_write(target, rendered.data)
+        report = {"image": path.name, "target": target_language, "remade": True,
+                  **translation.as_dict(), "fitted": rendered.scores["fitted"],
+                  "untranslated": translation.problems}
+        report_path = target.with_suffix(".json")
+        atomic_write(report_path, json.dumps(report, ensure_ascii=False, indent=2).encode())
+        text = f"{path.name}: laid out again in {target_language}"
+        if translation.problems:
+            text += f" ({'; '.join(translation.problems[:3])})"
         return ToolResult(text=text, files=[target, report_path], data=report)
 
     def _banners(self, inputs: TranslateInput, folder: Path, progress: Progress | None
@@ -160,3 +187,19 @@ class TranslateTool(Tool):
                                           campaign=campaign, seed=seed))
         texts = result.data.get("texts") or []
         return str(texts[0]) if texts else None
+
+
+def banner_entry(path: Path) -> dict[str, Any] | None:
+    """The manifest entry of a banner Shopmind made (from the manifest beside it)."""
+    manifest = path.parent / MANIFEST_JSON
+    if not manifest.is_file():
+        return None
+    try:
+        banners = json.loads(manifest.read_text(encoding="utf-8")).get("banners", [])
+    except (OSError, ValueError, AttributeError):
+        return None
+    for entry in banners:
+        if (isinstance(entry, dict) and entry.get("file") == path.name
+                and entry.get("product_id") and entry.get("size") and entry.get("headline")):
+            return entry
+    return None
