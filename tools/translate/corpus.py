@@ -147,23 +147,37 @@ BADGES = ("-20%", "NEW", "", "-30%", "HOT", "", "-50%", "")
 SIZES = ((1200, 628), (1080, 1080), (728, 300))
 
 
-def corpus_specs(catalog_dir: Path, count: int = 64) -> list[tuple[BannerSpec, str]]:
-    """``count`` banner specs over the catalogue's products, alternating Chinese and English,
-    three sizes, with a texture for every fourth banner: (spec, texture) pairs."""
+Copy = dict[str, list[dict[str, str]]]  # language -> [{headline, subline, badge, cta}]
+
+
+def builtin_copy() -> Copy:
+    """The module's own texts (for tests): headline and subline pairs, badges in turn."""
+    return {language: [{"headline": h, "subline": s, "badge": BADGES[i % len(BADGES)],
+                        "cta": CTA[language]} for i, (h, s) in enumerate(pairs)]
+            for language, pairs in COPY.items()}
+
+
+def corpus_specs(catalog_dir: Path, count: int = 64, copy: Copy | None = None
+                 ) -> list[tuple[BannerSpec, str]]:
+    """``count`` banner specs over the catalogue's products, alternating Chinese and English
+    texts from ``copy`` (default: :func:`builtin_copy`), three sizes, with a texture for every
+    fourth banner: (spec, texture) pairs."""
     images = sorted(p for p in (catalog_dir / "images").glob("*.jpg"))
     if not images:
         raise FileNotFoundError(f"no product images in {catalog_dir / 'images'}")
+    texts = copy or builtin_copy()
     specs = []
     for index in range(count):
         image = images[(index * 7) % len(images)]
         mask = image.with_name(f"{image.stem}.mask.png")
         language = "zh" if index % 2 == 0 else "en"
-        headline, subline = COPY[language][(index // 2) % len(COPY[language])]
+        entry = texts[language][(index // 2) % len(texts[language])]
         width, height = SIZES[(index // 2) % len(SIZES)]
         price = f"${19 + (index * 13) % 180}.{(index * 37) % 100:02d}"
-        spec = BannerSpec(image.stem, image, mask if mask.is_file() else None, headline, subline,
-                          price, CTA[language], width, height, "jpg", BADGES[index % len(BADGES)],
-                          language, "")
+        spec = BannerSpec(image.stem, image, mask if mask.is_file() else None,
+                          entry["headline"], entry.get("subline") or "", price,
+                          entry.get("cta") or CTA[language], width, height, "jpg",
+                          entry.get("badge") or "", language, "")
         kind = TEXTURES[(index // 4) % len(TEXTURES)] if index % 4 == 3 else ""
         specs.append((spec, kind))
     return specs

@@ -17,10 +17,10 @@ from typing import Any
 import numpy as np
 from PIL import Image
 
+from tools.layout.model import CJK_LANGUAGES
 from tools.translate.erase import erase_text
 from tools.translate.ocr import TextLine, blocks, read_text
 from tools.translate.texts import TextTranslator, Translation
-from tools.layout.model import CJK_LANGUAGES
 from tools.translate.typeset import (
     Box,
     Placement,

@@ -138,7 +138,7 @@ def room_for(box: Box, align: str, others: Sequence[Box], erased: np.ndarray,
     background in the erased image (no product, no other text), by at most half its width
     (an eighth for CJK), and never closer than a margin to the canvas edge."""
     x0, y0, x1, y1 = box
-    height, width = erased.shape[:2]
+    width = erased.shape[1]
     margin = max(4, round(0.02 * width))
     grow = (x1 - x0) // 2 if language not in CJK_LANGUAGES else (x1 - x0) // 8
     busy = _busy_columns(erased, y0, y1)
