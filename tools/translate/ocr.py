@@ -67,8 +67,8 @@ def _engine() -> Any:
     model_dir()
     from rapidocr import RapidOCR
 
-    engine = RapidOCR(params={"Global.log_level": "warning"})
-    logging.getLogger("RapidOCR").setLevel(logging.WARNING)
+    engine = RapidOCR(params={"Global.log_level": "error"})
+    logging.getLogger("RapidOCR").setLevel(logging.ERROR)
     return engine
 
 

@@ -20,12 +20,13 @@ from PIL import Image
 
 from tools.layout.fonts import BOLD, REGULAR
 from tools.layout.model import CJK_LANGUAGES
-from tools.layout.text import LINE_SPACING, fit_text
+from tools.layout.text import fit_text
 from tools.layout.textlayers import TextFace, TextLayers
 
 Box = tuple[int, int, int, int]
 OCR_BOX_PER_PX = 1.29  # OCR line box height / font size (median over the benchmark corpus)
 MIN_PX = 9
+MAX_LINES = 4
 EDGE_TOLERANCE = 0.12  # of the line height: edges closer than this count as aligned
 
 _LAYERS = TextLayers(budget_mb=16.0)
@@ -92,9 +93,9 @@ def set_text(canvas: Image.Image, text: str, box: Box, size: int, ink: tuple[int
     """Draw ``text`` fitted into ``box`` on ``canvas`` (in place) and say how it went."""
     x0, y0, x1, y1 = box
     width, height = max(1, x1 - x0), max(1, y1 - y0)
-    lines_room = max(1, int(height // max(1.0, size * LINE_SPACING)))
-    limit = max_lines or max(lines_room, 1)
-    fitted = fit_text(text, width, height, size, weight, language, limit, MIN_PX)
+    # as many lines as the box's height takes at the size chosen (fit_text checks it)
+    fitted = fit_text(text, width, height, size, weight, language, max_lines or MAX_LINES,
+                      MIN_PX)
     if not fitted.fits:
         return Placement(text, box, fitted.lines, fitted.size, align, weight, False, None)
     face = TextFace(fitted.size, weight, language)
@@ -135,12 +136,12 @@ def room_for(box: Box, align: str, others: Sequence[Box], erased: np.ndarray,
              language: str) -> Box:
     """The box a translation may use: the original's, widened on the side its alignment lets
     it grow (Latin translations run longer than Chinese) while the columns it gains are plain
-    background in the erased image (no product, no other text), by at most half its width
-    (an eighth for CJK), and never closer than a margin to the canvas edge."""
+    background in the erased image (no product, no other text), by at most twice its width (an
+    eighth for CJK), and never closer than a margin to the canvas edge."""
     x0, y0, x1, y1 = box
     width = erased.shape[1]
     margin = max(4, round(0.02 * width))
-    grow = (x1 - x0) // 2 if language not in CJK_LANGUAGES else (x1 - x0) // 8
+    grow = 2 * (x1 - x0) if language not in CJK_LANGUAGES else (x1 - x0) // 8
     busy = _busy_columns(erased, y0, y1)
     left = x0
     while left > max(margin, x0 - grow) and not busy[left - 1]:
