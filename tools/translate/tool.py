@@ -183,8 +183,9 @@ class TranslateTool(Tool):
         if self._copy is None:
             self._copy = CopyTool(self.context)
         seed = int(hashlib.sha256(product.id.encode()).hexdigest()[:6], 16) % 1000
-        result = self._copy.run(CopyInput(product_id=product.id, kind=kind, language=language,
-                                          campaign=campaign, seed=seed))
+        result = self._copy.run(CopyInput.model_validate({
+            "product_id": product.id, "kind": kind, "language": language, "campaign": campaign,
+            "seed": seed}))
         texts = result.data.get("texts") or []
         return str(texts[0]) if texts else None
 
