@@ -13,6 +13,7 @@ Example::
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 from dataclasses import replace
 from pathlib import Path
@@ -93,7 +94,7 @@ class TranslateTool(Tool):
         if progress:
             progress(0, 1, f"reading the text on {path.name}")
         done = translate_image(photo.rgb, inputs.target, self.translator(), inputs.source)
-        Image.fromarray(done.image).save(target)
+        atomic_write(target, _encoded(done.image, target.suffix))
         report = {"image": path.name, **done.report()}
         report_path = target.with_suffix(".json")
         atomic_write(report_path, json.dumps(report, ensure_ascii=False, indent=2).encode())
@@ -188,6 +189,15 @@ class TranslateTool(Tool):
             "seed": seed}))
         texts = result.data.get("texts") or []
         return str(texts[0]) if texts else None
+
+
+def _encoded(rgb: Any, suffix: str) -> bytes:
+    """The image in the format its file name says (PNG unless .jpg/.jpeg or .webp)."""
+    buffer = io.BytesIO()
+    image = Image.fromarray(rgb)
+    fmt = {".jpg": "JPEG", ".jpeg": "JPEG", ".webp": "WEBP"}.get(suffix.lower(), "PNG")
+    image.save(buffer, fmt, **({"quality": 92} if fmt != "PNG" else {}))
+    return buffer.getvalue()
 
 
 def banner_entry(path: Path) -> dict[str, Any] | None:
