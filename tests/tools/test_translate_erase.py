@@ -198,6 +198,8 @@ def test_removal_scores_and_residual_text_rate() -> None:
     assert residual_text_rate(before, [TextLine("Sale", quad, 0.9)]) == pytest.approx(4 / 7)
     elsewhere = ((200.0, 0.0), (260.0, 0.0), (260.0, 40.0), (200.0, 40.0))
     assert residual_text_rate(before, [TextLine("Sale", elsewhere, 0.9)]) == 0.0
+    whole = ((0.0, 0.0), (360.0, 0.0), (360.0, 120.0), (0.0, 120.0))
+    assert residual_text_rate(before, [TextLine("S", whole, 0.6)]) == 0.0  # a stray read
     assert residual_text_rate([], []) == 0.0
 
 

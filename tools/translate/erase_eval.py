@@ -27,7 +27,8 @@ from tools.translate.ocr import TextLine
 
 Box = tuple[int, int, int, int]
 
-GROW = 4  # px around the boxes that the box score covers
+GROW = 4     # px around the boxes that the box score covers
+LARGER = 4   # times a line's box: a line read after erasing this much larger is not that line
 
 
 def removal_scores(pair: BannerPair, boxes: Sequence[Box], erased: np.ndarray
@@ -50,7 +51,9 @@ def removal_scores(pair: BannerPair, boxes: Sequence[Box], erased: np.ndarray
 def residual_text_rate(before: Sequence[TextLine], after: Sequence[TextLine]) -> float:
     """The share of the characters OCR read before erasing that it still reads after, in
     the same place: per line read before, the characters in common with the lines read after
-    whose centre falls inside its box. 0.0 when nothing was read before."""
+    whose centre falls inside its box (and whose box is not ``LARGER`` times the size: on a
+    blank banner the detector may return the whole image, read as a stray character or two).
+    0.0 when nothing was read before."""
     total = sum(len(_characters(line.text)) for line in before)
     if total == 0:
         return 0.0
@@ -60,7 +63,8 @@ def residual_text_rate(before: Sequence[TextLine], after: Sequence[TextLine]) ->
         here = Counter[str]()
         for other in after:
             ox0, oy0, ox1, oy1 = other.box
-            if x0 <= (ox0 + ox1) / 2 <= x1 and y0 <= (oy0 + oy1) / 2 <= y1:
+            centred = x0 <= (ox0 + ox1) / 2 <= x1 and y0 <= (oy0 + oy1) / 2 <= y1
+            if centred and _area(other.box) <= LARGER * _area(line.box):
                 here += _characters(other.text)
         found += sum((_characters(line.text) & here).values())
     return found / total
@@ -86,6 +90,10 @@ def _mae(image: np.ndarray, clean: np.ndarray, where: np.ndarray) -> float:
     if not where.any():
         return 0.0
     return float(np.abs(image.astype(np.float32) - clean)[where].mean())
+
+
+def _area(box: Box) -> int:
+    return max(0, box[2] - box[0]) * max(0, box[3] - box[1])
 
 
 def _characters(text: str) -> Counter[str]:

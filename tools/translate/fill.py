@@ -3,25 +3,30 @@
 The model is a low-order polynomial surface per channel (constant, plane, quadratic), fitted
 with trimmed least squares on the known pixels within ``REACH`` box heights of the glyphs:
 close enough that a button's or badge's underlay is what it sees, not the banner outside it.
-When its robust residual is within ``NOISE`` grey levels, the glyphs and the faint fringe
-around them that still departs from it (JPEG ringing, the last anti-aliased pixel) take the
-model's value: ``"flat"`` or ``"gradient"``.
+When its robust residual is within ``NOISE`` grey levels, the model replaces the glyphs, the
+``FRINGE`` px next to them (the last anti-aliased pixels, JPEG ringing) and the pixels near
+them that it explains (the JPEG noise the text left, which would outline it): ``"flat"`` or
+``"gradient"``.
 
-Where no model fits, :func:`texture` decides. Without texture (a soft shadow, an edge, the
-JPEG noise around small text on a badge) the glyphs get a smooth fill, Telea's, which is what
-such a background is: ``"smooth"``. On a texture a smooth fill is a ghost (the glyphs show as
-a blank in the weave), so the glyphs get that smooth fill plus the *detail* of the places
-around them that continue the texture (``"patch"``): the box is cut in tiles; each tile's
-detail, with a margin of known pixels, is matched (``cv2.matchTemplate`` with a mask, so only
-known pixels count) against its surroundings at reduced scale and refined at full scale; the
-detail of the ``BEST`` best sources is averaged and scaled by :func:`_gain`. Detail and not
+Where no model fits, :func:`texture` decides. Without texture (a soft shadow, an edge) the
+glyphs get a smooth fill, Telea's: ``"smooth"``. (Around small text on a plain badge the JPEG
+noise is strong but stays near the text, so there the model is trusted up to
+``PLAIN_NOISE``.) On a texture a smooth fill is a ghost, the glyphs showing as a blank in the
+weave, so there the glyphs get a smooth part plus the *detail* of places around them that
+continue the texture (``"patch"``): the box is cut in tiles; each tile's detail, with a
+margin of known pixels, is matched (``cv2.matchTemplate`` with a mask, so only known pixels
+count) against its surroundings at reduced scale and refined at full scale; the ``BEST``
+sources whose detail is like the tile's (:func:`_alike`) are averaged, split into smooth part
+and detail exactly as the tile is, and their detail added with :func:`_gain`. Detail and not
 pixels are matched and copied, so a gradient or tint under the texture neither misleads the
-search nor shows as a patch of another shade.
+search nor shows as a patch of another shade; pixels the background model calls outliers
+(the banner around a textured badge) are left out of the tile's smooth part and its match.
 """
 
 from __future__ import annotations
 
 import itertools
+from dataclasses import dataclass
 
 import cv2
 import numpy as np
@@ -31,13 +36,15 @@ Box = tuple[int, int, int, int]
 FIT_SAMPLES = 3000    # known pixels at most that a background model is fitted on
 REACH = 0.3           # of the box height: known pixels this near the glyphs fit the model
 NOISE = 4.0           # grey levels: robust residual under which the model is the background
+PLAIN_NOISE = 8.0     # ... where the surroundings have no texture (JPEG noise near text)
 TEXTURE = 1.0         # grey levels of fine detail (see texture()) that make a texture
-FRINGE = 3            # px around the glyphs where a pixel off the model is also replaced
+FRINGE = 3            # px around the glyphs that a model replaces, whatever they hold
 RINGING = 2           # px around the glyphs left out of the fit (JPEG ringing, chroma bleed)
 TILE = 0.75           # of the box height: width of a tile of the patch search
 MARGIN = 0.15         # of the box height: known pixels around a tile that are matched
 SEARCH = 3.0          # of the box height: how far around a tile sources are looked for
 BEST = 8              # sources averaged per tile: the texture stays, their noise averages out
+ALIKE = 1.6           # how far a source's detail may be from the tile's (see _alike)
 TEXTURE_SHARE = 0.75  # of the surroundings' detail strength that a patch fill keeps at least
 DETAIL_SIGMA = 4.0    # px: what is smoother than this is not detail (for the search)
 SMOOTH = 0.12         # of the box height (at least DETAIL_SIGMA): the fill's smooth part
@@ -51,12 +58,14 @@ def fill_box(canvas: np.ndarray, target: np.ndarray, pending: np.ndarray, box: B
     replaced and the method used: "flat", "gradient", "smooth" or "patch"."""
     if not target.any():
         return target, "none"
-    modelled = model_fill(canvas, target, pending, box, height)
-    if modelled is not None:
-        return modelled
+    textured = texture(canvas, pending, box, height) > TEXTURE
+    surface = Surface.fit(canvas, target, pending, box, height)
+    if surface is not None and surface.noise <= (NOISE if textured else PLAIN_NOISE):
+        return surface.fill(canvas, target, pending), surface.method
     patched = np.zeros_like(target)
-    if texture(canvas, pending, box, height) > TEXTURE:
-        patched = patch_fill(canvas, target, pending, box, height)
+    if textured:
+        outliers = np.zeros_like(target) if surface is None else surface.outliers(canvas)
+        patched = patch_fill(canvas, target, pending, outliers, box, height)
     left = target & ~patched
     if left.any():  # no texture, or no clean source nearby
         y0, y1, x0, x1 = _window(box, max(8, round(REACH * height)), canvas.shape[:2])
@@ -82,47 +91,66 @@ def texture(canvas: np.ndarray, pending: np.ndarray, box: Box, height: int) -> f
     return float(np.median(lost[around]))
 
 
-def model_fill(canvas: np.ndarray, target: np.ndarray, pending: np.ndarray, box: Box,
-               height: int) -> tuple[np.ndarray, str] | None:
-    """The glyphs replaced by a polynomial background, or None where none explains the
-    known pixels around them to within ``NOISE`` grey levels."""
-    reach = max(8, round(REACH * height))
-    y0, y1, x0, x1 = _window(box, reach, canvas.shape[:2])
-    crop = canvas[y0:y1, x0:x1].astype(np.float32)
-    holes = target[y0:y1, x0:x1]
-    known = ~pending[y0:y1, x0:x1] & _grow(holes, reach) & ~_grow(holes, RINGING)
-    if known.sum() < 12:
-        return None
-    fitted = _best_surface(crop, known)
-    if fitted is None:
-        return None
-    surface, degree, noise = fitted
-    free = ~pending[y0:y1, x0:x1]
-    on_model = np.abs(crop - surface).max(axis=2) <= max(6.0, 3.0 * noise)
-    # besides the glyphs: the fringe next to them, and the JPEG noise and ringing the text
-    # left on the background near them (pixels the model explains), which would outline it
-    replace = holes | (_grow(holes, FRINGE) & free) | (_grow(holes, reach) & free & on_model)
-    values = np.clip(np.round(surface), 0, 255).astype(np.uint8)
-    canvas[y0:y1, x0:x1][replace] = values[replace]
-    done = np.zeros(target.shape, dtype=bool)
-    done[y0:y1, x0:x1] = replace
-    return done, "flat" if degree == 0 else "gradient"
+@dataclass
+class Surface:
+    """A polynomial background fitted around one box's glyphs: ``values`` over ``window``
+    (y0, y1, x0, x1) of the image, its degree and robust residual (grey levels)."""
 
+    window: tuple[int, int, int, int]
+    values: np.ndarray
+    degree: int
+    noise: float
+    reach: int
 
-def _best_surface(crop: np.ndarray, known: np.ndarray
-                  ) -> tuple[np.ndarray, int, float] | None:
-    """The lowest-degree surface within half a grey level of the best one, if its robust
-    residual is under ``NOISE``: (surface H x W x 3, degree, residual)."""
-    height, width = known.shape
-    ys, xs = np.mgrid[0:height, 0:width].astype(np.float32)
-    scale = max(height, width) / 2.0
-    us, vs = (xs - width / 2.0) / scale, (ys - height / 2.0) / scale
-    fits = [_robust_fit(_terms(us, vs, degree), crop, known) for degree in (0, 1, 2)]
-    best = min(noise for _, noise in fits)
-    if best > NOISE:
-        return None
-    degree = next(d for d, (_, noise) in enumerate(fits) if noise <= best + 0.5)
-    return fits[degree][0], degree, fits[degree][1]
+    @classmethod
+    def fit(cls, canvas: np.ndarray, target: np.ndarray, pending: np.ndarray, box: Box,
+            height: int) -> Surface | None:
+        """The lowest-degree surface within half a grey level of the best one, fitted on the
+        known pixels within ``REACH`` of the glyphs (less the ringing right next to them);
+        None when too few are known."""
+        reach = max(8, round(REACH * height))
+        y0, y1, x0, x1 = _window(box, reach, canvas.shape[:2])
+        crop = canvas[y0:y1, x0:x1].astype(np.float32)
+        holes = target[y0:y1, x0:x1]
+        known = ~pending[y0:y1, x0:x1] & _grow(holes, reach) & ~_grow(holes, RINGING)
+        if known.sum() < 12:
+            return None
+        rows, cols = np.mgrid[0:y1 - y0, 0:x1 - x0].astype(np.float32)
+        scale = max(y1 - y0, x1 - x0) / 2.0
+        us, vs = (cols - (x1 - x0) / 2.0) / scale, (rows - (y1 - y0) / 2.0) / scale
+        fits = [_robust_fit(_terms(us, vs, degree), crop, known) for degree in (0, 1, 2)]
+        best = min(noise for _, noise in fits)
+        degree = next(d for d, (_, noise) in enumerate(fits) if noise <= best + 0.5)
+        return cls((y0, y1, x0, x1), fits[degree][0], degree, fits[degree][1], reach)
+
+    @property
+    def method(self) -> str:
+        return "flat" if self.degree == 0 else "gradient"
+
+    def outliers(self, canvas: np.ndarray) -> np.ndarray:
+        """bool H x W: pixels of the window the surface does not explain (the banner outside
+        a button, a product's edge); False outside the window."""
+        y0, y1, x0, x1 = self.window
+        off = np.zeros(canvas.shape[:2], dtype=bool)
+        crop = canvas[y0:y1, x0:x1].astype(np.float32)
+        off[y0:y1, x0:x1] = np.abs(crop - self.values).max(axis=2) > max(6.0, 3.0 * self.noise)
+        return off
+
+    def fill(self, canvas: np.ndarray, target: np.ndarray, pending: np.ndarray) -> np.ndarray:
+        """Replace the glyphs by the surface, and with them the fringe next to them and the
+        JPEG noise and ringing the text left on the background near them (pixels the surface
+        explains), which would outline it. Returns the pixels replaced."""
+        y0, y1, x0, x1 = self.window
+        holes = target[y0:y1, x0:x1]
+        free = ~pending[y0:y1, x0:x1]
+        explained = ~self.outliers(canvas)[y0:y1, x0:x1]
+        replace = (holes | (_grow(holes, FRINGE) & free)
+                   | (_grow(holes, self.reach) & free & explained))
+        values = np.clip(np.round(self.values), 0, 255).astype(np.uint8)
+        canvas[y0:y1, x0:x1][replace] = values[replace]
+        done = np.zeros(target.shape, dtype=bool)
+        done[y0:y1, x0:x1] = replace
+        return done
 
 
 def _terms(us: np.ndarray, vs: np.ndarray, degree: int) -> np.ndarray:
@@ -157,14 +185,15 @@ def _robust_fit(terms: np.ndarray, crop: np.ndarray, known: np.ndarray
     return surface.astype(np.float32), noise
 
 
-def patch_fill(canvas: np.ndarray, target: np.ndarray, pending: np.ndarray, box: Box,
-               height: int) -> np.ndarray:
+def patch_fill(canvas: np.ndarray, target: np.ndarray, pending: np.ndarray,
+               outliers: np.ndarray, box: Box, height: int) -> np.ndarray:
     """The glyphs filled tile by tile: a smooth guess from around them plus the detail of
-    the best-matching known places nearby. Returns the pixels filled (a tile with no clean
-    source nearby is left)."""
+    the best-matching known places nearby; ``outliers`` (the banner outside a badge) are
+    left out of both. Returns the pixels filled (a tile with no clean source nearby is
+    left)."""
     margin = max(4, round(MARGIN * height))
     reach = max(16, round(SEARCH * height))
-    area = _Area.around(canvas, pending, box, margin + reach)
+    area = _Area.around(canvas, pending, outliers, box, margin + reach)
     x0, y0, x1, y1 = box
     count = max(1, round((x1 - x0) / max(8, TILE * height)))
     edges = np.linspace(x0, x1, count + 1).round().astype(int)
@@ -179,21 +208,24 @@ def patch_fill(canvas: np.ndarray, target: np.ndarray, pending: np.ndarray, box:
 
 class _Area:
     """The neighbourhood of a box where sources are looked for: its pixels, which of them are
-    unknown, and their detail (the pixels less their smooth average over known pixels), so
-    that matching follows the texture and not a gradient or a tint under it."""
+    unknown (glyphs), which are ignored (unknown, or outliers of the background there), and
+    their detail (the pixels less their smooth average over the rest), so that matching
+    follows the texture and not a gradient or a tint under it."""
 
-    def __init__(self, canvas: np.ndarray, unknown: np.ndarray, origin: tuple[int, int]
-                 ) -> None:
-        self.canvas, self.unknown, self.origin = canvas, unknown, origin
+    def __init__(self, canvas: np.ndarray, unknown: np.ndarray, ignored: np.ndarray,
+                 origin: tuple[int, int]) -> None:
+        self.canvas, self.unknown, self.ignored, self.origin = canvas, unknown, ignored, origin
         self.pixels = canvas[origin[0]:origin[0] + unknown.shape[0],
                              origin[1]:origin[1] + unknown.shape[1]].astype(np.float32)
-        known = (~unknown).astype(np.float32)
+        known = (~ignored).astype(np.float32)
         self.detail = (self.pixels - _smooth(self.pixels, known, DETAIL_SIGMA)) * known[..., None]
 
     @classmethod
-    def around(cls, canvas: np.ndarray, pending: np.ndarray, box: Box, margin: int) -> _Area:
+    def around(cls, canvas: np.ndarray, pending: np.ndarray, outliers: np.ndarray, box: Box,
+               margin: int) -> _Area:
         y0, y1, x0, x1 = _window(box, margin, canvas.shape[:2])
-        return cls(canvas, pending[y0:y1, x0:x1].copy(), (y0, x0))
+        unknown = pending[y0:y1, x0:x1].copy()
+        return cls(canvas, unknown, unknown | outliers[y0:y1, x0:x1], (y0, x0))
 
     def fill(self, tile: Box, part: np.ndarray, margin: int, reach: int, height: int) -> bool:
         """Fill ``part`` (the glyph pixels of ``tile``) in the canvas; False when no place
@@ -203,7 +235,7 @@ class _Area:
         wy0, wy1, wx0, wx1 = _window(local, margin, self.unknown.shape)
         sy0, sy1, sx0, sx1 = _window((wx0, wy0, wx1, wy1), reach, self.unknown.shape)
         holes = part[oy + wy0:oy + wy1, ox + wx0:ox + wx1]
-        weights = (~self.unknown[wy0:wy1, wx0:wx1]).astype(np.float32)
+        weights = (~self.ignored[wy0:wy1, wx0:wx1]).astype(np.float32)
         if weights.sum() < 8 or sy1 - sy0 <= wy1 - wy0 or sx1 - sx0 <= wx1 - wx0:
             return False
         found = _best_positions(self.detail[sy0:sy1, sx0:sx1], self.detail[wy0:wy1, wx0:wx1],
@@ -211,17 +243,34 @@ class _Area:
         if not found:
             return False
         th, tw = holes.shape
+        known = weights > 0
+        kept = _alike(self.detail[wy0:wy1, wx0:wx1], known,
+                      [(sy0 + py, sx0 + px) for py, px in found], self.detail)
         sigma = max(DETAIL_SIGMA, SMOOTH * height)
         template = self.pixels[wy0:wy1, wx0:wx1]
         base = _smooth(template, weights, sigma)
-        details = [_detail(self.pixels[sy0 + py:sy0 + py + th, sx0 + px:sx0 + px + tw],
-                           weights, sigma) for py, px in found]
-        detail = np.mean(details, axis=0)
-        gain = _gain(template - base, detail, weights > 0)
-        values = base[holes] + gain * detail[holes]
+        values = base[holes]
+        if kept:
+            # the sources' detail split as the tile's is: less their smooth part seen through
+            # the tile's known pixels, so a source that is the tile's texture gives it back
+            sources = np.mean([self.pixels[y:y + th, x:x + tw] for y, x in kept], axis=0)
+            detail = sources - _smooth(sources, weights, sigma)
+            values = values + _gain(template - base, detail, known) * detail[holes]
         window = self.canvas[oy + wy0:oy + wy1, ox + wx0:ox + wx1]
         window[holes] = np.clip(np.round(values), 0, 255).astype(np.uint8)
         return True
+
+
+def _alike(wanted: np.ndarray, known: np.ndarray, places: list[tuple[int, int]],
+           detail: np.ndarray) -> list[tuple[int, int]]:
+    """The places whose detail is like the tile's (``wanted``) on its known pixels: off by at
+    most ``ALIKE`` times the tile's own detail (an unrelated texture of the same strength is
+    off by about 1.4 times; a place across an edge or on another texture, by far more)."""
+    th, tw = wanted.shape[:2]
+    strength = float(np.sqrt(np.mean(wanted[known] ** 2)))
+    return [(y, x) for y, x in places
+            if float(np.sqrt(np.mean((wanted[known] - detail[y:y + th, x:x + tw][known]) ** 2)))
+            <= ALIKE * strength]
 
 
 def _gain(wanted: np.ndarray, found: np.ndarray, known: np.ndarray) -> float:
@@ -293,12 +342,6 @@ def _interpolate(values: np.ndarray, holes: np.ndarray) -> np.ndarray:
     pixels = np.clip(np.round(values), 0, 255).astype(np.uint8)
     smooth = cv2.inpaint(pixels, holes.astype(np.uint8) * 255, 3, cv2.INPAINT_TELEA)
     return np.asarray(smooth, dtype=np.float32)
-
-
-def _detail(source: np.ndarray, weights: np.ndarray, sigma: float) -> np.ndarray:
-    """``source`` less its smooth part seen through the tile's known pixels (``weights``): the
-    same split as the tile's, so that a source that is the tile's texture gives it back."""
-    return np.asarray(source - _smooth(source, weights, sigma), dtype=np.float32)
 
 
 def _smooth(values: np.ndarray, weights: np.ndarray, sigma: float) -> np.ndarray:
