@@ -210,3 +210,29 @@ def test_cli_translates_an_image_with_a_progress_bar(english: BannerPair, sessio
     wrong = CliRunner().invoke(app, ["translate", str(source), "--to", "klingon"])
     assert wrong.exit_code != 0 and "unknown language 'klingon'" in wrong.output
 
+
+
+def test_li_bai_refusing_a_campaign_still_writes_and_others_are_reported(
+        synced_platform: Platform, session_data: Path) -> None:
+    from tools.translate.banners import BannerTranslator
+
+    asked: list[object] = []
+
+    def writer(product: object, kind: str, language: str, campaign: str | None) -> str:
+        asked.append(campaign)
+        if campaign is not None:
+            raise InvalidInput(f"campaign {campaign!r} is not compliant")
+        return f"{kind} by Li Bai"
+
+    mug = synced_platform.knowledge.product("kt-stoneware-mug")
+    image = session_data / "catalog" / "images" / "kt-stoneware-mug.jpg"
+    entry = {"file": "a.jpg", "product_id": mug.id, "size": "600x300", "language": "zh",
+             "headline": "新品上市", "subline": "手工上釉 每只都不一样", "price": "$16.00",
+             "cta": "立即购买", "badge": "新品"}
+    english = BannerTranslator(TextTranslator(), writer).translate(entry, mug, image, "en")
+    assert english.spec is not None and english.spec.language == "en"
+    assert english.sources["subline"] == "libai" and english.spec.subline == "subline by Li Bai"
+    assert asked == ["new arrivals", None]  # the campaign refused, then written without it
+    german = BannerTranslator(TextTranslator(), writer).translate(entry, mug, image, "de")
+    assert german.spec is not None and german.spec.subline == ""  # left off, not guessed
+    assert any("subline" in problem for problem in german.problems)

@@ -24,6 +24,7 @@ from typing import Any
 
 from kg.facts import ProductFacts
 from kg.kinds import KINDS, kind_of
+from shopmind.errors import InvalidInput
 from tools.layout.colour import hex_colour
 from tools.synth.plan import inputs_digest
 from tools.synth.render import BannerSpec
@@ -79,7 +80,7 @@ class BannerTranslator:
             result.sources[role] = found.source
             return found.text
         if role in ("headline", "subline") and target in LIBAI_LANGUAGES and self.writer:
-            written = self.writer(product, role, target, campaign)
+            written = self._written(product, role, target, campaign)
             if written:
                 result.sources[role] = "libai"
                 return written
@@ -98,6 +99,18 @@ class BannerTranslator:
         result.sources[role] = "none"
         result.problems.append(f"{role} {original!r}: {_why(found)}; left off")
         return ""
+
+    def _written(self, product: ProductFacts, role: str, target: str, campaign: str | None
+                 ) -> str | None:
+        """Li Bai's text; a campaign it will not write for (one its compliance check refuses,
+        such as "authenticity guaranteed") is dropped rather than the text."""
+        assert self.writer is not None
+        for asked in dict.fromkeys((campaign, None)):
+            try:
+                return self.writer(product, role, target, asked)
+            except InvalidInput:
+                continue
+        return None
 
     def _campaign(self, headline: str, source: str | None) -> str | None:
         """The headline's campaign in English (Li Bai's campaign names), if it is one."""

@@ -18,7 +18,7 @@ import numpy as np
 from PIL import Image
 
 from tools.layout.model import CJK_LANGUAGES
-from tools.translate.erase import erase_text
+from tools.translate.erase import erase_text, glyph_mask
 from tools.translate.ocr import TextLine, blocks, read_text
 from tools.translate.texts import TextTranslator, Translation
 from tools.translate.typeset import (
@@ -134,6 +134,7 @@ def _replace(rgb: np.ndarray, changing: list[Replacement], every: list[Replaceme
              target: str) -> np.ndarray:
     line_boxes = [line.box for block in changing for line in block.lines]
     erased = erase_text(rgb, line_boxes)
+    glyphs = glyph_mask(rgb, line_boxes)  # the strokes alone, for the weight
     inks = iter(erased.inks)
     canvas = Image.fromarray(erased.image)
     for block in changing:
@@ -145,7 +146,7 @@ def _replace(rgb: np.ndarray, changing: list[Replacement], every: list[Replaceme
         align = alignment(boxes, others)
         room = room_for(block.box, align, others, erased.image, target)
         size = font_px([line.height for line in block.lines])
-        weight = weight_of(erased.mask, block.box, size)
+        weight = weight_of(glyphs, block.box, size)
         block.placement = set_text(canvas, str(block.translation.text), room, size, ink, align,
                                    target, weight)
         if block.placement.drawn is None:  # no room even at the smallest size: keep the original
