@@ -170,6 +170,8 @@ LAST_JOB_WORDS = (
     "刚才那批", "刚才那个",
     "刚才提交", "最新的任务", "最近一批", "刚提交", "最近提交", "最近的任务", "最近那个",
     "之前做好的", "之前那批", "刚做的", "刚生成的", "上一个任务", "刚才的任务",
+    # the banners the studio made ("把这批海报翻译成英文"); photos of one's own are uploads
+    "这批海报", "这批横幅", "这些海报", "这些横幅", "上次的横幅", "这批主图",
 )
 UPLOAD_WORDS = (
     "uploaded", "uploads", "upload", "i just sent", "photos i sent", "images i sent",

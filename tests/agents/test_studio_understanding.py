@@ -64,6 +64,7 @@ def test_a_tagged_campaign_span_counts_when_no_known_campaign_is_named() -> None
     ("给所有新品做图", "tag:new-arrival"),
     ("banners from the pics i just sent", "uploads"),
     ("translate the job i just sent to french", "last_job"),
+    ("把这批海报翻译成英文", "last_job"),
     ("cutouts of every sale item", "tag:sale"),
     ("露营的那些 写点话题标签", "tag:camping"),
     ("儿童的那些商品都抠个图", "tag:kids"),
