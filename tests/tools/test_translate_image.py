@@ -236,3 +236,16 @@ def test_li_bai_refusing_a_campaign_still_writes_and_others_are_reported(
     german = BannerTranslator(TextTranslator(), writer).translate(entry, mug, image, "de")
     assert german.spec is not None and german.spec.subline == ""  # left off, not guessed
     assert any("subline" in problem for problem in german.problems)
+
+
+def test_a_price_under_a_subline_of_its_size_is_a_block_of_its_own() -> None:
+    from tools.translate.ocr import TextLine
+
+    def line(text: str, x0: int, y0: int, x1: int, y1: int) -> TextLine:
+        return TextLine(text, ((x0, y0), (x1, y0), (x1, y1), (x0, y1)), 0.99)
+
+    subline = [line("Rechargeable lanterns that", 460, 160, 620, 180),
+               line("glow all night", 470, 182, 600, 201)]
+    found = blocks([*subline, line("$114.95", 459, 206, 550, 226)])
+    assert [[x.text for x in block] for block in found] == [
+        ["Rechargeable lanterns that", "glow all night"], ["$114.95"]]

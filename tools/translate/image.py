@@ -151,7 +151,7 @@ def _replace(rgb: np.ndarray, changing: list[Replacement], every: list[Replaceme
                                    target, weight)
         if block.placement.drawn is None:  # no room even at the smallest size: keep the original
             _restore(canvas, rgb, boxes)
-    kept = [b.box for b in every if b.placement is None]
+    kept = [line.box for b in every if b.placement is None for line in b.lines]
     for block in changing:
         assert block.placement is not None
         drawn = [b.placement.drawn for b in changing

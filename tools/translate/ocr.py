@@ -9,6 +9,7 @@ block (a headline set over two lines, a wrapped subline) are grouped by :func:`b
 from __future__ import annotations
 
 import logging
+import re
 import threading
 from dataclasses import dataclass
 from functools import lru_cache
@@ -94,7 +95,7 @@ def read_text(rgb: np.ndarray, min_score: float = MIN_SCORE) -> list[TextLine]:
 def blocks(lines: list[TextLine]) -> list[list[TextLine]]:
     """Lines grouped into blocks: a line joins the block above it when it starts right below
     it (a gap under 0.6 line heights), has a similar height (within 25 %) and overlaps it
-    horizontally. Blocks keep reading order."""
+    horizontally, and neither is a price. Blocks keep reading order."""
     groups: list[list[TextLine]] = []
     for line in sorted(lines, key=lambda item: (item.box[1], item.box[0])):
         home = next((group for group in groups if _continues(group[-1], line)), None)
@@ -105,7 +106,12 @@ def blocks(lines: list[TextLine]) -> list[list[TextLine]]:
     return sorted(groups, key=lambda group: (group[0].box[1], group[0].box[0]))
 
 
+PRICE = re.compile(r"^\s*(?:US\$|[$¥€£￥])\s*\d|\d[\d.,]*\s*(?:元|US\$|[$€£])\s*$")
+
+
 def _continues(above: TextLine, line: TextLine) -> bool:
+    if PRICE.search(above.text) or PRICE.search(line.text):
+        return False  # a price stands alone, even set right under a subline of its size
     a, b = above.box, line.box
     heights = sorted((above.height, line.height))
     if heights[0] <= 0 or heights[0] / heights[1] < 0.75:
