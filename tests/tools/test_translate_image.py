@@ -6,7 +6,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from PIL import Image
+from PIL import Image, ImageDraw
 from typer.testing import CliRunner
 
 from shopmind.errors import InvalidInput
@@ -249,3 +249,23 @@ def test_a_price_under_a_subline_of_its_size_is_a_block_of_its_own() -> None:
     found = blocks([*subline, line("$114.95", 459, 206, 550, 226)])
     assert [[x.text for x in block] for block in found] == [
         ["Rechargeable lanterns that", "glow all night"], ["$114.95"]]
+
+
+def test_a_badge_too_short_for_its_translation_gets_a_wider_pill() -> None:
+    from tools.layout.fonts import BOLD, font
+
+    canvas = Image.new("RGB", (700, 220), (236, 226, 206))
+    draw = ImageDraw.Draw(canvas)
+    draw.rounded_rectangle((300, 80, 376, 118), radius=19, fill=(133, 108, 50))
+    draw.text((338, 99), "预售", font=font(26, BOLD, "zh"), fill=(255, 255, 255), anchor="mm")
+    rgb = np.asarray(canvas).copy()
+    translator = TextTranslator()
+    expected = translator.translate("预售", "de", "zh").text
+    assert expected and len(expected) > 8  # no readable size fits it in the old pill
+    done = translate_image(rgb, "de", translator, "zh")
+    badge = next(b for b in done.blocks if b.original == "预售")
+    assert badge.replaced and badge.fits
+    brown = (np.abs(done.image.astype(int) - (133, 108, 50)).max(axis=2) < 16)
+    columns = np.nonzero(brown[99])[0]
+    assert columns.min() < 290 and columns.max() > 386  # wider on both sides of its centre
+    assert "".join(expected.split()) in _read(done.image)

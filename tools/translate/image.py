@@ -20,6 +20,7 @@ from PIL import Image
 from tools.layout.model import CJK_LANGUAGES
 from tools.translate.erase import erase_text, glyph_mask
 from tools.translate.ocr import TextLine, blocks, read_text
+from tools.translate.pills import widen_pill
 from tools.translate.texts import TextTranslator, Translation
 from tools.translate.typeset import (
     Box,
@@ -137,6 +138,7 @@ def _replace(rgb: np.ndarray, changing: list[Replacement], every: list[Replaceme
     glyphs = glyph_mask(rgb, line_boxes)  # the strokes alone, for the weight
     inks = iter(erased.inks)
     canvas = Image.fromarray(erased.image)
+    settings: dict[int, tuple[int, tuple[int, int, int], int]] = {}
     for block in changing:
         ink = next(inks)
         for _ in block.lines[1:]:
@@ -147,10 +149,15 @@ def _replace(rgb: np.ndarray, changing: list[Replacement], every: list[Replaceme
         room = room_for(block.box, align, others, erased.image, target)
         size = font_px([line.height for line in block.lines])
         weight = weight_of(glyphs, block.box, size)
-        block.placement = set_text(canvas, str(block.translation.text), room, size, ink, align,
-                                   target, weight)
-        if block.placement.drawn is None:  # no room even at the smallest size: keep the original
-            _restore(canvas, rgb, boxes)
+        block.placement = set_text(canvas, str(block.translation.text), room, size, ink,
+                                   align, target, weight)
+        settings[id(block)] = (size, ink, weight)
+    for block in changing:  # too long for its badge or button: widen the pill, else keep it
+        assert block.placement is not None
+        if block.placement.drawn is None:
+            _widened(block, canvas, erased.image, every, target, settings[id(block)])
+        if block.placement.drawn is None:
+            _restore(canvas, rgb, [line.box for line in block.lines])
     kept = [line.box for b in every if b.placement is None for line in b.lines]
     for block in changing:
         assert block.placement is not None
@@ -158,6 +165,22 @@ def _replace(rgb: np.ndarray, changing: list[Replacement], every: list[Replaceme
                  if b is not block and b.placement is not None and b.placement.drawn]
         block.fits = clear_of(block.placement, kept + drawn, canvas.size)
     return np.asarray(canvas).copy()
+
+
+def _widened(block: Replacement, canvas: Image.Image, erased: np.ndarray,
+             every: list[Replacement], target: str,
+             setting: tuple[int, tuple[int, int, int], int]) -> None:
+    """Set ``block`` in its pill widened, clear of every other line and every translation
+    already set; the pill is painted only when the text will fit in it."""
+    size, ink, weight = setting
+    others = [line.box for b in every if b is not block for line in b.lines]
+    others += [b.placement.drawn for b in every
+               if b is not block and b.placement is not None and b.placement.drawn]
+    text = str(block.translation.text)
+    widened = widen_pill(canvas, erased, block.box, text, size, weight, target, others)
+    if widened is not None:
+        block.placement = set_text(canvas, text, widened[0], size, ink, "center", target,
+                                   weight, max_lines=1)
 
 
 def _restore(canvas: Image.Image, rgb: np.ndarray, boxes: list[Box]) -> None:
