@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import io
 import json
 import sys
 import tempfile
@@ -181,7 +182,7 @@ def image_translations(pair: BannerPair, found: list[TextLine], translator: Text
             first = False
         for block in done.blocks:
             tally.add(f"image.translated_rate.{target}", float(block.translation.text is not None))
-        for block in done.replaced:
+        for block in done.attempted:
             tally.add("image.fit_rate", float(block.fits))
             tally.add(f"image.fit_rate.{target}", float(block.fits))
         out[target] = done.image
@@ -210,7 +211,7 @@ def banner_translations(pair: BannerPair, spec: Any, products: dict[str, Product
         tally.add("banner.s_per_banner", time.perf_counter() - started)
         tally.add("banner.fit_rate", float(rendered.scores["fitted"]
                                            and not rendered.scores["dropped"]))
-        out[target] = np.asarray(Image.open(__import__("io").BytesIO(rendered.data)).convert("RGB"))
+        out[target] = np.asarray(Image.open(io.BytesIO(rendered.data)).convert("RGB"))
     return out
 
 

@@ -19,12 +19,11 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from shopmind.settings import Settings
 from ui.ask_cli import ask
 from ui.cli_errors import reports_errors
+from ui.cli_progress import progress_bar
 from ui.jobs_cli import jobs
 from ui.translate_cli import translate
 from ui.users_cli import users
@@ -35,7 +34,6 @@ app.add_typer(users, name="users")
 app.command("jobs")(jobs)
 app.command("ask")(ask)
 app.command("translate")(translate)
-console = Console(stderr=True)
 
 
 @app.command("demo-data")
@@ -50,11 +48,6 @@ def demo_data(out: Annotated[Path | None, typer.Option(help="catalogue folder")]
     catalog = write_demo_catalog(target, seed=seed, workers=settings.workers)
     typer.echo(f"wrote {len(catalog.products)} products, {len(catalog.faqs)} FAQ entries, "
                f"{len(catalog.profiles)} shoppers and {len(catalog.orders)} orders to {target}")
-
-
-def _progress_bar() -> Progress:
-    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                    TimeElapsedColumn(), console=console)
 
 
 @app.command()
@@ -104,7 +97,7 @@ def cutout(in_dir: Annotated[Path, typer.Argument(help="folder of product photos
     settings = Settings()
     options = parse_options({"backend": backend, "keep": keep, "keep_shadow": keep_shadow,
                              "padding": padding})
-    with _progress_bar() as bar:
+    with progress_bar() as bar:
         task = bar.add_task("cutout", total=None)
         report = run_batch(in_dir, out, options, settings, workers or settings.workers, weights,
                            lambda done, total, _: bar.update(task, completed=done, total=total))
@@ -132,7 +125,7 @@ def copy_text(
 
     settings = Settings()
     if all_products:
-        with _progress_bar() as bar:
+        with progress_bar() as bar:
             task = bar.add_task("copy", total=None)
             count = run_batch(settings, kind, tone, lang, n, campaign, out,
                               lambda done, total, _: bar.update(task, completed=done,

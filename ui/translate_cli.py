@@ -11,16 +11,14 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from shopmind.errors import InvalidInput, ShopmindError
 from shopmind.settings import Settings
 from tools.cutout.images import IMAGE_SUFFIXES
 from tools.synth.manifest import MANIFEST_JSON
 from ui.cli_errors import reports_errors
+from ui.cli_progress import console, progress_bar
 
-console = Console(stderr=True)
 LANGUAGES = ("en", "zh", "es", "de", "fr", "ja")
 TOOL = "translate_image"
 
@@ -43,7 +41,7 @@ def translate(source: Annotated[Path, typer.Argument(
     if source.is_dir() and (source / MANIFEST_JSON).is_file():
         inputs = {"banners_dir": str(source), "target": to, "source": from_,
                   "out_path": str(out) if out else None}
-        with _bar() as bar:
+        with progress_bar() as bar:
             task = bar.add_task(f"banners -> {to}", total=None)
             result = registry.call(TOOL, inputs, lambda done, total, _m: bar.update(
                 task, completed=done, total=total))
@@ -54,7 +52,7 @@ def translate(source: Annotated[Path, typer.Argument(
 
 def _images(registry: Any, files: list[Path], to: str, from_: str | None, out: Path | None) -> None:
     failed: list[str] = []
-    with _bar() as bar:
+    with progress_bar() as bar:
         task = bar.add_task(f"images -> {to}", total=len(files))
         for path in files:
             target = None
@@ -89,8 +87,3 @@ def _image_files(source: Path) -> list[Path]:
 def _is_output(path: Path) -> bool:
     """A translation written beside its original (IMAGE.es.png) is not translated again."""
     return path.suffixes[-2:-1] in ([f".{language}"] for language in LANGUAGES)
-
-
-def _bar() -> Progress:
-    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                    TimeElapsedColumn(), console=console)

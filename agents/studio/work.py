@@ -218,7 +218,7 @@ class Order:
         names: list[str] = []
         items = []
         for photo in self.photos:
-            stem = re.sub(r"[^A-Za-z0-9_-]+", "-", Path(photo).stem).strip("-") or "photo"
+            stem = _stem(photo)
             name = f"{stem}.png"
             while name in names:
                 name = f"{stem}-{len(names) + 1}.png"
@@ -240,7 +240,8 @@ class Order:
 
 
 def _stem(photo: str) -> str:
-    return re.sub(r"[^A-Za-z0-9_-]+", "-", Path(photo).stem).strip("-") or "image"
+    """A photo's name, safe as a file name in a job's folder."""
+    return re.sub(r"[^A-Za-z0-9_-]+", "-", Path(photo).stem).strip("-") or "photo"
 
 
 def select_products(plan: StudioPlan, catalogue: list[ProductFacts],

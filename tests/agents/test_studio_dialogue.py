@@ -222,6 +222,17 @@ def test_translating_the_last_job_makes_its_banners_again_in_japanese(chat: Chat
     assert Image.open(path).size == (1080, 1080)
 
 
+def test_another_merchants_job_cannot_be_translated(chat: Chat) -> None:
+    made = chat.say("make 2 banners for the summer sale in square size", "make_banners")
+    assert made.job is not None, made.reply
+    other = Chat(chat.studio, f"m-{uuid.uuid4().hex[:8]}", chat.intents)
+    asked = f"translate job {made.job['id']} into Spanish"
+    reply = other.say(asked, "translate_banners")
+    assert reply.plan is not None and reply.plan["source"] == f"job:{made.job['id']}"
+    assert reply.job is None and other.studio.jobs.list(other.owner) == []
+    assert "no job '" in reply.reply, reply.reply  # the same answer as for a job that does not exist
+
+
 def test_translation_without_any_job_is_explained(chat: Chat) -> None:
     none_yet = chat.say("translate my last job into Spanish", "translate_banners")
     assert none_yet.job is None and "no jobs yet" in none_yet.reply

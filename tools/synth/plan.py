@@ -37,6 +37,19 @@ class CopyVariant:
     price: str | None = None  # None: the product's own price
 
 
+def catalogue_image(catalog_dir: Path, image: str | None, product_id: str
+                    ) -> tuple[Path, Path | None]:
+    """A catalogue product's photo and its saved mask (None when there is none)."""
+    path = catalog_dir / (image or f"images/{product_id}.jpg")
+    return path, saved_mask(path)
+
+
+def saved_mask(image: Path) -> Path | None:
+    """The mask saved beside a product photo (IMAGE.mask.png), if there is one."""
+    mask = image.with_name(f"{image.stem}.mask.png")
+    return mask if mask.is_file() else None
+
+
 def detect_language(text: str) -> str:
     return "zh" if any("\u4e00" <= c <= "\u9fff" for c in text) else "en"
 

@@ -31,6 +31,7 @@ from tools.synth.export import export_zip
 from tools.synth.plan import (
     CopyVariant,
     ProductInput,
+    catalogue_image,
     detect_language,
     format_price,
     plan_batch,
@@ -153,9 +154,9 @@ class BannerTool(Tool):
 
     def _product(self, product_id: str, show_brand: bool) -> ProductInput:
         product = self.context.catalogue.product(product_id)  # the shared, current facts
-        image = self.context.settings.catalog_dir / (product.image or f"images/{product.id}.jpg")
-        mask = image.with_name(f"{image.stem}.mask.png")
-        return ProductInput(product.id, image, mask if mask.is_file() else None,
+        image, mask = catalogue_image(self.context.settings.catalog_dir, product.image,
+                                      product.id)
+        return ProductInput(product.id, image, mask,
                             format_price(product.price, product.currency),
                             product.brand if show_brand else "")
 

@@ -26,7 +26,7 @@ from kg.facts import ProductFacts
 from kg.kinds import KINDS, kind_of
 from shopmind.errors import InvalidInput
 from tools.layout.colour import hex_colour
-from tools.synth.plan import inputs_digest
+from tools.synth.plan import inputs_digest, saved_mask
 from tools.synth.render import BannerSpec
 from tools.translate.texts import TextTranslator, Translation
 
@@ -137,11 +137,10 @@ def _why(found: Translation) -> str:
 def _spec(entry: dict[str, Any], product: ProductFacts, image: Path, target: str,
           texts: dict[str, str]) -> BannerSpec:
     width, height = (int(part) for part in str(entry["size"]).split("x"))
-    mask = image.with_name(f"{image.stem}.mask.png")
     colours = tuple(hex_colour(c) for c in str(entry.get("brand_colours") or "").split() if c)
     logo = Path(str(entry["logo"])) if entry.get("logo") else None
     spec = BannerSpec(
-        product.id, image, mask if mask.is_file() else None, texts["headline"],
+        product.id, image, saved_mask(image), texts["headline"],
         texts["subline"], texts["price"], texts["cta"], width, height,
         str(entry.get("format") or "jpg"), texts["badge"], target,
         str(entry.get("brand") or ""), colours, logo, str(entry.get("forced_template") or "")

@@ -63,6 +63,7 @@ class Erased:
     mask: np.ndarray                    # bool H x W: the pixels that were replaced
     methods: list[str]                  # per box: flat, gradient, smooth, patch or none
     inks: list[tuple[int, int, int]]    # per box: the glyph cores' colour, (0, 0, 0) if none
+    glyphs: np.ndarray                  # bool H x W: the strokes alone (what glyph_mask gives)
 
 
 @dataclass
@@ -108,6 +109,7 @@ def erase_text(rgb: np.ndarray, boxes: Sequence[Box]) -> Erased:
     for glyphs in found:
         if glyphs is not None:
             pending |= glyphs.place(pending.shape)
+    strokes = pending.copy()
     canvas = image.copy()
     filled = np.zeros_like(pending)
     methods, inks = [], []
@@ -122,7 +124,7 @@ def erase_text(rgb: np.ndarray, boxes: Sequence[Box]) -> Erased:
         filled |= done
         methods.append(method)
         inks.append(glyphs.ink)
-    return Erased(canvas, filled, methods, inks)
+    return Erased(canvas, filled, methods, inks, strokes)
 
 
 def telea(rgb: np.ndarray, mask: np.ndarray, radius: int = 5) -> np.ndarray:

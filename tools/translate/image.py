@@ -18,7 +18,7 @@ import numpy as np
 from PIL import Image
 
 from tools.layout.model import CJK_LANGUAGES
-from tools.translate.erase import erase_text, glyph_mask
+from tools.translate.erase import erase_text
 from tools.translate.ocr import TextLine, blocks, read_text
 from tools.translate.pills import widen_pill
 from tools.translate.texts import TextTranslator, Translation
@@ -69,11 +69,12 @@ class ImageTranslation:
         return [b.original for b in self.blocks if b.translation.text is None]
 
     @property
-    def replaced(self) -> list[Replacement]:
+    def attempted(self) -> list[Replacement]:
+        """The blocks whose translation was to be set (drawn or, not fitting, kept)."""
         return [b for b in self.blocks if b.placement is not None]
 
     def fit_rate(self) -> float:
-        placed = self.replaced
+        placed = self.attempted
         return sum(b.fits for b in placed) / len(placed) if placed else 1.0
 
     def report(self) -> dict[str, Any]:
@@ -135,7 +136,6 @@ def _replace(rgb: np.ndarray, changing: list[Replacement], every: list[Replaceme
              target: str) -> np.ndarray:
     line_boxes = [line.box for block in changing for line in block.lines]
     erased = erase_text(rgb, line_boxes)
-    glyphs = glyph_mask(rgb, line_boxes)  # the strokes alone, for the weight
     inks = iter(erased.inks)
     canvas = Image.fromarray(erased.image)
     settings: dict[int, tuple[int, tuple[int, int, int], int]] = {}
@@ -148,7 +148,7 @@ def _replace(rgb: np.ndarray, changing: list[Replacement], every: list[Replaceme
         align = alignment(boxes, others)
         room = room_for(block.box, align, others, erased.image, target)
         size = font_px([line.height for line in block.lines])
-        weight = weight_of(glyphs, block.box, size)
+        weight = weight_of(erased.glyphs, block.box, size)
         block.placement = set_text(canvas, str(block.translation.text), room, size, ink,
                                    align, target, weight)
         settings[id(block)] = (size, ink, weight)

@@ -16,6 +16,7 @@ import hashlib
 import io
 import json
 from dataclasses import replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
@@ -29,6 +30,7 @@ from tools.base import Progress, Tool, ToolContext, ToolResult
 from tools.cutout.images import read_photo
 from tools.synth.batch import run_batch
 from tools.synth.manifest import MANIFEST_JSON, atomic_write
+from tools.synth.plan import catalogue_image
 from tools.synth.render import render_spec
 from tools.translate.banners import BannerTranslation, BannerTranslator
 from tools.translate.image import translate_image
@@ -170,11 +172,10 @@ class TranslateTool(Tool):
                 out.append(BannerTranslation(str(entry.get("file")), None, {},
                                              [f"unknown product {entry['product_id']!r}"]))
                 continue
-            out.append(banners.translate(entry, product, self._image_of(product), target))
+            image, _mask = catalogue_image(self.context.settings.catalog_dir, product.image,
+                                           product.id)
+            out.append(banners.translate(entry, product, image, target))
         return out
-
-    def _image_of(self, product: ProductFacts) -> Path:
-        return self.context.settings.catalog_dir / (product.image or f"images/{product.id}.jpg")
 
     def _write(self, product: ProductFacts, kind: str, language: str, campaign: str | None
                ) -> str | None:
@@ -201,16 +202,25 @@ def _encoded(rgb: Any, suffix: str) -> bytes:
 
 
 def banner_entry(path: Path) -> dict[str, Any] | None:
-    """The manifest entry of a banner Shopmind made (from the manifest beside it)."""
+    """The manifest entry of a banner Shopmind made (from the manifest beside it; a job's
+    manifest is read once per version, not once per banner)."""
     manifest = path.parent / MANIFEST_JSON
-    if not manifest.is_file():
+    try:
+        stat = manifest.stat()
+    except OSError:
         return None
+    entry = _manifest_entries(manifest, stat.st_mtime_ns, stat.st_size).get(path.name)
+    return dict(entry) if entry is not None else None
+
+
+@lru_cache(maxsize=8)
+def _manifest_entries(manifest: Path, mtime_ns: int, size: int) -> dict[str, dict[str, Any]]:
+    """The banners a manifest can make again, by file name."""
+    del mtime_ns, size  # part of the cache key: a rewritten manifest is read again
     try:
         banners = json.loads(manifest.read_text(encoding="utf-8")).get("banners", [])
     except (OSError, ValueError, AttributeError):
-        return None
-    for entry in banners:
-        if (isinstance(entry, dict) and entry.get("file") == path.name
-                and entry.get("product_id") and entry.get("size") and entry.get("headline")):
-            return entry
-    return None
+        return {}
+    return {str(entry["file"]): entry for entry in banners
+            if isinstance(entry, dict) and entry.get("file") and entry.get("product_id")
+            and entry.get("size") and entry.get("headline")}

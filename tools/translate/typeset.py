@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 from PIL import Image
 
-from tools.layout.fonts import BOLD, REGULAR
+from tools.layout.fonts import BOLD, REGULAR, font
 from tools.layout.model import CJK_LANGUAGES
 from tools.layout.text import fit_text
 from tools.layout.textlayers import TextFace, TextLayers
@@ -113,8 +113,6 @@ def set_text(canvas: Image.Image, text: str, box: Box, size: int, ink: tuple[int
 
 
 def _line_box(line: str, face: TextFace, anchor: str, xy: tuple[float, float]) -> Box:
-    from tools.layout.fonts import font
-
     left, top, right, bottom = font(face.size, face.weight, face.language).getbbox(
         line, anchor=anchor)
     return (int(np.floor(xy[0] + left)), int(np.floor(xy[1] + top)),
