@@ -269,3 +269,26 @@ def test_a_badge_too_short_for_its_translation_gets_a_wider_pill() -> None:
     columns = np.nonzero(brown[99])[0]
     assert columns.min() < 290 and columns.max() > 386  # wider on both sides of its centre
     assert "".join(expected.split()) in _read(done.image)
+
+
+def test_a_badge_too_short_even_widened_takes_the_phrases_shorter_form() -> None:
+    from tools.layout.fonts import BOLD, font
+
+    canvas = Image.new("RGB", (728, 300), (236, 236, 230))
+    draw = ImageDraw.Draw(canvas)
+    draw.text((40, 120), "限时特惠", font=font(40, BOLD, "zh"), fill=(30, 30, 30), anchor="lm")
+    draw.rounded_rectangle((330, 70, 410, 108), radius=19, fill=(133, 108, 50))
+    draw.text((370, 89), "买2送1", font=font(20, BOLD, "zh"), fill=(255, 255, 255), anchor="mm")
+    rgb = np.asarray(canvas).copy()
+    product = np.random.default_rng(1).integers(60, 200, (220, 100, 3), dtype=np.uint8)
+    rgb[40:260, 220:320] = product  # a busy product close on either side of the badge
+    rgb[40:260, 420:520] = product
+    translator = TextTranslator()
+    first = translator.translate("买2送1", "fr", "zh")
+    assert first.text == "Achetez-en 2, recevez-en 1 gratuitement"
+    done = translate_image(rgb, "fr", translator, "zh")
+    badge = next(b for b in done.blocks if b.original == "买2送1")
+    assert badge.replaced and badge.fits
+    assert badge.translation.text in first.shorter
+    assert "shorter form" in badge.translation.note
+    assert "offert" in _read(done.image)

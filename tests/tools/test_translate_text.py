@@ -312,3 +312,20 @@ def test_a_model_that_drops_a_number_or_fails_is_reported() -> None:
 
     failed = TextTranslator(model=Broken()).translate("The best shoes in town", "zh")
     assert failed.text is None and "chat model failed (TimeoutError" in failed.note
+
+
+@pytest.mark.parametrize(("text", "target", "first", "short"), [
+    ("满减", "fr", "Achetez plus, économisez plus", "Remise par palier"),
+    ("Buy 2 get 1 free", "de", "Kaufe 2, erhalte 1 gratis", "2 + 1 gratis"),
+    ("满300减50", "fr", "50 de remise dès 300 d'achat", "50 de réduction dès 300"),
+])
+def test_a_phrase_keeps_its_shorter_forms_for_a_tight_space(text: str, target: str,
+                                                            first: str, short: str) -> None:
+    found = TextTranslator().translate(text, target)
+    assert found.text == first
+    assert short in found.shorter
+    assert [len(s) for s in found.shorter] == sorted(len(s) for s in found.shorter)
+
+
+def test_a_phrase_with_one_form_has_no_shorter_one() -> None:
+    assert TextTranslator().translate("夏季特卖", "fr").shorter == ()

@@ -11,7 +11,7 @@ target's format).
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -138,7 +138,8 @@ def _replace(rgb: np.ndarray, changing: list[Replacement], every: list[Replaceme
     erased = erase_text(rgb, line_boxes)
     inks = iter(erased.inks)
     canvas = Image.fromarray(erased.image)
-    settings: dict[int, tuple[int, tuple[int, int, int], int]] = {}
+    settings: dict[int, tuple[int, tuple[int, int, int], int, str]] = {}
+    rooms: dict[int, Box] = {}
     for block in changing:
         ink = next(inks)
         for _ in block.lines[1:]:
@@ -151,11 +152,16 @@ def _replace(rgb: np.ndarray, changing: list[Replacement], every: list[Replaceme
         weight = weight_of(erased.glyphs, block.box, size)
         block.placement = set_text(canvas, str(block.translation.text), room, size, ink,
                                    align, target, weight)
-        settings[id(block)] = (size, ink, weight)
-    for block in changing:  # too long for its badge or button: widen the pill, else keep it
-        assert block.placement is not None
-        if block.placement.drawn is None:
-            _widened(block, canvas, erased.image, every, target, settings[id(block)])
+        settings[id(block)] = (size, ink, weight, align)
+        rooms[id(block)] = room
+    for block in changing:  # too long for its badge or button: widen the pill, a shorter
+        assert block.placement is not None  # form of the phrase, else keep the original
+        for text in (str(block.translation.text), *block.translation.shorter):
+            if block.placement.drawn is None:
+                _shorter(block, text, canvas, rooms[id(block)], target, settings[id(block)])
+            if block.placement.drawn is None:
+                _widened(block, text, canvas, erased.image, every, target,
+                         settings[id(block)])
         if block.placement.drawn is None:
             _restore(canvas, rgb, [line.box for line in block.lines])
     kept = [line.box for b in every if b.placement is None for line in b.lines]
@@ -167,20 +173,38 @@ def _replace(rgb: np.ndarray, changing: list[Replacement], every: list[Replaceme
     return np.asarray(canvas).copy()
 
 
-def _widened(block: Replacement, canvas: Image.Image, erased: np.ndarray,
+def _shorter(block: Replacement, text: str, canvas: Image.Image, room: Box, target: str,
+             setting: tuple[int, tuple[int, int, int], int, str]) -> None:
+    """Set a shorter form of the block's translation in its room; on success the block's
+    translation becomes that form."""
+    if text == block.translation.text:
+        return
+    size, ink, weight, align = setting
+    block.placement = set_text(canvas, text, room, size, ink, align, target, weight)
+    _adopt(block, text)
+
+
+def _adopt(block: Replacement, text: str) -> None:
+    if block.placement is not None and block.placement.drawn is not None \
+            and text != block.translation.text:
+        block.translation = replace(block.translation, text=text, shorter=(),
+                                    note=f"{block.translation.note}; a shorter form, to fit")
+
+
+def _widened(block: Replacement, text: str, canvas: Image.Image, erased: np.ndarray,
              every: list[Replacement], target: str,
-             setting: tuple[int, tuple[int, int, int], int]) -> None:
-    """Set ``block`` in its pill widened, clear of every other line and every translation
-    already set; the pill is painted only when the text will fit in it."""
-    size, ink, weight = setting
+             setting: tuple[int, tuple[int, int, int], int, str]) -> None:
+    """Set ``text`` for ``block`` in its pill widened, clear of every other line and every
+    translation already set; the pill is painted only when the text will fit in it."""
+    size, ink, weight, _ = setting
     others = [line.box for b in every if b is not block for line in b.lines]
     others += [b.placement.drawn for b in every
                if b is not block and b.placement is not None and b.placement.drawn]
-    text = str(block.translation.text)
     widened = widen_pill(canvas, erased, block.box, text, size, weight, target, others)
     if widened is not None:
         block.placement = set_text(canvas, text, widened[0], size, ink, "center", target,
                                    weight, max_lines=1)
+        _adopt(block, text)
 
 
 def _restore(canvas: Image.Image, rgb: np.ndarray, boxes: list[Box]) -> None:

@@ -66,9 +66,15 @@ def read_promotion(text: str, glossary: Glossary, source: str | None = None
 
 def write_promotion(promotion: Promotion, language: str) -> str | None:
     """The promotion in the language's first form; None when the template has none there."""
+    forms = promotion_forms(promotion, language)
+    return forms[0] if forms else None
+
+
+def promotion_forms(promotion: Promotion, language: str) -> list[str]:
+    """The promotion in each of the language's forms, the one written first."""
     forms = promotion.template.forms.get(language)
     if not forms:
-        return None
+        return []
     values = promotion.values
     slots: dict[str, str] = {}
     if "discount" in values:
@@ -80,7 +86,13 @@ def write_promotion(promotion: Promotion, language: str) -> str | None:
         if isinstance(value, Price):
             slots[name] = format_amount(value, language)
     slots.update({name: str(values[name]) for name in ("buy", "free") if name in values})
-    return forms[0].format(**slots)
+    written = []
+    for form in forms:
+        try:
+            written.append(form.format(**slots))
+        except KeyError:  # a form with a slot this promotion has no value for
+            continue
+    return written
 
 
 @lru_cache(maxsize=4)

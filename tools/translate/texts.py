@@ -29,7 +29,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from shopmind.errors import InvalidInput
@@ -47,7 +47,7 @@ from tools.translate.glossary import (
 )
 from tools.translate.locale import format_amount, format_quantity, parse_price, parse_quantity
 from tools.translate.names import NameIndex, looks_untranslatable
-from tools.translate.promotions import read_promotion, write_promotion
+from tools.translate.promotions import promotion_forms, read_promotion
 
 if TYPE_CHECKING:
     from kg.facts import ProductFacts
@@ -92,6 +92,9 @@ class Translation:
     source: str  # "same", "glossary", "pattern", "kg", "model" or "none"
     original: str
     note: str = ""
+    # other faithful forms in the target language, each shorter than ``text``, shortest
+    # first: for a badge or a button the first form does not fit
+    shorter: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -122,8 +125,10 @@ class TextTranslator:
         if found.text is None or found.source == "same":
             return Translation(text if found.source == "same" else None, found.source, text,
                                found.note)
-        written = exclaim(found.text, target) if exclaimed else found.text
-        return Translation(written, found.source, text, found.note)
+        if exclaimed:
+            return Translation(exclaim(found.text, target), found.source, text, found.note,
+                               tuple(exclaim(form, target) for form in found.shorter))
+        return replace(found, original=text)
 
     def _core(self, text: str, target: str, source: str | None, language: str) -> Translation:
         hit = self.glossary.find(text, source)
@@ -161,11 +166,12 @@ class TextTranslator:
             return Translation(format_amount(price, target), "pattern", text, "price")
         promotion = read_promotion(text, self.glossary)
         if promotion is not None:
-            written = write_promotion(promotion, target)
+            forms = [match_case(text, form, target)
+                     for form in promotion_forms(promotion, target)]
             note = f"promotion {promotion.template.name!r}"
-            if written is None:
+            if not forms:
                 return Translation(None, "none", text, f"{note} has no {target} form")
-            return Translation(match_case(text, written, target), "pattern", text, note)
+            return Translation(forms[0], "pattern", text, note, shorter_forms(forms))
         quantity = parse_quantity(text, self.glossary)
         if quantity is not None:
             written = format_quantity(quantity, target)
@@ -262,11 +268,20 @@ def _from_glossary(hit: Hit, text: str, target: str) -> Translation:
     section = hit.entry.section
     if target in hit.languages:
         return Translation(text, "same", text, f"already {target} ({section})")
-    written = hit.entry.text(target)
-    if written is None:
+    forms = [match_case(text, form, target) for form in hit.entry.forms.get(target, ())]
+    if not forms:
         return Translation(None, "none", text, f"the glossary's {section} "
                            f"{hit.entry.text('en')!r} has no faithful {target} form")
-    return Translation(match_case(text, written, target), "glossary", text, f"{section} phrase")
+    return Translation(forms[0], "glossary", text, f"{section} phrase", shorter_forms(forms))
+
+
+def shorter_forms(forms: list[str]) -> tuple[str, ...]:
+    """The other forms shorter than the first, shortest first, capitalised like it."""
+    first = forms[0]
+    others = {(form[:1].upper() + form[1:]) if first[:1].isupper() else form
+              for form in forms[1:]}
+    return tuple(sorted((form for form in others if len(form) < len(first)),
+                        key=lambda form: (len(form), form)))
 
 
 def check_text(text: Any, target: str, source: str | None = None) -> None:
