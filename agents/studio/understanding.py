@@ -26,6 +26,7 @@ from typing import Any
 
 from agents.studio import values
 from agents.studio.plan import StudioPlan, Task
+from agents.studio.work_words import named_work
 from agents.studio.vocabulary import (
     CAMPAIGN_SUFFIXES_ZH,
     CAMPAIGNS_EN,
@@ -34,6 +35,7 @@ from agents.studio.vocabulary import (
     CATEGORY_NOUNS_ZH,
     COPY_KINDS,
     COUNTED_NOUNS_EN,
+    ENGLISH_NUMBERS,
     GENERIC_GOODS_EN,
     GENERIC_GOODS_ZH,
     LAST_JOB_WORDS,
@@ -67,6 +69,8 @@ _UPLOADED_EN = re.compile(r"\bthese\s+(?:\d+\s+)?(?:photos|images|pictures|pics|
 _SENT_EN = re.compile(r"\b(?:photos|images|pictures|pics|shots|files)\s+(?:i|we)\s+(?:just\s+)?"
                       r"(?:sent|added|dropped|shared|gave you)\b")  # "the pics i just sent"
 _BARE_NUMBER = re.compile(r"(?<![\w.#])(\d{1,7})(?![\w.])")
+_COUNTING_WORDS = "|".join(w for w in ENGLISH_NUMBERS if w not in ("a", "an", "one"))
+_BARE_WORDS = re.compile(rf"\b((?:{_COUNTING_WORDS})(?:[\s-]+(?:{_COUNTING_WORDS}|hundred))*)\b")
 _ZH_SET_NUMBER = re.compile(r"(?:到|成|为|要|来|改)\s*([零〇一二两三四五六七八九十百千万]+)")
 _UNITS = frozenset({"ml", "l", "cm", "mm", "mah", "kg", "g", "pack", "x", "lumen", "oz"})
 _ZH_QUANTITY = re.compile(r"[（(][^）)]*[）)]|\d[\d,.]*\s*(?:毫升|升|厘米|毫安时|流明|只装|双装|"
@@ -156,7 +160,15 @@ class Understanding:
             # for: terse new work ("双12 铸铁锅 20张 通栏"), not an edit ("改竖版，40张" is)
             act, task = ACTS["make_banners"]
             parse = Parse("make_banners", parse.confidence, parse.entities, parse.ranking)
-        if task == "banners" and _copy_first(text):
+        work = named_work(text) if task in ("banners", "copy", "job_cancel") else None
+        if task == "job_cancel" and (work != "translate" or _CANCEL.search(text.lower())):
+            work = None  # "job … -> english" with no word of cancelling is a translation
+        if work is not None:  # "cutouts for the kids range, as main images": a cutout
+            intent = next(name for name, (_, named) in ACTS.items() if named == work)
+            act, task = ACTS[intent]
+            parse = Parse(intent, parse.confidence, parse.entities, parse.ranking)
+            found = self.plan_values(text, parse.entities, task)
+        elif task == "banners" and _copy_first(text):
             # "sublines for the banners of job …", "广告语来十条": texts are the work asked for
             act, task = ACTS["write_copy"]
             parse = Parse("write_copy", parse.confidence, parse.entities, parse.ranking)
@@ -185,8 +197,9 @@ class Understanding:
             number = bare_number(rest)
         texts_wanted = task == "copy" or (task is None and _counts_texts(rest))
         selection = source(rest, has_products=bool(products))
-        if selection == "uploads":
-            products = []  # "my uploaded photos of slippers" describes the photos
+        if selection == "uploads":  # "photos of slippers" describes the photos; "the photos
+            strong = self.finder().find(_without(rest, selected), minimum=self.finder().NAMED)
+            products = [p for p in products if p in strong]  # of the Solar Power Bank" names
         return {
             "count": None if texts_wanted else number,
             "n": number if texts_wanted else None,
@@ -260,6 +273,8 @@ _NEGATED = re.compile(
     r"|[^，。；！？,.;!?\s]{1,6}(?:就?不用了|就?不要了)", re.IGNORECASE)
 
 
+_CANCEL = re.compile(r"\b(?:cancel|stop|abort|kill|halt|drop|scrap|delete|remove)\b|取消|停|不要|算了|"
+                     r"撤|删")
 _BANNER_NOUN = re.compile(r"\b(?:banners?|posters?|ads?|creatives?|images?|graphics?)\b|海报|主图|"
                           r"横幅|图")
 _FOR_BANNERS_ZH = re.compile(r"(?:海报|主图|横幅|图)的?\s*(?:写|配|出|来|做)")
@@ -290,7 +305,11 @@ def without_negated(text: str) -> str:
 # "switch the campaign to cyber week", "campaign: spring clearance", "春上新用的", "开学季活动"
 _CAMPAIGN_NAMED = re.compile(r"\bcampaign\s*(?:to|is|=|:|->)\s*([a-z0-9'& ]{2,30}?)\s*(?:[,.;!?]|$)")
 _CAMPAIGN_ZH = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff\d]{1,5}[节季新促日周])(?:活动|用的?|期间)"
-                          r"|(?:^|[，,。；\s])([\u4e00-\u9fff]{2,6})活动")
+                          r"|(?:^|[，,。；\s])([\u4e00-\u9fff]{2,6})活动"
+                          # a phrase of its own that ends like an event: "年中清仓，…", "…，地球日"
+                          r"|(?:^|[，,。；：:\s])((?!今日|明日|周日|本周|下周|这周|上周|星期)"
+                          r"[\u4e00-\u9fff]{1,4}(?:清仓|大促|特卖|狂欢|购物节|节|纪念日))"
+                          r"(?=$|[，,。；！!？?\s])")
 _SEASONAL = re.compile(r"\b((?:spring|summer|autumn|fall|winter|holiday|back to school|new year)"
                        r" (?:sale|launch|clearance|collection|drop|promo|event|deals))\b")
 
@@ -303,7 +322,10 @@ def bare_number(text: str) -> int | None:
     if match:
         return int(match.group(1))
     zh = _ZH_SET_NUMBER.search(cleaned)
-    return values.chinese_number(zh.group(1)) if zh else None
+    if zh:
+        return values.chinese_number(zh.group(1))
+    said = _BARE_WORDS.search(cleaned)  # "can we do fifteen instead"
+    return values.english_number(said.group(1)) if said else None
 
 
 def source(text: str, has_products: bool = False) -> str | None:
@@ -421,6 +443,7 @@ class ProductFinder:
     """
 
     MINIMUM = 0.6
+    NAMED = 0.95  # every word of the name, or the whole Chinese name
 
     def __init__(self, products: list[ProductFacts]) -> None:
         self._names = [(p.id, _name_words(p.name_en), _zh_core(p.name_zh or ""),
@@ -447,7 +470,9 @@ class ProductFinder:
         self._unique_words = {w for w, n in frequency.items() if n == 1 and len(w) >= 3}
         self._unique_pairs = {p for p, n in pairs.items() if n == 1}
 
-    def find(self, text: str) -> list[str]:
+    def find(self, text: str, minimum: float | None = None) -> list[str]:
+        """The products ``text`` names, in the order named; ``minimum``: how sure."""
+        minimum = self.MINIMUM if minimum is None else minimum
         lowered = text.lower()
         said = {values.singular(w) for w in words(lowered)} | words(lowered)
         sizes_said = _sizes_said(text)
@@ -467,7 +492,7 @@ class ProductFinder:
                     position = span[0]
                     matched = frozenset(f"zh:{i}" for i in range(span[0],
                                                                  span[0] + len(span[1])))
-            if score >= self.MINIMUM:
+            if score >= minimum:
                 candidates.append((score, position, product_id, matched))
         candidates.sort(key=lambda c: (-c[0], c[1]))
         chosen: list[tuple[int, str, frozenset[str]]] = []
@@ -476,6 +501,10 @@ class ProductFinder:
             if matched <= claimed:
                 continue
             chosen.append((position, product_id, matched))
+        for found in reversed(list(chosen)):  # every word said belongs to the others:
+            others = [m for _, p, m in chosen if p != found[1]]  # "Voltra" of the watch and
+            if others and found[2] <= frozenset().union(*others):  # "power bank" of another
+                chosen.remove(found)
         return [product_id for _, product_id, _ in sorted(chosen)]
 
     def _english(self, lowered: str, said: set[str], name_words: set[str],

@@ -38,9 +38,15 @@ _ZH_NUMERAL = "[" + "".join(CHINESE_DIGITS) + "".join(CHINESE_UNITS) + "]+"
 _DIGITS_EN = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)" + _GAP + _NOUN_EN)
 _DIGITS_ZH = re.compile(r"(\d+)\s*(?:" + "|".join(COUNTED_NOUNS_ZH) + r"|主图|海报|图片|文案)")
 _NUMERAL_ZH = re.compile("(" + _ZH_NUMERAL + ")\\s*" + _NOUN_ZH)
-_OF_THEM = re.compile(r"(?<![\w.])(\d+)\s+of\s+(?:them|those|these)\b")
+_OF_THEM = re.compile(r"(?<![\w.])(\d+)\s+of\s+(?:them|those|these|'?em)\b")
 _WORDS_OF_THEM = re.compile(r"\b((?:(?:" + "|".join(ENGLISH_NUMBERS) + r"|hundred|and)[\s-]+)+)"
-                            r"of\s+(?:them|those|these)\b")
+                            r"of\s+(?:them|those|these|'?em)\b")
+_NUMBER_EN = r"(?:\d+|(?:" + "|".join(ENGLISH_NUMBERS) + r")(?:[\s-]+(?:" + "|".join(
+    ENGLISH_NUMBERS) + r"))?)"
+# "five in 1080x1350", "twelve as squares", "there's 6", "there are twenty"
+_IN_SIZE = re.compile(r"\b(" + _NUMBER_EN + r")\s+(?:in|at|as)\s+(?:\d{2,4}\s*[x×*]\s*\d{2,4}|"
+                      + "|".join(re.escape(n) for n in SIZE_NAMES if n.isascii()) + r")")
+_THERE_ARE = re.compile(r"\bthere(?:'s| is| are|re)\s+(" + _NUMBER_EN + r")\s*(?:[,.!?]|$)")
 _TIMES = re.compile(r"(?:" + "|".join(COUNTED_NOUNS_EN) + r"|海报|图|文案|标题|卖点)\s*[x×]\s*(\d+)"
                     r"(?![\d.x×])")
 _DOZEN = re.compile(r"\b((?:half a|a|one|two|three|four|five)\s+dozen)\b")
@@ -100,10 +106,13 @@ def count(text: str) -> int | None:
                              (_OF_THEM, _int), (_WORDS_OF_THEM, english_number),
                              (_TIMES, _int), (_DOZEN, english_number), (_TOTAL, _int),
                              (_FIELD, _int), (_GIVE, _number), (_ABOUT, _number),
-                             (_TIMES_ALONE, _int)):
+                             (_TIMES_ALONE, _int), (_THERE_ARE, _number)):
         for match in pattern.finditer(cleaned):
             if (value := convert(match.group(1))) is not None:
                 return value
+    for match in _IN_SIZE.finditer(text.lower()):  # sizes still in: "five in 1080x1350"
+        if (value := _number(match.group(1).replace("-", " "))) is not None:
+            return value
     return None
 
 
@@ -218,14 +227,15 @@ def copy_kind(text: str) -> str | None:
 
 # words a letter away from a vocabulary word that mean something else ("format" is not
 # "formal")
-_REAL_WORDS = frozenset({"format", "normal", "bottle", "native", "posted", "poster"})
+_REAL_WORDS = frozenset({"format", "normal", "bottle", "native", "posted", "poster", "store",
+                         "stores", "stored", "storey", "storm", "stove", "spring", "sports"})
 
 
 def _close_words(lowered: str, table: dict[str, str]) -> list[tuple[int, str]]:
     """Words of ``table`` misspelt by about a letter ("titels", "profesional")."""
     single = [w for w in table if w.isascii() and " " not in w and len(w) >= 6]
     hits = []
-    for match in re.finditer(r"[a-z]{6,}", lowered):
+    for match in re.finditer(r"[a-z]{5,}", lowered):  # "squre"
         if match.group() in table or match.group().rstrip("s") in table or \
                 match.group().rstrip("s") in _REAL_WORDS:
             continue  # spelt right: found (or not wanted) already

@@ -66,7 +66,7 @@ TONE_WORDS = {
     "紧急": "urgent", "急迫": "urgent", "紧迫感": "urgent", "fomo": "urgent",
 }
 COPY_KINDS = {
-    "title": "title", "titles": "title", "product title": "title", "标题": "title",
+    "title": "title", "titles": "title", "product title": "title", "标题": "title", "主标题": "headline",
     "headline": "headline", "headlines": "headline", "slogan": "headline",
     "slogans": "headline", "广告语": "headline", "口号": "headline", "大标题": "headline",
     "description": "description", "descriptions": "description", "描述": "description",
@@ -105,9 +105,10 @@ CAMPAIGNS_ZH = (
     "妇女节", "三八节", "教师节", "元宵节", "元宵", "重阳节", "腊八", "小年",
     "黑五", "黑色星期五", "端午", "清明", "520", "春上新", "秋上新", "夏上新", "冬上新",
     "年终大促", "周年庆", "店庆", "开斋节", "排灯节", "感恩节", "万圣节", "复活节", "劳动节", "五一", "儿童节", "六一", "新年", "跨年",
-    "年中大促", "双旦", "暑期", "暑假", "寒假", "夏季促销", "冬季促销",
+    "年中大促", "双旦", "暑期", "暑假", "寒假", "夏季促销", "冬季促销", "地球日", "世界地球日",
+    "植树节", "愚人节", "光棍节", "年中清仓", "年末清仓", "换季清仓",
 )
-CAMPAIGN_SUFFIXES_ZH = ("大促", "狂欢节", "购物节")
+CAMPAIGN_SUFFIXES_ZH = ("大促", "狂欢节", "购物节", "黄金周", "儿童节", "特惠", "促销")
 
 # catalogue tags as merchants say them, to select products ("our new arrivals", "热销款")
 TAG_WORDS = {

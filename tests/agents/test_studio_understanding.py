@@ -29,6 +29,9 @@ def understanding(synced_platform: Platform) -> Understanding:
     ("bullet points for the 50l pack", ["od-trek-pack-50l"]),  # a size only it has
     ("write 3 instagram captions for the fitbuds", ["ea-fitbuds-sport"]),  # a word only it has
     ("冷萃和康普茶的海报", ["dr-nitro-cold-brew", "dr-ginger-kombucha"]),  # a pair only it has
+    # "Voltra" belongs to the watch and "power bank" to the pocket one: not the 20k too
+    ("banners for the Voltra Pulse Smartwatch plus the Pocket Power Bank",
+     ["ea-pulse-smartwatch", "ea-pocket-power-bank"]),
 ])
 def test_products_named_fully_or_shortened(understanding: Understanding, text: str,
                                            products: list[str]) -> None:
@@ -44,6 +47,11 @@ def test_products_named_fully_or_shortened(understanding: Understanding, text: s
     ("switch the campaign to autumn harvest", "autumn harvest"),
     ("春上新用的海报", "春上新"),
     ("妇女节 给亚麻衬衫做海报", "妇女节"),
+    ("换季清仓，给卫衣做横版", "换季清仓"),  # a phrase of its own that ends like an event
+    ("国庆黄金周 主图二十张", "国庆黄金周"),
+    ("写几条话题标签，植树节", "植树节"),
+    ("六一儿童节的海报", "六一儿童节"),
+    ("给保温杯做图，要高级感", None),
 ])
 def test_campaigns(text: str, expected: str | None) -> None:
     assert campaign(text) == expected
@@ -146,3 +154,34 @@ def test_one_tagged_english_word_is_no_campaign() -> None:
     assert campaign("hashtags for all our water bottles", ["water"]) is None
     assert campaign("banners for the Harvest Moon fest", ["Harvest Moon fest"]) == \
         "harvest moon fest"
+
+
+@pytest.mark.parametrize(("intent", "text", "task"), [
+    ("make_banners", "抠图 速干跑步T恤 一共六张", "cutout"),
+    ("make_banners", "cutouts of the kids range please, as main images", "cutout"),
+    ("write_copy", "isolate the mug in these ten pics", "cutout"),
+    ("make_banners", "translate the banners of the Trek 50 L Pack into french", "translate"),
+    ("cancel_job", "a translation please: job 3c9e0f1a7b24 -> japanese", "translate"),
+    ("cancel_job", "cancel the translation of job 3c9e0f1a7b24", "job_cancel"),
+    ("make_banners", "make 12 banners from the cutouts", "banners"),  # banners said first
+])
+def test_the_work_named_first_by_its_verb_is_the_task(understanding: Understanding,
+                                                      intent: str, text: str, task: str) -> None:
+    assert understanding.read(Parse(intent, 0.8), text).plan.task == task
+
+
+def test_uploaded_photos_keep_a_product_named_in_full_not_a_kind(
+        understanding: Understanding) -> None:
+    named = understanding.read(Parse("cut_out", 0.9),
+                               "cut out the pics I uploaded of the Solar Power Bank")
+    assert named.plan.products == ("ea-solar-power-bank",) and named.plan.source == "uploads"
+    kinds = understanding.read(Parse("cut_out", 0.9), "我刚上传了一些拖鞋的照片，帮忙去背景")
+    assert kinds.plan.products is None and kinds.plan.source == "uploads"
+
+
+def test_a_changed_count_may_be_a_number_word(understanding: Understanding) -> None:
+    reading = understanding.read(Parse("change_detail", 0.8), "let's do thirty instead",
+                                 context="banners")
+    assert reading.plan.count == 30
+    assert understanding.read(Parse("change_detail", 0.8), "the one with the lid",
+                              context="banners").plan.count is None

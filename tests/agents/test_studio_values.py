@@ -33,6 +33,8 @@ from agents.studio.values import chinese_number, copy_kind, count, languages, si
     ("给打底T恤做海报", None), ("打折商品的海报", None),  # 打 that is not a dozen
     ("100 bannres for cyber monday", 100), ("20 squares for singles day", 20),
     ("日语和英语两个版本，方图，十五张", 15),  # two versions are languages, not the count
+    ("banners from my uploads, 30 of em", 30), ("seven in 300x250 for the launch", 7),
+    ("cut out the mugs please, there are twelve", 12), ("four as squares", 4),
 ])
 def test_counts(text: str, expected: int | None) -> None:
     assert count(text) == expected
@@ -53,6 +55,8 @@ def test_chinese_numerals(text: str, expected: int | None) -> None:
     ("make 12 banners", ()),  # the word banner is the work, not the 1950x550 preset
     ("a wide banner for the home page", ("1950x550",)),
     ("300 x 250 and 300x250", ("300x250",)),
+    ("twenty squre banners", ("1080x1080",)),  # a letter off a size's name
+    ("localise it for our stores in Spain", ()),  # "stores" is no misspelt "stories"
 ])
 def test_sizes(text: str, expected: tuple[str, ...]) -> None:
     assert sizes(text) == expected
