@@ -26,7 +26,6 @@ from typing import Any
 
 from agents.studio import values
 from agents.studio.plan import StudioPlan, Task
-from agents.studio.work_words import named_work
 from agents.studio.vocabulary import (
     CAMPAIGN_SUFFIXES_ZH,
     CAMPAIGNS_EN,
@@ -42,6 +41,7 @@ from agents.studio.vocabulary import (
     TAG_WORDS,
     UPLOAD_WORDS,
 )
+from agents.studio.work_words import named_work
 from kg.facts import ProductFacts
 from kg.matching import words
 from shopmind.symbols import symbols_meaning
