@@ -26,6 +26,7 @@ from typing import Any
 
 from agents.studio import values
 from agents.studio.plan import StudioPlan, Task
+from agents.studio.spelling import close_word
 from agents.studio.vocabulary import (
     CAMPAIGN_SUFFIXES_ZH,
     CAMPAIGNS_EN,
@@ -41,7 +42,7 @@ from agents.studio.vocabulary import (
     TAG_WORDS,
     UPLOAD_WORDS,
 )
-from agents.studio.work_words import named_work
+from agents.studio.work_words import cancels, named_work, unheard_work, writes
 from kg.facts import ProductFacts
 from kg.matching import words
 from shopmind.symbols import symbols_meaning
@@ -61,7 +62,8 @@ TEXT_NOUNS = re.compile(r"texts?|titles?|headlines?|taglines?|sublines?|selling 
                         r"bullets?|bullet points?|posts?|descriptions?|hashtags?|slogans?|"
                         r"lines?|captions?|cop(?:y|ies)|条|篇|句|文案")
 _LAST_JOB = re.compile(r"\b(?:last|latest|previous|most recent|recent|newest)\s+"
-                       r"(?:job|batch|set|run|round|one|order of banners)s?\b")
+                       r"(?:job|batch|set|run|round|one|order of banners)s?\b"
+                       r"|上一个(?!商品|产品|款|尺寸|颜色|版本|样式|方案|风格)")  # "取消上一个"
 _TAGGED = re.compile(r"\btagged\s+(?:as\s+)?[\"']?([a-z-]+)")
 _JOB_ID = re.compile(r"(?<![0-9a-z])([0-9a-f]{12,16})(?![0-9a-z])")
 _UPLOADED_EN = re.compile(r"\bthese\s+(?:\d+\s+)?(?:photos|images|pictures|pics|shots|posters|"
@@ -149,6 +151,9 @@ class Understanding:
         """The act and the plan values of ``text``; ``context`` is the task of the plan
         under discussion (a bare "make it 50" is a count of banners, or of texts)."""
         parse = parse.for_merchant()
+        if parse.intent not in ACTS and (heard := unheard_work(
+                text, values.copy_kind(text), bool(self.finder().find(text)))) is not None:
+            parse = Parse(heard, parse.confidence, parse.entities, parse.ranking)
         act, task = ACTS.get(parse.intent, ("other", None))
         if act in VALUELESS_ACTS:  # "yes go ahead", "what can you do?": no plan values
             return Reading(act, StudioPlan(), parse.intent, parse.confidence)
@@ -161,12 +166,17 @@ class Understanding:
             act, task = ACTS["make_banners"]
             parse = Parse("make_banners", parse.confidence, parse.entities, parse.ranking)
         work = named_work(text) if task in ("banners", "copy", "job_cancel") else None
-        if task == "job_cancel" and (work != "translate" or _CANCEL.search(text.lower())):
+        if task == "job_cancel" and (work != "translate" or cancels(text)):
             work = None  # "job … -> english" with no word of cancelling is a translation
         if work is not None:  # "cutouts for the kids range, as main images": a cutout
             intent = next(name for name, (_, named) in ACTS.items() if named == work)
             act, task = ACTS[intent]
             parse = Parse(intent, parse.confidence, parse.entities, parse.ranking)
+            found = self.plan_values(text, parse.entities, task)
+        elif task == "copy" and _BANNER_NOUN.search(text.lower()) and not (
+                _counts_texts(text) or values.copy_kind(text) or writes(text)):
+            act, task = ACTS["make_banners"]  # "给铸铁煎锅弄点海报": no text is asked for
+            parse = Parse("make_banners", parse.confidence, parse.entities, parse.ranking)
             found = self.plan_values(text, parse.entities, task)
         elif task == "banners" and _copy_first(text):
             # "sublines for the banners of job …", "广告语来十条": texts are the work asked for
@@ -224,6 +234,9 @@ class Understanding:
         return self._finder
 
 
+_ONE_WORD_CAMPAIGNS = tuple(name for name in CAMPAIGNS_EN if name.isalpha() and len(name) >= 6)
+
+
 def campaign(text: str, tagged: Iterable[str] = ()) -> str | None:
     """The campaign a message names: a known one ("Black Friday", "618大促"), else the span
     the NLU tagged. English is lower-cased; Chinese keeps a 大促/活动 that follows."""
@@ -250,6 +263,11 @@ def campaign(text: str, tagged: Iterable[str] = ()) -> str | None:
     if hits:
         hits.sort()
         return hits[0][2].replace("-", " ") if hits[0][2] == "back-to-school" else hits[0][2]
+    for word in re.findall(r"[a-z]{6,}", lowered):  # "chrismas"
+        meant = close_word(word, _ONE_WORD_CAMPAIGNS)
+        if meant is not None and word not in _ONE_WORD_CAMPAIGNS and word not in (
+                "eastern", "easterly", "graduate", "graduated"):
+            return meant
     named = _CAMPAIGN_NAMED.search(lowered) or _SEASONAL.search(lowered) or \
         _CAMPAIGN_ZH.search(text)
     if named:
@@ -273,8 +291,6 @@ _NEGATED = re.compile(
     r"|[^，。；！？,.;!?\s]{1,6}(?:就?不用了|就?不要了)", re.IGNORECASE)
 
 
-_CANCEL = re.compile(r"\b(?:cancel|stop|abort|kill|halt|drop|scrap|delete|remove)\b|取消|停|不要|算了|"
-                     r"撤|删")
 _BANNER_NOUN = re.compile(r"\b(?:banners?|posters?|ads?|creatives?|images?|graphics?)\b|海报|主图|"
                           r"横幅|图")
 _FOR_BANNERS_ZH = re.compile(r"(?:海报|主图|横幅|图)的?\s*(?:写|配|出|来|做)")
@@ -342,11 +358,13 @@ def source(text: str, has_products: bool = False) -> str | None:
         return "uploads"
     if has_products:
         return None
-    category = _category(text)
-    if category:
-        return f"category:{category}"
-    tag = _tag(text)
+    category, tag = _category(text), _tag(text)
+    if category and not (tag and _SELECTED_TAG.search(lowered)):
+        return f"category:{category}"  # "做家居的小店…就用环保的那些商品" is the eco range
     return f"tag:{tag}" if tag else None
+
+
+_SELECTED_TAG = re.compile(r"的那些(?:商品|产品|东西)?|的商品|系列|\b(?:range|line|collection)\b")
 
 
 def _quantified_category(text: str) -> str | None:
@@ -395,7 +413,7 @@ def _tag(text: str) -> str | None:
     hits = []
     for phrase, tag in TAG_WORDS.items():
         pattern = re.escape(phrase) if _chinese(phrase) else \
-            rf"(?<![\w-]){re.escape(phrase)}(?![\w-])"
+            rf"(?<![a-z0-9_-]){re.escape(phrase)}(?![a-z0-9_-])"  # "kids的东西" too
         for match in re.finditer(pattern, lowered):
             after = lowered[match.end():]
             generic = re.match(rf"\s*(?:{generic_en})\b", after) or \
@@ -530,7 +548,7 @@ class ProductFinder:
                                      if matched <= other) == 1:
             score = max(score, self.MINIMUM)  # "kids headphones", "milk tea": one such name
         capitalised = {w for w in matched & self._unique_words if len(w) >= 5 and re.search(
-            rf"(?<=[\w,;:] ){re.escape(w)}\b", original, re.IGNORECASE) and re.search(
+            rf"(?<=[\w,;:+&-] ){re.escape(w)}\b", original, re.IGNORECASE) and re.search(
             rf"\b{w[0].upper()}{re.escape(w[1:])}", original, re.IGNORECASE | 0)}
         if capitalised and any(re.search(r"\b[A-Z]\w*\b", original[m.start():m.end()])
                                for w in capitalised

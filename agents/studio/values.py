@@ -58,7 +58,8 @@ _DOZENS = re.compile(r"(?<![\w.])(\d+)\s+dozen\b")
 _TOTAL = re.compile(r"(?<![\w.])(\d+)\s+(?:total|in total|altogether|each|apiece)\b")
 _LANGUAGE_CHARS = {"中": "zh", "英": "en", "日": "ja", "法": "fr", "德": "de", "西": "es"}
 _CODE = r"(?:en|zh|ja|de|fr|es)"
-_CODES = re.compile(rf"\b(?:in|into|to)\s+({_CODE}(?:\s*(?:\+|and|,|&|/)\s*{_CODE})*)\b")
+_CODES = re.compile(rf"(?:\b(?:in|into|to)\s+|(?:->|=>|→)\s*)"
+                    rf"({_CODE}(?:\s*(?:\+|and|,|&|/)\s*{_CODE})*)\b")
 _LANGUAGE_PAIR = re.compile("([" + "".join(_LANGUAGE_CHARS) + "]{2,4})(?:文|语|双语|三语|"
                             "[两三四]?[个种]?语言)"
                             "|(?:翻成|翻译成|译成|换成|改成|做成)([" + "".join(_LANGUAGE_CHARS)
@@ -67,6 +68,7 @@ _THOUSANDS = re.compile(r"(?<![\w.])(\d{1,3})k\b")  # "1k banners"; "the 20k" st
 _ABOUT = re.compile(r"\b(?:like|about|around|roughly|approximately|maybe|say)\s+((?:"
                     + "|".join(ENGLISH_NUMBERS) + r"|\d+)(?:[\s-]+(?:" + "|".join(ENGLISH_NUMBERS)
                     + r"))?)\s*(?:[,.!?]|$)")  # "hashtags for the bottles, like twenty"
+_PLEASE = re.compile(r"(?<![\w.×])(\d{1,4})\s+(?:pls|plz|please)\s*[.!]?\s*$")  # "…, 10 pls"
 _TIMES_ALONE = re.compile(r"(?<![\w.×])[x×]\s?(\d{1,4})(?![\w.×])")  # "captions ... x3"
 _ZH_PAIR = re.compile(r"([俩仨])个?\s*(?:" + "|".join(COUNTED_NOUNS_ZH) +
                       r"|广告语|标题|卖点|文案|海报|主图|口号|标语|描述|帖子|副标题|图|banner|poster)")
@@ -106,7 +108,7 @@ def count(text: str) -> int | None:
                              (_OF_THEM, _int), (_WORDS_OF_THEM, english_number),
                              (_TIMES, _int), (_DOZEN, english_number), (_TOTAL, _int),
                              (_FIELD, _int), (_GIVE, _number), (_ABOUT, _number),
-                             (_TIMES_ALONE, _int), (_THERE_ARE, _number)):
+                             (_TIMES_ALONE, _int), (_THERE_ARE, _number), (_PLEASE, _int)):
         for match in pattern.finditer(cleaned):
             if (value := convert(match.group(1))) is not None:
                 return value

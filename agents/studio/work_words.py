@@ -41,3 +41,34 @@ def named_work(text: str) -> Task | None:
     if other is not None and other.start() < first[0]:
         return None
     return first[1]  # type: ignore[return-value]
+
+
+_CANCEL = re.compile(r"\b(?:cancel|stop|abort|kill|halt|drop|scrap|delete|remove)\b|取消|停|"
+                     r"不要|算了|撤|删")
+_JOB_REFERENCE = re.compile(r"(?<![0-9a-z])[0-9a-f]{12,16}(?![0-9a-z])|\b(?:job|batch|run)s?\b|"
+                            r"上一个|上一批|任务|那批")
+_TEXT_COUNT = re.compile(r"(?:\d+|[x×]\s?\d+|[一二两三四五六七八九十]+[条句个篇])")
+_WRITE = re.compile(r"\b(?:write|draft|pen)\b|写|配")
+
+
+def cancels(text: str) -> bool:
+    """Does the message say to stop or drop something?"""
+    return bool(_CANCEL.search(text.lower()))
+
+
+def unheard_work(text: str, copy_kind: str | None, names_products: bool = False) -> str | None:
+    """The intent of a message the NLU could not place, from the words that only that work
+    uses: a kind of copy with a number or a product ("bullet points x6 road racer", "详情
+    心率手表") is copy; cancelling with a job named ("取消上一个") is cancelling it. None
+    when the words say neither."""
+    lowered = text.lower()
+    if copy_kind is not None and (names_products or _TEXT_COUNT.search(lowered)):
+        return "write_copy"
+    if cancels(lowered) and _JOB_REFERENCE.search(lowered):
+        return "cancel_job"
+    return None
+
+
+def writes(text: str) -> bool:
+    """Does the message ask for something written ("write", 写, 配)?"""
+    return bool(_WRITE.search(text.lower()))

@@ -185,3 +185,40 @@ def test_a_changed_count_may_be_a_number_word(understanding: Understanding) -> N
     assert reading.plan.count == 30
     assert understanding.read(Parse("change_detail", 0.8), "the one with the lid",
                               context="banners").plan.count is None
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    ("hashtags x5 trail runner gtx", "write_copy"),  # a kind of copy and a number
+    ("卖点 速干跑步T恤", "write_copy"),  # a kind of copy and a product
+    ("上一个取消掉", "cancel_job"),
+    ("what's the weather like", None),
+])
+def test_a_message_the_nlu_cannot_place_is_read_from_its_work_words(
+        understanding: Understanding, text: str, intent: str | None) -> None:
+    unsure = Parse("nlu_fallback", 0.05, {}, (("other", 0.9), ("help", 0.05)))
+    reading = understanding.read(unsure, text)
+    assert (reading.intent if reading.act != "other" else None) == intent
+
+
+def test_copy_heard_for_a_request_of_banners_only_is_banners(
+        understanding: Understanding) -> None:
+    reading = understanding.read(Parse("write_copy", 0.6), "想给铸铁煎锅弄点海报，竖版")
+    assert reading.plan.task == "banners" and reading.plan.sizes == ("1080x1920",)
+    kept = understanding.read(Parse("write_copy", 0.6), "给这些海报写点东西")
+    assert kept.plan.task == "copy"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("上一个翻成日语", "last_job"), ("上一个好了吗", "last_job"),
+    ("上一个商品换成方图", None),
+    ("给kids的东西做海报", "tag:kids"),
+    ("我们是卖厨具的，这次用环保系列做图", "tag:eco-friendly"),
+])
+def test_more_sources(text: str, expected: str | None) -> None:
+    assert source(text) == expected
+
+
+def test_a_campaign_a_letter_off_and_codes_after_an_arrow(understanding: Understanding) -> None:
+    said = understanding.plan_values("banners for haloween -> FR, DE", task="banners")
+    assert said["campaign"] == "halloween" and said["languages"] == ("fr", "de")
+    assert campaign("our eastern warehouse banners") is None
