@@ -95,3 +95,10 @@ def test_numbers_keep_their_units_and_decimals_on_one_line() -> None:
     for width in (40, 80, 120):
         lines = balanced_wrap("a 10 mm drop, 1.7 L and 1,200 mAh for 45 h.", 16, width)
         assert not any(line.endswith(("10", "1.7", "1,200", "45")) for line in lines), lines
+
+
+def test_a_no_break_space_keeps_a_price_or_percentage_whole() -> None:
+    fitted = fit_text("15\u00a0$ sparen ab 100\u00a0$ Einkaufswert", 360, 300, 60, language="de")
+    assert "15\u00a0$ sparen" in fitted.lines[0]  # the space after "$" is kept
+    assert all(not line.startswith("$") for line in fitted.lines)
+    assert [t.text for t in tokens("-30\u202f% sur tout")] == ["-30\u202f%", "sur", "tout"]

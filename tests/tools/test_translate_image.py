@@ -251,6 +251,21 @@ def test_a_price_under_a_subline_of_its_size_is_a_block_of_its_own() -> None:
         ["Rechargeable lanterns that", "glow all night"], ["$114.95"]]
 
 
+def test_lines_of_one_headline_join_with_descenders_and_a_price_running_on() -> None:
+    from tools.translate.ocr import TextLine
+
+    def line(text: str, x0: int, y0: int, x1: int, y1: int) -> TextLine:
+        return TextLine(text, ((x0, y0), (x1, y0), (x1, y1), (x0, y1)), 0.99)
+
+    # "Black" has no descender, "Friday Deals" has two: their boxes differ by a quarter
+    found = blocks([line("Black", 32, 40, 158, 87), line("Friday Deals", 26, 83, 305, 147)])
+    assert [[x.text for x in block] for block in found] == [["Black", "Friday Deals"]]
+    found = blocks([line("Spend", 34, 122, 310, 236), line("$100,", 32, 211, 277, 326),
+                    line("Save $15", 35, 308, 408, 410), line("$50.99", 864, 217, 1104, 300)])
+    assert [[x.text for x in block] for block in found] == [
+        ["Spend", "$100,", "Save $15"], ["$50.99"]]
+
+
 def test_a_badge_too_short_for_its_translation_gets_a_wider_pill() -> None:
     from tools.layout.fonts import BOLD, font
 

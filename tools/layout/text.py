@@ -39,6 +39,9 @@ class Token:
     space_before: bool
 
 
+NO_BREAK = frozenset("\u00a0\u202f\u2007")  # no-break spaces: never a line break
+
+
 def tokens(text: str) -> list[Token]:
     """Unbreakable units: Latin words, Chinese words (a number glued to the word after it, as
     in 330毫升), other CJK characters singly, punctuation glued by the rules."""
@@ -55,7 +58,11 @@ def tokens(text: str) -> list[Token]:
             word, han, space = "", "", False
 
     for char in text:
-        if char.isspace():
+        if char in NO_BREAK or (word and word[-1] in NO_BREAK and not char.isspace()):
+            if han:  # "100\u00a0$", "-30\u00a0%": one unit, as a no-break space says
+                flush()
+            word += char
+        elif char.isspace():
             flush()
             space = True
         elif is_han(char):

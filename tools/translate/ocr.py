@@ -94,8 +94,8 @@ def read_text(rgb: np.ndarray, min_score: float = MIN_SCORE) -> list[TextLine]:
 
 def blocks(lines: list[TextLine]) -> list[list[TextLine]]:
     """Lines grouped into blocks: a line joins the block above it when it starts right below
-    it (a gap under 0.6 line heights), has a similar height (within 25 %) and overlaps it
-    horizontally, and neither is a price. Blocks keep reading order."""
+    it (a gap under 0.6 line heights), has a similar height (within 25 %, or 35 % when the
+    two share an edge or a centre) and overlaps it horizontally, and neither is a price. Blocks keep reading order."""
     groups: list[list[TextLine]] = []
     for line in sorted(lines, key=lambda item: (item.box[1], item.box[0])):
         home = next((group for group in groups if _continues(group[-1], line)), None)
@@ -109,12 +109,21 @@ def blocks(lines: list[TextLine]) -> list[list[TextLine]]:
 PRICE = re.compile(r"^\s*(?:US\$|[$¥€£￥])\s*\d|\d[\d.,]*\s*(?:元|US\$|[$€£])\s*$")
 
 
+def _price(text: str) -> bool:
+    """A price on its own line; "Spend $100," goes on to the next line."""
+    return bool(PRICE.search(text)) and not text.rstrip().endswith((",", "，", ";", "；"))
+
+
 def _continues(above: TextLine, line: TextLine) -> bool:
-    if PRICE.search(above.text) or PRICE.search(line.text):
+    if _price(above.text) or _price(line.text):
         return False  # a price stands alone, even set right under a subline of its size
     a, b = above.box, line.box
     heights = sorted((above.height, line.height))
-    if heights[0] <= 0 or heights[0] / heights[1] < 0.75:
+    # a line with descenders ("Friday") boxes taller than one without ("Black"): lines that
+    # share an edge or a centre may differ more
+    aligned = min(abs(a[0] - b[0]), abs(a[2] - b[2]),
+                  abs((a[0] + a[2]) - (b[0] + b[2])) / 2) <= 0.25 * heights[1]
+    if heights[0] <= 0 or heights[0] / heights[1] < (0.65 if aligned else 0.75):
         return False
     gap = b[1] - a[3]
     overlap = min(a[2], b[2]) - max(a[0], b[0])
