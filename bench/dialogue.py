@@ -134,7 +134,8 @@ def load(name: str) -> list[dict[str, Any]]:
 
 def play(app: str, rasa_url: str, rasa_headers: dict[str, str], tokens: dict[str, str],
          conversations_db: Path, names: Names, set_name: str,
-         conversations: list[dict[str, Any]], run: str) -> list[Outcome]:
+         conversations: list[dict[str, Any]], run: str, every_turn: bool = False
+         ) -> list[Outcome]:
     outcomes = []
     with httpx.Client(timeout=60) as client:
         for conversation in conversations:
@@ -160,7 +161,7 @@ def play(app: str, rasa_url: str, rasa_headers: dict[str, str], tokens: dict[str
                 if response.status_code != 200:
                     failed.insert(0, f"HTTP {response.status_code}")
                 outcome.turns.append(not failed)
-                if failed:
+                if failed or every_turn:
                     outcome.failures.append(f"  turn {n} {turn['text']!r}\n    reply: "
                                             f"{text!r}\n    failed: {failed}")
             outcomes.append(outcome)
@@ -212,6 +213,8 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     parser.add_argument("--json", type=Path, help="write the results here")
     parser.add_argument("--show", action="store_true",
                         help="print the failed checks (development sets only)")
+    parser.add_argument("--every-turn", action="store_true",
+                        help="with --show, print the turns that passed too")
     parser.add_argument("--label", default="this code", help="what was measured, for the JSON")
     args = parser.parse_args(argv)
     from bench.chat import _tokens, platform_up
@@ -232,7 +235,8 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
             conversations = [c for c in load(name) if not only or (
                 c["id"] in only and name not in REPORT_ONLY)]
             outcomes += play(live.app, live.rasa_url, live.rasa_headers, tokens,
-                             live.settings.conversations_path, names, name, conversations, run)
+                             live.settings.conversations_path, names, name, conversations, run,
+                             args.every_turn and name not in REPORT_ONLY)
     result = {"label": args.label, "sets": summary(outcomes),
               "wall_s": round(time.perf_counter() - started, 1)}
     _print(result)

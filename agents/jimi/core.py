@@ -172,6 +172,9 @@ class Jimi:
         text = turn.latest.text
         if intent in cues.PROBLEM_INTENTS and problem_in(text):
             return "report_problem"
+        if intent in ORDER_INTENTS and cues.ELLIPTICAL.search(text) and \
+                not cues.REQUEST_VERB.search(text):
+            return "order_status"  # "橙汁那单呢" after a cancellation asks, it cancels nothing
         if intent not in ORDER_INTENTS and cues.POLICY.search(text):
             return "faq"  # "the headphones i got in march, still under warranty?"
         if intent == "membership_benefits" and cues.POLICY.search(text):
@@ -290,7 +293,10 @@ class Jimi:
             return self.shopping.question(turn, shopper)
         if previous.intent == "order_status":
             return self._order_status(turn, shopper)
-        if previous.intent in ORDER_INTENTS:  # the order form has just been filled
+        if previous.intent in ORDER_INTENTS:  # the order form has just been filled, unless
+            if cues.ELLIPTICAL.search(turn.latest.text) and \
+                    not cues.REQUEST_VERB.search(turn.latest.text):  # "橙汁那单呢" asks
+                return self._order_status(turn, shopper)
             return self._order_request(turn, shopper)
         return Reply([CLARIFY[shopper.language]])
 
@@ -618,7 +624,8 @@ class Jimi:
 def _asks_other(text: str) -> bool:
     lowered = text.lower()
     return any(w in lowered for w in ("other one", "the other", "another one", "另一个", "另外一个",
-                                      "另一款", "另一双", "另一件"))
+                                      "另一款", "另一双", "另一件", "另一单", "另外那单",
+                                      "另一个订单"))
 
 
 def _merge(before: dict[str, list[str]], now: dict[str, list[str]]) -> dict[str, list[str]]:

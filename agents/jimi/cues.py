@@ -91,3 +91,8 @@ OTHER_COLOURS = re.compile(r"(?i)other colou?rs?|another colou?r|what other colo
 GOES_WITH = re.compile(r"(?i)goes? (?:well )?with\b|go together|to go with|"
                        r"pairs? (?:well )?with|match(?:es)? (?:it|this)|配什么|搭配什么|搭什么|"
                        r"一起买什么|配套")
+# "橙汁那单呢", "and the other one?": a question about an order, never a new request on it
+ELLIPTICAL = re.compile(r"(?i)呢[?？]?\s*$|^\s*(?:and|what about|how about)\b")
+REQUEST_VERB = re.compile(r"(?i)\b(?:cancel|refund|return|change|swap|exchange|stop|send back)"
+                          r"|取消|退|改|换|不要|别发")
+IT = re.compile(r"(?i)\b(?:it|its|it's)\b|它")  # the product under discussion, by pronoun

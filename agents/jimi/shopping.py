@@ -69,20 +69,23 @@ class Shopping:
     def product_of(self, turn: Turn) -> ProductFacts | None:
         """The one product a turn is about: named (by the NLU or in the words), pointed at
         ("the second one", "那个头灯"), the one under discussion, or named earlier."""
+        current = turn.slots.get("product")
+        # "how much water does it hold": "it" is the kettle, "water" names no product here
+        it = bool(current and cues.IT.search(turn.latest.text))
+        outright = self.products_named(turn.latest.text)
         for name in turn.latest.entities.get("product", []):
             found = self.find(name)
-            if found is not None:
+            if found is not None and not (it and found not in outright):
                 return found
-        named = self.products_named(turn.latest.text) or self.named_by_part(turn.latest.text)
+        named = outright or self.named_by_part(turn.latest.text)
         if named:
             return named[0]
         pointed = self.referenced(turn)
         if pointed is not None and pointed.how != "plural":
             return self.knowledge.product(pointed.products[0])
-        found = self.find(turn.latest.text)
+        found = None if it else self.find(turn.latest.text)
         if found is not None:
             return found
-        current = turn.slots.get("product")
         if current:  # "is it waterproof?", "what colours?": the product under discussion
             found = self.find(str(current))
             if found is not None:

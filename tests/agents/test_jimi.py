@@ -404,3 +404,34 @@ def test_a_shopper_asking_for_studio_work_is_declined_politely(
     product = user_turn("is the Glass Electric Kettle 1.7 L dishwasher safe?", "out_of_scope")
     reply = jimi.respond(conversation(product), shopper).texts[0]
     assert "Glass Electric Kettle" in reply and "Shopmind studio" not in reply and asked == []
+
+
+@pytest.mark.parametrize(("text", "intent", "language"), [
+    ("那另一单呢", "inform", "zh"), ("and the other one?", "cancel_order", "en"),
+])
+def test_a_question_about_another_order_after_a_cancellation_cancels_nothing(
+        jimi: Jimi, synced_platform: Platform, text: str, intent: str, language: str) -> None:
+    accounts = synced_platform.knowledge.accounts
+    profile, first, other = next(
+        (p, *[o.id for o in accounts.orders_of(p.id) if o.state in ("paid", "delayed")][:2])
+        for p in accounts.profiles()
+        if sum(o.state in ("paid", "delayed") for o in accounts.orders_of(p.id)) >= 2)
+    turn = conversation(user_turn("cancel my order", "cancel_order"),
+                        user_turn(text, intent), slots={"order_id": first},
+                        bot=[f"Order {other} is on its way.",
+                             f"I've filed a cancellation for order {first}."])
+    reply = jimi.respond(turn, Shopper(profile, language,
+                                       filed=frozenset({(first, "cancel")})))
+    assert reply.requests == []
+    assert other in " ".join(reply.texts)  # its status, as asked
+
+
+def test_it_is_the_product_under_discussion_not_a_word_of_another_name(
+        jimi: Jimi, synced_platform: Platform) -> None:
+    kettle = synced_platform.knowledge.product("kt-gooseneck-kettle")
+    assert kettle is not None
+    turn = conversation(user_turn("how much water does it hold", "product_question",
+                                  product="water"),
+                        slots={"product": kettle.name_en})
+    reply = jimi.shopping.product_of(turn)
+    assert reply is not None and reply.id == "kt-gooseneck-kettle"
