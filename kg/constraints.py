@@ -27,6 +27,12 @@ _PRICE_RANGE = re.compile(
     r"(?:between|from)\s*[$€£¥]?\s*(\d+(?:\.\d+)?)\s*(?:and|to|-)\s*[$€£¥]?\s*(\d+(?:\.\d+)?)"
     + _NOT_PRICE + r"|(?<![\d.])(\d+(?:\.\d+)?)\s*(?:元|块|美元)?\s*(?:到|至|~|～|-)\s*(\d+(?:\.\d+)?)"
     r"\s*(?:元|块|美元|刀)(?:之间|左右)?", re.IGNORECASE)
+# "around 30 dollars", "200元左右": a quarter either side
+_PRICE_AROUND = re.compile(r"(?:around|about|approximately|roughly|circa|~|大概|大约|差不多)\s*"
+                           r"[$€£¥]?\s*(\d+(?:\.\d+)?)" + _NOT_PRICE +
+                           r"|(\d+(?:\.\d+)?)\s*(?:元|块|美元|刀|dollars?|bucks|usd)?\s*左右",
+                           re.IGNORECASE)
+AROUND = 0.25
 _WORDS = re.compile(r"[a-z0-9][a-z0-9'.&/+-]*")
 _CJK = re.compile(r"[\u4e00-\u9fff]+")
 # a Chinese run with the Latin letters written into it: "T恤", "LED灯"
@@ -79,9 +85,12 @@ class ConstraintParser:
         price_max = _number(_PRICE_MAX.search(text))
         price_min = _number(_PRICE_MIN.search(text))
         between = _PRICE_RANGE.search(text)
+        around = _number(_PRICE_AROUND.search(text))
         if between:  # "between 30 and 60", "100到200元"
             low, high = sorted(float(g) for g in between.groups() if g)
             price_min, price_max = low, high
+        elif around is not None and price_max is None and price_min is None:
+            price_min, price_max = around * (1 - AROUND), around * (1 + AROUND)
         return Constraints(frozenset(found["category"]), frozenset(found["kind"]),
                            frozenset(found["brand"]), frozenset(found["value"]),
                            frozenset(found["soft"]), price_max, price_min, tuple(matched))

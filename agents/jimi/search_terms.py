@@ -140,6 +140,9 @@ class Amount:
         unit = {"mah": "mAh", "ml": "ml", "g": "g", "h": "h", "w": "W", "lm": "lm"}[self.unit]
         zh_unit = {"mah": "毫安时", "ml": "毫升", "g": "克", "h": "小时", "w": "瓦", "lm": "流明"}[
             self.unit]
+        if self.low is not None and self.high is not None:
+            return (f"{self.low:g}-{self.high:g}{zh_unit}" if language == "zh" else
+                    f"{self.low:g}-{self.high:g} {unit}")
         if self.low is not None:
             return f"{self.low:g}{zh_unit}以上" if language == "zh" else f"at least {self.low:g} {unit}"
         return (f"{self.high:g}{zh_unit}以内" if language == "zh" else
@@ -168,8 +171,18 @@ _LOW = ("at least", "minimum", "min", "over", "more than", "above", "greater tha
         "不少于", "至少", "超过", "大于")
 
 
+# "20几升", "20多升": from that many up to the next ten
+_TENS = re.compile(r"(?<![\d.])([1-9]\d*0)\s*(?:几|多)\s*(毫安时|毫安|毫升|升|公斤|千克|克|小时|瓦|流明)")
+
+
 def amounts_in(text: str) -> list[Amount]:
     found = []
+    for match in _TENS.finditer(text):
+        number, unit = match.groups()
+        scale = _SCALE.get(unit, 1.0)
+        step = 10 ** (len(number) - 1) if len(number) > 2 else 10
+        found.append(Amount(_UNIT_WORDS[unit], float(number) * scale,
+                            (float(number) + step) * scale))
     for match in _AMOUNT.finditer(text):
         before, number, unit, after = match.groups()
         if not before and not after:

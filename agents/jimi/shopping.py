@@ -200,6 +200,11 @@ class Shopping:
         pointed = None if named else self.referenced(turn)
         if pointed is not None and pointed.how == "plural" and len(pointed.products) > 1:
             return self._about_each(turn, shopper, pointed.products)
+        listed = self.known(turn.last_shown())
+        if not named and pointed is None and 2 <= len(listed) <= 3 and turn.earlier and \
+                turn.earlier[-1].intent == "product_search" and \
+                not cues.PRONOUN.search(text) and not self.named_by_part(text):
+            return self._about_each(turn, shopper, listed)  # "什么味道的" after two candles
         product = self.product_of(turn)
         if product is None:
             if self.search.constraints(text).kinds or (

@@ -435,3 +435,32 @@ def test_it_is_the_product_under_discussion_not_a_word_of_another_name(
                         slots={"product": kettle.name_en})
     reply = jimi.shopping.product_of(turn)
     assert reply is not None and reply.id == "kt-gooseneck-kettle"
+
+
+def test_around_a_price_is_a_range_either_side(synced_platform: Platform) -> None:
+    from kg.constraints import AROUND
+
+    parse = synced_platform.knowledge.query.parse
+    found = parse("vases around 30 dollars?")
+    assert (found.price_min, found.price_max) == (30 * (1 - AROUND), 30 * (1 + AROUND))
+    assert parse("200元左右的耳机").price_max == 200 * (1 + AROUND)
+    assert parse("around 500 ml").price_max is None  # a size, not a price
+
+
+def test_twenty_something_litres_is_twenty_to_thirty() -> None:
+    from agents.jimi.search_terms import amounts_in
+
+    found = amounts_in("太大了 有没有20几升的")
+    assert [(a.unit, a.low, a.high) for a in found] == [("ml", 20000.0, 30000.0)]
+
+
+def test_a_question_with_no_referent_after_a_short_list_is_about_each(
+        jimi: Jimi, synced_platform: Platform) -> None:
+    candles = [p.id for p in synced_platform.knowledge.graph.products()
+               if p.category == "home" and "candle" in p.name_en.lower()][:2]
+    assert len(candles) == 2
+    turn = conversation(user_turn("香薰蜡烛有推荐吗", "product_search"),
+                        user_turn("什么味道的", "product_question"), shown=[candles])
+    texts = " ".join(jimi.respond(turn, _shopper(synced_platform, "zh")).texts)
+    for product_id in candles:
+        assert synced_platform.knowledge.product(product_id).name_zh in texts
