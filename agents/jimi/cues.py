@@ -23,11 +23,13 @@ OPEN_STATES = ("paid", "delayed")  # orders that can still be cancelled or chang
 TIMING = re.compile(r"(?i)how long|how many days|when (?:will|do|does|can)|多久|多长时间|什么时候|"
                      r"几天|到账")
 COMPARE = re.compile(r"(?i)\bcompare|\bvs\.?\b|\bversus\b|difference between|对比|比较|相比|"
-                      r"区别|差别|比一比|比一下|比较一下|对比一下|[跟和与][^，,。？?]{1,12}比[，,]?")
+                      r"区别|差别|比一比|比一下|比较一下|对比一下|[跟和与][^，,。？?]{1,12}比[，,]?|"
+                      r"how much (?:\w+er|more \w+|less \w+) (?:is it |are they )?than|"
+                      r"比[^，,。？?]{1,14}(?:轻|重|贵|便宜|长|短|大|小|亮)多少")
 COMPARATIVE = re.compile(r"(?i)\b(?:\w+er|more \w+|less \w+|least \w+|most \w+|\w+est)\b|"
                           r"更|最|哪个.{0,3}(?:长|短|大|小|重|轻|贵|便宜|多|少|亮|快)")
 TWO = re.compile(r"(?i)\bthe two\b|\bboth\b|these two|those two|这两|那两|两款|两个|两双")
-MORE = re.compile(r"(?i)long|more|most|bigg|larg|heav|bright|expens|pricier|strong|长|多|大|重|亮|"
+MORE = re.compile(r"(?i)long|more|most|bigg|larg|heav|bright|expens|pricier|strong|tall|high|wide|长|多|大|重|亮|"
                    r"贵|久|高")
 CHEAP = re.compile(r"(?i)cheap|less expensive|affordable|便宜|实惠")
 SHOPPING_QUESTION = re.compile(r"(?i)\?|？|吗|什么|哪|有没有|有没|多少|\bdo you\b|\bany\b|"
@@ -96,3 +98,12 @@ ELLIPTICAL = re.compile(r"(?i)呢[?？]?\s*$|^\s*(?:and|what about|how about)\b"
 REQUEST_VERB = re.compile(r"(?i)\b(?:cancel|refund|return|change|swap|exchange|stop|send back)"
                           r"|取消|退|改|换|不要|别发")
 IT = re.compile(r"(?i)\b(?:it|its|it's)\b|它")  # the product under discussion, by pronoun
+# "how much lighter is it than ...", "比GTX轻多少": the difference, by attribute
+HOW_MUCH = (
+    (re.compile(r"(?i)how much (?:lighter|heavier)|[轻重]多少"), "weight_g"),
+    (re.compile(r"(?i)how much (?:cheaper|more expensive|pricier|dearer)|(?:贵|便宜)多少"), "price"),
+    (re.compile(r"(?i)how much longer|how many more hours|续航.{0,4}长多少|长多少"),
+     "battery_life_h"),
+    (re.compile(r"(?i)how much (?:bigger|larger|more does it hold)|大多少"), "capacity_ml"),
+    (re.compile(r"(?i)how much brighter|亮多少"), "brightness_lm"),
+)

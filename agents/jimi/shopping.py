@@ -23,7 +23,7 @@ from agents.jimi.product_answers import describe_attribute, has_colour, has_size
 from agents.jimi.references import PARTS, Reference, named_among, positions_in, resolve
 from agents.jimi.search import ProductSearch
 from agents.jimi.search_terms import CURRENCY_ZH, currency_of, key_for, ordering_of, value_of
-from agents.jimi.which import which_has, which_unknown, which_wins
+from agents.jimi.which import difference, which_has, which_unknown, which_wins
 from agents.jimi.wording import attribute_asked
 from kg.attributes import AttributeRanker, attribute_text
 from kg.facts import ProductFacts
@@ -437,6 +437,10 @@ class Shopping:
             return Reply(["Which two products would you like me to compare?"
                           if shopper.language == "en" else "请告诉我您想比较哪两件商品？"])
         texts = [compare(a, b, shopper.language) for a, b in pairs]
+        key = next((k for pattern, k in cues.HOW_MUCH if pattern.search(turn.latest.text)), None)
+        gap = difference(*pairs[0], key, shopper.language) if key else None
+        if gap:  # "how much lighter is it than the GTX?": the difference first
+            texts.insert(0, gap)
         ids = list(dict.fromkeys(p.id for pair in pairs for p in pair))
         return Reply(texts, slots={"product": pairs[0][0].name_en}, shown=ids)
 

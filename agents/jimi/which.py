@@ -5,7 +5,7 @@ Hiking Boot.")."""
 from __future__ import annotations
 
 from agents.jimi.comparison import attribute_name
-from agents.jimi.search_terms import amount_text
+from agents.jimi.search_terms import amount_text, value_of
 from kg.facts import ProductFacts
 
 # (attribute, more wanted?) -> how the winner is said
@@ -84,3 +84,28 @@ def _shown(product: ProductFacts, key: str, language: str) -> str:
         return (f"{product.price:.2f}美元" if language == "zh" else
                 f"{product.price:.2f} {product.currency}")
     return amount_text(product, key, language) or "-"
+
+
+def difference(first: ProductFacts, second: ProductFacts, key: str, language: str
+               ) -> str | None:
+    """How far apart two products are on ``key`` ("The Trail Runner Lite is 90 g lighter than
+    the Trail Runner GTX: 220 g against 310 g."), None when either lacks the value."""
+    a, b = value_of(first, key), value_of(second, key)
+    if a is None or b is None:
+        return None
+    gap = abs(a - b)
+    shown = (f"{gap:.2f}" if key == "price" else f"{gap:g}")
+    unit = {"weight_g": "g", "battery_life_h": "h", "capacity_ml": "ml", "brightness_lm": "lm",
+            "price": first.currency}.get(key, "")
+    more = a > b
+    if language == "zh":
+        word = {"weight_g": ("重", "轻"), "price": ("贵", "便宜"), "battery_life_h": ("长", "短"),
+                "capacity_ml": ("大", "小"), "brightness_lm": ("亮", "暗")}[key][0 if more else 1]
+        unit_zh = {"g": "克", "h": "小时", "ml": "毫升", "lm": "流明"}.get(unit, "美元")
+        return (f"{first.name('zh')}比{second.name('zh')}{word}{shown}{unit_zh}"
+                f"（{_shown(first, key, 'zh')}对比{_shown(second, key, 'zh')}）。")
+    word = {"weight_g": ("heavier", "lighter"), "price": ("more expensive", "cheaper"),
+            "battery_life_h": ("longer-lasting", "shorter-lasting"),
+            "capacity_ml": ("bigger", "smaller"), "brightness_lm": ("brighter", "dimmer")}[key]
+    return (f"The {first.name_en} is {shown} {unit} {word[0 if more else 1]} than the "
+            f"{second.name_en}: {_shown(first, key, 'en')} against {_shown(second, key, 'en')}.")

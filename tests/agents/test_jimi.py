@@ -464,3 +464,22 @@ def test_a_question_with_no_referent_after_a_short_list_is_about_each(
     texts = " ".join(jimi.respond(turn, _shopper(synced_platform, "zh")).texts)
     for product_id in candles:
         assert synced_platform.knowledge.product(product_id).name_zh in texts
+
+
+def test_how_much_lighter_than_a_named_product_gives_the_difference(
+        jimi: Jimi, synced_platform: Platform) -> None:
+    lite = synced_platform.knowledge.product("fw-road-racer")
+    assert lite is not None
+    turn = conversation(user_turn("how much lighter is it than the Trail Runner GTX?",
+                                  "product_question", product="Trail Runner GTX"),
+                        slots={"product": lite.name_en})
+    text = jimi.respond(turn, _shopper(synced_platform)).texts[0]
+    assert text.startswith("The Road Racer Lite is 90 g lighter than the Trail Runner GTX")
+
+
+def test_which_one_is_taller_names_the_taller(jimi: Jimi, synced_platform: Platform) -> None:
+    turn = conversation(user_turn("vases?", "product_search"),
+                        user_turn("which one's taller", "product_question"),
+                        shown=[["hm-speckled-bud-vase", "hm-ribbed-glass-vase"]])
+    text = jimi.respond(turn, _shopper(synced_platform)).texts[0]
+    assert text.startswith("The Ribbed Glass Vase")
