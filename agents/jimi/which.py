@@ -104,8 +104,8 @@ def difference(first: ProductFacts, second: ProductFacts, key: str, language: st
         unit_zh = {"g": "克", "h": "小时", "ml": "毫升", "lm": "流明"}.get(unit, "美元")
         return (f"{first.name('zh')}比{second.name('zh')}{word}{shown}{unit_zh}"
                 f"（{_shown(first, key, 'zh')}对比{_shown(second, key, 'zh')}）。")
-    word = {"weight_g": ("heavier", "lighter"), "price": ("more expensive", "cheaper"),
-            "battery_life_h": ("longer-lasting", "shorter-lasting"),
-            "capacity_ml": ("bigger", "smaller"), "brightness_lm": ("brighter", "dimmer")}[key]
-    return (f"The {first.name_en} is {shown} {unit} {word[0 if more else 1]} than the "
+    words = {"weight_g": ("heavier", "lighter"), "price": ("more expensive", "cheaper"),
+             "battery_life_h": ("longer-lasting", "shorter-lasting"),
+             "capacity_ml": ("bigger", "smaller"), "brightness_lm": ("brighter", "dimmer")}[key]
+    return (f"The {first.name_en} is {shown} {unit} {words[0 if more else 1]} than the "
             f"{second.name_en}: {_shown(first, key, 'en')} against {_shown(second, key, 'en')}.")
