@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from kg.graph import ProductGraph
 from kg.kinds import KINDS, NAME_ONLY, NOT_A_KIND, QUERY_ONLY
-from kg.lexicon import BOOLEAN_ZH, CATEGORY_SYNONYMS, TAG_SYNONYMS
+from kg.lexicon import BOOLEAN_SYNONYMS, BOOLEAN_ZH, CATEGORY_SYNONYMS, TAG_SYNONYMS
 from kg.mining.concepts import CONCEPTS
 
 # a number followed by a unit is a size, not a price ("at least 20000 mAh", "500ml以下")
@@ -178,6 +178,8 @@ def _add_value(add: Callable[[str | None, str], None], node: str, data: dict[str
     if value == "true":
         add(attribute.replace("_", " "), node)
         add(BOOLEAN_ZH.get(attribute), node)
+        for synonym in BOOLEAN_SYNONYMS.get(attribute, ()):
+            add(synonym, node)
         if attribute.endswith("_free"):  # sugar_free: "no sugar", "without sugar", "sugar-free"
             stem = attribute.removesuffix("_free").replace("_", " ")
             for phrase in (f"no {stem}", f"without {stem}", f"zero {stem}", f"{stem}-free"):

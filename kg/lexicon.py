@@ -40,6 +40,8 @@ CATEGORY_SYNONYMS = MappingProxyType({
     "drink": "drinks", "beverage": "drinks", "beverages": "drinks", "饮料": "drinks",
     "gadget": "electronics_accessories", "gadgets": "electronics_accessories",
     "electronics": "electronics_accessories", "kitchenware": "kitchen", "cookware": "kitchen",
+    "电子产品": "electronics_accessories", "数码产品": "electronics_accessories",
+    "数码": "electronics_accessories",
     "decor": "home", "camping gear": "outdoor",
 })
 # other catalogue values as a Chinese reply says them
@@ -60,6 +62,13 @@ TAG_SYNONYMS = MappingProxyType({
     "露营": "camping", "run": "running", "runs": "running", "runner": "running", "跑步": "running",
     "gym": "fitness", "workout": "fitness", "健身": "fitness", "office": "office", "上班": "office",
     "办公": "office", "eco": "eco-friendly", "环保": "eco-friendly",
+    "new in": "new-arrival", "just in": "new-arrival", "新上": "new-arrival",
+    "新上的": "new-arrival", "上新": "new-arrival", "新款": "new-arrival", "新到": "new-arrival",
+})
+# more words for a yes/no attribute ("fizzy" is sparkling)
+BOOLEAN_SYNONYMS = MappingProxyType({
+    "sparkling": ("fizzy", "carbonated", "bubbly", "气泡", "汽水", "碳酸", "含气", "有气"),
+    "waterproof": ("water-resistant", "water resistant", "不怕水"),
 })
 # unit suffix of an attribute name -> (unit label, surface forms in text, factor to the unit)
 UNITS = MappingProxyType({

@@ -483,3 +483,12 @@ def test_which_one_is_taller_names_the_taller(jimi: Jimi, synced_platform: Platf
                         shown=[["hm-speckled-bud-vase", "hm-ribbed-glass-vase"]])
     text = jimi.respond(turn, _shopper(synced_platform)).texts[0]
     assert text.startswith("The Ribbed Glass Vase")
+
+
+def test_fizzy_and_new_electronics_are_read_as_the_catalogue_says(
+        synced_platform: Platform) -> None:
+    parse = synced_platform.knowledge.query.parse
+    assert "value:sparkling=true" in parse("something fizzy with zero sugar").values
+    found = parse("最近有什么新上的电子产品吗")
+    assert "category:electronics_accessories" in found.categories
+    assert "tag:new-arrival" in found.soft
