@@ -42,7 +42,7 @@ from agents.studio.vocabulary import (
     TAG_WORDS,
     UPLOAD_WORDS,
 )
-from agents.studio.work_words import cancels, named_work, unheard_work, writes
+from agents.studio.work_words import cancels, changes, named_work, unheard_work, writes
 from kg.facts import ProductFacts
 from kg.matching import words
 from shopmind.symbols import symbols_meaning
@@ -155,6 +155,11 @@ class Understanding:
                 text, values.copy_kind(text), bool(self.finder().find(text)))) is not None:
             parse = Parse(heard, parse.confidence, parse.entities, parse.ranking)
         act, task = ACTS.get(parse.intent, ("other", None))
+        if act in ("confirm", "deny") and changes(text) and any(
+                v is not None for v in self.plan_values(text, parse.entities, context).values()):
+            # "别的都没问题，就是语言改成法语吧", "it's for new year not christmas": an edit
+            act, parse = "change", Parse("change_detail", parse.confidence, parse.entities,
+                                         parse.ranking)
         if act in VALUELESS_ACTS:  # "yes go ahead", "what can you do?": no plan values
             return Reading(act, StudioPlan(), parse.intent, parse.confidence)
         found = self.plan_values(text, parse.entities, task or context,

@@ -72,3 +72,12 @@ def unheard_work(text: str, copy_kind: str | None, names_products: bool = False)
 def writes(text: str) -> bool:
     """Does the message ask for something written ("write", 写, 配)?"""
     return bool(_WRITE.search(text.lower()))
+
+
+_CHANGE = re.compile(r"\b(?:instead|rather|switch|change|make (?:it|them)|not)\b|改成|换成|改为|"
+                     r"换为|改一下|就是.{0,6}改|不是")
+
+
+def changes(text: str) -> bool:
+    """Does a yes or a no carry an edit ("fine, but in French instead", "不是圣诞是元旦")?"""
+    return bool(_CHANGE.search(text.lower()))

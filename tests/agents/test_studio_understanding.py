@@ -222,3 +222,14 @@ def test_a_campaign_a_letter_off_and_codes_after_an_arrow(understanding: Underst
     said = understanding.plan_values("banners for haloween -> FR, DE", task="banners")
     assert said["campaign"] == "halloween" and said["languages"] == ("fr", "de")
     assert campaign("our eastern warehouse banners") is None
+
+
+@pytest.mark.parametrize(("intent", "text", "act"), [
+    ("affirm", "方案没问题，就是尺寸改成竖版吧", "change"),
+    ("deny", "no, it's for easter not christmas", "change"),
+    ("affirm", "yes, 20 banners is fine", "confirm"),  # a value, but no edit
+    ("deny", "no, not now", "deny"),
+])
+def test_a_yes_or_no_that_carries_an_edit_is_a_change(understanding: Understanding,
+                                                      intent: str, text: str, act: str) -> None:
+    assert understanding.read(Parse(intent, 0.9), text, context="banners").act == act
