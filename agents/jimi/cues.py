@@ -107,3 +107,14 @@ HOW_MUCH = (
     (re.compile(r"(?i)how much (?:bigger|larger|more does it hold)|大多少"), "capacity_ml"),
     (re.compile(r"(?i)how much brighter|亮多少"), "brightness_lm"),
 )
+# "which one is lighter?", "哪个更轻": the attribute a comparative word asks about, and
+# whether more of it wins
+COMPARATIVE_KEYS = (
+    (re.compile(r"(?i)\blighter\b|更轻|轻一些|轻一点|比较轻"), "weight_g", False),
+    (re.compile(r"(?i)\bheavier\b|更重|重一些|比较重"), "weight_g", True),
+    (re.compile(r"(?i)\b(?:lasts? longer|longer battery)\b|续航更长|续航长|更耐用电"),
+     "battery_life_h", True),
+    (re.compile(r"(?i)\bbrighter\b|更亮"), "brightness_lm", True),
+    (re.compile(r"(?i)\b(?:holds? more|bigger capacity)\b|容量更大|装得更多"), "capacity_ml", True),
+    (re.compile(r"(?i)\btaller\b|更高"), "height_cm", True),
+)

@@ -454,6 +454,11 @@ class Shopping:
         ordering = ordering_of(text)
         key, descending = (key_for(ordering, products), ordering.descending) if ordering \
             else (None, bool(cues.MORE.search(text)))
+        if key is None:  # "哪个更轻": the attribute the comparative word names
+            key, descending = next(((k, more) for pattern, k, more in cues.COMPARATIVE_KEYS
+                                    if pattern.search(text)
+                                    and any(k in p.attributes for p in products)),
+                                   (None, descending))
         if key is None:
             general = [a for a in attributes_asked(text, None)
                        if any(a in p.attributes for p in products)]

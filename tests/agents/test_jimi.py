@@ -492,3 +492,16 @@ def test_fizzy_and_new_electronics_are_read_as_the_catalogue_says(
     found = parse("最近有什么新上的电子产品吗")
     assert "category:electronics_accessories" in found.categories
     assert "tag:new-arrival" in found.soft
+
+
+@pytest.mark.parametrize("intent", ["compare_products", "product_question"])
+def test_which_of_these_two_is_lighter_answers_with_the_weights(
+        jimi: Jimi, synced_platform: Platform, intent: str) -> None:
+    shown = ["fw-cork-slide", "fw-river-sandal"]
+    turn = conversation(user_turn("凉鞋或者拖鞋，按价格从低到高", "product_search"),
+                        user_turn("第一双有没有42码的棕色", "product_question"),
+                        user_turn("这两款哪个更轻", intent),
+                        slots={"product": "Cork Footbed Slide"}, shown=[shown])
+    text = " ".join(jimi.respond(turn, _shopper(synced_platform, "zh")).texts)
+    weights = [synced_platform.knowledge.product(p).attributes.get("weight_g") for p in shown]
+    assert any(str(w) in text for w in weights if w), text
