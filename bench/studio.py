@@ -51,7 +51,8 @@ GOLD_ACTS: dict[str, tuple[str, str | None]] = {
     "change_detail": ("change", None), "help": ("help", None),
 }
 GOLD_INTENT_AS_RASA = {"confirm": "affirm"}  # for --gold-intents
-SETS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "test")
+SETS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10",
+        "test")
 
 
 def load(name: str) -> list[dict[str, Any]]:

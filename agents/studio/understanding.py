@@ -155,7 +155,7 @@ class Understanding:
                 text, values.copy_kind(text), bool(self.finder().find(text)))) is not None:
             parse = Parse(heard, parse.confidence, parse.entities, parse.ranking)
         act, task = ACTS.get(parse.intent, ("other", None))
-        if act in ("confirm", "deny") and changes(text) and any(
+        if act in ("confirm", "deny", "other") and changes(text) and any(
                 v is not None for v in self.plan_values(text, parse.entities, context).values()):
             # "别的都没问题，就是语言改成法语吧", "it's for new year not christmas": an edit
             act, parse = "change", Parse("change_detail", parse.confidence, parse.entities,
@@ -164,6 +164,16 @@ class Understanding:
             return Reading(act, StudioPlan(), parse.intent, parse.confidence)
         found = self.plan_values(text, parse.entities, task or context,
                                  bare_numbers=act in ("change", "other"))
+        if task == "translate" and found["count"] is not None and not named_work(text) and \
+                not str(found["source"]).startswith(("job:", "last_job", "uploads")) and \
+                _BANNER_NOUN.search(text.lower()):
+            # "Three hero banners ..., Spanish and French versions": new banners in languages
+            act, task = ACTS["make_banners"]
+            parse = Parse("make_banners", parse.confidence, parse.entities, parse.ranking)
+        if act == "new" and context is None and _CHANGE_FIRST.search(text) and not (
+                found["products"] or found["campaign"] or found["source"]):
+            act, task = "change", None  # "Actually make it 25 banners.": an edit
+            parse = Parse("change_detail", parse.confidence, parse.entities, parse.ranking)
         if act == "change" and context is None and values.count(text) is not None and (
                 found["products"] or found["campaign"] or found["source"]):
             # nothing under discussion to change, and a count of banners with what they are
@@ -177,6 +187,11 @@ class Understanding:
             intent = next(name for name, (_, named) in ACTS.items() if named == work)
             act, task = ACTS[intent]
             parse = Parse(intent, parse.confidence, parse.entities, parse.ranking)
+            found = self.plan_values(text, parse.entities, task)
+        elif task == "copy" and found["languages"] and (found["source"] or "").startswith(
+                "job:") and not (found["kind"] or _counts_texts(text) or writes(text)):
+            act, task = ACTS["translate_banners"]  # "Job 9f3b… — need that in Japanese"
+            parse = Parse("translate_banners", parse.confidence, parse.entities, parse.ranking)
             found = self.plan_values(text, parse.entities, task)
         elif task == "copy" and _BANNER_NOUN.search(text.lower()) and not (
                 _counts_texts(text) or values.copy_kind(text) or writes(text)):
@@ -252,7 +267,9 @@ def campaign(text: str, tagged: Iterable[str] = ()) -> str | None:
             after = lowered[match.end():]
             if name.isdigit() and re.match(r"\s*(?:" + "|".join(COUNTED_NOUNS_EN) + ")", after):
                 continue  # "618 banners" is a count
-            hits.append((match.start(), -len(name), name))
+            sale = re.match(r" (sale|weekend)\b", after) if " " in name and \
+                "sale" not in name else None  # "labor day sale"
+            hits.append((match.start(), -len(name), name + (sale.group() if sale else "")))
     for name in sorted(CAMPAIGNS_ZH, key=len, reverse=True):
         for match in re.finditer(re.escape(name), text):
             after = text[match.end():].lower()
@@ -275,6 +292,9 @@ def campaign(text: str, tagged: Iterable[str] = ()) -> str | None:
             return meant
     named = _CAMPAIGN_NAMED.search(lowered) or _SEASONAL.search(lowered) or \
         _CAMPAIGN_ZH.search(text)
+    event = _EVENT_EN.search(text)
+    if event and not named:
+        return event.group(1).lower()
     if named:
         return next(group for group in named.groups() if group).strip()
     for span in tagged:
@@ -296,6 +316,8 @@ _NEGATED = re.compile(
     r"|[^，。；！？,.;!?\s]{1,6}(?:就?不用了|就?不要了)", re.IGNORECASE)
 
 
+_CHANGE_FIRST = re.compile(r"(?i)^\s*(?:ok(?:ay)?,?\s+)?(?:actually|instead|make (?:it|them|that)|"
+                           r"change (?:it|them|that)|switch (?:it|them|that))\b|^\s*(?:改成|换成|改为)")
 _BANNER_NOUN = re.compile(r"\b(?:banners?|posters?|ads?|creatives?|images?|graphics?)\b|海报|主图|"
                           r"横幅|图")
 _FOR_BANNERS_ZH = re.compile(r"(?:海报|主图|横幅|图)的?\s*(?:写|配|出|来|做)")
@@ -328,9 +350,12 @@ _CAMPAIGN_NAMED = re.compile(r"\bcampaign\s*(?:to|is|=|:|->)\s*([a-z0-9'& ]{2,30
 _CAMPAIGN_ZH = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff\d]{1,5}[节季新促日周])(?:活动|用的?|期间)"
                           r"|(?:^|[，,。；\s])([\u4e00-\u9fff]{2,6})活动"
                           # a phrase of its own that ends like an event: "年中清仓，…", "…，地球日"
-                          r"|(?:^|[，,。；：:\s])((?!今日|明日|周日|本周|下周|这周|上周|星期)"
+                          r"|(?:^|[，,。；：:\s张幅的给为做])((?!今日|明日|周日|本周|下周|这周|上周|星期)"
                           r"[\u4e00-\u9fff]{1,4}(?:清仓|大促|特卖|狂欢|购物节|节|纪念日))"
-                          r"(?=$|[，,。；！!？?\s])")
+                          r"(?=$|[，,。；！!？?\s]|的|用|活动)")
+# "it's for National Coffee Day", "for our January Sale": an event by its capitalised name
+_EVENT_EN = re.compile(r"\b(?:for|it's for|its for)\s+(?:our\s+|the\s+)?"
+                       r"((?:[A-Z][\w']+\s+){1,3}(?:Day|Sale|Week|Weekend|Festival|Fest))\b")
 _SEASONAL = re.compile(r"\b((?:spring|summer|autumn|fall|winter|holiday|back to school|new year)"
                        r" (?:sale|launch|clearance|collection|drop|promo|event|deals))\b")
 
@@ -433,8 +458,8 @@ def _tag(text: str) -> str | None:
 def _tone(text: str, selection: str | None) -> str | None:
     """The tone, unless its word named the selection ("our premium range")."""
     found = values.tone(text)
-    if found == "premium" and selection == "tag:premium":
-        return None
+    if found == "premium" and selection == "tag:premium":  # "our premium range, professional
+        return values.tone(re.sub(r"(?i)premium|高端", " ", text))  # tone": the other one
     return found
 
 

@@ -24,7 +24,7 @@ COUNTED_NOUNS_EN = (
     "selling points?", "bullets?", "bullet points?", "posts?", "descriptions?", "hashtags?",
     "slogans?", "lines?", "options?", "ideas?", "copies", "graphics?", "visuals?",
     "captions?", "ones", "shots?", "mockups?", "thumbnails?", "squares", "leaderboards",
-    "mpus",
+    "mpus", "points", "pieces?",
 )
 COUNTED_NOUNS_ZH = ("张", "幅", "个", "条", "份", "句", "篇", "组")  # not 版: 各一版 is a set
 

@@ -233,3 +233,29 @@ def test_a_campaign_a_letter_off_and_codes_after_an_arrow(understanding: Underst
 def test_a_yes_or_no_that_carries_an_edit_is_a_change(understanding: Understanding,
                                                       intent: str, text: str, act: str) -> None:
     assert understanding.read(Parse(intent, 0.9), text, context="banners").act == act
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("a dozen banners for the mugs, it's for National Tea Day", "national tea day"),
+    ("banners for our Spring Sale please", "spring sale"),
+    ("ads for the labor day sale", "labor day sale"),
+    ("给保温杯做12张夏日大促的图", "夏日大促"),
+    ("写点朋友圈文案，年终清仓用", "年终清仓"),
+])
+def test_events_named_as_merchants_name_them(text: str, expected: str) -> None:
+    assert campaign(text) == expected
+
+
+def test_more_readings_of_what_is_asked(understanding: Understanding) -> None:
+    said = understanding.read(Parse("write_copy", 0.8),
+                              "descriptions for our premium range, professional tone")
+    assert said.plan.tone == "professional" and said.plan.source == "tag:premium"
+    job = understanding.read(Parse("write_copy", 0.7), "job 3c9e0f1a7b24: need it in Japanese")
+    assert job.plan.task == "translate" and job.plan.languages == ("ja",)
+    edit = understanding.read(Parse("make_banners", 0.7), "Actually make it 30 banners.")
+    assert edit.act == "change" and edit.plan.count == 30
+    fresh = understanding.read(Parse("translate_banners", 0.6),
+                               "four banners for the new arrivals, German versions")
+    assert fresh.plan.task == "banners" and fresh.plan.count == 4
+    other = understanding.read(Parse("other", 0.5), "it's for easter not christmas")
+    assert other.act == "change" and other.plan.campaign == "easter"

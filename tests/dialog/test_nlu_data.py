@@ -40,8 +40,8 @@ SHOPPER_ENTITIES = ("product", "order_id", "colour", "size", "attribute", "price
                     "price_max", "language")
 ENTITIES = (*SHOPPER_ENTITIES, "campaign")
 STUDIO_EVAL_FILES = tuple(REPO / "bench" / "data" / f"studio_{name}.yml"
-                          for name in ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9",
-                                       "test"))
+                          for name in ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7",
+                                       "dev8", "dev9", "dev10", "test"))
 # one-word answers that were shoppers' affirm/deny examples before the studio's evaluation
 # sets were written; any other studio evaluation request in the training data is a leak
 EARLIER_SHORT_ANSWERS = frozenset({"confirm", "no", "nope", "ok", "surething", "不用了", "不行",
