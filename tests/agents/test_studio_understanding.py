@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from agents.studio.understanding import Parse, Understanding, campaign, source, without_negated
+from agents.studio.campaigns import campaign
+from agents.studio.understanding import Parse, Understanding, source, without_negated
 from ui.platform import Platform
 
 
