@@ -156,6 +156,20 @@ class Understanding:
             return Reading(act, StudioPlan(), parse.intent, parse.confidence)
         found = self.plan_values(text, parse.entities, task or context,
                                  bare_numbers=act in ("change", "other"))
+        parse, act, task, found = self._reread(text, parse, act, task, context, found)
+        if task not in (None, "copy"):
+            found["kind"] = None  # "post" or "description" in a banner request is not copy
+        if task == "job_list":  # "my recent jobs", "my boxing day jobs": a campaign at most
+            found = {"campaign": found["campaign"]}
+        plan = StudioPlan(task=task if act in ("new", "job") else None, **found)
+        return Reading(act, plan, parse.intent, parse.confidence, values.image_format(text))
+
+    def _reread(self, text: str, parse: Parse, act: str, task: Task | None,
+                context: Task | None, found: dict[str, Any]
+                ) -> tuple[Parse, str, Task | None, dict[str, Any]]:
+        """Where the words say more than the intent: the work named by its verb, a
+        translation or banners heard as copy, an edit said as new work, new work said
+        as an edit."""
         if task == "translate" and found["count"] is not None and not named_work(text) and \
                 not str(found["source"]).startswith(("job:", "last_job", "uploads")) and \
                 _BANNER_NOUN.search(text.lower()):
@@ -195,12 +209,7 @@ class Understanding:
             act, task = ACTS["write_copy"]
             parse = Parse("write_copy", parse.confidence, parse.entities, parse.ranking)
             found = self.plan_values(text, parse.entities, "copy")
-        if task not in (None, "copy"):
-            found["kind"] = None  # "post" or "description" in a banner request is not copy
-        if task == "job_list":  # "my recent jobs", "my boxing day jobs": a campaign at most
-            found = {"campaign": found["campaign"]}
-        plan = StudioPlan(task=task if act in ("new", "job") else None, **found)
-        return Reading(act, plan, parse.intent, parse.confidence, values.image_format(text))
+        return parse, act, task, found
 
     def plan_values(self, text: str, entities: dict[str, list[str]] | None = None,
                     task: Task | None = None, bare_numbers: bool = False) -> dict[str, Any]:
