@@ -88,12 +88,16 @@ def _shown(product: ProductFacts, key: str, language: str) -> str:
 
 def difference(first: ProductFacts, second: ProductFacts, key: str, language: str
                ) -> str | None:
-    """How far apart two products are on ``key`` ("The Trail Runner Lite is 90 g lighter than
+    """How far apart two products are on ``key`` ("The Road Racer Lite is 90 g lighter than
     the Trail Runner GTX: 220 g against 310 g."), None when either lacks the value."""
     a, b = value_of(first, key), value_of(second, key)
     if a is None or b is None:
         return None
     gap = abs(a - b)
+    if gap == 0:
+        return (f"{first.name('zh')}和{second.name('zh')}一样：{_shown(first, key, 'zh')}。"
+                if language == "zh" else f"The {first.name_en} and the {second.name_en} are "
+                f"the same: {_shown(first, key, 'en')}.")
     shown = (f"{gap:.2f}" if key == "price" else f"{gap:g}")
     unit = {"weight_g": "g", "battery_life_h": "h", "capacity_ml": "ml", "brightness_lm": "lm",
             "price": first.currency}.get(key, "")

@@ -505,3 +505,12 @@ def test_which_of_these_two_is_lighter_answers_with_the_weights(
     text = " ".join(jimi.respond(turn, _shopper(synced_platform, "zh")).texts)
     weights = [synced_platform.knowledge.product(p).attributes.get("weight_g") for p in shown]
     assert any(str(w) in text for w in weights if w), text
+
+
+def test_the_same_value_is_no_difference(synced_platform: Platform) -> None:
+    from agents.jimi.which import difference
+
+    trainer = synced_platform.knowledge.product("fw-road-racer")
+    assert trainer is not None
+    assert difference(trainer, trainer, "weight_g", "en") == (
+        f"The {trainer.name_en} and the {trainer.name_en} are the same: 220 g.")
