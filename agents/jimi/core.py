@@ -308,11 +308,14 @@ class Jimi:
         order_id = turn.entity("order_id")
         if order_id and not orders.mentions_order(order_id):
             order_id = None  # "i paid for 2" is no order number
-        if not order_id and _asks_other(turn.latest.text):  # "and the other one?"
+        meant = None if order_id else self.order_meant(turn, shopper.profile.id,
+                                                       latest_only=True)
+        if meant is not None:  # the products named pick the order: "cancel the tumbler
+            order_id = meant.id  # order, keep the other one" is the tumbler's
+        elif not order_id and _asks_other(turn.latest.text):  # "and the other one?"
             order_id = self._other_order(turn, shopper)
         if not order_id:  # words about another order ("我新下的那单") beat the one discussed
-            meant = self.order_meant(turn, shopper.profile.id, latest_only=True)
-            order_id = meant.id if meant else _text(turn.slots.get("order_id"))
+            order_id = _text(turn.slots.get("order_id"))
         accounts = self.knowledge.accounts
         if order_id:
             try:

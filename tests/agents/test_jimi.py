@@ -514,3 +514,25 @@ def test_the_same_value_is_no_difference(synced_platform: Platform) -> None:
     assert trainer is not None
     assert difference(trainer, trainer, "weight_g", "en") == (
         f"The {trainer.name_en} and the {trainer.name_en} are the same: 220 g.")
+
+
+def test_the_order_a_product_names_is_cancelled_not_the_other_one(
+        jimi: Jimi, synced_platform: Platform) -> None:
+    accounts, knowledge = synced_platform.knowledge.accounts, synced_platform.knowledge
+    for profile in accounts.profiles():
+        open_ = [o for o in accounts.orders_of(profile.id) if o.state in ("paid", "delayed")]
+        if len(open_) >= 2:
+            break
+    else:
+        raise AssertionError("no shopper with two open orders in the demo catalogue")
+    wanted, other = open_[0], open_[1]
+    product = knowledge.product(wanted.lines[0].product_id)
+    assert product is not None
+    noun = [w for w in product.name_en.lower().split() if w.isalpha() and len(w) >= 4][-1]
+    turn = conversation(user_turn("where are my orders", "order_status"),
+                        user_turn(f"cancel the {noun} order pls, keep the other one",
+                                  "cancel_order"),
+                        slots={"order_id": wanted.id},
+                        bot=[f"Order {other.id} is delayed.", f"Order {wanted.id} is paid."])
+    reply = jimi.respond(turn, Shopper(profile, "en"))
+    assert reply.requests == [(wanted.id, "cancel")]
