@@ -255,8 +255,11 @@ def amount_text(product: ProductFacts, key: str, language: str) -> str | None:
     if key == "price" or key.startswith("tag:"):
         return None
     value = value_of(product, key)
-    if value is None:
-        return None
+    return None if value is None else quantity_text(value, key, language)
+
+
+def quantity_text(value: float, key: str, language: str) -> str:
+    """A number in the unit of the attribute ``key``: "90 g", "90克"."""
     _, unit = attribute_name(key, "en")
     number = str(int(value)) if value == int(value) else f"{value:g}"
     if language == "zh":

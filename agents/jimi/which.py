@@ -5,7 +5,7 @@ Hiking Boot.")."""
 from __future__ import annotations
 
 from agents.jimi.comparison import attribute_name
-from agents.jimi.search_terms import amount_text, value_of
+from agents.jimi.search_terms import amount_text, quantity_text, value_of
 from kg.facts import ProductFacts
 
 # (attribute, more wanted?) -> how the winner is said
@@ -81,9 +81,12 @@ def which_has(products: list[ProductFacts], having: list[ProductFacts], key: str
 
 def _shown(product: ProductFacts, key: str, language: str) -> str:
     if key == "price":
-        return (f"{product.price:.2f}美元" if language == "zh" else
-                f"{product.price:.2f} {product.currency}")
+        return _shown_price(product.price, product, language)
     return amount_text(product, key, language) or "-"
+
+
+def _shown_price(amount: float, product: ProductFacts, language: str) -> str:
+    return f"{amount:.2f}美元" if language == "zh" else f"{amount:.2f} {product.currency}"
 
 
 def difference(first: ProductFacts, second: ProductFacts, key: str, language: str
@@ -98,18 +101,16 @@ def difference(first: ProductFacts, second: ProductFacts, key: str, language: st
         return (f"{first.name('zh')}和{second.name('zh')}一样：{_shown(first, key, 'zh')}。"
                 if language == "zh" else f"The {first.name_en} and the {second.name_en} are "
                 f"the same: {_shown(first, key, 'en')}.")
-    shown = (f"{gap:.2f}" if key == "price" else f"{gap:g}")
-    unit = {"weight_g": "g", "battery_life_h": "h", "capacity_ml": "ml", "brightness_lm": "lm",
-            "price": first.currency}.get(key, "")
+    shown = _shown_price(gap, first, language) if key == "price" else \
+        quantity_text(gap, key, language)
     more = a > b
     if language == "zh":
         word = {"weight_g": ("重", "轻"), "price": ("贵", "便宜"), "battery_life_h": ("长", "短"),
                 "capacity_ml": ("大", "小"), "brightness_lm": ("亮", "暗")}[key][0 if more else 1]
-        unit_zh = {"g": "克", "h": "小时", "ml": "毫升", "lm": "流明"}.get(unit, "美元")
-        return (f"{first.name('zh')}比{second.name('zh')}{word}{shown}{unit_zh}"
+        return (f"{first.name('zh')}比{second.name('zh')}{word}{shown}"
                 f"（{_shown(first, key, 'zh')}对比{_shown(second, key, 'zh')}）。")
     words = {"weight_g": ("heavier", "lighter"), "price": ("more expensive", "cheaper"),
              "battery_life_h": ("longer-lasting", "shorter-lasting"),
              "capacity_ml": ("bigger", "smaller"), "brightness_lm": ("brighter", "dimmer")}[key]
-    return (f"The {first.name_en} is {shown} {unit} {words[0 if more else 1]} than the "
+    return (f"The {first.name_en} is {shown} {words[0 if more else 1]} than the "
             f"{second.name_en}: {_shown(first, key, 'en')} against {_shown(second, key, 'en')}.")

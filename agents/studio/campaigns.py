@@ -84,12 +84,13 @@ def campaign(text: str, tagged: Iterable[str] = ()) -> str | None:
         span = span.strip(" ,.!?，。")
         if not span or re.fullmatch(r"[\d\s]+", span):
             continue
-        if _chinese(span):
+        if chinese(span):
             return span
         if " " in span:  # one English word the NLU tags ("water", "back") is too little to go
             return span.lower()  # on: a one-word campaign is a known one, found above
     return None
 
 
-def _chinese(text: str) -> bool:
+def chinese(text: str) -> bool:
+    """Does ``text`` hold a Chinese character?"""
     return bool(re.search(r"[\u4e00-\u9fff]", text))

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from agents.studio import values
-from agents.studio.campaigns import campaign
+from agents.studio.campaigns import campaign, chinese
 from agents.studio.plan import StudioPlan, Task
 from agents.studio.products import ProductFinder
 from agents.studio.vocabulary import (
@@ -38,7 +38,14 @@ from agents.studio.vocabulary import (
     TAG_WORDS,
     UPLOAD_WORDS,
 )
-from agents.studio.work_words import cancels, changes, named_work, unheard_work, writes
+from agents.studio.work_words import (
+    cancels,
+    changes,
+    named_work,
+    opens_with_a_change,
+    unheard_work,
+    writes,
+)
 from kg.facts import ProductFacts
 from shopmind.symbols import symbols_meaning
 
@@ -176,7 +183,7 @@ class Understanding:
             # "Three hero banners ..., Spanish and French versions": new banners in languages
             act, task = ACTS["make_banners"]
             parse = Parse("make_banners", parse.confidence, parse.entities, parse.ranking)
-        if act == "new" and context is None and _CHANGE_FIRST.search(text) and not (
+        if act == "new" and context is None and opens_with_a_change(text) and not (
                 found["products"] or found["campaign"] or found["source"]):
             act, task = "change", None  # "Actually make it 25 banners.": an edit
             parse = Parse("change_detail", parse.confidence, parse.entities, parse.ranking)
@@ -263,8 +270,6 @@ _NEGATED = re.compile(
     r"|[^，。；！？,.;!?\s]{1,6}(?:就?不用了|就?不要了)", re.IGNORECASE)
 
 
-_CHANGE_FIRST = re.compile(r"(?i)^\s*(?:ok(?:ay)?,?\s+)?(?:actually|instead|make (?:it|them|that)|"
-                           r"change (?:it|them|that)|switch (?:it|them|that))\b|^\s*(?:改成|换成|改为)")
 _BANNER_NOUN = re.compile(r"\b(?:banners?|posters?|ads?|creatives?|images?|graphics?)\b|海报|主图|"
                           r"横幅|图")
 _FOR_BANNERS_ZH = re.compile(r"(?:海报|主图|横幅|图)的?\s*(?:写|配|出|来|做)")
@@ -347,7 +352,7 @@ def _category(text: str) -> str | None:
     singular = "|".join(re.escape(n[:-1]) for n in sorted(CATEGORY_NOUNS_EN, key=len,
                                                           reverse=True) if n.endswith("s"))
     modifiers = "|".join(re.escape(w) for w in sorted(TAG_WORDS, key=len, reverse=True)
-                         if not _chinese(w))
+                         if not chinese(w))
     match = re.search(rf"(?<![\w-])((?:(?:{modifiers})\s+)?(?:{nouns}))(?![\w-])", lowered)
     if match:
         return match.group(1)
@@ -374,14 +379,14 @@ def _tag(text: str) -> str | None:
                   "特价", "打折", "高端系列"}
     hits = []
     for phrase, tag in TAG_WORDS.items():
-        pattern = re.escape(phrase) if _chinese(phrase) else \
+        pattern = re.escape(phrase) if chinese(phrase) else \
             rf"(?<![a-z0-9_-]){re.escape(phrase)}(?![a-z0-9_-])"  # "kids的东西" too
         for match in re.finditer(pattern, lowered):
             after = lowered[match.end():]
             generic = re.match(rf"\s*(?:{generic_en})\b", after) or \
                 re.match(rf"\s*(?:的|类)?(?:那些|这些|所有)?(?:{generic_zh})", after) or \
                 re.match(r"的?(?:那些|这些)", after)  # "露营的那些"
-            if phrase in standalone or generic or (not _chinese(phrase) and (
+            if phrase in standalone or generic or (not chinese(phrase) and (
                     " " in phrase or "-" in phrase)):
                 hits.append((match.start(), -len(phrase), tag))
     return min(hits)[2] if hits else None
@@ -404,6 +409,3 @@ def _without(text: str, phrase: str | None) -> str:
         return text
     return re.sub(re.escape(phrase), " ", text, count=1, flags=re.IGNORECASE)
 
-
-def _chinese(text: str) -> bool:
-    return bool(re.search(r"[\u4e00-\u9fff]", text))

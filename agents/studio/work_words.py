@@ -81,3 +81,12 @@ _CHANGE = re.compile(r"\b(?:instead|rather|switch|change|make (?:it|them)|not)\b
 def changes(text: str) -> bool:
     """Does a yes or a no carry an edit ("fine, but in French instead", "不是圣诞是元旦")?"""
     return bool(_CHANGE.search(text.lower()))
+
+
+_CHANGE_FIRST = re.compile(r"(?i)^\s*(?:ok(?:ay)?,?\s+)?(?:actually|instead|make (?:it|them|that)|"
+                           r"change (?:it|them|that)|switch (?:it|them|that))\b|^\s*(?:改成|换成|改为)")
+
+
+def opens_with_a_change(text: str) -> bool:
+    """Does the message open as an edit ("Actually make it 25 banners.", "改成竖版")?"""
+    return bool(_CHANGE_FIRST.search(text))
