@@ -116,8 +116,8 @@ class ActionExecutor:
 
     def _validate_order_form(self, call: ActionCall) -> ActionResult:
         value = call.turn.slots.get("order_id")
-        if value in (None, ""):
-            # no number given: the order the words point at ("the one with the pans", "刚下的
+        if value in (None, "") or not orders.mentions_order(str(value)):
+            # no number given ("23号下的那单" gives only a day): the order the words point at ("the one with the pans", "刚下的
             #那单", the only order that can still be cancelled), if exactly one does
             value = self._order_meant(call)
         if value in (None, ""):

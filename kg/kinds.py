@@ -85,7 +85,7 @@ _TABLE = (
     _k("headphones", "headphones", "耳机", None,
        "headphone|headphones|headset|headsets", "耳机|头戴式耳机|耳麦"),
     _k("earbuds", "earbuds", "无线耳机", "headphones",
-       "earbud|earbuds|earphone|earphones|in-ear headphones", "耳塞|入耳式耳机|真无线耳机"),
+       "earbud|earbuds|buds|earphone|earphones|in-ear headphones", "耳塞|入耳式耳机|真无线耳机"),
     _k("cases", "cases", "保护套", None,
        "case|cases|phone case|phone cases|case cover|case covers", "保护套|手机壳|壳"),
     _k("power-banks", "power banks", "移动电源", None,

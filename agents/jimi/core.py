@@ -138,7 +138,7 @@ class Jimi:
         intent = turn.intent
         if intent in ("deny", "affirm") and set(turn.latest.entities) & _VALUES:
             intent = "inform"  # "no, I meant SM-100012": a correction carries a value
-        intent = self._reread(turn, intent)
+        intent = self._reread(turn, intent, shopper)
         handler = self._handlers.get(intent)
         if intent == turn.intent and self._asks_for_studio_work(turn):
             handler = self._studio_only
@@ -165,7 +165,7 @@ class Jimi:
             reply.marks.append("offer")
         return reply
 
-    def _reread(self, turn: Turn, intent: str) -> str:
+    def _reread(self, turn: Turn, intent: str, shopper: Shopper) -> str:
         """What the message asks in this conversation, where the words say more than the
         intent alone: a damaged or missing item, a policy question, a follow-up about the
         product under discussion ("what colours?", "got it in 46?", "第二个有防雨罩吗")."""
@@ -199,6 +199,9 @@ class Jimi:
             return "report_problem"  # "the november one", "fine, refund it then"
         if cues.OPTIONS.search(text):
             return "delay_options"  # "what are my options", "the pans one is late, what can I do"
+        if intent == "complaint" and ordering_of(text) is not None and turn.last_shown() and \
+                not (cues.LATE.search(text) or cues.NOT_SENT.search(text)):
+            return "product_search"  # "太贵了，最便宜的呢": too dear, show the cheapest
         if intent not in cues.FOLLOW_UP_INTENTS:
             return intent
         if cues.COMPARE.search(text) and (intent == "compare_products" or len(
@@ -216,12 +219,13 @@ class Jimi:
         constraints = self.shopping.search.constraints(text)
         own_search = bool(constraints.kinds or constraints.categories or
                           constraints.price_max is not None or constraints.price_min is not None)
-        if own_search and (self.shopping.this_one(turn) or self.shopping.named_by_part(text)):
+        if own_search and (self.shopping.this_one(turn) or self.shopping.named_by_part(text)
+                           or self.shopping.ours(turn, shopper)):
             return "product_question"  # "what colour temperature is that lamp", "这灯多少瓦"
         if own_search and ordering_of(text) is None and intent == "product_search":
             return intent
         pointed = self.shopping.referenced(turn)
-        if pointed is not None and pointed.how == "ordinal" and not own_search:
+        if pointed is not None and pointed.how in ("ordinal", "in_stock") and not own_search:
             return "product_question"  # "第一双有没有42码的棕色"
         if cues.SEARCHING.search(text) and not cues.PRONOUN.search(text) and (
                 own_search or constraints.values or constraints.soft):
@@ -350,7 +354,7 @@ class Jimi:
         for text in texts:
             meant = order_meant(text, mine, self.knowledge.product, states)
             if meant.order is not None and (len(mine) == 1 or meant.products
-                                            or RECENT.search(text)):
+                                            or RECENT.search(text) or _names_a_date(text)):
                 return meant.order
         return None
 
@@ -374,7 +378,8 @@ class Jimi:
         texts = [orders.describe(order, language)]
         if order.state == "delayed":
             texts.append(orders.delay_remedy(order, language))
-        return Reply(texts, slots={"order_id": order.id, **self._order_product(order)},
+        return Reply(texts, slots={"order_id": order.id,
+                                   **self._order_product(order, turn.latest.text)},
                      went_wrong=order.state == "delayed")
 
     def _order_request(self, turn: Turn, shopper: Shopper) -> Reply:
@@ -404,6 +409,16 @@ class Jimi:
                      requests=[(order.id, request)] if request else [])
 
     def _report_problem(self, turn: Turn, shopper: Shopper, earlier: str = "") -> Reply:
+        """A problem with an item (``_problem``), and the policy asked about with it ("有一盏
+        打不开了，还在保修期不": the warranty too)."""
+        reply = self._problem(turn, shopper, earlier)
+        line = self._faq_line(turn, shopper.language) if cues.POLICY.search(
+            turn.latest.text) else None
+        if line and line not in reply.texts:
+            reply.texts.append(line)
+        return reply
+
+    def _problem(self, turn: Turn, shopper: Shopper, earlier: str = "") -> Reply:
         """A damaged, wrong or missing item: find the order, file the request with its reason,
         say what happens next and when, and offer a photo upload. A problem already raised in
         this conversation (``problem:<kind>:<order>`` in the marks) carries on: "the november
@@ -461,13 +476,20 @@ class Jimi:
         discussed = _text(turn.slots.get("order_id"))
         return next((o for o in late if o.id == discussed), late[0] if len(late) == 1 else None)
 
-    def _order_product(self, order: OrderRow) -> dict[str, str]:
-        """The product slot after talking about an order: its first line ("are those earbuds
-        ok for running?" after "my earbuds order is late")."""
-        try:
-            return {"product": self.knowledge.product(order.lines[0].product_id).name_en}
-        except NotFound:
-            return {}
+    def _order_product(self, order: OrderRow, text: str = "") -> dict[str, str]:
+        """The product slot after talking about an order: the line the words name, else its
+        first ("are those earbuds ok for running?" after "my earbuds order is late")."""
+        lines = []
+        for line in order.lines:
+            try:
+                lines.append(self.knowledge.product(line.product_id))
+            except NotFound:
+                continue
+        named = [p for p in self.knowledge.products_named(text) if p in lines] or [
+            p for p in lines if set(self.shopping.kinds_of(p.id)) & {
+                k.split(":", 1)[1] for k in self.shopping.search.constraints(text).kinds}]
+        chosen = (named or lines)[:1]
+        return {"product": chosen[0].name_en} if chosen else {}
 
     def _delay_options(self, turn: Turn, shopper: Shopper) -> Reply:
         """"What are my options?": for a late order its remedies; after a problem with an
@@ -485,6 +507,9 @@ class Jimi:
     def _request_timing(self, turn: Turn, shopper: Shopper) -> Reply:
         """"How long does that take?" right after a request was filed: its next steps."""
         remedy = [m.split(":", 1)[1] for m in turn.marks if m.startswith("filed:")][-1]
+        text = turn.latest.text
+        if cues.MONEY.search(text) and (cues.FAST_METHODS.search(text) or cues.CARD.search(text)):
+            return Reply([orders.refund_arrival(text, shopper.language)])  # "退回支付宝要多久"
         texts = [problems_text.timing(remedy, shopper.language)]
         if remedy == "replacement" and cues.ARRIVAL.search(turn.latest.text):
             texts.append(policy.delivery_line(shopper.profile, shopper.language))  # "多久能到"
@@ -510,7 +535,11 @@ class Jimi:
     # -- policies (personal) ---------------------------------------------------------------
 
     def _faq_line(self, turn: Turn, language: str) -> str | None:
-        row = self.faq.best(turn.latest.text, turn.intent)
+        """The FAQ's answer, from the topic the words name, else the intent's."""
+        text = turn.latest.text
+        topic = next((intent for pattern, intent in cues.POLICY_TOPICS if pattern.search(text)),
+                     turn.intent)
+        row = self.faq.best(text, topic)
         return answer_of(row, language) if row else None
 
     def _delivery_options(self, turn: Turn, shopper: Shopper) -> Reply:

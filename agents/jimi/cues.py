@@ -20,7 +20,7 @@ POLICY = re.compile(r"(?i)warrant|guarantee|保修|质保|保固|reward points|�
                     r"退货.{0,6}(?:几天|多少天|多久)|"
                      r"分期|return window|退货期|shipping fee|运费")
 OPEN_STATES = ("paid", "delayed")  # orders that can still be cancelled or changed
-TIMING = re.compile(r"(?i)how long|how many days|when (?:will|do|does|can)|多久|多长时间|什么时候|"
+TIMING = re.compile(r"(?i)how long|how many days|when (?:will|do|does|can)|how (?:fast|quickly|soon)|多久|多长时间|什么时候|"
                      r"几天|到账")
 COMPARE = re.compile(r"(?i)\bcompare|\bvs\.?\b|\bversus\b|difference between|对比|比较|相比|"
                       r"区别|差别|比一比|比一下|比较一下|对比一下|[跟和与][^，,。？?]{1,12}比[，,]?|"
@@ -32,7 +32,7 @@ TWO = re.compile(r"(?i)\bthe two\b|\bboth\b|these two|those two|这两|那两|�
 MORE = re.compile(r"(?i)long|more|most|bigg|larg|heav|bright|expens|pricier|strong|tall|high|wide|长|多|大|重|亮|"
                    r"贵|久|高")
 CHEAP = re.compile(r"(?i)cheap|less expensive|affordable|便宜|实惠")
-SHOPPING_QUESTION = re.compile(r"(?i)\?|？|吗|什么|哪|有没有|有没|多少|\bdo you\b|\bany\b|"
+SHOPPING_QUESTION = re.compile(r"(?i)\?|？|吗|什么|哪|有没有|有没|多少|[不没么][？?]?$|\bdo you\b|\bany\b|"
                                 r"\bwhat\b|\bwhich\b|\bhave you\b|\bis there\b")
 POLICY_TOPICS = (
     (re.compile(r"(?i)\bexchange|swap (?:it|them|the)|换货|换个?尺码|换个?颜色|换.码"), "return_policy"),
@@ -44,7 +44,8 @@ POLICY_TOPICS = (
     (re.compile(r"(?i)instal|分期|pay|支付|付款"), "payment_issue"),
 )
 WHICH = re.compile(r"(?i)\bwhich\b|哪个|哪款|哪双|哪一|谁")
-SIZE_WORD = re.compile(r"(?i)\bsize|\bin \d{2}\b|码|号")
+SIZE_WORD = re.compile(r"(?i)\bsize|\bin \d{2}\b|码|号|"
+                       r"\b(?:is|am|are|wears?|takes?) (?:a |an )?(?:size )?\d{2}(?:\.5)?\b")
 # a purchase-related turn, after which (once) a complement may be suggested
 BUYING = re.compile(r"(?i)\b(?:buy|buying|purchase|order(?:ing)? (?:it|one|them|the)|add (?:it )?to "
                      r"(?:my )?(?:cart|basket)|i'?ll take|checkout|get one)\b"
@@ -54,14 +55,16 @@ PRONOUN = re.compile(r"(?i)\b(?:it|its|it's|this one|that one|this|that)\b|它|"
 # a request to find products, not a question about one ("recommend me something ...")
 SEARCHING = re.compile(r"(?i)recommend|suggest|\bsomething\b|\banything\b|show me|do you (?:have|sell)|"
                        r"looking for|\bneed an? |\bany\b|\bwhat .* do you have|推荐|有没有|有什么|"
-                       r"有哪些|有那些|想买|想要一|找一|有啥|还有啥|还有什么")
+                       r"有哪些|有那些|想买|想要一|找一|有啥|还有啥|还有什么|买[个双件台只款]|给.{1,6}买")
 # how a policy works ("退款退到哪", "how do refunds work"), not a request about one order
 HOW = re.compile(r"(?i)\bwhere (?:does|do|will|is)\b|\bhow (?:do|does|will|is|are)\b|退到哪|怎么退|"
                  r"什么方式|原路|退回哪|支付宝|微信|信用卡")
 # what can be done about a late order
 OPTIONS = re.compile(r"(?i)what are my options|what can i do|what now|what should i do|any options|"
                      r"compensat|anything for the (?:wait|delay)|make up for|"
-                     r"怎么办|有什么办法|能怎么处理|我能做什么|有什么选择|补偿|赔偿")
+                     r"怎么办|有什么办法|能怎么处理|我能做什么|有什么选择|补偿|赔偿|"
+                     r"(?:never|doesn'?t|does not) (?:arrive|come|turn up|show up).{0,30}"
+                     r"(?:refund|money)|一直不到.{0,8}(?:退钱|退款)|不到.{0,4}能退")
 BIGGER = re.compile(r"(?i)\b(?:bigger|larger|big|large|smaller|small)(?: one)?\b|大的那|大一点的|大点的|"
                     r"小的那|小一点的|小点的")
 SMALLER = re.compile(r"(?i)\bsmall(?:er)?\b|小的那|小一点的|小点的")
@@ -74,7 +77,7 @@ TOPIC_INTENTS = frozenset({"delivery_options", "delivery_period", "return_policy
                            "membership_benefits", "payment_issue"})
 # how a refund was paid, for when the money shows
 FAST_METHODS = re.compile(r"(?i)paypal|alipay|wechat|支付宝|微信")
-CARD = re.compile(r"(?i)\bcard\b|credit|debit|visa|mastercard|信用卡|银行卡|储蓄卡")
+CARD = re.compile(r"(?i)\bcard\b|credit|debit|visa|mastercard|\bamex\b|american express|信用卡|银行卡|储蓄卡")
 MONEY = re.compile(r"(?i)\bcard\b|money|refund|paypal|my account|钱|退款|到账")
 SHIPPING_COST = re.compile(r"(?i)pay (?:for )?(?:the )?shipping|shipping (?:cost|fee|charge)|cost to ship|"
                            r"how much (?:is|does|for) (?:the )?(?:express|standard|next[- ]day) |"

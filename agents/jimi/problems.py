@@ -33,14 +33,18 @@ PROBLEMS = {
         r"(?:doesn'?t|does not|won'?t|will not|isn'?t|not) (?:work|working|turn on|charge|"
         r"light up|switch on))\b"
         r"|坏了|坏的|破了|破损|裂了|裂开|有裂|碎了|摔坏|瘪|漏了|漏水|漏液|不亮|不工作|开不了机|充不进|"
-        r"不能用|用不了|有划痕|质量问题|损坏|坏掉|磕|缺角|掉漆|碎|裂"),
+        r"不能用|用不了|有划痕|质量问题|损坏|坏掉|磕|缺角|掉漆|碎|裂|打不开|开不了|不开机|不能开|开不开|"
+        r"(?:sole|strap|handle|zip|zipper|seam|heel) .{0,20}(?:coming|came|come) (?:loose|off|apart)"
+        r"|脱胶|开胶"),
     "wrong": re.compile(
         r"(?i)\bwrong\b(?! (?:order )?(?:number|no\b|id\b|one|order))|not what i ordered|not the (?:one|colour|color|size) i ordered|"
         r"different (?:colou?r|size|item|product)|instead of|sent me (?:a|the) .*instead|"
         r"sent (?:me )?the wrong|ordered .{0,40}(?:but|and) (?:got|received|there'?s|they sent|"
         r"it'?s|came)|in the box.{0,30}instead"
         r"|发错|寄错|颜色不对|尺码不对|型号不对|码数不对|不是我买的|不是我要的|不是我订的|货不对板|来的是|"
-        r"寄来的是|收到的是.{0,12}不是"),
+        r"寄来的是|收到的是.{0,12}不是|"
+        r"(?:sent|got|received|came|arrived|delivered).{0,40}\bI (?:definitely |actually |clearly )?"
+        r"(?:picked|ordered|chose|selected|asked for|paid for)\b(?! (?:\d+|two|three))"),
     "missing": re.compile(
         r"(?i)\bmissing\b|wasn'?t in (?:it|the (?:box|parcel|package))|was not in|"
         r"\bno \w+(?: \w+)? in (?:it|the box|the parcel|the package)|there'?s no .{0,30}in "
@@ -55,7 +59,7 @@ REMEDIES = (
     ("refund", re.compile(r"(?i)\brefund|money back|reimburse|退款|退钱|把钱退")),
     ("replacement", re.compile(r"(?i)\breplace|replacement|new one|another one|still want|"
                                r"send .{0,25}\bagain\b|resend|re-send|再寄|再发一|"
-                               r"send (?:me )?the right|给我换|换成|换[红黑白蓝绿灰粉黄紫橙棕]|换.?码|"
+                               r"send (?:me )?the right|new pair|\binstead\b|给我换|换成|换[红黑白蓝绿灰粉黄紫橙棕]|换.?码|"
                                r"send (?:me )?"
                                r"(?:another|a new|the right|it again)|exchange|reship|re-send"
                                r"|换(?:一|个|新|货|成)|补发|重发|补寄|再发|寄一个新|调换")),
@@ -88,7 +92,7 @@ def _dated(text: str, order: OrderRow) -> bool:
     days = {int(d[8:10]) for d in dates if len(d) >= 10 and d[8:10].isdigit()}
     said_months = {n for n, name in enumerate(_MONTHS, 1) if re.search(rf"\b{name}", lowered)}
     said_months |= {int(m) for m in re.findall(r"(\d{1,2})\s*月", text)}
-    said_days = {int(d) for d in re.findall(r"(\d{1,2})\s*(?:st|nd|rd|th|号|日)\b", lowered)}
+    said_days = {int(d) for d in re.findall(r"(\d{1,2})\s*(?:(?:st|nd|rd|th)\b|号|日)", lowered)}
     said_days |= {int(d) for d in re.findall(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|"
                                              r"dec)[a-z]*\.?\s+(\d{1,2})\b", lowered)}
     if said_days:

@@ -9,6 +9,8 @@ Replies are in the shopper's language, attributes named with labels and units
 
 from __future__ import annotations
 
+import re
+
 from agents.jimi.context import Turn
 from agents.jimi.wording import attribute_label, colour_name, join_list
 from kg.facts import ProductFacts
@@ -41,6 +43,29 @@ def has_colour(product: ProductFacts, colour: str, language: str) -> str:
     if language == "zh":
         return f"抱歉，{name}没有{colour_name(wanted, 'zh')}，可选颜色有{shown}。"
     return f"Sorry, the {name} doesn't come in {colour}; it comes in {shown}."
+
+
+_MODEL = re.compile(r"(?i)\b(?:iphone|galaxy|pixel)\s*[a-z]?\d+(?:\s*(?:pro|max|plus|mini|ultra|a)"
+                    r"(?![a-z]))*|(?<![\da-z])\d{2}\s*(?:pro(?:\s*max)?|plus|mini|ultra)(?![a-z])")
+
+
+def fits_model(product: ProductFacts, text: str, language: str) -> str | None:
+    """"Will it fit a 16 Pro?": yes or no from the models the product lists, None when the
+    words name no phone model or the product lists none."""
+    models = product.values("compatible_models")
+    asked = _MODEL.search(text)
+    if not models or not asked:
+        return None
+    wanted = re.sub(r"\s+", "", asked.group(0).lower())
+    fits = [m for m in models if re.sub(r"\s+", "", m.lower()) == wanted or (
+        wanted[:1].isdigit() and re.sub(r"\s+", "", m.lower()).endswith(wanted))]
+    name, listed = product.name(language), join_list(models, language)
+    said = asked.group(0).strip()
+    if language == "zh":
+        return (f"可以，{name}适配{fits[0]}。" if fits else
+                f"不适用，{name}只适配{listed}，不适配{said}。")
+    return (f"Yes, the {name} fits the {fits[0]}." if fits else
+            f"No, the {name} only fits the {listed}, not the {said}.")
 
 
 def has_size(product: ProductFacts, size: str, language: str) -> str:
@@ -168,6 +193,12 @@ SENTENCES_EN = {
     "height_cm": "The {name} is {value} tall.",
     "pack_count": "The {name} comes as a pack of {value}.",
     "compatible_models": "The {name} fits the {value}.",
+    "ip_rating": "The {name} is rated {value} against sweat and splashes.",
+    "port_count": "The {name} has {value} ports.",
+    "drop_protection_m": "The {name} is drop-tested from {value}.",
+    "water_resistance_m": "The {name} is water resistant to {value}.",
+    "case_charges": "The case charges the {name} {value} times over.",
+    "max_volume_db": "The {name} is limited to {value}.",
 }
 SENTENCES_ZH = {
     "weight_g": "{name}重{value}。", "battery_life_h": "{name}充满电可用约{value}。",
@@ -178,6 +209,9 @@ SENTENCES_ZH = {
     "keeps_hot_h": "{name}保温{value}。", "keeps_cold_h": "{name}保冷{value}。",
     "diameter_cm": "{name}的直径为{value}。", "height_cm": "{name}高{value}。",
     "pack_count": "{name}每包{value}件。", "compatible_models": "{name}适配{value}。",
+    "ip_rating": "{name}的防水等级为{value}，防汗防溅。", "port_count": "{name}有{value}个接口。",
+    "drop_protection_m": "{name}经过{value}跌落测试。", "water_resistance_m": "{name}防水深度{value}。",
+    "case_charges": "充电盒可为{name}充电{value}次。", "max_volume_db": "{name}的最大音量限制为{value}。",
 }
 
 
@@ -240,4 +274,12 @@ def yes_or_no(name: str, attribute: str, flag: bool, language: str) -> str:
         return f"不，{name}不是{feature}的{advice}。"
     if label.endswith(_ADJECTIVE_ENDINGS):
         return f"{'Yes' if flag else 'No'}, the {name} is {'' if flag else 'not '}{label}."
+    label = " ".join(w.upper() if w in _ACRONYMS else w for w in label.split())
+    if flag and label.split()[-1] in _COUNTED:  # "has an SOS button", "has a keyring clip"
+        label = ("an " if label[0].lower() in "aeiou" or label.startswith("SOS") else "a ") + label
     return f"{'Yes' if flag else 'No'}, the {name} {'has' if flag else 'has no'} {label}."
+
+
+_ACRONYMS = frozenset({"sos", "gps", "usb", "led", "anc", "bpa", "pfas", "upf", "ip", "lcd"})
+_COUNTED = frozenset({"button", "clip", "panel", "cover", "indicator", "handle", "lid", "strap",
+                      "ring", "straw", "hood", "pocket", "hook", "loop", "compass", "whistle"})

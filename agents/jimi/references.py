@@ -32,6 +32,9 @@ _CHEAPER = re.compile(r"(?i)\b(?:cheaper|cheapest|less expensive|lower[- ]priced
 _DEARER = re.compile(r"(?i)\b(?:more expensive|pricier|dearer)\b(?:\s+one)?"
                      r"|贵(?:一?点|些)?的(?:那|这)(?:个|双|款|件|只)?|更贵的")
 _LIGHTER = re.compile(r"(?i)\blight(?:er|est)(?: one)?\b(?! weight)|轻(?:一?点|些)?的(?:那|这)|更轻的")
+_IN_STOCK = re.compile(r"(?i)\b(?:the )?(?:one|ones|pair) (?:that'?s |that is |which is )?in stock\b|"
+                       r"\bin[- ]stock (?:one|pair)\b|\bthe available one\b|"
+                       r"有货的(?:那|这)?(?:个|款|双|件|只|台|把|盏)?|能买的那")
 _OTHER = re.compile(r"(?i)\b(?:the other(?: one)?|the other pair|another one)\b"
                     r"|另一(?:个|双|款|件|只)|另外(?:一|那)(?:个|双|款|件|只)")
 _PLURAL = re.compile(r"(?i)\b(?:both|these two|those two|the two|them|they|these|those|"
@@ -47,7 +50,8 @@ class Reference:
 
 def resolve(text: str, shown: list[str], discussed: str | None,
             price_of: Callable[[str], float],
-            weight_of: Callable[[str], float | None] | None = None) -> Reference | None:
+            weight_of: Callable[[str], float | None] | None = None,
+            in_stock: Callable[[str], bool] | None = None) -> Reference | None:
     """The products ``text`` points at among ``shown`` (the last list, in order), or None
     when it names no position, comparison or plural."""
     if not shown:
@@ -65,6 +69,10 @@ def resolve(text: str, shown: list[str], discussed: str | None,
         weighed = [p for p in shown if weight_of(p) is not None]
         if weighed:
             return Reference([min(weighed, key=lambda p: weight_of(p) or 0.0)], "lighter")
+    if in_stock is not None and _IN_STOCK.search(text):
+        stocked = [p for p in shown if in_stock(p)]  # "那有货的那个": the first one in stock
+        if stocked:
+            return Reference(stocked[:1], "in_stock")
     if _OTHER.search(text):
         others = [p for p in shown if p != discussed]
         return Reference(others[:1], "other") if others else None

@@ -101,6 +101,14 @@ def ordering_of(text: str) -> Ordering | None:
     return None
 
 
+def without_ordering(text: str) -> str:
+    """The text with its orderings taken out ("背包最贵的是哪个" -> "背包的是哪个"), for a
+    search refined by a new ordering ("太贵了，最便宜的呢")."""
+    for pattern, _ in _ORDERINGS:
+        text = pattern.sub(" ", text)
+    return text
+
+
 def currency_of(text: str) -> str | None:
     for code, pattern in _CURRENCY:
         if pattern.search(text):

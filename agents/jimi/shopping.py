@@ -18,11 +18,19 @@ from agents.jimi import cues
 from agents.jimi.asked import attributes_asked, colour_asked, size_asked
 from agents.jimi.comparison import compare
 from agents.jimi.context import Reply, Shopper, Turn
+from agents.jimi.described import conversation_products, described, picked_out
 from agents.jimi.evidence import evidence, said_in_description
-from agents.jimi.product_answers import describe_attribute, has_colour, has_size
+from agents.jimi.product_answers import describe_attribute, fits_model, has_colour, has_size
 from agents.jimi.references import PARTS, Reference, named_among, positions_in, resolve
 from agents.jimi.search import ProductSearch
-from agents.jimi.search_terms import CURRENCY_ZH, currency_of, key_for, ordering_of, value_of
+from agents.jimi.search_terms import (
+    CURRENCY_ZH,
+    currency_of,
+    key_for,
+    ordering_of,
+    value_of,
+    without_ordering,
+)
 from agents.jimi.which import difference, which_has, which_unknown, which_wins
 from agents.jimi.wording import attribute_asked
 from kg.attributes import AttributeRanker, attribute_text
@@ -66,9 +74,10 @@ class Shopping:
     def products_named(self, text: str) -> list[ProductFacts]:
         return self.knowledge.products_named(text)
 
-    def product_of(self, turn: Turn) -> ProductFacts | None:
+    def product_of(self, turn: Turn, shopper_id: str | None = None) -> ProductFacts | None:
         """The one product a turn is about: named (by the NLU or in the words), pointed at
-        ("the second one", "那个头灯"), the one under discussion, or named earlier."""
+        ("the second one", "那个头灯"), described ("the buds", "那个心率手表"), the one under
+        discussion, or named earlier."""
         current = turn.slots.get("product")
         # "how much water does it hold": "it" is the kettle, "water" names no product here
         it = bool(current and cues.IT.search(turn.latest.text))
@@ -83,7 +92,8 @@ class Shopping:
         pointed = self.referenced(turn)
         if pointed is not None and pointed.how != "plural":
             return self.knowledge.product(pointed.products[0])
-        found = None if it else self.find(turn.latest.text)
+        found = None if it else (self.described(turn, shopper_id)
+                                 or self.find(turn.latest.text))
         if found is not None:
             return found
         if current:  # "is it waterproof?", "what colours?": the product under discussion
@@ -95,6 +105,34 @@ class Shopping:
             if found is not None:
                 return found
         return None
+
+    def described(self, turn: Turn, shopper_id: str | None,
+                  text: str | None = None) -> ProductFacts | None:
+        """The product the words describe by kind and features ("the buds", "那个手表",
+        "心率手表"): of the conversation first, else the one in the catalogue that fits."""
+        text = turn.latest.text if text is None else text
+        kinds = {k.split(":", 1)[1] for k in self.search.constraints(text).kinds}
+        if not kinds:
+            return None
+        catalogue = [self.knowledge.product(p) for kind in sorted(kinds)
+                     for p in self.knowledge.query.products_of_kind(f"kind:{kind}")]
+        return described(text, conversation_products(turn, self.knowledge, shopper_id),
+                         catalogue, kinds)
+
+    def ours(self, turn: Turn, shopper: Shopper) -> bool:
+        """Whether the words point at a product of this conversation by kind ("the buds - ok
+        for sweat?", "那个手表续航多久") rather than ask for products of the kind."""
+        text = turn.latest.text
+        pointing = bool(_POINTED_EN.search(text) or _POINTED_ZH.search(text))
+        if cues.SEARCHING.search(text) or ordering_of(text) is not None or not (
+                pointing or attributes_asked(text, None) or colour_asked(text)):
+            return False
+        found = self.described(turn, shopper.profile.id)
+        ours = conversation_products(turn, self.knowledge, shopper.profile.id)
+        if found is None or found not in ours:
+            return False
+        kinds = {k.split(":", 1)[1] for k in self.search.constraints(text).kinds}
+        return pointing or picked_out(text, found, ours, kinds)  # "不粘锅有几种颜色"
 
     def referenced(self, turn: Turn) -> Reference | None:
         """What the words point at among the products last shown (``references.resolve``),
@@ -109,8 +147,9 @@ class Shopping:
 
         shown = self.known(turn.last_shown())
         found = resolve(turn.latest.text, shown, discussed.id if discussed else None,
-                        lambda p: self.knowledge.product(p).price, weight)
-        if found is not None and found.how == "ordinal":
+                        lambda p: self.knowledge.product(p).price, weight,
+                        lambda p: self.knowledge.product(p).in_stock)
+        if found is not None and found.how in ("ordinal", "in_stock"):
             return found
         named = named_among(turn.latest.text, [
             (p, self.knowledge.product(p).name_en, self.knowledge.product(p).name_zh or "")
@@ -195,7 +234,7 @@ class Shopping:
         language = shopper.language
         text = turn.latest.text
         named = turn.latest.entities.get("product", []) or self.products_named(text)
-        if self._is_search(text) and not self.this_one(turn):
+        if self._is_search(text) and not self.this_one(turn) and not self.ours(turn, shopper):
             return self.search_reply(turn, shopper)  # "which headphones last longest?"
         pointed = None if named else self.referenced(turn)
         if pointed is not None and pointed.how == "plural" and len(pointed.products) > 1:
@@ -205,7 +244,7 @@ class Shopping:
                 turn.earlier[-1].intent == "product_search" and \
                 not cues.PRONOUN.search(text) and not self.named_by_part(text):
             return self._about_each(turn, shopper, listed)  # "什么味道的" after two candles
-        product = self.product_of(turn)
+        product = self.product_of(turn, shopper.profile.id)
         if product is None:
             if self.search.constraints(text).kinds or (
                     cues.SHOPPING_QUESTION.search(text) and not named):
@@ -253,7 +292,9 @@ class Shopping:
                 return [said_in_description(product, found, language)]
             attributes = [a for a in [self._attribute_for(text, product)] if a]
         for attribute in attributes:
-            parts.append(describe_attribute(product, attribute, language))
+            fits = fits_model(product, text, language) if attribute == "compatible_models" \
+                else None  # "能用在16 Pro上吗": yes or no, not the list alone
+            parts.append(fits or describe_attribute(product, attribute, language))
             if attribute == "price":
                 parts += self._converted(product, text, language)
             elif isinstance(product.attributes.get(attribute), bool) and len(attributes) == 1:
@@ -360,6 +401,8 @@ class Shopping:
         for earlier in reversed(turn.earlier):
             if earlier.intent == "product_search" or self.search.constraints(earlier.text).kinds:
                 before = _PRICE_WORDS.sub(" ", earlier.text) if own_price else earlier.text
+                if ordering_of(text) is not None:  # "最便宜的呢" after "最贵的是哪个"
+                    before = without_ordering(before)
                 return f"{before} {text}"  # "那300块以内呢": the new budget, not the old one
         return text
 
@@ -404,11 +447,12 @@ class Shopping:
                                          *(self.find(n) for n in
                                            turn.latest.entities.get("product") or []))
                       if p}.values())
-        if len(named) < 2:  # "台灯跟落地灯对比下": each part names one product
-            parts = [p for p in (self._part_product(part) for part in
-                                 PARTS.split(turn.latest.text)) if p is not None]
-            if len(parts) >= 2:
-                named = list({p.id: p for p in parts}.values())
+        if len(named) < 2:  # "台灯跟落地灯对比下", "it vs the sauté pan": each part names one
+            parts = [p for p in (self._part_product(part) or self.described(
+                turn, shopper.profile.id, part) for part in PARTS.split(turn.latest.text))
+                     if p is not None]
+            if parts:
+                named = list({p.id: p for p in (*named, *parts)}.values())
         shown = self.known(turn.last_shown())
         positions = [shown[i] for i in positions_in(turn.latest.text) if -len(shown) <= i < len(shown)]
         pointed = self.referenced(turn)
@@ -436,6 +480,11 @@ class Shopping:
         if not pairs:
             return Reply(["Which two products would you like me to compare?"
                           if shopper.language == "en" else "请告诉我您想比较哪两件商品？"])
+        if len(pairs) == 1 and cues.WHICH.search(turn.latest.text):
+            which = self._which_among(list(pairs[0]), turn, shopper)
+            if which is not None:  # "铸铁锅和陶瓷不粘锅哪个重": the heavier one, with both values
+                which.shown = [p.id for p in pairs[0]]
+                return which
         texts = [compare(a, b, shopper.language) for a, b in pairs]
         key = next((k for pattern, k in cues.HOW_MUCH if pattern.search(turn.latest.text)), None)
         gap = difference(*pairs[0], key, shopper.language) if key else None
@@ -447,10 +496,16 @@ class Shopping:
     def which_of(self, turn: Turn, shopper: Shopper) -> Reply:
         """"Which one is lighter?", "which of the two is waterproof?", "这两款哪个续航长" after a
         list or a comparison: the answer among those products, with the values."""
-        language, text = shopper.language, turn.latest.text
         shown = self.known(turn.last_shown())
-        pool = shown[:2] if cues.TWO.search(text) else shown
+        pool = shown[:2] if cues.TWO.search(turn.latest.text) else shown
         products = [self.knowledge.product(p) for p in pool]
+        return self._which_among(products, turn, shopper) or self.compare_reply(turn, shopper)
+
+    def _which_among(self, products: list[ProductFacts], turn: Turn,
+                     shopper: Shopper) -> Reply | None:
+        """The answer to "which is ...?" among ``products``, None when the words name
+        nothing to rank them by."""
+        language, text = shopper.language, turn.latest.text
         ordering = ordering_of(text)
         key, descending = (key_for(ordering, products), ordering.descending) if ordering \
             else (None, bool(cues.MORE.search(text)))
@@ -478,7 +533,7 @@ class Shopping:
                               if language == "zh" else
                               "That's the " + " and the ".join(p.name_en for p in by_name) + "."],
                              slots={"product": by_name[0].name_en})
-            return self.compare_reply(turn, shopper)
+            return None
         flags = [p.attributes.get(key) for p in products]
         if all(isinstance(f, bool) or f is None for f in flags):  # "which is waterproof?"
             yes = [p for p, f in zip(products, flags, strict=True) if f]
@@ -486,7 +541,7 @@ class Shopping:
                          slots={"product": (yes or products)[0].name_en})
         having = [p for p in products if value_of(p, key) is not None]
         if not having:
-            return self.compare_reply(turn, shopper)
+            return None
         having.sort(key=lambda p: value_of(p, key) or 0.0, reverse=descending)
         missing = [p for p in products if p not in having]
         if missing:  # one value only: no winner can be named
