@@ -129,6 +129,7 @@ class Jimi:
             "faq": self._faq,
             "which_of": self.shopping.which_of,
             "request_timing": self._request_timing,
+            "refund_timing": self._refund_timing,
             "delay_options": self._delay_options,
         }
 
@@ -146,7 +147,9 @@ class Jimi:
             reply = self._small_talk(turn, shopper)
         else:
             reply = handler(turn, shopper)
-        mood = assess(turn.latest.text, turn.intent, [t.text for t in turn.earlier],
+        felt = intent if turn.intent == "complaint" and intent == "product_search" \
+            else turn.intent  # "太贵了，最便宜的呢" is shopping, not a complaint
+        mood = assess(turn.latest.text, felt, [t.text for t in turn.earlier],
                       [t.intent for t in turn.earlier], shopper.other_sessions)
         reply.mood = mood
         apologised = "apology" in turn.marks
@@ -159,6 +162,7 @@ class Jimi:
             self._sorry(reply, shopper.language)
         elif reply.handover and mood.frustrated and not any(_SORRY.search(t) for t in reply.texts):
             reply.texts.insert(0, SORRY_TROUBLE[shopper.language])  # handed over upset: sorry
+        reply.texts = list(dict.fromkeys(reply.texts))  # one answer reached by two routes: once
         if "offer" in turn.marks:  # a person was offered earlier: not again with every answer
             reply.texts = [t for t in (_without_offer(t) for t in reply.texts) if t]
         elif any(o in t for t in reply.texts for o in OFFER_PERSON.values()):
@@ -199,6 +203,18 @@ class Jimi:
             return "report_problem"  # "the november one", "fine, refund it then"
         if cues.OPTIONS.search(text):
             return "delay_options"  # "what are my options", "the pans one is late, what can I do"
+        previous = turn.previous_substantive()
+        if previous is not None and previous.intent == "order_status" and intent not in \
+                ORDER_INTENTS and cues.CARRY_ON.search(text) and len(text) <= 40 and \
+                self.order_meant(turn, shopper.profile.id, latest_only=True) is not None:
+            return "order_status"  # "and the tumbler one?" after "the one with the skillet"
+        if intent in ORDER_INTENTS and cues.WHICH_COLOURS.search(text):
+            return "product_question"  # "the shoe in this order, which colours it has?"
+        if cues.MONEY.search(text) and cues.TIMING.search(text) and (
+                cues.CARD.search(text) or cues.FAST_METHODS.search(text)) and \
+                not orders.mentions_order(text) and not any(
+                m.startswith("filed:") for m in turn.marks):
+            return "refund_timing"  # "how fast does the money land back on my Amex?"
         if intent == "complaint" and ordering_of(text) is not None and turn.last_shown() and \
                 not (cues.LATE.search(text) or cues.NOT_SENT.search(text)):
             return "product_search"  # "太贵了，最便宜的呢": too dear, show the cheapest
@@ -211,7 +227,8 @@ class Jimi:
         if intent in ("inform", "out_of_scope", "nlu_fallback") and \
                 len(self.shopping.products_named(text)) == 1:
             return "product_question"  # "do the fitbuds come in white"
-        unsure = self._unsure(turn) if intent in ("out_of_scope", "nlu_fallback") else None
+        unsure = self._unsure(turn, shopper) if intent in ("out_of_scope", "nlu_fallback") \
+            else None
         if unsure is not None:
             return unsure
         if not (turn.slots.get("product") or turn.shown):
@@ -250,12 +267,14 @@ class Jimi:
             return "product_question"
         return intent
 
-    def _unsure(self, turn: Turn) -> str | None:
+    def _unsure(self, turn: Turn, shopper: Shopper) -> str | None:
         """An unsure or off-topic reading the words contradict: a question about a kind of
         product the shop sells ("你们最便宜的咖啡是哪个"), or a short "and express?" that
         carries on the topic before it."""
         text = turn.latest.text
         constraints = self.shopping.search.constraints(text)
+        if constraints.kinds and self.shopping.ours(turn, shopper):
+            return "product_question"  # "the buds - ok for sweat n rain?"
         if (constraints.kinds or constraints.categories) and (
                 cues.SHOPPING_QUESTION.search(text) or cues.SEARCHING.search(text)
                 or ordering_of(text) is not None):
@@ -332,6 +351,10 @@ class Jimi:
         """The order JIMI named in this conversation other than the one under discussion."""
         current = _text(turn.slots.get("order_id"))
         own = self.knowledge.accounts.orders_of(shopper.profile.id)
+        named = [o.id for o in order_meant(turn.latest.text, own, self.knowledge.product,
+                                           None).candidates if o.id != current]
+        if len(named) == 1 and len(named) < len(own):  # "我另外那单落地灯": the other lamp order
+            return named[0]
         mine = {o.id for o in own}
         for text in reversed(turn.bot_texts):
             for found in orders.order_ids(text):
@@ -514,6 +537,10 @@ class Jimi:
         if remedy == "replacement" and cues.ARRIVAL.search(turn.latest.text):
             texts.append(policy.delivery_line(shopper.profile, shopper.language))  # "多久能到"
         return Reply(texts)
+
+    def _refund_timing(self, turn: Turn, shopper: Shopper) -> Reply:
+        """When refunded money shows, for the payment method named."""
+        return Reply([orders.refund_arrival(turn.latest.text, shopper.language)])
 
     def _faq(self, turn: Turn, shopper: Shopper) -> Reply:
         """A policy question asked in passing ("灯具保修多久啊"): the FAQ's answer, from the

@@ -44,6 +44,7 @@ POLICY_TOPICS = (
     (re.compile(r"(?i)instal|分期|pay|支付|付款"), "payment_issue"),
 )
 WHICH = re.compile(r"(?i)\bwhich\b|哪个|哪款|哪双|哪一|谁")
+WHICH_COLOURS = re.compile(r"(?i)\b(?:which|what) colou?rs?\b|哪些颜色|什么颜色|几种颜色|哪几种颜色|有什么色")
 SIZE_WORD = re.compile(r"(?i)\bsize|\bin \d{2}\b|码|号|"
                        r"\b(?:is|am|are|wears?|takes?) (?:a |an )?(?:size )?\d{2}(?:\.5)?\b")
 # a purchase-related turn, after which (once) a complement may be suggested

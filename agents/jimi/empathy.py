@@ -62,8 +62,9 @@ def assess(text: str, intent: str, earlier_texts: list[str], earlier_intents: li
     hits = [w for w in WORDS_EN if w in lowered] + [w for w in WORDS_ZH if w in text]
     if hits:
         signals.append("words:" + ",".join(hits[:3]))
+    # "SOS", "PFAS", "GPS": a short word in capitals alone is a name, not shouting
     shouted = [w for w in _SHOUT.findall(text) if w not in {"GTX", "LED", "USB", "SM", "OK"}]
-    if len(shouted) >= 2 or (shouted and len(text) < 40):
+    if len(shouted) >= 2 or (shouted and len(text) < 40 and len(shouted[0]) >= 5):
         signals.append("capitals")
     if _BANGS.search(text):
         signals.append("punctuation")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from agents.jimi.context import Turn
-from agents.jimi.wording import attribute_label, colour_name, join_list
+from agents.jimi.wording import agree, attribute_label, colour_name, join_list
 from kg.facts import ProductFacts
 from kg.lexicon import COLOUR_ZH, MATERIAL_ZH, VALUE_ZH
 
@@ -92,6 +92,12 @@ def _colour_en(colour: str) -> str:
 
 
 def describe_attribute(product: ProductFacts, attribute: str | None, language: str) -> str:
+    """One attribute of the product in a sentence (its verbs agreeing with a plural name)."""
+    said = _describe_attribute(product, attribute, language)
+    return agree(said, product.name_en) if language == "en" else said
+
+
+def _describe_attribute(product: ProductFacts, attribute: str | None, language: str) -> str:
     name = product.name(language)
     if attribute == "colour":
         colours = [colour_name(c, language) for c in product.values("colour")]
@@ -230,6 +236,7 @@ def value_sentence(product: ProductFacts, attribute: str, language: str) -> str:
     else:
         shown = join_list([f"{_number(v)} {unit}".strip() for v in values], "en")
         template = SENTENCES_EN.get(attribute, "The {name} has a {label} of {value}.")
+        return agree(template.format(name=name, label=label, value=shown), name)
     return template.format(name=name, label=label, value=shown)
 
 
@@ -273,11 +280,13 @@ def yes_or_no(name: str, attribute: str, flag: bool, language: str) -> str:
             return f"不，{name}不{feature}{advice}。"
         return f"不，{name}不是{feature}的{advice}。"
     if label.endswith(_ADJECTIVE_ENDINGS):
-        return f"{'Yes' if flag else 'No'}, the {name} is {'' if flag else 'not '}{label}."
+        return agree(f"{'Yes' if flag else 'No'}, the {name} is {'' if flag else 'not '}{label}.",
+                     name)
     label = " ".join(w.upper() if w in _ACRONYMS else w for w in label.split())
     if flag and label.split()[-1] in _COUNTED:  # "has an SOS button", "has a keyring clip"
         label = ("an " if label[0].lower() in "aeiou" or label.startswith("SOS") else "a ") + label
-    return f"{'Yes' if flag else 'No'}, the {name} {'has' if flag else 'has no'} {label}."
+    return agree(f"{'Yes' if flag else 'No'}, the {name} {'has' if flag else 'has no'} {label}.",
+                 name)
 
 
 _ACRONYMS = frozenset({"sos", "gps", "usb", "led", "anc", "bpa", "pfas", "upf", "ip", "lcd"})

@@ -32,7 +32,7 @@ _CHEAPER = re.compile(r"(?i)\b(?:cheaper|cheapest|less expensive|lower[- ]priced
 _DEARER = re.compile(r"(?i)\b(?:more expensive|pricier|dearer)\b(?:\s+one)?"
                      r"|贵(?:一?点|些)?的(?:那|这)(?:个|双|款|件|只)?|更贵的")
 _LIGHTER = re.compile(r"(?i)\blight(?:er|est)(?: one)?\b(?! weight)|轻(?:一?点|些)?的(?:那|这)|更轻的")
-_IN_STOCK = re.compile(r"(?i)\b(?:the )?(?:one|ones|pair) (?:that'?s |that is |which is )?in stock\b|"
+_IN_STOCK = re.compile(r"(?i)\bthe (?:one|ones|pair) (?:that'?s |that is |which is )?in stock\b|"
                        r"\bin[- ]stock (?:one|pair)\b|\bthe available one\b|"
                        r"有货的(?:那|这)?(?:个|款|双|件|只|台|把|盏)?|能买的那")
 _OTHER = re.compile(r"(?i)\b(?:the other(?: one)?|the other pair|another one)\b"

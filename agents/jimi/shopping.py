@@ -254,6 +254,9 @@ class Shopping:
         texts = [] if asked_for else self._answers(product, turn, language, pointed)
         if cues.BUYING.search(text) and not product.in_stock:  # "I'll buy the pocket one"
             texts.insert(0, describe_attribute(product, "stock", language))
+        if not product.in_stock and (cues.BUYING.search(text) or "stock" in attributes_asked(
+                text, product)):
+            texts += self._in_stock_instead(product, language)  # "现在能买到吗": what can be
         reply = Reply(texts, slots={"product": product.name_en})
         suggestion = self._suggestion(turn, shopper, {product.id}, asked_for)
         if suggestion:
@@ -304,6 +307,22 @@ class Shopping:
         if not parts:
             parts.append(describe_attribute(product, None, language))
         return [(" " if language == "en" else "").join(parts)]
+
+    def _in_stock_instead(self, product: ProductFacts, language: str) -> list[str]:
+        """The product of the same kind nearest in price that is in stock, for one that is
+        not."""
+        kinds = self.kinds_of(product.id)
+        if not kinds:
+            return []
+        others = [self.knowledge.product(p) for p in
+                  self.knowledge.query.products_of_kind(f"kind:{kinds[0]}") if p != product.id]
+        stocked = sorted((p for p in others if p.in_stock),
+                         key=lambda p: abs(p.price - product.price))
+        if not stocked:
+            return []
+        other = stocked[0]
+        return [f"有货的同类商品：{other.name('zh')}（{other.price:.2f}美元）。" if language == "zh"
+                else f"In stock instead: the {other.name_en} ({other.price:.2f} {other.currency})."]
 
     def _part_product(self, part: str) -> ProductFacts | None:
         """The one catalogue product whose name holds this part of a sentence ("台灯",

@@ -69,3 +69,33 @@ def attribute_label(attribute: str) -> tuple[str, str]:
     if stem and suffix in UNITS:
         return stem.replace("_", " "), UNITS[suffix]
     return attribute.replace("_", " "), ""
+
+
+_VERBS = {"is": "are", "has": "have", "weighs": "weigh", "runs": "run", "holds": "hold",
+          "comes": "come", "costs": "cost", "keeps": "keep", "fits": "fit", "gives": "give",
+          "burns": "burn", "isn't": "aren't", "doesn't": "don't", "does": "do"}
+_TAIL = re.compile(r"\s*(?:\([^)]*\)|\d[\d.,]*\s*(?:ml|l|cm|mm|g|kg|mah|w)?|[\d.,]+)\s*$",
+                   re.IGNORECASE)
+
+
+def plural_name(name: str) -> bool:
+    """Whether an English product name is a plural ("FitBuds Sport Earbuds", "Kids
+    Volume-Limited Headphones"), by its last word without sizes or brackets."""
+    core = name
+    while True:
+        shorter = _TAIL.sub("", core)
+        if shorter == core:
+            break
+        core = shorter
+    words = core.split()
+    last = words[-1].lower() if words else ""
+    return len(last) > 3 and last.endswith("s") and not last.endswith(("ss", "us", "is"))
+
+
+def agree(sentence: str, name: str) -> str:
+    """The verb after "the {name}" agreeing with a plural name: "The FitBuds Sport Earbuds
+    are rated IPX5", "No, the Trail Socks have no ..."."""
+    if not plural_name(name):
+        return sentence
+    return re.sub(rf"({re.escape(name)}) ({'|'.join(map(re.escape, _VERBS))})\b",
+                  lambda m: f"{m.group(1)} {_VERBS[m.group(2)]}", sentence)

@@ -1,0 +1,136 @@
+"""Products described rather than named ("the buds", "那个手表", "心率手表", "the sauté pan"),
+and the answers that depend on them: comparisons, which-is questions, phone-model fit, the
+in-stock one. Expectations come from the demo catalogue's facts."""
+
+from __future__ import annotations
+
+import pytest
+
+from agents.jimi import Jimi, Shopper
+from agents.jimi.described import described, plain
+from kg.facts import ProductFacts
+from kg.kinds import kind_of, lineage
+from tests.testing import conversation, user_turn
+from ui.platform import Platform
+
+
+@pytest.fixture(scope="module")
+def jimi(synced_platform: Platform) -> Jimi:
+    return Jimi(synced_platform.knowledge)
+
+
+def _shopper(platform: Platform, language: str = "en") -> Shopper:
+    profile = next(p for p in platform.knowledge.accounts.profiles() if p.language == language)
+    return Shopper(profile, language)
+
+
+def _of_kind(platform: Platform, kind: str) -> list[ProductFacts]:
+    return [p for p in platform.knowledge.graph.products()
+            if kind in lineage(kind_of(p.name_en, p.name_zh) or "")]
+
+
+def _with(platform: Platform, kind: str, attribute: str) -> ProductFacts:
+    return next(p for p in _of_kind(platform, kind) if p.attributes.get(attribute) is True)
+
+
+def test_accents_do_not_hide_a_word() -> None:
+    assert plain("Sauté Pan") == "saute pan"
+
+
+def test_a_feature_word_picks_the_product_of_the_kind(synced_platform: Platform) -> None:
+    watches = _of_kind(synced_platform, "watches")
+    assert len(watches) >= 2
+    heart = _with(synced_platform, "watches", "heart_rate")
+    assert described("那个心率手表呢", [], watches, {"watches"}) == heart
+    assert described("the heart rate watch", [], watches, {"watches"}) == heart
+
+
+def test_the_conversation_wins_a_tie_and_the_catalogue_alone_picks_nothing(
+        synced_platform: Platform) -> None:
+    watches = _of_kind(synced_platform, "watches")
+    assert described("那个手表续航多久", [watches[1]], watches, {"watches"}) == watches[1]
+    assert described("那个手表续航多久", [], watches, {"watches"}) is None
+
+
+def test_a_described_product_is_answered_not_searched(jimi: Jimi,
+                                                      synced_platform: Platform) -> None:
+    buds = _of_kind(synced_platform, "earbuds")[0]
+    others = [p for p in _of_kind(synced_platform, "headphones") if p.id != buds.id]
+    reply = jimi.respond(conversation(
+        user_turn("headphones?", "product_search"),
+        user_turn("the buds - ok for sweat n rain?", "product_question"),
+        slots={"product": others[0].name_en}, shown=[[others[0].id, buds.id]]),
+        _shopper(synced_platform))
+    assert not reply.shown  # no new list
+    assert str(buds.attributes["ip_rating"]) in reply.texts[0]
+    assert buds.name_en in reply.texts[0]
+
+
+def test_it_against_a_described_product_is_compared(jimi: Jimi,
+                                                    synced_platform: Platform) -> None:
+    kids = _with(synced_platform, "watches", "sos_button")
+    heart = _with(synced_platform, "watches", "heart_rate")
+    reply = jimi.respond(conversation(
+        user_turn("想给小孩买个定位手表", "product_search"),
+        user_turn("它和那个心率手表比续航差多少", "compare_products"),
+        slots={"product": kids.name_en}, shown=[[kids.id]]), _shopper(synced_platform, "zh"))
+    text = " ".join(reply.texts)
+    for watch in (kids, heart):
+        assert str(watch.attributes["battery_life_h"]) in text
+
+
+def test_which_is_heavier_of_two_described_products(jimi: Jimi,
+                                                    synced_platform: Platform) -> None:
+    pans = _of_kind(synced_platform, "pans")
+    iron = next(p for p in pans if "iron" in str(p.attributes.get("material")))
+    reply = jimi.respond(conversation(user_turn("铸铁锅和陶瓷不粘锅哪个重", "compare_products")),
+                         _shopper(synced_platform, "zh"))
+    assert str(iron.attributes["weight_g"]) in reply.texts[0]
+    assert iron.name_zh and iron.name_zh in reply.texts[0]
+
+
+def test_a_phone_model_the_case_does_not_list_is_a_no(jimi: Jimi,
+                                                      synced_platform: Platform) -> None:
+    case = next(p for p in synced_platform.knowledge.graph.products()
+                if "iPhone 16" in p.values("compatible_models")
+                and "iPhone 16 Pro" not in p.values("compatible_models"))
+    asked = jimi.respond(conversation(user_turn("will it fit a 16 Pro?", "product_question"),
+                                      slots={"product": case.name_en}),
+                         _shopper(synced_platform))
+    assert asked.texts[0].startswith("No") and "16 Pro" in asked.texts[0]
+    fits = jimi.respond(conversation(user_turn("does it fit an iPhone 16?", "product_question"),
+                                     slots={"product": case.name_en}), _shopper(synced_platform))
+    assert fits.texts[0].startswith("Yes")
+
+
+def test_the_in_stock_one_of_a_list(jimi: Jimi, synced_platform: Platform) -> None:
+    kettles = sorted(_of_kind(synced_platform, "kettles"), key=lambda p: p.in_stock)
+    assert not kettles[0].in_stock and kettles[-1].in_stock
+    shown = [kettles[0].id, *[p.id for p in kettles[1:]]]
+    reply = jimi.respond(conversation(user_turn("那有货的那个多少钱", "product_question"),
+                                      slots={"product": kettles[0].name_en}, shown=[shown]),
+                         _shopper(synced_platform, "zh"))
+    first_in_stock = next(p for p in kettles if p.in_stock)
+    assert first_in_stock.name_zh and first_in_stock.name_zh in reply.texts[0]
+
+
+def test_counts_and_ratings_read_as_sentences(jimi: Jimi, synced_platform: Platform) -> None:
+    bank = next(p for p in synced_platform.knowledge.graph.products()
+                if "port_count" in p.attributes)
+    reply = jimi.respond(conversation(user_turn("how many ports", "product_question"),
+                                      slots={"product": bank.name_en}), _shopper(synced_platform))
+    assert f"has {bank.attributes['port_count']} ports" in reply.texts[0]
+    watch = _with(synced_platform, "watches", "sos_button")
+    reply = jimi.respond(conversation(user_turn("Does it have an SOS button?", "product_question"),
+                                      slots={"product": watch.name_en}), _shopper(synced_platform))
+    assert "has an SOS button" in reply.texts[0]
+
+
+def test_too_dear_then_the_cheapest_keeps_the_kind(jimi: Jimi,
+                                                   synced_platform: Platform) -> None:
+    packs = sorted(_of_kind(synced_platform, "backpacks"), key=lambda p: p.price)
+    reply = jimi.respond(conversation(user_turn("背包最贵的是哪个", "product_search"),
+                                      user_turn("太贵了，最便宜的呢", "complaint"),
+                                      shown=[[packs[-1].id]]), _shopper(synced_platform, "zh"))
+    assert reply.shown and reply.shown[0] == packs[0].id
+    assert not any("抱歉" in t for t in reply.texts)
