@@ -53,6 +53,7 @@ _ASKS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"how tall|(?<!drop )height|taller|tallest|多高|高度|更高|高一点", ("height_cm",)),
     (r"material|made of|made from|fabric|what is it made|材质|材料|面料|什么做的", ("material",)),
     (r"caffeine|咖啡因", ("caffeine_mg",)),
+    (r"added sugar|加糖|添加糖", ("added_sugar_g", "sugar_free")),
     (r"\bsugar|含糖|无糖|糖分", ("sugar_free", "added_sugar_g")),
     (r"bright|lumens?|亮度|多亮|流明", ("brightness_lm",)),
     (r"colou?r temp|warm or (?:cold|cool)|warm light|cool light|kelvin|色温|暖光|冷光",
@@ -69,11 +70,14 @@ _ASKS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"keeps? (?:drinks |it |coffee |water )?(?:hot|warm)|stays? hot|保温|保热",
      ("keeps_hot_h",)),
     (r"keeps? (?:drinks |it |water )?cold|stays? cold|保冷|冰", ("keeps_cold_h",)),
-    (r"\bupf\b|sun protection|防晒|紫外线", ("upf_rating",)),
+    (r"\bupf|sun protection|防晒|紫外线", ("upf_rating",)),
+    (r"reflect|visible (?:at night|in the dark)|be seen|看得见|看得到|看得清|反光|夜跑|晚上跑",
+     ("reflective",)),
     (r"burn time|\bburns?\b|how long (?:does it|will it) burn|燃烧|烧多久|点多久|能烧",
      ("burn_time_h",)),
     (r"\blaces?\b|\btie\b|velcro|closure|fasten|鞋带|魔术贴|系带", ("closure",)),
-    ((r"how many (?:in a|per) pack|pack of|how many (?:cans|bottles|pairs)|几瓶|几罐|几双|几只装|"
+    ((r"how many (?:in a|per) pack|pack of|how many (?:cans|bottles|pairs)|how many come in|"
+      r"how many (?:are )?in (?:a|the|one) (?:box|case|pack)|一箱几|一箱多少|几瓶|几罐|几双|几只装|"
       r"几个装|装几"), ("pack_count",)),
     (r"noise[- ]cancel|\banc\b|降噪", ("noise_cancelling",)),
     (r"bluetooth|蓝牙", ("bluetooth_version", "wireless")),

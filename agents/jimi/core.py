@@ -18,6 +18,7 @@ Example::
 from __future__ import annotations
 
 import re
+from datetime import date
 from collections.abc import Callable
 from typing import Any
 
@@ -31,6 +32,7 @@ from agents.jimi.problems import RECEIVED, RECENT, order_meant, problem_in, reme
 from agents.jimi.search import ProductSearch
 from agents.jimi.search_terms import ordering_of
 from agents.jimi.shopping import Shopping
+from agents.jimi.wording import colour_name
 from kg.attributes import AttributeRanker
 from kg.knowledge import KnowledgeBase
 from kg.schema import OrderRow
@@ -179,6 +181,8 @@ class Jimi:
         if intent in ORDER_INTENTS and cues.ELLIPTICAL.search(text) and \
                 not cues.REQUEST_VERB.search(text):
             return "order_status"  # "橙汁那单呢" after a cancellation asks, it cancels nothing
+        if cues.STORE_CREDIT.search(text) and not orders.mentions_order(text):
+            return "faq"  # "could i take store credit instead?": the policy, +5%
         if intent not in ORDER_INTENTS and cues.POLICY.search(text):
             return "faq"  # "the headphones i got in march, still under warranty?"
         if intent == "membership_benefits" and cues.POLICY.search(text):
@@ -242,6 +246,9 @@ class Jimi:
         if own_search and ordering_of(text) is None and intent == "product_search":
             return intent
         pointed = self.shopping.referenced(turn)
+        if pointed is not None and pointed.how in ("bigger", "cheaper", "dearer", "lighter") and \
+                attributes_asked(text, None) and not cues.WHICH.search(text):
+            return "product_question"  # "does the big one do fast charging"
         if pointed is not None and pointed.how in ("ordinal", "in_stock") and not own_search:
             return "product_question"  # "第一双有没有42码的棕色"
         if cues.SEARCHING.search(text) and not cues.PRONOUN.search(text) and (
@@ -275,6 +282,8 @@ class Jimi:
         constraints = self.shopping.search.constraints(text)
         if constraints.kinds and self.shopping.ours(turn, shopper):
             return "product_question"  # "the buds - ok for sweat n rain?"
+        if constraints.soft and cues.SEARCHING.search(text) and not constraints.kinds:
+            return "product_search"  # "给6岁女儿挑个生日礼物，有推荐吗": gifts for kids
         if (constraints.kinds or constraints.categories) and (
                 cues.SHOPPING_QUESTION.search(text) or cues.SEARCHING.search(text)
                 or ordering_of(text) is not None):
@@ -371,7 +380,10 @@ class Jimi:
         kind = turn.order_request() or turn.intent
         states = cues.OPEN_STATES if kind in ("cancel_order", "change_order") else None
         mine = self.knowledge.accounts.orders_of(shopper_id)
-        texts = [turn.latest.text]
+        first = _CLAUSE.split(turn.latest.text, maxsplit=1)[0]
+        # "cancel the pan one, I'll wait for the coffee": the clause with the request first
+        texts = [first, turn.latest.text] if first.strip() != turn.latest.text.strip() else [
+            turn.latest.text]
         if not latest_only:
             texts += [t.text for t in reversed(turn.earlier[-2:])]
         for text in texts:
@@ -426,6 +438,8 @@ class Jimi:
             wanted = [w for w in (size_asked(turn.latest.text), colour_asked(turn.latest.text))
                       if w]
             if wanted:
+                if shopper.language == "zh":
+                    wanted = [colour_name(w, "zh") for w in wanted]
                 text += (f"（修改内容：{'、'.join(wanted)}）" if shopper.language == "zh" else
                          f" (you asked for: {', '.join(wanted)})")
         return Reply([text], slots={"order_id": order.id},
@@ -477,12 +491,24 @@ class Jimi:
         if (meant.order.id, remedy) in shopper.filed:
             return Reply([problems_text.already(meant.order.id, remedy, language, detail)],
                          slots=slots, marks=marks)
+        warranty = self._warranty_line(meant.order, problem, language)
         reason = problems_text.reason(problem, items, text) + (
             f" (wants: {', '.join(detail)})" if detail else "")
         return Reply([problems_text.filed(meant.order, remedy, problem, items, language, detail,
-                                          sorry="apology" not in turn.marks)],
+                                          sorry="apology" not in turn.marks), *warranty],
                      slots=slots, requests=[(meant.order.id, remedy)], reason=reason, marks=marks,
                      went_wrong=True)
+
+    def _warranty_line(self, order: OrderRow, problem: str, language: str) -> list[str]:
+        """For an item that broke after the return window of any tier: the warranty's terms."""
+        try:
+            delivered = date.fromisoformat(order.expected_delivery)
+        except ValueError:
+            return []
+        if problem != "damaged" or (date.today() - delivered).days <= LONGEST_RETURN_DAYS:
+            return []
+        row = self.faq.best(WARRANTY_QUESTION[language], "warranty")
+        return [answer_of(row, language)] if row else []
 
     def _late_order(self, turn: Turn, shopper: Shopper) -> OrderRow | None:
         """The late order a turn is about: named by number, contents or date, the one under
@@ -548,6 +574,8 @@ class Jimi:
         text = turn.latest.text
         topic = next((intent for pattern, intent in cues.POLICY_TOPICS if pattern.search(text)),
                      turn.intent)
+        if cues.WARRANTY_PERIOD.search(text):  # "still under warranty?": how long it lasts
+            text = WARRANTY_QUESTION[shopper.language]
         row = self.faq.best(text, topic)
         line = answer_of(row, shopper.language) if row else None
         return Reply([line] if line else [CLARIFY[shopper.language]])
@@ -566,6 +594,8 @@ class Jimi:
         text = turn.latest.text
         topic = next((intent for pattern, intent in cues.POLICY_TOPICS if pattern.search(text)),
                      turn.intent)
+        if cues.WARRANTY_PERIOD.search(text):  # "still under warranty?": how long it lasts
+            text = WARRANTY_QUESTION[language]
         row = self.faq.best(text, topic)
         return answer_of(row, language) if row else None
 
@@ -680,9 +710,15 @@ class Jimi:
 # -- helpers -------------------------------------------------------------------------------
 
 
+LONGEST_RETURN_DAYS = 60  # the platinum return window: later, a fault is a warranty matter
+WARRANTY_QUESTION = {"en": "How long is the warranty?", "zh": "保修期有多长？"}
+_CLAUSE = re.compile(r"(?i)[,;，；]|\bbut\b|\bkeep\b|\bi'?ll wait\b|保留|留着|先不")
+
+
 def _asks_other(text: str) -> bool:
     lowered = text.lower()
-    return any(w in lowered for w in ("other one", "the other", "another one", "另一个", "另外一个",
+    return any(w in lowered for w in ("other one", "the other", "another one", "other order",
+                                      "另外一单", "另一个", "另外一个",
                                       "另一款", "另一双", "另一件", "另一单", "另外那单",
                                       "另一个订单"))
 

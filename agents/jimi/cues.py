@@ -44,6 +44,12 @@ POLICY_TOPICS = (
     (re.compile(r"(?i)instal|分期|pay|支付|付款"), "payment_issue"),
 )
 WHICH = re.compile(r"(?i)\bwhich\b|哪个|哪款|哪双|哪一|谁")
+# a refund as store credit, a policy whatever order it is asked about
+WARRANTY_PERIOD = re.compile(r"(?i)still (?:under|in|covered)|under (?:the )?warranty|warranty "
+                             r"(?:period|last)|how long .{0,20}warranty|还在保修|保修期|保多久|保修多久|"
+                             r"还保修|质保期|质保多久")
+STORE_CREDIT = re.compile(r"(?i)store credit|account balance|shop credit|gift card balance|账户余额|"
+                          r"退到余额|退成余额|退.{0,4}余额")
 WHICH_COLOURS = re.compile(r"(?i)\b(?:which|what) colou?rs?\b|哪些颜色|什么颜色|几种颜色|哪几种颜色|有什么色")
 SIZE_WORD = re.compile(r"(?i)\bsize|\bin \d{2}\b|码|号|"
                        r"\b(?:is|am|are|wears?|takes?) (?:a |an )?(?:size )?\d{2}(?:\.5)?\b")

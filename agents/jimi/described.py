@@ -30,6 +30,7 @@ from shopmind.errors import NotFound
 
 _WORD = re.compile(r"[a-z][a-z-]{2,}")
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
+_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+|\d{3,}")
 _FILLER_EN = frozenset({
     "the", "that", "this", "those", "these", "one", "ones", "how", "does", "what", "which",
     "with", "and", "compare", "compares", "about", "have", "has", "got", "for", "can", "you",
@@ -46,7 +47,7 @@ def plain(text: str) -> str:
 
 
 def described(text: str, context: list[ProductFacts], catalogue: list[ProductFacts],
-              kinds: set[str]) -> ProductFacts | None:
+              kinds: set[str], need_votes: bool = False) -> ProductFacts | None:
     """The one product ``text`` describes among the conversation's products (``context``,
     most recent first) and the catalogue's, of the ``kinds`` the words name (none: any).
     The most votes win; a tie goes to the product of the conversation named most recently,
@@ -57,7 +58,7 @@ def described(text: str, context: list[ProductFacts], catalogue: list[ProductFac
         return None
     votes = {p.id: _votes(text, p) for p in fitting}
     best = max(votes.values())
-    if best == 0 and not kinds:
+    if best == 0 and (need_votes or not kinds):
         return None
     in_context = [p for p in context if p.id in votes and votes[p.id] == best]
     if in_context:
@@ -81,7 +82,9 @@ def _votes(text: str, product: ProductFacts) -> int:
     words = {w.removesuffix("s") for w in _WORD.findall(lowered)} - _FILLER_EN
     pairs = {run[i:i + 2] for run in _HAN.findall(text) for i in range(len(run) - 1)}
     pairs -= _FILLER_ZH
-    return sum(1 for w in words if w in english) + sum(1 for p in pairs if p in chinese)
+    numbers = {n.replace(",", "") for n in _NUMBER.findall(text)}
+    return (sum(1 for w in words if w in english) + sum(1 for p in pairs if p in chinese)
+            + sum(2 for n in numbers if n in english))  # "那个20000的": the 20,000 mAh one
 
 
 def _kinds(product: ProductFacts) -> list[str]:
@@ -110,7 +113,9 @@ def _described_by(name_en: str, name_zh: str, tags: tuple[str, ...],
         values = set(plain(value).split())
         words_zh += [surface for surface, keys in surfaces
                      if key in keys or label in keys or values & set(keys)]
-    english = {w.removesuffix("s") for w in _WORD.findall(plain(" ".join(words_en)))}
+    said = plain(" ".join(words_en))
+    english = {w.removesuffix("s") for w in _WORD.findall(said)}
+    english |= {n.replace(",", "") for n in _NUMBER.findall(said)}
     return frozenset(english), " ".join(words_zh)
 
 

@@ -59,7 +59,7 @@ REMEDIES = (
     ("refund", re.compile(r"(?i)\brefund|money back|reimburse|退款|退钱|把钱退")),
     ("replacement", re.compile(r"(?i)\breplace|replacement|new one|another one|still want|"
                                r"send .{0,25}\bagain\b|resend|re-send|再寄|再发一|"
-                               r"send (?:me )?the right|new pair|\binstead\b|给我换|换成|换[红黑白蓝绿灰粉黄紫橙棕]|换.?码|"
+                               r"send (?:me )?the right|new pair|\binstead\b|separately|单独(?:发|寄)|给我换|换成|换[红黑白蓝绿灰粉黄紫橙棕]|换.?码|"
                                r"send (?:me )?"
                                r"(?:another|a new|the right|it again)|exchange|reship|re-send"
                                r"|换(?:一|个|新|货|成)|补发|重发|补寄|再发|寄一个新|调换")),

@@ -53,19 +53,30 @@ def fits_model(product: ProductFacts, text: str, language: str) -> str | None:
     """"Will it fit a 16 Pro?": yes or no from the models the product lists, None when the
     words name no phone model or the product lists none."""
     models = product.values("compatible_models")
-    asked = _MODEL.search(text)
-    if not models or not asked:
+    said = model_named(text)
+    if not models or not said:
         return None
-    wanted = re.sub(r"\s+", "", asked.group(0).lower())
-    fits = [m for m in models if re.sub(r"\s+", "", m.lower()) == wanted or (
-        wanted[:1].isdigit() and re.sub(r"\s+", "", m.lower()).endswith(wanted))]
+    fits = fitting_models(product, said)
     name, listed = product.name(language), join_list(models, language)
-    said = asked.group(0).strip()
     if language == "zh":
         return (f"可以，{name}适配{fits[0]}。" if fits else
                 f"不适用，{name}只适配{listed}，不适配{said}。")
     return (f"Yes, the {name} fits the {fits[0]}." if fits else
             f"No, the {name} only fits the {listed}, not the {said}.")
+
+
+def model_named(text: str) -> str | None:
+    """The phone model the words name ("pixel 9", "iPhone 16 Pro", "16 Pro"), as written."""
+    found = _MODEL.search(text)
+    return found.group(0).strip() if found else None
+
+
+def fitting_models(product: ProductFacts, model: str) -> list[str]:
+    """The product's listed models that are ``model`` ("16 Pro" matches "iPhone 16 Pro")."""
+    wanted = re.sub(r"\s+", "", model.lower())
+    return [m for m in product.values("compatible_models")
+            if re.sub(r"\s+", "", m.lower()) == wanted or (
+                wanted[:1].isdigit() and re.sub(r"\s+", "", m.lower()).endswith(wanted))]
 
 
 def has_size(product: ProductFacts, size: str, language: str) -> str:

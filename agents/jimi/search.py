@@ -22,6 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from agents.jimi.comparison import attribute_name
+from agents.jimi.product_answers import fitting_models, model_named
 from agents.jimi.search_terms import (
     CURRENCY_ZH,
     Amount,
@@ -29,6 +30,8 @@ from agents.jimi.search_terms import (
     amount_text,
     amounts_in,
     currency_of,
+    meets,
+    needs_in,
     head_kinds,
     key_for,
     ordering_of,
@@ -90,6 +93,17 @@ class ProductSearch:
                 if not meeting:  # none holds 500 ml or more: the nearest, largest first
                     return self._short_of(ranked, amounts, constraints, language, currency, notes)
                 ranked = meeting
+        model = model_named(text)
+        if ranked and model and any(p.values("compatible_models") for p in ranked):
+            fitting = [p for p in ranked if fitting_models(p, model)]
+            if not fitting:  # "a case for pixel 9?": none, and the models ours do fit
+                listed = [p for p in ranked if p.values("compatible_models")][:3]
+                return Found(_sentences([*notes, no_model(listed, model, language)], language),
+                             [p.id for p in listed])
+            ranked = fitting
+        needs = needs_in(text)
+        if ranked and needs:  # "no sugar and no caffeine": without the coffee and the tea
+            ranked = [p for p in ranked if all(meets(p, need) for need in needs)]
         if ranked is None or (not ranked and not _hard(constraints)):
             return Found(_sentences([*notes, NOTHING[language]], language))
         if ranked:
@@ -379,3 +393,15 @@ def _sentences(parts: list[str], language: str) -> str:
 
 def _joined(lines: list[str], language: str) -> str:
     return "\n" + "\n".join(lines)
+
+
+def no_model(products: list[ProductFacts], model: str, language: str) -> str:
+    """None of these fits the phone model: say so, with the models each one does fit."""
+    fitted = products
+    if language == "zh":
+        lines = "；".join(f"{p.name('zh')}适配{'、'.join(p.values('compatible_models'))}"
+                         for p in fitted)
+        return f"抱歉，目前没有适配{model}的商品。现有的：{lines}。"
+    lines = "; ".join(f"the {p.name_en} fits the {' and '.join(p.values('compatible_models'))}"
+                      for p in fitted)
+    return f"We don't have one that fits the {model}. What we have: {lines}."

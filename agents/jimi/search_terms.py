@@ -75,6 +75,9 @@ _ORDERINGS: tuple[tuple[re.Pattern[str], Ordering], ...] = tuple(
         (r"smallest|least capacity|容量最小|最小的", "capacity", False,
          "The smallest is the {name} with {value}.", "容量最小的是{name}，{value}。",
          "smallest first", "按容量从小到大"),
+        (r"burns? (?:the )?longest|longest burn|longest[- ]burning|烧得最久|燃烧时间最长|最耐烧|烧得最长",
+         "burn_time_h", True, "The {name} burns longest: {value}.", "燃烧最久的是{name}，{value}。",
+         "longest burn first", "按燃烧时间从长到短"),
         (r"brightest|most lumens|最亮", "brightness_lm", True,
          "The brightest is the {name} at {value}.", "最亮的是{name}，{value}。",
          "brightest first", "按亮度从高到低"),
@@ -101,12 +104,52 @@ def ordering_of(text: str) -> Ordering | None:
     return None
 
 
+# a content the product must have or lack, where the graph has a number but no yes/no node:
+# (pattern, attribute, present); the "no" patterns are read first and taken out of the text
+_NEEDS = (
+    (re.compile(r"(?i)\bno caffeine|caffeine[- ]free|\bdecaf|without caffeine|non[- ]?caffeinated|"
+                r"不要?含?咖啡因|无咖啡因|不含咖啡因|没有?咖啡因|零咖啡因"), "caffeine_mg", False),
+    (re.compile(r"(?i)\bwith caffeine|\bcaffeinated|has caffeine|pick[- ]me[- ]up|energy boost|"
+                r"keep me awake|wake me up|含咖啡因|有咖啡因|带咖啡因|提神|犯困"),
+     "caffeine_mg", True),
+)
+
+
+def needs_in(text: str) -> list[tuple[str, bool]]:
+    """(attribute, present) for each content the words ask to have or to avoid: "no
+    caffeine" -> ("caffeine_mg", False), "with caffeine" -> ("caffeine_mg", True)."""
+    found = []
+    for pattern, attribute, present in _NEEDS:
+        if pattern.search(text):
+            found.append((attribute, present))
+            text = pattern.sub(" ", text)
+    return found
+
+
+def meets(product: ProductFacts, need: tuple[str, bool]) -> bool:
+    attribute, present = need
+    value = value_of(product, attribute)
+    return (value is not None and value > 0) == present
+
+
 def without_ordering(text: str) -> str:
     """The text with its orderings taken out ("背包最贵的是哪个" -> "背包的是哪个"), for a
     search refined by a new ordering ("太贵了，最便宜的呢")."""
     for pattern, _ in _ORDERINGS:
         text = pattern.sub(" ", text)
     return text
+
+
+_IN_CURRENCY = [(code, re.compile(rf"(?i)\b(?:in|to|into)\s+(?:{words})\b|(?:换算成|折合|合多少|是多少)"
+                                  rf"\s*(?:{words})|(?:{words})(?:是|合|的话)?多少|多少(?:{words})"))
+                for code, words in (("CNY", r"人民币|rmb|cny|yuan"), *_CURRENCIES[1:-1])]
+
+
+def currency_asked(text: str) -> str | None:
+    """A currency the shopper wants a price in, with or without a number ("how much is it
+    in euros", "多少欧元")."""
+    return currency_of(text) or next(
+        (code for code, pattern in _IN_CURRENCY if pattern.search(text)), None)
 
 
 def currency_of(text: str) -> str | None:

@@ -25,7 +25,7 @@ from agents.jimi.references import PARTS, Reference, named_among, positions_in, 
 from agents.jimi.search import ProductSearch
 from agents.jimi.search_terms import (
     CURRENCY_ZH,
-    currency_of,
+    currency_asked,
     key_for,
     ordering_of,
     value_of,
@@ -106,12 +106,22 @@ class Shopping:
                 return found
         return None
 
-    def described(self, turn: Turn, shopper_id: str | None,
-                  text: str | None = None) -> ProductFacts | None:
+    def described(self, turn: Turn, shopper_id: str | None, text: str | None = None,
+                  like_discussed: bool = False) -> ProductFacts | None:
         """The product the words describe by kind and features ("the buds", "那个手表",
-        "心率手表"): of the conversation first, else the one in the catalogue that fits."""
+        "心率手表"): of the conversation first, else the one in the catalogue that fits.
+        ``like_discussed``: words that name no kind ("the kids one", "丝绒那款") describe a
+        product of the kind under discussion."""
         text = turn.latest.text if text is None else text
         kinds = {k.split(":", 1)[1] for k in self.search.constraints(text).kinds}
+        current = turn.slots.get("product")
+        discussed = self.find(str(current)) if current and like_discussed and not kinds else None
+        if discussed is not None and self.kinds_of(discussed.id):
+            kinds = {self.kinds_of(discussed.id)[0]}
+            context = conversation_products(turn, self.knowledge, shopper_id)
+            catalogue = [self.knowledge.product(p) for p in
+                         self.knowledge.query.products_of_kind(f"kind:{next(iter(kinds))}")]
+            return described(text, context, catalogue, kinds, need_votes=True)
         if not kinds:
             return None
         catalogue = [self.knowledge.product(p) for kind in sorted(kinds)
@@ -336,7 +346,7 @@ class Shopping:
 
     def _converted(self, product: ProductFacts, text: str, language: str) -> list[str]:
         """"How much is it in euros?": the price in the currency asked, at the configured rate."""
-        asked = currency_of(text)
+        asked = currency_asked(text)
         rate = self.search.rates.get(asked or "")
         if not asked or asked == product.currency or not rate:
             return []
@@ -468,8 +478,8 @@ class Shopping:
                       if p}.values())
         if len(named) < 2:  # "台灯跟落地灯对比下", "it vs the sauté pan": each part names one
             parts = [p for p in (self._part_product(part) or self.described(
-                turn, shopper.profile.id, part) for part in PARTS.split(turn.latest.text))
-                     if p is not None]
+                turn, shopper.profile.id, part, like_discussed=True)
+                for part in PARTS.split(turn.latest.text)) if p is not None]
             if parts:
                 named = list({p.id: p for p in (*named, *parts)}.values())
         shown = self.known(turn.last_shown())
@@ -525,6 +535,8 @@ class Shopping:
         """The answer to "which is ...?" among ``products``, None when the words name
         nothing to rank them by."""
         language, text = shopper.language, turn.latest.text
+        for product in products:  # "它跟那个防水越野跑鞋比哪个轻": "防水" is a name here
+            text = _without_names(text, product)
         ordering = ordering_of(text)
         key, descending = (key_for(ordering, products), ordering.descending) if ordering \
             else (None, bool(cues.MORE.search(text)))

@@ -55,7 +55,7 @@ def which_unknown(having: list[ProductFacts], missing: list[ProductFacts], key: 
                 "所以没法比较。")
     return (f"I can't say which: our catalogue lists the {label} only for {known}; the "
             f"{' and the '.join(p.name_en for p in missing)} "
-            f"{'has' if len(missing) == 1 else 'have'} none listed.")
+            f"{'has' if len(missing) == 1 else 'have'} no {label} listed (it is not listed).")
 
 
 def which_has(products: list[ProductFacts], having: list[ProductFacts], key: str,
