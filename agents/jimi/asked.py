@@ -85,15 +85,15 @@ _ASKS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"\bgps\b|定位", ("gps",)),
     (r"heart rate|心率", ("heart_rate",)),
     (r"leak|防漏|漏不漏", ("leakproof",)),
-    (r"drop[- ]?(?:height|test|proof|protect)|survive (?:a )?(?:drop|fall)|\bdrops?\b.{0,20}"
-     r"\b(?:survive|height|metres?|meters?)|防摔|抗摔|摔", ("drop_protection_m",)),
+    ((r"drop[- ]?(?:height|test|proof|protect)|survive (?:a )?(?:drop|fall)|\bdrops?\b.{0,20}"
+      r"\b(?:survive|height|metres?|meters?)|防摔|抗摔|摔"), ("drop_protection_m",)),
     (r"\bdrop\b(?![- ]?(?:height|test|proof|protect))(?!.{0,20}\bsurvive)|跟差", ("drop_mm",)),
     (r"\bsos\b|emergency button|panic button|求救|紧急|一键呼救", ("sos_button",)),
     (r"how many times .{0,20}(?:charge|recharge)|case charges|充几次|能充几次", ("case_charges",)),
     (r"cushion(?:ing|ed)|缓震", ("cushioning",)),
     (r"quick[- ]?dry|dr(?:y|ies) (?:fast|quick)|干得快|速干|快干", ("quick_dry",)),
-    (r"compatib|fit my (?:phone|iphone)|which phones?|iphone|galaxy|pixel|适配|适用机型|型号|"
-     r"能用在|用在.{1,12}上|(?<![\da-z])\d{2}\s*(?:pro|plus|mini|ultra)(?![a-z])",
+    ((r"compatib|fit my (?:phone|iphone)|which phones?|iphone|galaxy|pixel|适配|适用机型|型号|"
+      r"能用在|用在.{1,12}上|(?<![\da-z])\d{2}\s*(?:pro|plus|mini|ultra)(?![a-z])"),
      ("compatible_models",)),
     (r"\bports?\b|接口", ("port_count", "usb_c")),
     (r"usb[- ]?c|type[- ]?c", ("usb_c",)),

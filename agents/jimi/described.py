@@ -35,7 +35,7 @@ _FILLER_EN = frozenset({
     "the", "that", "this", "those", "these", "one", "ones", "how", "does", "what", "which",
     "with", "and", "compare", "compares", "about", "have", "has", "got", "for", "can", "you",
     "size", "price", "colour", "color", "colours", "colors", "much", "many", "more", "than",
-    "them", "they", "it", "its", "ok", "okay", "and", "other", "another", "same", "pair"})
+    "them", "they", "it", "its", "ok", "okay", "other", "another", "same", "pair"})
 _FILLER_ZH = frozenset({"那个", "这个", "那款", "这款", "哪个", "一下", "多少", "什么", "有没", "没有",
                         "颜色", "价格", "多久", "怎么", "好吧", "比较", "对比", "一个", "的呢"})
 

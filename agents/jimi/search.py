@@ -30,10 +30,10 @@ from agents.jimi.search_terms import (
     amount_text,
     amounts_in,
     currency_of,
-    meets,
-    needs_in,
     head_kinds,
     key_for,
+    meets,
+    needs_in,
     ordering_of,
     value_of,
 )

@@ -1,0 +1,242 @@
+"""Which product the words mean: named (in full or by part), pointed at among the products
+just shown ("the second one", "the cheaper one", "那个头灯"), described by kind and features
+("the buds", "心率手表"), the one under discussion, or named earlier.
+
+``Pointing`` is the base of ``agents.jimi.shopping.Shopping``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from agents.jimi import cues
+from agents.jimi.asked import attributes_asked, colour_asked
+from agents.jimi.context import Shopper, Turn
+from agents.jimi.described import conversation_products, described, picked_out
+from agents.jimi.references import Reference, named_among, resolve
+from agents.jimi.search import ProductSearch
+from agents.jimi.search_terms import (
+    ordering_of,
+    value_of,
+)
+from kg.attributes import AttributeRanker
+from kg.facts import ProductFacts
+from kg.kinds import KINDS, kind_of, lineage
+from kg.knowledge import KnowledgeBase
+from shopmind.errors import NotFound
+
+
+class Pointing:
+    """Finding the products a turn is about."""
+
+    knowledge: KnowledgeBase
+    search: ProductSearch
+    ranker: AttributeRanker
+    _pointed: dict[tuple[int, str], str | None]
+
+    def find(self, name: str | None) -> ProductFacts | None:
+        """The product a name means: by its words, else the only product of the kind it
+        names ("the wireless earbuds" when the catalogue has one pair of earbuds)."""
+        if not name:
+            return None
+        try:
+            return self.knowledge.find_product(name)
+        except NotFound:
+            pass
+        kinds = self.search.constraints(name).kinds
+        if len(kinds) == 1:
+            members = self.knowledge.query.products_of_kind(next(iter(kinds)))
+            if len(members) == 1:
+                return self.knowledge.product(members[0])
+        return None
+
+    def products_named(self, text: str) -> list[ProductFacts]:
+        return self.knowledge.products_named(text)
+
+    def product_of(self, turn: Turn, shopper_id: str | None = None) -> ProductFacts | None:
+        """The one product a turn is about: named (by the NLU or in the words), pointed at
+        ("the second one", "那个头灯"), described ("the buds", "那个心率手表"), the one under
+        discussion, or named earlier."""
+        current = turn.slots.get("product")
+        # "how much water does it hold": "it" is the kettle, "water" names no product here
+        it = bool(current and cues.IT.search(turn.latest.text))
+        outright = self.products_named(turn.latest.text)
+        for name in turn.latest.entities.get("product", []):
+            found = self.find(name)
+            if found is not None and not (it and found not in outright):
+                return found
+        named = outright or self.named_by_part(turn.latest.text)
+        if named:
+            return named[0]
+        pointed = self.referenced(turn)
+        if pointed is not None and pointed.how != "plural":
+            return self.knowledge.product(pointed.products[0])
+        found = None if it else (self.described(turn, shopper_id)
+                                 or self.find(turn.latest.text))
+        if found is not None:
+            return found
+        if current:  # "is it waterproof?", "what colours?": the product under discussion
+            found = self.find(str(current))
+            if found is not None:
+                return found
+        for name in turn.products():
+            found = self.find(name)
+            if found is not None:
+                return found
+        return None
+
+    def described(self, turn: Turn, shopper_id: str | None, text: str | None = None,
+                  like_discussed: bool = False) -> ProductFacts | None:
+        """The product the words describe by kind and features ("the buds", "那个手表",
+        "心率手表"): of the conversation first, else the one in the catalogue that fits.
+        ``like_discussed``: words that name no kind ("the kids one", "丝绒那款") describe a
+        product of the kind under discussion."""
+        text = turn.latest.text if text is None else text
+        kinds = {k.split(":", 1)[1] for k in self.search.constraints(text).kinds}
+        current = turn.slots.get("product")
+        discussed = self.find(str(current)) if current and like_discussed and not kinds else None
+        if discussed is not None and self.kinds_of(discussed.id):
+            kinds = {self.kinds_of(discussed.id)[0]}
+            context = conversation_products(turn, self.knowledge, shopper_id)
+            catalogue = [self.knowledge.product(p) for p in
+                         self.knowledge.query.products_of_kind(f"kind:{next(iter(kinds))}")]
+            return described(text, context, catalogue, kinds, need_votes=True)
+        if not kinds:
+            return None
+        catalogue = [self.knowledge.product(p) for kind in sorted(kinds)
+                     for p in self.knowledge.query.products_of_kind(f"kind:{kind}")]
+        return described(text, conversation_products(turn, self.knowledge, shopper_id),
+                         catalogue, kinds)
+
+    def ours(self, turn: Turn, shopper: Shopper) -> bool:
+        """Whether the words point at a product of this conversation by kind ("the buds - ok
+        for sweat?", "那个手表续航多久") rather than ask for products of the kind."""
+        text = turn.latest.text
+        pointing = bool(_POINTED_EN.search(text) or _POINTED_ZH.search(text))
+        if cues.SEARCHING.search(text) or ordering_of(text) is not None or not (
+                pointing or attributes_asked(text, None) or colour_asked(text)):
+            return False
+        found = self.described(turn, shopper.profile.id)
+        ours = conversation_products(turn, self.knowledge, shopper.profile.id)
+        if found is None or found not in ours:
+            return False
+        kinds = {k.split(":", 1)[1] for k in self.search.constraints(text).kinds}
+        return pointing or picked_out(text, found, ours, kinds)  # "不粘锅有几种颜色"
+
+    def referenced(self, turn: Turn) -> Reference | None:
+        """What the words point at among the products last shown (``references.resolve``),
+        or the only shown product of a kind the words name."""
+        current = turn.slots.get("product")
+        discussed = self.find(str(current)) if current else None
+
+        def weight(product_id: str) -> float | None:
+            value = self.knowledge.product(product_id).attributes.get("weight_g")
+            return float(value) if isinstance(value, int | float) and not isinstance(
+                value, bool) else None
+
+        shown = self.known(turn.last_shown())
+        found = resolve(turn.latest.text, shown, discussed.id if discussed else None,
+                        lambda p: self.knowledge.product(p).price, weight,
+                        lambda p: self.knowledge.product(p).in_stock)
+        if found is not None and found.how in ("ordinal", "in_stock"):
+            return found
+        named = named_among(turn.latest.text, [
+            (p, self.knowledge.product(p).name_en, self.knowledge.product(p).name_zh or "")
+            for p in shown])
+        if named:  # "the trail shoe", "运动那款", "the glass one ... the other one"
+            if found is not None and found.how == "other":
+                others = [p for p in shown if p not in named]
+                return Reference(others[:1], "other") if others else found
+            return Reference(named, "named" if len(named) == 1 else "plural")
+        if found is None and len(shown) > 1 and cues.BIGGER.search(turn.latest.text):
+            sized = [(self._size_of(p), p) for p in shown]
+            sized = [(v, p) for v, p in sized if v is not None]
+            if sized:  # "the bigger one": the largest capacity among those shown
+                pick = max(sized) if not cues.SMALLER.search(turn.latest.text) else min(sized)
+                return Reference([pick[1]], "bigger")
+        if found is None and len(shown) > 1:  # "那个头灯多重": the one headlamp shown
+            kinds = {k.split(":", 1)[1] for k in self.search.constraints(turn.latest.text).kinds}
+            of_kind = [p for p in shown if kinds & set(self.kinds_of(p))]
+            if kinds and len(of_kind) == 1:
+                return Reference(of_kind, "kind")
+        return found
+
+    def named_by_part(self, text: str) -> list[ProductFacts]:
+        """The one product a pointed phrase names by part of its name: "those snow boots",
+        "the beanie", "那个落地灯" (a part that several names share names none)."""
+        key = (self.knowledge.version, text)
+        if key not in self._pointed:  # asked several times a turn: looked up once
+            if len(self._pointed) > 512:
+                self._pointed.clear()
+            self._pointed[key] = next((found[0] for found in map(
+                self.knowledge.products_containing, _pointed_phrases(text)) if len(found) == 1),
+                None)
+        product_id = self._pointed[key]
+        return [self.knowledge.product(product_id)] if product_id else []
+
+    def this_one(self, turn: Turn) -> bool:
+        """Whether the words point at the product under discussion by its kind ("that lamp",
+        "those earbuds", "这灯", "这个杯子") rather than ask for products of the kind."""
+        current = turn.slots.get("product")
+        discussed = self.find(str(current)) if current else None
+        if discussed is None:
+            return False
+        kind = kind_of(discussed.name_en, discussed.name_zh)
+        if kind is None:
+            return False
+        words = [w for k in lineage(kind) for w in (*KINDS[k].words_en, *KINDS[k].words_zh)]
+        text = turn.latest.text.lower()
+        return any(re.search(rf"\b(?:that|this|those|these|the same)\s+{re.escape(w)}\b|"
+                             rf"[这那](?:个|款|只|件|台|盏|双|把)?{re.escape(w)}", text)
+                   or (not w.endswith("s") and re.search(rf"\bthe\s+{re.escape(w)}\b(?!s)", text))
+                   or (_HAN.match(w) and text.startswith(w) and bool(attributes_asked(text, None)))
+                   for w in words)  # "does the hoodie come in 8Y?", "卫衣大概多重": the one discussed
+
+    def _size_of(self, product_id: str) -> float | None:
+        product = self.knowledge.product(product_id)
+        for key in ("capacity_ml", "volume_l", "battery_mah", "diameter_cm", "size_cm",
+                    "height_cm"):
+            value = value_of(product, key)
+            if value is not None:
+                return value
+        return None
+
+    def kinds_of(self, product_id: str) -> list[str]:
+        product = self.knowledge.product(product_id)
+        kind = kind_of(product.name_en, product.name_zh)
+        return lineage(kind) if kind else []
+
+    def known(self, product_ids: list[str]) -> list[str]:
+        """The ids still in the catalogue (a product shown may have been deleted since)."""
+        known = []
+        for product_id in product_ids:
+            try:
+                self.knowledge.product(product_id)
+            except NotFound:  # deleted since it was shown
+                continue
+            known.append(product_id)
+        return known
+
+
+_POINTED_EN = re.compile(r"(?i)\b(?:the|those|these|that|this)\s+([a-z][a-z-]{2,})(?:\s+([a-z][a-z-]{2,}))?")
+_POINTED_ZH = re.compile(r"(?:那个|这个|那款|这款|那只|这只|那件|这件|那双|这双|那盏|这盏|那台|这台|那瓶|这瓶)"
+                         r"([\u4e00-\u9fff]{2,8})")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_NOT_NAMES = frozenset({"one", "ones", "other", "same", "first", "second", "third", "last",
+                        "cheaper", "cheapest", "order", "wash", "price", "size", "colour", "color"})
+
+
+def _pointed_phrases(text: str) -> list[str]:
+    """The phrases after "the/those/这个" that may be part of a product's name, longest first."""
+    phrases = []
+    for match in _POINTED_EN.finditer(text):
+        first, second = match.group(1).lower(), (match.group(2) or "").lower()
+        if first in _NOT_NAMES:
+            continue
+        if second:
+            phrases += [f"{first} {second}", f"{first} {second.removesuffix('s')}"]
+        phrases.append(first.removesuffix("s") if len(first) > 4 else first)
+    for match in _POINTED_ZH.finditer(text):
+        part = match.group(1)
+        phrases += [part[:length] for length in range(len(part), 1, -1)]
+    return phrases

@@ -1,0 +1,158 @@
+"""JIMI rereads the NLU's intent against the words and the conversation: a damaged item, a
+policy asked in passing, a follow-up about the product under discussion ("what colours?",
+"got it in 46?"), "which one is lighter?", an order a carry-on names ("and the tumbler one?").
+"""
+
+from __future__ import annotations
+
+from agents.jimi import cues, orders
+from agents.jimi.asked import attributes_asked, colour_asked
+from agents.jimi.context import ORDER_INTENTS, Shopper, Turn
+from agents.jimi.order_talk import OrderTalk, _last_problem, _names_a_date
+from agents.jimi.problems import RECENT, problem_in, remedy_in
+from agents.jimi.search_terms import ordering_of
+
+
+class Rereading(OrderTalk):
+    """What a message asks in its conversation, where the words say more than the intent."""
+
+    def _reread(self, turn: Turn, intent: str, shopper: Shopper) -> str:
+        """What the message asks in this conversation, where the words say more than the
+        intent alone: a damaged or missing item, a policy question, a follow-up about the
+        product under discussion ("what colours?", "got it in 46?", "第二个有防雨罩吗")."""
+        found = self._service(turn, intent) or self._order_follow_up(turn, intent, shopper)
+        if found is not None:
+            return found
+        if intent not in cues.FOLLOW_UP_INTENTS:
+            return intent
+        return self._shopping_follow_up(turn, intent, shopper)
+
+    def _service(self, turn: Turn, intent: str) -> str | None:
+        """Problems, policies and timings the words ask about, whatever the intent."""
+        text = turn.latest.text
+        if intent in cues.PROBLEM_INTENTS and problem_in(text):
+            return "report_problem"
+        if intent in ORDER_INTENTS and cues.ELLIPTICAL.search(text) and \
+                not cues.REQUEST_VERB.search(text):
+            return "order_status"  # "橙汁那单呢" after a cancellation asks, it cancels nothing
+        if cues.STORE_CREDIT.search(text) and not orders.mentions_order(text):
+            return "faq"  # "could i take store credit instead?": the policy, +5%
+        if intent not in ORDER_INTENTS and cues.POLICY.search(text):
+            return "faq"  # "the headphones i got in march, still under warranty?"
+        if intent == "membership_benefits" and cues.POLICY.search(text):
+            return "faq"  # "100积分能抵多少钱": the points rule, not the tier summary
+        if intent in ("affirm", "deny") and cues.WHICH.search(text) and turn.last_shown():
+            return "which_of"  # "不粘的是哪个" is no "no"
+        if intent in ("delivery_options", "delivery_period") and (
+                turn.slots.get("product") or self.shopping.products_named(text)
+                or self.shopping.named_by_part(text)) and \
+                attributes_asked(text, None)[:1] == ["stock"]:
+            return "product_question"  # "现在能买到吗", "雪地靴现在能买吗": whether it is in stock
+        if cues.TIMING.search(text) and any(m.startswith("filed:") for m in turn.marks) and \
+                not orders.mentions_order(text) and (intent != "order_status"
+                                                     or cues.MONEY.search(text)):
+            return "request_timing"  # "how long does that take", "...till it's on my card"
+        if intent in cues.FOLLOW_UP_INTENTS and cues.SHIPPING_COST.search(text):
+            # "would I pay for shipping on those?", "退货运费要我自己出吗"
+            return "faq" if cues.RETURNING.search(text) else "delivery_options"
+        problem = _last_problem(turn)
+        if problem and (remedy_in(text) or (not problem[1] and (
+                orders.mentions_order(text) or RECENT.search(text) or _names_a_date(text)))):
+            return "report_problem"  # "the november one", "fine, refund it then"
+        if cues.OPTIONS.search(text):
+            return "delay_options"  # "what are my options", "the pans one is late, what can I do"
+        return None
+
+    def _order_follow_up(self, turn: Turn, intent: str, shopper: Shopper) -> str | None:
+        """An order named in passing, a refund's timing, "too dear, the cheapest?"."""
+        text = turn.latest.text
+        previous = turn.previous_substantive()
+        if previous is not None and previous.intent == "order_status" and intent not in \
+                ORDER_INTENTS and cues.CARRY_ON.search(text) and len(text) <= 40 and \
+                self.order_meant(turn, shopper.profile.id, latest_only=True) is not None:
+            return "order_status"  # "and the tumbler one?" after "the one with the skillet"
+        if intent in ORDER_INTENTS and cues.WHICH_COLOURS.search(text):
+            return "product_question"  # "the shoe in this order, which colours it has?"
+        if cues.MONEY.search(text) and cues.TIMING.search(text) and (
+                cues.CARD.search(text) or cues.FAST_METHODS.search(text)) and \
+                not orders.mentions_order(text) and not any(
+                m.startswith("filed:") for m in turn.marks):
+            return "refund_timing"  # "how fast does the money land back on my Amex?"
+        if intent == "complaint" and ordering_of(text) is not None and turn.last_shown() and \
+                not (cues.LATE.search(text) or cues.NOT_SENT.search(text)):
+            return "product_search"  # "太贵了，最便宜的呢": too dear, show the cheapest
+        return None
+
+    def _shopping_follow_up(self, turn: Turn, intent: str, shopper: Shopper) -> str:
+        """A follow-up about the products shown or discussed: a comparison, a question about
+        one of them, a narrower search, "which one is lighter?"."""
+        text = turn.latest.text
+        if cues.COMPARE.search(text) and (intent == "compare_products" or len(
+                self.shopping.products_named(text)) + len(turn.last_shown()) + bool(
+                turn.slots.get("product")) >= 2):
+            return "compare_products"
+        if intent in ("inform", "out_of_scope", "nlu_fallback") and \
+                len(self.shopping.products_named(text)) == 1:
+            return "product_question"  # "do the fitbuds come in white"
+        unsure = self._unsure(turn, shopper) if intent in ("out_of_scope", "nlu_fallback") \
+            else None
+        if unsure is not None:
+            return unsure
+        if not (turn.slots.get("product") or turn.shown):
+            return intent
+        constraints = self.shopping.search.constraints(text)
+        own_search = bool(constraints.kinds or constraints.categories or
+                          constraints.price_max is not None or constraints.price_min is not None)
+        if own_search and (self.shopping.this_one(turn) or self.shopping.named_by_part(text)
+                           or self.shopping.ours(turn, shopper)):
+            return "product_question"  # "what colour temperature is that lamp", "这灯多少瓦"
+        if own_search and ordering_of(text) is None and intent == "product_search":
+            return intent
+        pointed = self.shopping.referenced(turn)
+        if pointed is not None and pointed.how in ("bigger", "cheaper", "dearer", "lighter") and \
+                attributes_asked(text, None) and not cues.WHICH.search(text):
+            return "product_question"  # "does the big one do fast charging"
+        if pointed is not None and pointed.how in ("ordinal", "in_stock") and not own_search:
+            return "product_question"  # "第一双有没有42码的棕色"
+        if cues.SEARCHING.search(text) and not cues.PRONOUN.search(text) and (
+                own_search or constraints.values or constraints.soft):
+            return "product_search"  # "recommend me something with caffeine but no sugar"
+        if pointed is not None and pointed.how == "named" and not cues.SEARCHING.search(text):
+            return "product_question"  # "what about the light-up shoes, he's a size 28"
+        if self.shopping.named_by_part(text) and ordering_of(text) is None:
+            return "product_question"  # "那件有机棉的有哪些颜色"
+        if ordering_of(text) is not None and (constraints.values or own_search) and \
+                not cues.WHICH.search(text):
+            return "product_search"  # "ok and the lightest waterproof one?": a narrower search
+        current = turn.slots.get("product")
+        discussed = self.shopping.find(str(current)) if current else None
+        asks = bool(cues.SIZE_WORD.search(text) or cues.PRONOUN.search(text) or (
+            intent != "product_search" and (attributes_asked(text, discussed)
+                                            or colour_asked(text))))
+        if cues.WHICH.search(text) and len(turn.last_shown()) >= 2 and not constraints.kinds and (
+                ordering_of(text) is not None or cues.COMPARATIVE.search(text)
+                or attributes_asked(text, None)):
+            return "which_of"  # "which one is lighter?", "这两款哪个续航长"
+        if (pointed is not None or asks) and not own_search:
+            return "product_question"
+        return intent
+
+    def _unsure(self, turn: Turn, shopper: Shopper) -> str | None:
+        """An unsure or off-topic reading the words contradict: a question about a kind of
+        product the shop sells ("你们最便宜的咖啡是哪个"), or a short "and express?" that
+        carries on the topic before it."""
+        text = turn.latest.text
+        constraints = self.shopping.search.constraints(text)
+        if constraints.kinds and self.shopping.ours(turn, shopper):
+            return "product_question"  # "the buds - ok for sweat n rain?"
+        if constraints.soft and cues.SEARCHING.search(text) and not constraints.kinds:
+            return "product_search"  # "给6岁女儿挑个生日礼物，有推荐吗": gifts for kids
+        if (constraints.kinds or constraints.categories) and (
+                cues.SHOPPING_QUESTION.search(text) or cues.SEARCHING.search(text)
+                or ordering_of(text) is not None):
+            return "product_search"
+        previous = turn.previous_substantive()
+        if previous is not None and cues.CARRY_ON.search(text) and len(text) <= 24 and \
+                previous.intent in cues.TOPIC_INTENTS:
+            return previous.intent
+        return None
