@@ -55,7 +55,10 @@ class ProductMatcher:
         for product_id, name_words, _ in self._names:
             for word in name_words:
                 owners.setdefault(word, set()).add(product_id)
-        common = set(WORDS_EN) | _COMMON
+        # feature words ("sugar" of sugar_free, "waterproof", tags) describe, they don't name
+        features = {w for p in products for key in p.attributes for w in key.split("_")}
+        features |= {w for p in products for tag in p.tags for w in tag.split("-")}
+        common = set(WORDS_EN) | _COMMON | features
         # a word only one product's name has ("fitbuds", "chelsea", "gooseneck") names it
         self._distinctive = {w: next(iter(ids)) for w, ids in owners.items()
                              if len(ids) == 1 and len(w) >= 5 and not w.isdigit()

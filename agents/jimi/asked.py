@@ -22,7 +22,7 @@ from kg.lexicon import COLOUR_ZH
 # (pattern, attributes that answer it, best first); "colour", "price", "stock" are JIMI's own
 _ASKS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"colou?rs?(?! ?temp)|颜色|什么色|哪些色|几种色", ("colour",)),
-    (r"\bprice\b|\bcost\b|how much (?:is|are|does|do)|差多少钱|多少钱|价格|价钱|贵不贵|售价",
+    (r"\bprice\b|\bcost\b|how much (?:is|are|does|do)\b(?!(?: \w+)? (?:hold|weigh|last|take))|差多少钱|多少钱|价格|价钱|贵不贵|售价",
      ("price",)),
     ((r"in stock|available|availability|sold out|can i (?:buy|get|order)|有货|库存|现货|能买到|能买吗|"
       r"可以买吗|能下单|"
@@ -47,7 +47,7 @@ _ASKS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"\broast|烘焙", ("roast",)),
     ((r"how big|how large|what size is|dimensions?|capacity|bigger|larger|大点|更大|大一点|"
       r"how much (?:does it|can it|do they) "
-      r"hold|how many lit|how many ml|多大|容量|尺寸|直径|装多少|多少毫升|几毫升|多少ml"), ("capacity_ml", "volume_l", "battery_mah",
+      r"hold|how much (?:does|do|can|will) (?:each|one|that|this|the \w+) hold|how many lit|how many ml|多大|容量|尺寸|直径|装多少|多少毫升|几毫升|多少ml"), ("capacity_ml", "volume_l", "battery_mah",
                                                    "diameter_cm", "size_cm", "height_cm")),
     (r"diameter|直径", ("diameter_cm",)),
     (r"how tall|(?<!drop )height|taller|tallest|多高|高度|更高|高一点", ("height_cm",)),
@@ -87,7 +87,8 @@ _ASKS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"leak|防漏|漏不漏", ("leakproof",)),
     ((r"drop[- ]?(?:height|test|proof|protect)|survive (?:a )?(?:drop|fall)|\bdrops?\b.{0,20}"
       r"\b(?:survive|height|metres?|meters?)|防摔|抗摔|摔"), ("drop_protection_m",)),
-    (r"\bdrop\b(?![- ]?(?:height|test|proof|protect))(?!.{0,20}\bsurvive)|跟差", ("drop_mm",)),
+    (r"\bdrop\b(?![- ]?(?:height|test|proof|protect))(?!.{0,20}\bsurvive)|跟差",
+     ("drop_mm", "drop_protection_m")),
     (r"\bsos\b|emergency button|panic button|求救|紧急|一键呼救", ("sos_button",)),
     (r"how many times .{0,20}(?:charge|recharge)|case charges|充几次|能充几次", ("case_charges",)),
     (r"cushion(?:ing|ed)|缓震", ("cushioning",)),

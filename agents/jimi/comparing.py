@@ -134,7 +134,7 @@ class Comparing(Pointing):
                              slots={"product": by_name[0].name_en})
             return None
         flags = [p.attributes.get(key) for p in products]
-        if all(isinstance(f, bool) or f is None for f in flags):  # "which is waterproof?"
+        if key != "price" and all(isinstance(f, bool) or f is None for f in flags):  # "which is waterproof?"
             yes = [p for p, f in zip(products, flags, strict=True) if f]
             return Reply([which_has(products, yes, key, language)],
                          slots={"product": (yes or products)[0].name_en})

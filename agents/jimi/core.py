@@ -21,6 +21,7 @@ import re
 from collections.abc import Callable
 
 from agents.jimi import cues, orders, policy
+from agents.jimi.asked import attributes_asked
 from agents.jimi.context import ORDER_INTENTS, Reply, Shopper, Turn
 from agents.jimi.empathy import ACKNOWLEDGE, assess
 from agents.jimi.faq import FaqRetriever
@@ -294,6 +295,9 @@ class Jimi(Rereading):
         if self.studio_request is None or not (
                 latest.intent in MAYBE_STUDIO or latest.confidence < MAYBE_STUDIO_BELOW):
             return False
+        if turn.slots.get("product") and attributes_asked(latest.text, None) and \
+                not cues.STUDIO_WORK.search(latest.text):
+            return False  # "加糖了吗": a question about the product under discussion
         if (cues.SHOPPING_QUESTION.search(latest.text) or not cues.STUDIO_WORK.search(
                 latest.text)) and self.shopping.search.constraints(latest.text).kinds:
             return False  # "最近有什么新出的锅", "need some earbuds for running": shopping

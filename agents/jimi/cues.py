@@ -35,6 +35,8 @@ CHEAP = re.compile(r"(?i)cheap|less expensive|affordable|便宜|实惠")
 SHOPPING_QUESTION = re.compile(r"(?i)\?|？|吗|什么|哪|有没有|有没|多少|[不没么][？?]?$|\bdo you\b|\bany\b|"
                                 r"\bwhat\b|\bwhich\b|\bhave you\b|\bis there\b")
 POLICY_TOPICS = (
+    (re.compile(r"(?i)store credit|account balance|余额|money (?:go|goes|land) back|退到哪|退回哪|"
+                r"原路"), "get_refund"),
     (re.compile(r"(?i)\bexchange|swap (?:it|them|the)|换货|换个?尺码|换个?颜色|换.码"), "return_policy"),
     (re.compile(r"(?i)\breturn|退货"), "return_policy"),
     (re.compile(r"(?i)warrant|guarantee|保修|质保|保固"), "warranty"),

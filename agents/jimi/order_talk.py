@@ -95,7 +95,8 @@ class OrderTalk:
         for text in texts:
             meant = order_meant(text, mine, self.knowledge.product, states)
             if meant.order is not None and (len(mine) == 1 or meant.products
-                                            or RECENT.search(text) or _names_a_date(text)):
+                                            or RECENT.search(text) or _names_a_date(text)
+                                            or orders.mentions_order(text)):
                 return meant.order
         return None
 

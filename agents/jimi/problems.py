@@ -100,7 +100,17 @@ def _dated(text: str, order: OrderRow) -> bool:
     return bool(said_months) and bool(said_months & months)
 
 
+_WOULD_IT = re.compile(r"(?i)会不会|会不|是否|容易|\b(?:will|would|does|do|can|could) (?:it|they|this|that|"
+                       r"these|those)\b")
+_HAPPENED = re.compile(r"(?i)arriv|came|received|\bgot\b|broke|sent|\bmy\b|\bmine\b|收到|到货|到了|寄来|"
+                       r"买的|我的|我买|了")
+
+
 def problem_in(text: str) -> str | None:
+    """The problem a report describes; none for a question whether one could happen ("会不会
+    漏水", "will it leak?")."""
+    if _WOULD_IT.search(text) and not _HAPPENED.search(text):
+        return None
     for problem, pattern in PROBLEMS.items():
         if pattern.search(text):
             return problem

@@ -67,8 +67,8 @@ def fits_model(product: ProductFacts, text: str, language: str) -> str | None:
 
 def model_named(text: str) -> str | None:
     """The phone model the words name ("pixel 9", "iPhone 16 Pro", "16 Pro"), as written."""
-    found = _MODEL.search(text)
-    return found.group(0).strip() if found else None
+    found = list(_MODEL.finditer(text))  # "for pixel 9? ... what about a galaxy s25": the last
+    return found[-1].group(0).strip() if found else None
 
 
 def fitting_models(product: ProductFacts, model: str) -> list[str]:
@@ -115,9 +115,11 @@ def _describe_attribute(product: ProductFacts, attribute: str | None, language: 
         if language == "zh":
             return f"{name}有{join_list(colours, language)}可选。"
         return f"The {name} comes in {join_list(colours, language)}."
-    if attribute == "price":
-        return (f"{name}售价{product.price:.2f}美元。" if language == "zh"
-                else f"The {name} costs {product.price:.2f} {product.currency}.")
+    if attribute == "price":  # and that it cannot be bought now, if so
+        if language == "zh":
+            return f"{name}售价{product.price:.2f}美元" + ("。" if product.in_stock else "，但目前缺货。")
+        return (f"The {name} costs {product.price:.2f} {product.currency}" +
+                ("." if product.in_stock else ", but it is out of stock right now."))
     if attribute == "stock":
         in_stock = product.in_stock
         if language == "zh":

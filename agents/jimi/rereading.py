@@ -10,6 +10,7 @@ from agents.jimi.asked import attributes_asked, colour_asked
 from agents.jimi.context import ORDER_INTENTS, Shopper, Turn
 from agents.jimi.order_talk import OrderTalk, _last_problem, _names_a_date
 from agents.jimi.problems import RECENT, problem_in, remedy_in
+from agents.jimi.product_answers import model_named
 from agents.jimi.search_terms import ordering_of
 
 
@@ -87,6 +88,10 @@ class Rereading(OrderTalk):
         """A follow-up about the products shown or discussed: a comparison, a question about
         one of them, a narrower search, "which one is lighter?"."""
         text = turn.latest.text
+        if model_named(text) and not cues.PRONOUN.search(text) and any(
+                self.knowledge.product(p).values("compatible_models")
+                for p in self.shopping.known(turn.last_shown())):
+            return "product_search"  # "what about a galaxy s25" after the cases listed
         if cues.COMPARE.search(text) and (intent == "compare_products" or len(
                 self.shopping.products_named(text)) + len(turn.last_shown()) + bool(
                 turn.slots.get("product")) >= 2):

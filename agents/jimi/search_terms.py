@@ -112,6 +112,7 @@ _NEEDS = (
     (re.compile(r"(?i)\bwith caffeine|\bcaffeinated|has caffeine|pick[- ]me[- ]up|energy boost|"
                 r"keep me awake|wake me up|含咖啡因|有咖啡因|带咖啡因|提神|犯困"),
      "caffeine_mg", True),
+    (re.compile(r"(?i)\bin stock\b|available (?:now|today)|有货的|有现货|现货|能买到的"), "stock", True),
 )
 
 
@@ -128,6 +129,8 @@ def needs_in(text: str) -> list[tuple[str, bool]]:
 
 def meets(product: ProductFacts, need: tuple[str, bool]) -> bool:
     attribute, present = need
+    if attribute == "stock":
+        return product.in_stock == present
     value = value_of(product, attribute)
     return (value is not None and value > 0) == present
 

@@ -25,6 +25,7 @@ from agents.jimi.search import ProductSearch
 from agents.jimi.search_terms import (
     CURRENCY_ZH,
     currency_asked,
+    needs_in,
     ordering_of,
     without_ordering,
 )
@@ -69,7 +70,8 @@ class Shopping(Comparing):
             return self._about_each(turn, shopper, listed)  # "什么味道的" after two candles
         product = self.product_of(turn, shopper.profile.id)
         if product is None:
-            if self.search.constraints(text).kinds or (
+            wanted = self.search.constraints(text)
+            if wanted.kinds or wanted.values or wanted.soft or needs_in(text) or (
                     cues.SHOPPING_QUESTION.search(text) and not named):
                 return self.search_reply(turn, shopper)  # "那有雨伞卖吗"
             return Reply([NO_PRODUCT[language]])

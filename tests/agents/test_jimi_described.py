@@ -134,3 +134,48 @@ def test_too_dear_then_the_cheapest_keeps_the_kind(jimi: Jimi,
                                       shown=[[packs[-1].id]]), _shopper(synced_platform, "zh"))
     assert reply.shown and reply.shown[0] == packs[0].id
     assert not any("抱歉" in t for t in reply.texts)
+
+
+def test_a_question_whether_it_could_leak_is_no_report() -> None:
+    from agents.jimi.problems import problem_in
+
+    assert problem_in("能插鲜花吗，会不会漏水") is None
+    assert problem_in("will it leak in my bag?") is not None  # "my": about their own
+    assert problem_in("收到的杯子漏水了") == "damaged"
+
+
+def test_no_caffeine_and_a_pick_me_up_are_needs(jimi: Jimi, synced_platform: Platform) -> None:
+    calm = jimi.respond(conversation(user_turn("drinks with no sugar and no caffeine?",
+                                               "product_search")), _shopper(synced_platform))
+    awake = jimi.respond(conversation(user_turn("need an afternoon pick-me-up, no sugar tho",
+                                                "product_question")), _shopper(synced_platform))
+    products = synced_platform.knowledge.product
+    assert calm.shown and awake.shown
+    assert all(not products(p).attributes.get("caffeine_mg") for p in calm.shown)
+    assert all(products(p).attributes.get("caffeine_mg") for p in awake.shown)
+    assert all(products(p).attributes.get("sugar_free") for p in calm.shown + awake.shown)
+
+
+def test_a_phone_model_no_case_fits_is_said_with_the_models_we_fit(
+        jimi: Jimi, synced_platform: Platform) -> None:
+    reply = jimi.respond(conversation(user_turn("do u have a case for pixel 9?",
+                                                "product_search")), _shopper(synced_platform))
+    assert "pixel 9" in reply.texts[0] and "Galaxy S25" in reply.texts[0]
+    fits = jimi.respond(conversation(user_turn("do u have a case for pixel 9?", "product_search"),
+                                     user_turn("what about a galaxy s25", "product_question"),
+                                     shown=[reply.shown or []]), _shopper(synced_platform))
+    assert fits.shown and all("Galaxy S25" in synced_platform.knowledge.product(p).values(
+        "compatible_models") for p in fits.shown)
+
+
+def test_a_price_of_what_cannot_be_bought_says_so(jimi: Jimi, synced_platform: Platform) -> None:
+    gone = next(p for p in synced_platform.knowledge.graph.products() if not p.in_stock)
+    reply = jimi.respond(conversation(user_turn("how much is it?", "product_question"),
+                                      slots={"product": gone.name_en}), _shopper(synced_platform))
+    assert "out of stock" in reply.texts[0]
+
+
+def test_store_credit_is_the_refund_policy(jimi: Jimi, synced_platform: Platform) -> None:
+    reply = jimi.respond(conversation(user_turn("could i take store credit instead next time?",
+                                                "payment_issue")), _shopper(synced_platform))
+    assert "store credit" in reply.texts[0].lower() and "5%" in reply.texts[0]
