@@ -70,7 +70,7 @@ _ASKS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"keeps? (?:drinks |it |coffee |water )?(?:hot|warm)|stays? hot|保温|保热",
      ("keeps_hot_h",)),
     (r"keeps? (?:drinks |it |water )?cold|stays? cold|保冷|冰", ("keeps_cold_h",)),
-    (r"\bupf|sun protection|防晒|紫外线", ("upf_rating",)),
+    (r"(?<![a-z])upf|sun protection|防晒|紫外线", ("upf_rating",)),
     (r"reflect|visible (?:at night|in the dark)|be seen|看得见|看得到|看得清|反光|夜跑|晚上跑",
      ("reflective",)),
     (r"burn time|\bburns?\b|how long (?:does it|will it) burn|燃烧|烧多久|点多久|能烧",

@@ -50,6 +50,8 @@ WHICH = re.compile(r"(?i)\bwhich\b|哪个|哪款|哪双|哪一|谁")
 WARRANTY_PERIOD = re.compile(r"(?i)still (?:under|in|covered)|under (?:the )?warranty|warranty "
                              r"(?:period|last)|how long .{0,20}warranty|还在保修|保修期|保多久|保修多久|"
                              r"还保修|质保期|质保多久")
+REFUND_WHERE = re.compile(r"(?i)where (?:does|do|will) (?:the |my )?(?:money|refund)|money (?:go|goes) "
+                          r"back|退到哪|退回哪|退回到哪|原路")
 STORE_CREDIT = re.compile(r"(?i)store credit|account balance|shop credit|gift card balance|账户余额|"
                           r"退到余额|退成余额|退.{0,4}余额")
 WHICH_COLOURS = re.compile(r"(?i)\b(?:which|what) colou?rs?\b|哪些颜色|什么颜色|几种颜色|哪几种颜色|有什么色")
@@ -63,6 +65,7 @@ PRONOUN = re.compile(r"(?i)\b(?:it|its|it's|this one|that one|this|that)\b|它|"
                      r"[这那](?:个|款|双|件|只|瓶|罐|盏|台|把|顶|条|套|支)")
 # a request to find products, not a question about one ("recommend me something ...")
 SEARCHING = re.compile(r"(?i)recommend|suggest|\bsomething\b|\banything\b|show me|do you (?:have|sell)|"
+                       r"\bis there (?:one|any|an?)\b|\bare there any\b|\bgot any\b|"
                        r"looking for|\bneed an? |\bany\b|\bwhat .* do you have|推荐|有没有|有什么|"
                        r"有哪些|有那些|想买|想要一|找一|有啥|还有啥|还有什么|买[个双件台只款]|给.{1,6}买")
 # how a policy works ("退款退到哪", "how do refunds work"), not a request about one order

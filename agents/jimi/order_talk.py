@@ -185,8 +185,8 @@ class OrderTalk:
                          marks=[f"problem:{problem}::{said}"], went_wrong=True)
         remedy = remedy_in(turn.latest.text) or remedy_in(text) or "replacement"
         detail = [w for w in (colour_asked(turn.latest.text), size_asked(turn.latest.text)) if w]
-        lines = meant.products or ([meant.order.lines[0].product_id]
-                                   if len(meant.order.lines) == 1 else [])
+        lines = self._lines_with_problem(text, meant.order) or meant.products or (
+            [meant.order.lines[0].product_id] if len(meant.order.lines) == 1 else [])
         items = [self.knowledge.product(p) for p in lines]
         said = " ".join(text.split())[:200]
         marks = [f"filed:{remedy}", f"problem:{problem}:{meant.order.id}:{said}"]
@@ -205,6 +205,14 @@ class OrderTalk:
                                           sorry="apology" not in turn.marks), *warranty],
                      slots=slots, requests=[(meant.order.id, remedy)], reason=reason, marks=marks,
                      went_wrong=True)
+
+    def _lines_with_problem(self, text: str, order: OrderRow) -> list[str]:
+        """The order's lines named where the words say what went wrong: "there's no beanie in
+        it. boots and the tee are there" is about the beanie alone."""
+        clauses = [c for c in _CLAUSES.split(text) if problem_in(c)]
+        if not clauses:
+            return []
+        return order_meant(" ".join(clauses), [order], self.knowledge.product, None).products
 
     def _warranty_line(self, order: OrderRow, problem: str, language: str) -> list[str]:
         """For an item that broke after the return window of any tier: the warranty's terms."""
@@ -294,6 +302,7 @@ class OrderTalk:
 
 LONGEST_RETURN_DAYS = 60  # the platinum return window: later, a fault is a warranty matter
 WARRANTY_QUESTION = {"en": "How long is the warranty?", "zh": "保修期有多长？"}
+_CLAUSES = re.compile(r"(?i)[.;!?。；！？]|,\s*(?:but|and)\b|\bbut\b|，但|但是")
 _CLAUSE = re.compile(r"(?i)[,;，；]|\bbut\b|\bkeep\b|\bi'?ll wait\b|保留|留着|先不")
 
 

@@ -36,7 +36,8 @@ class Rereading(OrderTalk):
         if intent in ORDER_INTENTS and cues.ELLIPTICAL.search(text) and \
                 not cues.REQUEST_VERB.search(text):
             return "order_status"  # "橙汁那单呢" after a cancellation asks, it cancels nothing
-        if cues.STORE_CREDIT.search(text) and not orders.mentions_order(text):
+        if (cues.STORE_CREDIT.search(text) or cues.REFUND_WHERE.search(text)) and \
+                not orders.mentions_order(text):
             return "faq"  # "could i take store credit instead?": the policy, +5%
         if intent not in ORDER_INTENTS and cues.POLICY.search(text):
             return "faq"  # "the headphones i got in march, still under warranty?"
