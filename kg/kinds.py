@@ -125,7 +125,7 @@ WORDS_EN = MappingProxyType(_words_of("en"))
 # words that name a product's kind in a catalogue name but are too loose in a shopper's
 # sentence ("a light jacket", "a 12 pack", "in case it rains", "top rated", "water resistant")
 NAME_ONLY = frozenset({"light", "lights", "pack", "packs", "top", "tops", "case", "cases",
-                       "shell", "pop", "racer", "runner", "runners", "slide", "slides",
+                       "shell", "pop", "racer", "runner", "runners", "slide",
                        "保温杯"})
 # a loose word that does name a kind in these phrases ("need a light for camping")
 QUERY_ONLY = MappingProxyType({"a light": "lights", "light for": "lights", "lights for": "lights",

@@ -54,6 +54,8 @@ REFUND_WHERE = re.compile(r"(?i)where (?:does|do|will) (?:the |my )?(?:money|ref
                           r"back|退到哪|退回哪|退回到哪|原路")
 STORE_CREDIT = re.compile(r"(?i)store credit|account balance|shop credit|gift card balance|账户余额|"
                           r"退到余额|退成余额|退.{0,4}余额")
+ORDER_WORDS = re.compile(r"(?i)\border|parcel|package|deliver|ship|arriv|track|refund|return|cancel|"
+                         r"单|包裹|快递|物流|发货|到货|送到|到了|退|取消")
 WHICH_COLOURS = re.compile(r"(?i)\b(?:which|what) colou?rs?\b|哪些颜色|什么颜色|几种颜色|哪几种颜色|有什么色")
 SIZE_WORD = re.compile(r"(?i)\bsize|\bin \d{2}\b|码|号|"
                        r"\b(?:is|am|are|wears?|takes?) (?:a |an )?(?:size )?\d{2}(?:\.5)?\b")

@@ -19,7 +19,7 @@ STATE_EN = {
     "returned": "was returned; the refund goes back to your original payment method",
 }
 STATE_ZH = {
-    "paid": "已付款，正在备货，预计 {eta} 送达",
+    "paid": "已付款，尚未发货，正在备货，预计 {eta} 送达",
     "shipped": "已发货，预计 {eta} 前送达",
     "delayed": "出现延误（{reason}），原定 {eta} 送达",
     "delivered": "已签收（预计送达日期 {eta}）",

@@ -11,7 +11,7 @@ from agents.jimi.context import ORDER_INTENTS, Shopper, Turn
 from agents.jimi.order_talk import OrderTalk, _last_problem, _names_a_date
 from agents.jimi.problems import RECENT, problem_in, remedy_in
 from agents.jimi.product_answers import model_named
-from agents.jimi.search_terms import ordering_of
+from agents.jimi.search_terms import needs_in, ordering_of
 
 
 class Rereading(OrderTalk):
@@ -73,6 +73,10 @@ class Rereading(OrderTalk):
                 ORDER_INTENTS and cues.CARRY_ON.search(text) and len(text) <= 40 and \
                 self.order_meant(turn, shopper.profile.id, latest_only=True) is not None:
             return "order_status"  # "and the tumbler one?" after "the one with the skillet"
+        if intent == "order_status" and turn.slots.get("product") and not (
+                cues.ORDER_WORDS.search(text) or orders.mentions_order(text)) and [
+                a for a in attributes_asked(text, None) if a not in ("price", "stock")]:
+            return "product_question"  # "加糖了吗" about the drink discussed, not an order
         if intent in ORDER_INTENTS and cues.WHICH_COLOURS.search(text):
             return "product_question"  # "the shoe in this order, which colours it has?"
         if cues.MONEY.search(text) and cues.TIMING.search(text) and (
@@ -151,8 +155,12 @@ class Rereading(OrderTalk):
         constraints = self.shopping.search.constraints(text)
         if constraints.kinds and self.shopping.ours(turn, shopper):
             return "product_question"  # "the buds - ok for sweat n rain?"
-        if constraints.soft and cues.SEARCHING.search(text) and not constraints.kinds:
-            return "product_search"  # "给6岁女儿挑个生日礼物，有推荐吗": gifts for kids
+        if (constraints.soft or constraints.values or needs_in(text)) and \
+                cues.SEARCHING.search(text) and not constraints.kinds:
+            return "product_search"  # "给6岁女儿挑个生日礼物，有推荐吗", "need a pick-me-up"
+        asked = [a for a in attributes_asked(text, None) if a not in ("price", "stock")]
+        if asked and (turn.slots.get("product") or turn.last_shown()) and len(text) <= 80:
+            return "product_question"  # "how many come in a box, for both?"
         if (constraints.kinds or constraints.categories) and (
                 cues.SHOPPING_QUESTION.search(text) or cues.SEARCHING.search(text)
                 or ordering_of(text) is not None):
