@@ -122,6 +122,7 @@ class Jimi(Rereading):
             "report_problem": self._report_problem,
             "faq": self._faq,
             "which_of": self.shopping.which_of,
+            "bigger_one": self.shopping.bigger_one,
             "request_timing": self._request_timing,
             "refund_timing": self._refund_timing,
             "delay_options": self._delay_options,

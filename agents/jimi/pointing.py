@@ -193,13 +193,13 @@ class Pointing:
                    for w in words)  # "does the hoodie come in 8Y?", "卫衣大概多重": the one discussed
 
     def _size_of(self, product_id: str) -> float | None:
+        key = self.size_key(product_id)
+        return value_of(self.knowledge.product(product_id), key) if key else None
+
+    def size_key(self, product_id: str) -> str | None:
+        """The attribute that says how big a product is: capacity, volume, battery, ..."""
         product = self.knowledge.product(product_id)
-        for key in ("capacity_ml", "volume_l", "battery_mah", "diameter_cm", "size_cm",
-                    "height_cm"):
-            value = value_of(product, key)
-            if value is not None:
-                return value
-        return None
+        return next((key for key in SIZE_KEYS if value_of(product, key) is not None), None)
 
     def kinds_of(self, product_id: str) -> list[str]:
         product = self.knowledge.product(product_id)
@@ -218,6 +218,7 @@ class Pointing:
         return known
 
 
+SIZE_KEYS = ("capacity_ml", "volume_l", "battery_mah", "diameter_cm", "size_cm", "height_cm")
 _POINTED_EN = re.compile(r"(?i)\b(?:the|those|these|that|this)\s+([a-z][a-z-]{2,})(?:\s+([a-z][a-z-]{2,}))?")
 _POINTED_ZH = re.compile(r"(?:那个|这个|那款|这款|那只|这只|那件|这件|那双|这双|那盏|这盏|那台|这台|那瓶|这瓶)"
                          r"([\u4e00-\u9fff]{2,8})")

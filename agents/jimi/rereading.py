@@ -118,6 +118,10 @@ class Rereading(OrderTalk):
             return "product_question"  # "what colour temperature is that lamp", "这灯多少瓦"
         if own_search and ordering_of(text) is None and intent == "product_search":
             return intent
+        if cues.BIGGER.search(text) and len(text) <= 40 and len(turn.last_shown()) <= 1 and \
+                turn.slots.get("product") and not cues.WHICH.search(text) and \
+                all(a == "capacity_ml" for a in attributes_asked(text, None)):
+            return "bigger_one"  # "got bigger one or not"
         pointed = self.shopping.referenced(turn)
         if pointed is not None and pointed.how in ("bigger", "cheaper", "dearer", "lighter") and \
                 attributes_asked(text, None) and not cues.WHICH.search(text):
@@ -159,7 +163,8 @@ class Rereading(OrderTalk):
                 cues.SEARCHING.search(text) and not constraints.kinds:
             return "product_search"  # "给6岁女儿挑个生日礼物，有推荐吗", "need a pick-me-up"
         asked = [a for a in attributes_asked(text, None) if a not in ("price", "stock")]
-        if asked and (turn.slots.get("product") or turn.last_shown()) and len(text) <= 80:
+        if asked and (turn.slots.get("product") or turn.last_shown()) and len(text) <= 80 and \
+                not cues.WHICH.search(text) and ordering_of(text) is None:
             return "product_question"  # "how many come in a box, for both?"
         if (constraints.kinds or constraints.categories) and (
                 cues.SHOPPING_QUESTION.search(text) or cues.SEARCHING.search(text)

@@ -24,9 +24,11 @@ from agents.jimi.references import Reference
 from agents.jimi.search import ProductSearch
 from agents.jimi.search_terms import (
     CURRENCY_ZH,
+    amount_text,
     currency_asked,
     needs_in,
     ordering_of,
+    value_of,
     without_ordering,
 )
 from agents.jimi.wording import attribute_asked
@@ -132,6 +134,35 @@ class Shopping(Comparing):
         if not parts:
             parts.append(describe_attribute(product, None, language))
         return [(" " if language == "en" else "").join(parts)]
+
+    def bigger_one(self, turn: Turn, shopper: Shopper) -> Reply:
+        """"Got a bigger one?" about the product under discussion: the products of its kind
+        that are bigger (or smaller), nearest first, with their sizes."""
+        language, current = shopper.language, turn.slots.get("product")
+        product = self.find(str(current)) if current else None
+        key = self.size_key(product.id) if product else None
+        if product is None or key is None or not self.kinds_of(product.id):
+            return self.search_reply(turn, shopper)
+        smaller = bool(cues.SMALLER.search(turn.latest.text))
+        size = value_of(product, key) or 0.0
+        others = [self.knowledge.product(p) for p in self.knowledge.query.products_of_kind(
+            f"kind:{self.kinds_of(product.id)[0]}") if p != product.id]
+        sized = [(value_of(p, key), p) for p in others]
+        found = sorted(((v, p) for v, p in sized if v is not None and (v < size if smaller
+                                                                       else v > size)),
+                       key=lambda vp: vp[0], reverse=smaller)
+        said = amount_text(product, key, language)
+        if not found:
+            return Reply([f"{product.name('zh')}（{said}）已经是{'最小' if smaller else '最大'}的了。"
+                          if language == "zh" else f"The {product.name_en} ({said}) is already "
+                          f"the {'smallest' if smaller else 'largest'} we have."])
+        lines = [f"{i}. {p.name(language)}（{amount_text(p, key, language)}，{p.price:.2f}美元）"
+                 if language == "zh" else f"{i}. {p.name_en}: {amount_text(p, key, language)}, "
+                 f"{p.price:.2f} {p.currency}" for i, (_, p) in enumerate(found[:5], 1)]
+        head = (f"比{product.name('zh')}（{said}）{'小' if smaller else '大'}的有：" if language == "zh"
+                else f"{'Smaller' if smaller else 'Bigger'} than the {product.name_en} ({said}):")
+        return Reply([head + "\n" + "\n".join(lines)], shown=[p.id for _, p in found[:5]],
+                     slots={"product": found[0][1].name_en})
 
     def _in_stock_instead(self, product: ProductFacts, language: str) -> list[str]:
         """The product of the same kind nearest in price that is in stock, for one that is

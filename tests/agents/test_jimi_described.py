@@ -179,3 +179,17 @@ def test_store_credit_is_the_refund_policy(jimi: Jimi, synced_platform: Platform
     reply = jimi.respond(conversation(user_turn("could i take store credit instead next time?",
                                                 "payment_issue")), _shopper(synced_platform))
     assert "store credit" in reply.texts[0].lower() and "5%" in reply.texts[0]
+
+
+def test_a_bigger_one_of_the_kind_under_discussion(jimi: Jimi,
+                                                   synced_platform: Platform) -> None:
+    bottles = [p for p in _of_kind(synced_platform, "bottle") if "capacity_ml" in p.attributes]
+    smallest = min(bottles, key=lambda p: float(p.attributes["capacity_ml"]))  # type: ignore[arg-type]
+    reply = jimi.respond(conversation(user_turn("a bottle please", "product_search"),
+                                      user_turn("got bigger one or not", "inform"),
+                                      slots={"product": smallest.name_en}, shown=[[smallest.id]]),
+                         _shopper(synced_platform))
+    assert reply.shown and smallest.id not in reply.shown
+    sizes = [float(synced_platform.knowledge.product(p).attributes["capacity_ml"])  # type: ignore[arg-type]
+             for p in reply.shown]
+    assert sizes == sorted(sizes) and sizes[0] > float(smallest.attributes["capacity_ml"])  # type: ignore[arg-type]
