@@ -56,6 +56,12 @@ STORE_CREDIT = re.compile(r"(?i)store credit|account balance|shop credit|gift ca
                           r"退到余额|退成余额|退.{0,4}余额")
 ORDER_WORDS = re.compile(r"(?i)\border|parcel|package|deliver|ship|arriv|track|refund|return|cancel|"
                          r"单|包裹|快递|物流|发货|到货|送到|到了|退|取消")
+# buying a product, not an order request: "the lemon one, can I order that?"
+ORDER_IT = re.compile(r"(?i)\bcan i (?:order|buy|get) (?:it|that|this|them|one|those)\b|"
+                      r"能(?:下单|买)(?:吗|不)|可以下单")
+# what may be returned: "can i return a drink i already opened"
+RETURN_CONDITION = re.compile(r"(?i)\b(?:opened|used|worn|washed|without (?:the )?tags?)\b|拆封|开封|"
+                              r"用过|穿过|洗过|吊牌|打开过")
 WHICH_COLOURS = re.compile(r"(?i)\b(?:which|what) colou?rs?\b|哪些颜色|什么颜色|几种颜色|哪几种颜色|有什么色")
 SIZE_WORD = re.compile(r"(?i)\bsize|\bin \d{2}\b|码|号|"
                        r"\b(?:is|am|are|wears?|takes?) (?:a |an )?(?:size )?\d{2}(?:\.5)?\b")

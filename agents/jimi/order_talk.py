@@ -296,11 +296,14 @@ class OrderTalk:
                      turn.intent)
         if cues.WARRANTY_PERIOD.search(text):  # "still under warranty?": how long it lasts
             text = WARRANTY_QUESTION[language]
+        elif cues.RETURN_CONDITION.search(text):  # "... a drink i already opened": conditions
+            text, topic = RETURN_QUESTION[language], "return_policy"
         row = self.faq.best(text, topic)
         return answer_of(row, language) if row else None
 
 
 LONGEST_RETURN_DAYS = 60  # the platinum return window: later, a fault is a warranty matter
+RETURN_QUESTION = {"en": "What can I return?", "zh": "哪些商品可以退货？"}
 WARRANTY_QUESTION = {"en": "How long is the warranty?", "zh": "保修期有多长？"}
 _CLAUSES = re.compile(r"(?i)[.;!?。；！？]|,\s*(?:but|and)\b|\bbut\b|，但|但是")
 _CLAUSE = re.compile(r"(?i)[,;，；]|\bbut\b|\bkeep\b|\bi'?ll wait\b|保留|留着|先不")

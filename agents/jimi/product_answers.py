@@ -86,12 +86,14 @@ def has_size(product: ProductFacts, size: str, language: str) -> str:
     if not sizes:
         return (f"{name}没有尺码选项（均码），无法选择{wanted}码。" if language == "zh"
                 else f"The {name} has no size options (one size), so there is no size {wanted}.")
+    gone = "" if product.in_stock else ("（目前缺货）" if language == "zh"
+                                        else " (it is out of stock right now)")
     if wanted in {s.upper() for s in sizes}:
-        return (f"有的，{name}有{wanted}码。" if language == "zh"
-                else f"Yes, the {name} is available in size {wanted}.")
+        return (f"有的，{name}有{wanted}码{gone}。" if language == "zh"
+                else f"Yes, the {name} is available in size {wanted}{gone}.")
     shown = join_list(sizes, language)
-    return (f"抱歉，{name}没有{wanted}码，可选尺码：{shown}。" if language == "zh"
-            else f"Sorry, the {name} doesn't come in size {wanted}; sizes: {shown}.")
+    return (f"抱歉，{name}没有{wanted}码，可选尺码：{shown}{gone}。" if language == "zh"
+            else f"Sorry, the {name} doesn't come in size {wanted}; sizes: {shown}{gone}.")
 
 
 def _colour_en(colour: str) -> str:

@@ -39,6 +39,8 @@ class Rereading(OrderTalk):
         if (cues.STORE_CREDIT.search(text) or cues.REFUND_WHERE.search(text)) and \
                 not orders.mentions_order(text):
             return "faq"  # "could i take store credit instead?": the policy, +5%
+        if cues.RETURN_CONDITION.search(text) and cues.RETURNING.search(text):
+            return "faq"  # "can i return a drink i already opened": what may be returned
         if intent not in ORDER_INTENTS and cues.POLICY.search(text):
             return "faq"  # "the headphones i got in march, still under warranty?"
         if intent == "membership_benefits" and cues.POLICY.search(text):
@@ -77,6 +79,9 @@ class Rereading(OrderTalk):
                 cues.ORDER_WORDS.search(text) or orders.mentions_order(text)) and [
                 a for a in attributes_asked(text, None) if a not in ("price", "stock")]:
             return "product_question"  # "加糖了吗" about the drink discussed, not an order
+        if intent in ORDER_INTENTS and cues.ORDER_IT.search(text) and turn.slots.get("product") \
+                and not orders.mentions_order(text):
+            return "product_question"  # "the lemon one, can I order that?": buying it
         if intent in ORDER_INTENTS and cues.WHICH_COLOURS.search(text):
             return "product_question"  # "the shoe in this order, which colours it has?"
         if cues.MONEY.search(text) and cues.TIMING.search(text) and (

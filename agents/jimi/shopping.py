@@ -98,6 +98,9 @@ class Shopping(Comparing):
         """Every part of a question about one product: a colour, a size, each attribute
         asked ("how big is it and how many watts?"), else the best-matching attribute."""
         text = _without_names(turn.latest.text, product)  # "ANC" in a name asks nothing
+        if cues.CARRY_ON.search(text) and turn.earlier and not _asks_anything(text, product):
+            # "那科技面料那款拉链的呢" after "有3XL吗": the same question about this one
+            text = _without_names(turn.earlier[-1].text, product)
         parts = []
         others = bool(cues.OTHER_COLOURS.search(text))  # "我买过灰的 还有别的颜色不": all of them
         colour = None if others else (colour_asked(text) or turn.entity("colour"))
@@ -308,6 +311,11 @@ class Shopping(Comparing):
 _PRICE_WORDS = re.compile(r"(?i)(?:under|below|less than|up to|over|above|between|from)?\s*[$€£¥]?"
                           r"\d+(?:\.\d+)?\s*(?:元|块|美元|刀|dollars?|usd|eur|rmb)?\s*"
                           r"(?:以内|以下|以上|之内|到\s*\d+\s*(?:元|块)?)?")
+
+
+def _asks_anything(text: str, product: ProductFacts) -> bool:
+    return bool(attributes_asked(text, product) or colour_asked(text) or size_asked(text, product)
+                or cues.OTHER_COLOURS.search(text))
 
 
 def join_sizes(sizes: list[str]) -> str:
