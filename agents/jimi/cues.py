@@ -62,6 +62,9 @@ ORDER_IT = re.compile(r"(?i)\bcan i (?:order|buy|get) (?:it|that|this|them|one|t
 # what may be returned: "can i return a drink i already opened"
 RETURN_CONDITION = re.compile(r"(?i)\b(?:opened|used|worn|washed|without (?:the )?tags?)\b|拆封|开封|"
                               r"用过|穿过|洗过|吊牌|打开过")
+# a question about something named, not a narrower search: "does the big one do fast charging"
+ASKS_ABOUT = re.compile(r"(?i)^\s*(?:so |and |but |ok )?(?:does|do|is|are|can|has|have|will|would|how)\b|"
+                        r"吗[？?]?$|么[？?]?$")
 WHICH_COLOURS = re.compile(r"(?i)\b(?:which|what) colou?rs?\b|哪些颜色|什么颜色|几种颜色|哪几种颜色|有什么色")
 SIZE_WORD = re.compile(r"(?i)\bsize|\bin \d{2}\b|码|号|"
                        r"\b(?:is|am|are|wears?|takes?) (?:a |an )?(?:size )?\d{2}(?:\.5)?\b")

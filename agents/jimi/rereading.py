@@ -54,7 +54,8 @@ class Rereading(OrderTalk):
             return "product_question"  # "现在能买到吗", "雪地靴现在能买吗": whether it is in stock
         if cues.TIMING.search(text) and any(m.startswith("filed:") for m in turn.marks) and \
                 not orders.mentions_order(text) and (intent != "order_status"
-                                                     or cues.MONEY.search(text)):
+                                                     or cues.MONEY.search(text)) and not [
+                a for a in attributes_asked(text, None) if a not in ("price", "stock")]:
             return "request_timing"  # "how long does that take", "...till it's on my card"
         if intent in cues.FOLLOW_UP_INTENTS and cues.SHIPPING_COST.search(text):
             # "would I pay for shipping on those?", "退货运费要我自己出吗"
@@ -75,6 +76,10 @@ class Rereading(OrderTalk):
                 ORDER_INTENTS and cues.CARRY_ON.search(text) and len(text) <= 40 and \
                 self.order_meant(turn, shopper.profile.id, latest_only=True) is not None:
             return "order_status"  # "and the tumbler one?" after "the one with the skillet"
+        if intent == "order_status" and set(attributes_asked(text, None)) & {"price", "stock"} \
+                and (self.shopping.products_named(text) or self.shopping.described(
+                    turn, shopper.profile.id)):
+            return "product_question"  # "那单里的香薰蜡烛还有货不 多少钱": buying it again
         if intent == "order_status" and turn.slots.get("product") and not (
                 cues.ORDER_WORDS.search(text) or orders.mentions_order(text)) and [
                 a for a in attributes_asked(text, None) if a not in ("price", "stock")]:
@@ -129,7 +134,8 @@ class Rereading(OrderTalk):
             return "bigger_one"  # "got bigger one or not"
         pointed = self.shopping.referenced(turn)
         if pointed is not None and pointed.how in ("bigger", "cheaper", "dearer", "lighter") and \
-                attributes_asked(text, None) and not cues.WHICH.search(text):
+                attributes_asked(text, None) and not cues.WHICH.search(text) and \
+                cues.ASKS_ABOUT.search(text):
             return "product_question"  # "does the big one do fast charging"
         if pointed is not None and pointed.how in ("ordinal", "in_stock") and not own_search:
             return "product_question"  # "第一双有没有42码的棕色"
