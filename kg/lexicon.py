@@ -69,6 +69,9 @@ TAG_SYNONYMS = MappingProxyType({
 BOOLEAN_SYNONYMS = MappingProxyType({
     "sparkling": ("fizzy", "carbonated", "bubbly", "气泡", "汽水", "碳酸", "含气", "有气"),
     "waterproof": ("water-resistant", "water resistant", "不怕水"),
+    "app_control": ("control from my phone", "control it from my phone", "phone control",
+                    "app control", "controlled by an app", "手机控制", "手机操控", "用手机控制",
+                    "app控制", "手机app"),
 })
 # unit suffix of an attribute name -> (unit label, surface forms in text, factor to the unit)
 UNITS = MappingProxyType({

@@ -82,6 +82,8 @@ _ASKS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"noise[- ]cancel|\banc\b|降噪", ("noise_cancelling",)),
     (r"bluetooth|蓝牙", ("bluetooth_version", "wireless")),
     (r"wireless|无线", ("wireless",)),
+    (r"\bapp\b|from (?:my|your|a) phone|phone control|手机控制|手机操控|用手机|手机app|远程控制",
+     ("app_control",)),
     (r"\bgps\b|定位", ("gps",)),
     (r"heart rate|心率", ("heart_rate",)),
     (r"leak|防漏|漏不漏", ("leakproof",)),
@@ -106,6 +108,7 @@ _ASKS: tuple[tuple[str, tuple[str, ...]], ...] = (
 ASKS = tuple((re.compile(f"(?i){pattern}"), answers) for pattern, answers in _ASKS)
 _OWN = {"colour", "price", "stock"}  # answered from the product itself, not an attribute
 _SIZE_WORDS = re.compile(r"(?i)\bsize|\bin (?:a |an |size )?(?=\w)|\bgot (?:it|them|one) in|"
+                         r"\bgo(?:es)? up to\b|\bup to (?:a |size )?\d{2}\b|\bswap (?:it|them) for|"
                          r"码|号|尺码|\beu\b")
 _NUMBER = re.compile(r"(?<![\d.,])(\d{2}(?:\.5)?)(?![\d.,]|\s*(?:%|usd|元|块|美元|ml|g\b|h\b|cm|mm|"
                      r"w\b|l\b|mah|岁|小时|克|毫升|升|瓦|厘米|dollars?|bucks|\$))", re.IGNORECASE)

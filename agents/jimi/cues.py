@@ -16,6 +16,8 @@ FOLLOW_UP_INTENTS = frozenset({"product_question", "product_search", "inform", "
                                "nlu_fallback", "delivery_options", "compare_products"})
 # policy questions the FAQ answers, whatever product they mention ("灯具保修多久")
 POLICY = re.compile(r"(?i)warrant|guarantee|保修|质保|保固|reward points|积分|instal?ments?|"
+                    r"\bpoints?\b.{0,12}\b(?:worth|value|redeem|use|spend)|"
+                    r"\b(?:worth|redeem|use|spend)\b.{0,12}\bpoints\b|"
                     r"days .{0,15}\breturns?\b|\breturns? .{0,15}days|return (?:window|period)|"
                     r"退货.{0,6}(?:几天|多少天|多久)|"
                      r"分期|return window|退货期|shipping fee|运费")
@@ -65,6 +67,12 @@ RETURN_CONDITION = re.compile(r"(?i)\b(?:opened|used|worn|washed|without (?:the 
 # a question about something named, not a narrower search: "does the big one do fast charging"
 ASKS_ABOUT = re.compile(r"(?i)^\s*(?:so |and |but |ok )?(?:does|do|is|are|can|has|have|will|would|how)\b|"
                         r"吗[？?]?$|么[？?]?$")
+# what an order holds: "whats in that one again", "那单里有什么"
+CONTENTS = re.compile(r"(?i)what'?s in (?:it|that|this|the|my)|what (?:was|is) in (?:it|that|this|the|my)|"
+                      r"what did i (?:order|buy|get)|里面有(?:什么|啥|哪些)|买了(?:什么|啥|哪些)|有哪些东西")
+# intents under which a short message may narrow the last search ("不要带咖啡因的")
+REFINING_INTENTS = frozenset({"deny", "inform", "affirm", "out_of_scope", "nlu_fallback",
+                              "product_question", "product_search"})
 WHICH_COLOURS = re.compile(r"(?i)\b(?:which|what) colou?rs?\b|哪些颜色|什么颜色|几种颜色|哪几种颜色|有什么色")
 SIZE_WORD = re.compile(r"(?i)\bsize|\bin \d{2}\b|码|号|"
                        r"\b(?:is|am|are|wears?|takes?) (?:a |an )?(?:size )?\d{2}(?:\.5)?\b")
@@ -86,6 +94,7 @@ HOW = re.compile(r"(?i)\bwhere (?:does|do|will|is)\b|\bhow (?:do|does|will|is|ar
 OPTIONS = re.compile(r"(?i)what are my options|what can i do|what now|what should i do|any options|"
                      r"compensat|anything for the (?:wait|delay)|make up for|"
                      r"怎么办|有什么办法|能怎么处理|我能做什么|有什么选择|补偿|赔偿|"
+                     r"voucher|coupon|优惠券|代金券|"
                      r"(?:never|doesn'?t|does not) (?:arrive|come|turn up|show up).{0,30}"
                      r"(?:refund|money)|一直不到.{0,8}(?:退钱|退款)|不到.{0,4}能退")
 BIGGER = re.compile(r"(?i)\b(?:bigger|larger|big|large|smaller|small)(?: one)?\b|大的那|大一点的|大点的|"
@@ -114,6 +123,7 @@ STUDIO_WORK = re.compile(r"(?i)banner|poster|\bcopy\b|copywrit|headline|title|sl
                          r"海报|横幅|文案|标题|卖点|抠图|抠|图片|照片|主图|详情页")
 # "还有别的颜色不": every colour, not whether the one named exists
 OTHER_COLOURS = re.compile(r"(?i)other colou?rs?|another colou?r|what other colou?r|"
+                           r"colou?rs? other than|besides \w+\??$|除了.{1,4}色?还有|"
                            r"别的颜色|其他颜色|其它颜色|别的色|还有什么颜色|还有哪些颜色")
 # "anything that goes with it?": what complements a product
 GOES_WITH = re.compile(r"(?i)goes? (?:well )?with\b|go together|to go with|"

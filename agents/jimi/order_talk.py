@@ -19,6 +19,7 @@ from agents.jimi.faq import FaqRetriever, answer_of
 from agents.jimi.problems import RECEIVED, RECENT, order_meant, problem_in, remedy_in
 from agents.jimi.shopping import Shopping
 from agents.jimi.wording import colour_name
+from kg.facts import ProductFacts
 from kg.knowledge import KnowledgeBase
 from kg.schema import OrderRow
 from shopmind.errors import NotFound
@@ -120,9 +121,23 @@ class OrderTalk:
         texts = [orders.describe(order, language)]
         if order.state == "delayed":
             texts.append(orders.delay_remedy(order, language))
+        items = self._items(order) if cues.CONTENTS.search(turn.latest.text) else []
+        if items:  # "whats in that one again": the lines, numbered
+            texts.append("\n".join(f"{i}. {p.name(language)} × {n}"
+                                   for i, (p, n) in enumerate(items, 1)))
         return Reply(texts, slots={"order_id": order.id,
                                    **self._order_product(order, turn.latest.text)},
-                     went_wrong=order.state == "delayed")
+                     went_wrong=order.state == "delayed",
+                     shown=[p.id for p, _ in items] or None)
+
+    def _items(self, order: OrderRow) -> list[tuple[ProductFacts, int]]:
+        found = []
+        for line in order.lines:
+            try:
+                found.append((self.knowledge.product(line.product_id), line.quantity))
+            except NotFound:  # no longer in the catalogue
+                continue
+        return found
 
     def _order_request(self, turn: Turn, shopper: Shopper) -> Reply:
         kind = turn.order_request() or turn.intent
@@ -142,7 +157,7 @@ class OrderTalk:
                 cancelling or cues.FAST_METHODS.search(turn.latest.text)):
             text += " " + orders.refund_arrival(turn.latest.text, shopper.language)
         if request == "change":  # "change the shoe size to 43": what was asked, said back
-            wanted = [w for w in (size_asked(turn.latest.text), colour_asked(turn.latest.text))
+            wanted = [w for w in (size_asked(turn.latest.text), colour_wanted(turn.latest.text))
                       if w]
             if wanted:
                 if shopper.language == "zh":
@@ -307,6 +322,19 @@ RETURN_QUESTION = {"en": "What can I return?", "zh": "哪些商品可以退货�
 WARRANTY_QUESTION = {"en": "How long is the warranty?", "zh": "保修期有多长？"}
 _CLAUSES = re.compile(r"(?i)[.;!?。；！？]|,\s*(?:but|and)\b|\bbut\b|，但|但是")
 _CLAUSE = re.compile(r"(?i)[,;，；]|\bbut\b|\bkeep\b|\bi'?ll wait\b|保留|留着|先不")
+
+
+_TO_COLOUR = re.compile(r"(?i)\b(?:to|into|for)\s+(?:a |an |the )?([a-z]+(?: blue)?)\b|(?:成|为|换)([\u4e00-\u9fff]{1,3})")
+
+
+def colour_wanted(text: str) -> str | None:
+    """The colour a change asks for: the one after "to" ("switch the white ones to navy"),
+    else the first one named."""
+    for match in _TO_COLOUR.finditer(text):
+        found = colour_asked(match.group(1) or match.group(2) or "")
+        if found:
+            return found
+    return colour_asked(text)
 
 
 def _asks_other(text: str) -> bool:

@@ -101,8 +101,10 @@ class Pointing:
             catalogue = [self.knowledge.product(p) for p in
                          self.knowledge.query.products_of_kind(f"kind:{next(iter(kinds))}")]
             return described(text, context, catalogue, kinds, need_votes=True)
-        if not kinds:
-            return None
+        if not kinds:  # "气泡水那个", "the lemon one": among the conversation's products only
+            return described(text, conversation_products(turn, self.knowledge, shopper_id), [],
+                             set(), need_votes=True) if _POINTED_ZH.search(text) or \
+                _ONE_OF.search(text) else None
         catalogue = [self.knowledge.product(p) for kind in sorted(kinds)
                      for p in self.knowledge.query.products_of_kind(f"kind:{kind}")]
         return described(text, conversation_products(turn, self.knowledge, shopper_id),
@@ -219,6 +221,7 @@ class Pointing:
 
 
 SIZE_KEYS = ("capacity_ml", "volume_l", "battery_mah", "diameter_cm", "size_cm", "height_cm")
+_ONE_OF = re.compile(r"(?i)\bthe \w+(?: \w+)? one\b|[\u4e00-\u9fff]{2,}(?:那个|那款|那瓶|那双|的那)")
 _POINTED_EN = re.compile(r"(?i)\b(?:the|those|these|that|this)\s+([a-z][a-z-]{2,})(?:\s+([a-z][a-z-]{2,}))?")
 _POINTED_ZH = re.compile(r"(?:那个|这个|那款|这款|那只|这只|那件|这件|那双|这双|那盏|这盏|那台|这台|那瓶|这瓶)"
                          r"([\u4e00-\u9fff]{2,8})")

@@ -28,7 +28,8 @@ from shopmind.errors import NotFound
 PROBLEMS = {
     "damaged": re.compile(
         r"(?i)\b(?:damaged|broken|broke|cracked|crack|smashed|shattered|dented|bent|torn|"
-        r"ripped|leak(?:ing|s|ed)?|defective|faulty|scratched|stopped working|chipped|chip|"
+        r"ripped|leak(?:ing|s|ed)?|defective|faulty|scratched|stopped (?:working|charging|"
+        r"turning on|lighting up)|chipped|chip|"
         r"scuffed|dead on arrival|doa|snapped|in pieces|in bits|fell apart|falling apart|"
         r"(?:doesn'?t|does not|won'?t|will not|isn'?t|not) (?:work|working|turn on|charge|"
         r"light up|switch on))\b"
@@ -58,7 +59,7 @@ PROBLEMS = {
 REMEDIES = (
     ("refund", re.compile(r"(?i)\brefund|money back|reimburse|退款|退钱|把钱退")),
     ("replacement", re.compile(r"(?i)\breplace|replacement|new one|another one|still want|"
-                               r"send .{0,25}\bagain\b|resend|re-send|再寄|再发一|"
+                               r"send .{0,25}\bagain\b|send (?:it|them|the \w+) (?:on|out|over)\b|resend|re-send|再寄|再发一|"
                                r"send (?:me )?the right|new pair|\binstead\b|separately|单独(?:发|寄)|给我换|换成|换[红黑白蓝绿灰粉黄紫橙棕]|换.?码|"
                                r"send (?:me )?"
                                r"(?:another|a new|the right|it again)|exchange|reship|re-send"

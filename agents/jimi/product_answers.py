@@ -159,6 +159,7 @@ DETAILS = {
     "waterproof": ("ip_rating", "water_resistance_m", "hydrostatic_head_mm"),
     "fast_charging": ("wattage_w",), "dimmable": ("colour_temperature_k",),
     "oven_safe": ("oven_safe_c",), "wireless": ("battery_life_h",),
+    "sugar_free": ("added_sugar_g",),
 }
 
 

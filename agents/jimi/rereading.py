@@ -31,7 +31,9 @@ class Rereading(OrderTalk):
     def _service(self, turn: Turn, intent: str) -> str | None:
         """Problems, policies and timings the words ask about, whatever the intent."""
         text = turn.latest.text
-        if intent in cues.PROBLEM_INTENTS and problem_in(text):
+        if intent in cues.PROBLEM_INTENTS and problem_in(text) and not (
+                intent == "product_search" and cues.SEARCHING.search(text)
+                and not orders.mentions_order(text)):  # "my old boots fell apart ... suggest?"
             return "report_problem"
         if intent in ORDER_INTENTS and cues.ELLIPTICAL.search(text) and \
                 not cues.REQUEST_VERB.search(text):
@@ -94,15 +96,26 @@ class Rereading(OrderTalk):
                 not orders.mentions_order(text) and not any(
                 m.startswith("filed:") for m in turn.marks):
             return "refund_timing"  # "how fast does the money land back on my Amex?"
+        if turn.last_shown() and intent in cues.REFINING_INTENTS and not cues.PRONOUN.search(text) \
+                and (needs_in(text) or self._new_budget(text)):
+            return "product_search"  # "不要带咖啡因的", "那预算加到700呢": the search, narrowed
         if intent == "complaint" and ordering_of(text) is not None and turn.last_shown() and \
                 not (cues.LATE.search(text) or cues.NOT_SENT.search(text)):
             return "product_search"  # "太贵了，最便宜的呢": too dear, show the cheapest
         return None
 
+    def _new_budget(self, text: str) -> bool:
+        wanted = self.shopping.search.constraints(text)
+        return (wanted.price_max is not None or wanted.price_min is not None) and not (
+            self.shopping.products_named(text))
+
     def _shopping_follow_up(self, turn: Turn, intent: str, shopper: Shopper) -> str:
         """A follow-up about the products shown or discussed: a comparison, a question about
         one of them, a narrower search, "which one is lighter?"."""
         text = turn.latest.text
+        if cues.OTHER_COLOURS.search(text) and turn.slots.get("product") and \
+                not self.shopping.search.constraints(text).kinds:
+            return "product_question"  # "any colours other than black?"
         if model_named(text) and not cues.PRONOUN.search(text) and any(
                 self.knowledge.product(p).values("compatible_models")
                 for p in self.shopping.known(turn.last_shown())):
@@ -177,7 +190,7 @@ class Rereading(OrderTalk):
         if asked and (turn.slots.get("product") or turn.last_shown()) and len(text) <= 80 and \
                 not cues.WHICH.search(text) and ordering_of(text) is None:
             return "product_question"  # "how many come in a box, for both?"
-        if (constraints.kinds or constraints.categories) and (
+        if (constraints.kinds or constraints.categories or constraints.brands) and (
                 cues.SHOPPING_QUESTION.search(text) or cues.SEARCHING.search(text)
                 or ordering_of(text) is not None):
             return "product_search"

@@ -113,7 +113,10 @@ _NEEDS = (
                 r"keep me awake|wake me up|含咖啡因|有咖啡因|带咖啡因|提神|犯困"),
      "caffeine_mg", True),
     (re.compile(r"(?i)\bin stock\b|available (?:now|today)|有货的|有现货|现货|能买到的"), "stock", True),
+    (re.compile(r"(?i)won'?t (?:shatter|break)|shatter[- ]?(?:proof|resistant)|unbreakable|"
+                r"not (?:break|shatter) (?:easily|so easily)|不易碎|摔不碎|摔不坏|耐摔|不怕摔"), "fragile", False),
 )
+_FRAGILE = ("glass", "porcelain", "crystal", "ceramic")
 
 
 def needs_in(text: str) -> list[tuple[str, bool]]:
@@ -131,6 +134,10 @@ def meets(product: ProductFacts, need: tuple[str, bool]) -> bool:
     attribute, present = need
     if attribute == "stock":
         return product.in_stock == present
+    if attribute == "fragile":  # glass and porcelain shatter; steel, enamel, plastic don't
+        material = str(product.attributes.get("material", "")).lower()
+        fragile = any(word in material for word in _FRAGILE) and "coating" not in material
+        return fragile == present
     value = value_of(product, attribute)
     return (value is not None and value > 0) == present
 
@@ -266,7 +273,8 @@ def head_kinds(text: str, kinds: frozenset[str]) -> frozenset[str]:
     if len(first) < 2:
         return kinds
     start = min(first.values())
-    cut = re.compile(r"(?i)\bfor\b|\bto go with\b|\bwith\b|给|适合|配|用来|搭配").search(
+    cut = re.compile(r"(?i)\bfor\b|\bto go with\b|\bwith\b|给|适合|配|用来|搭配|平时|用于|拿来|泡茶|"
+                     r"泡咖啡").search(
         lowered, start)
     if not cut:
         return kinds
