@@ -108,7 +108,7 @@ _ASKS: tuple[tuple[str, tuple[str, ...]], ...] = (
 ASKS = tuple((re.compile(f"(?i){pattern}"), answers) for pattern, answers in _ASKS)
 _OWN = {"colour", "price", "stock"}  # answered from the product itself, not an attribute
 _SIZE_WORDS = re.compile(r"(?i)\bsize|\bin (?:a |an |size )?(?=\w)|\bgot (?:it|them|one) in|"
-                         r"\bgo(?:es)? up to\b|\bup to (?:a |size )?\d{2}\b|\bswap (?:it|them) for|"
+                         r"\bgo(?:es)? up to\b|\b(?:is|am|are|wears?|takes?) (?:a |an )?(?:size )?(?=\d)|\bup to (?:a |size )?\d{2}\b|\bswap (?:it|them) for|"
                          r"码|号|尺码|\beu\b")
 _NUMBER = re.compile(r"(?<![\d.,])(\d{2}(?:\.5)?)(?![\d.,]|\s*(?:%|usd|元|块|美元|ml|g\b|h\b|cm|mm|"
                      r"w\b|l\b|mah|岁|小时|克|毫升|升|瓦|厘米|dollars?|bucks|\$))", re.IGNORECASE)

@@ -97,7 +97,8 @@ class Rereading(OrderTalk):
                 m.startswith("filed:") for m in turn.marks):
             return "refund_timing"  # "how fast does the money land back on my Amex?"
         if turn.last_shown() and intent in cues.REFINING_INTENTS and not cues.PRONOUN.search(text) \
-                and (needs_in(text) or self._new_budget(text)):
+                and not cues.ASKS_ABOUT.search(text) and (
+                    any(need != "stock" for need, _ in needs_in(text)) or self._new_budget(text)):
             return "product_search"  # "不要带咖啡因的", "那预算加到700呢": the search, narrowed
         if intent == "complaint" and ordering_of(text) is not None and turn.last_shown() and \
                 not (cues.LATE.search(text) or cues.NOT_SENT.search(text)):

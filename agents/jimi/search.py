@@ -103,7 +103,9 @@ class ProductSearch:
             ranked = fitting
         needs = needs_in(text)
         if ranked and needs:  # "no sugar and no caffeine": without the coffee and the tea
-            ranked = [p for p in ranked if all(meets(p, need) for need in needs)]
+            meeting = [p for p in ranked if all(meets(p, need) for need in needs)]
+            in_stock_only = all(need[0] == "stock" for need in needs)
+            ranked = meeting or (ranked if in_stock_only else [])  # none in stock: say which
         if ranked is None or (not ranked and not _hard(constraints)):
             return Found(_sentences([*notes, NOTHING[language]], language))
         if ranked:

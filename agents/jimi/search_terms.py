@@ -108,7 +108,7 @@ def ordering_of(text: str) -> Ordering | None:
 # (pattern, attribute, present); the "no" patterns are read first and taken out of the text
 _NEEDS = (
     (re.compile(r"(?i)\bno caffeine|caffeine[- ]free|\bdecaf|without caffeine|non[- ]?caffeinated|"
-                r"不要?含?咖啡因|无咖啡因|不含咖啡因|没有?咖啡因|零咖啡因"), "caffeine_mg", False),
+                r"不要?(?:含|带|有)?咖啡因|无咖啡因|不含咖啡因|没有?咖啡因|零咖啡因|低咖啡因"), "caffeine_mg", False),
     (re.compile(r"(?i)\bwith caffeine|\bcaffeinated|has caffeine|pick[- ]me[- ]up|energy boost|"
                 r"keep me awake|wake me up|含咖啡因|有咖啡因|带咖啡因|提神|犯困"),
      "caffeine_mg", True),

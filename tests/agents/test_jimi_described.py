@@ -193,3 +193,34 @@ def test_a_bigger_one_of_the_kind_under_discussion(jimi: Jimi,
     sizes = [float(synced_platform.knowledge.product(p).attributes["capacity_ml"])  # type: ignore[arg-type]
              for p in reply.shown]
     assert sizes == sorted(sizes) and sizes[0] > float(smallest.attributes["capacity_ml"])  # type: ignore[arg-type]
+
+
+def test_the_colour_a_change_asks_for_is_the_one_after_to() -> None:
+    from agents.jimi.order_talk import colour_wanted
+
+    assert colour_wanted("switch the sneakers to navy? white gets dirty too fast") == "navy"
+    assert colour_wanted("那单能改成粉色的吗") == "pink"
+
+
+def test_a_need_narrows_the_last_search_whatever_the_reading(
+        jimi: Jimi, synced_platform: Platform) -> None:
+    first = jimi.respond(conversation(user_turn("sugar free drinks?", "product_search")),
+                         _shopper(synced_platform))
+    assert first.shown
+    narrowed = jimi.respond(conversation(user_turn("sugar free drinks?", "product_search"),
+                                         user_turn("不要带咖啡因的", "deny"), shown=[first.shown]),
+                            _shopper(synced_platform, "zh"))
+    products = synced_platform.knowledge.product
+    assert narrowed.shown and set(narrowed.shown) < set(first.shown)
+    assert all(not products(p).attributes.get("caffeine_mg") for p in narrowed.shown)
+
+
+def test_whats_in_an_order_lists_its_lines(jimi: Jimi, synced_platform: Platform) -> None:
+    accounts = synced_platform.knowledge.accounts
+    profile = next(p for p in accounts.profiles() if len(accounts.orders_of(p.id)) >= 1)
+    order = accounts.orders_of(profile.id)[0]
+    reply = jimi.respond(conversation(user_turn("whats in that one again", "order_status"),
+                                      slots={"order_id": order.id}), Shopper(profile, "en"))
+    assert reply.shown == [line.product_id for line in order.lines]
+    for line in order.lines:
+        assert synced_platform.knowledge.product(line.product_id).name_en in reply.texts[-1]
