@@ -73,6 +73,9 @@ CONTENTS = re.compile(r"(?i)what'?s in (?:it|that|this|the|my)|what (?:was|is) i
 # intents under which a short message may narrow the last search ("不要带咖啡因的")
 REFINING_INTENTS = frozenset({"deny", "inform", "affirm", "out_of_scope", "nlu_fallback",
                               "product_question", "product_search"})
+# "no sorry I meant the other one": the last question, about another product
+CORRECTION = re.compile(r"(?i)\bi meant\b|\bi mean the\b|\bno,? (?:sorry,? )?(?:the|that)\b|"
+                        r"我是说|我说的是|我问的是|不是这个|是问")
 WHICH_COLOURS = re.compile(r"(?i)\b(?:which|what) colou?rs?\b|哪些颜色|什么颜色|几种颜色|哪几种颜色|有什么色")
 SIZE_WORD = re.compile(r"(?i)\bsize|\bin \d{2}\b|码|号|"
                        r"\b(?:is|am|are|wears?|takes?) (?:a |an )?(?:size )?\d{2}(?:\.5)?\b")

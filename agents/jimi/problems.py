@@ -135,6 +135,9 @@ def order_meant(text: str, orders: list[OrderRow], product_of: Callable[[str], P
         found = [o for o in orders if o.id == wanted]
         return Meant(found[0] if found else None, found)
     pool = [o for o in orders if states is None or o.state in states] or list(orders)
+    named = _lines_mentioned(text, list(orders), product_of)
+    if named and not any(o.id in named for o in pool):  # "cancel the jacket one" when it has
+        pool = [o for o in orders if o.id in named]      # shipped: that order, to say so
     if DELAY.search(text):  # "充电宝那单为啥延误": the late one
         pool = [o for o in pool if o.state == "delayed"] or pool
     dated = [o for o in pool if _dated(text, o)]

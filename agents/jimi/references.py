@@ -135,7 +135,8 @@ def named_among(text: str, shown: list[tuple[str, str, str]]) -> list[str]:
     return found
 
 
-PARTS = re.compile(r"(?i)\band\b|\bvs\.?|\bversus\b|\bor\b|\bwith\b|跟|和|与|还是|对比|,|，")
+PARTS = re.compile(r"(?i)\band\b|\bvs\.?|\bversus\b|\bor\b|\bwith\b|\bcompared (?:to|with)\b|\bthan\b|"
+                   r"跟|和|与|还是|对比|,|，")
 
 
 def _named_in_part(text: str, shown: list[tuple[str, str, str]]) -> list[str]:

@@ -122,12 +122,13 @@ _FRAGILE = ("glass", "porcelain", "crystal", "ceramic")
 def needs_in(text: str) -> list[tuple[str, bool]]:
     """(attribute, present) for each content the words ask to have or to avoid: "no
     caffeine" -> ("caffeine_mg", False), "with caffeine" -> ("caffeine_mg", True)."""
-    found = []
+    said: dict[str, tuple[int, bool]] = {}  # the last word on each content wins
     for pattern, attribute, present in _NEEDS:
-        if pattern.search(text):
-            found.append((attribute, present))
-            text = pattern.sub(" ", text)
-    return found
+        for match in pattern.finditer(text):
+            if attribute not in said or match.start() > said[attribute][0]:
+                said[attribute] = (match.start(), present)
+        text = pattern.sub(lambda m: " " * len(m.group(0)), text)  # keep the positions
+    return [(attribute, present) for attribute, (_, present) in said.items()]
 
 
 def meets(product: ProductFacts, need: tuple[str, bool]) -> bool:
