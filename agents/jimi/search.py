@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from agents.jimi.asked import attributes_asked
 from agents.jimi.comparison import attribute_name
 from agents.jimi.product_answers import fitting_models, model_named
 from agents.jimi.search_terms import (
@@ -110,8 +111,9 @@ class ProductSearch:
             return Found(_sentences([*notes, NOTHING[language]], language))
         if ranked:
             ranked = self._ordered(ranked, ordering)
+            about = tuple(a for a in attributes_asked(text, None) if a not in _OWN_KEYS)
             return Found(_sentences([*notes, self._listing(ranked, constraints, ordering,
-                                                           language, currency)], language),
+                                                           language, currency, about)], language),
                          [p.id for p in ranked[:SHOWN]], ordering)
         return self._nearest(text, constraints, ordering, language, currency, notes)
 
@@ -203,10 +205,11 @@ class ProductSearch:
     # -- wording -----------------------------------------------------------------------------
 
     def _listing(self, ranked: list[ProductFacts], constraints: Constraints,
-                 ordering: Ordering | None, language: str, currency: str) -> str:
+                 ordering: Ordering | None, language: str, currency: str,
+                 asked: tuple[str, ...] = ()) -> str:
         shown = ranked[:SHOWN]
         described = _described(constraints, language, currency)
-        lines = self._lines(shown, constraints, ordering, language, currency, ranked)
+        lines = self._lines(shown, constraints, ordering, language, currency, ranked, asked)
         more = len(ranked) - len(shown)
         if ordering is not None:
             key = key_for(ordering, ranked)
@@ -232,14 +235,19 @@ class ProductSearch:
 
     def _lines(self, products: list[ProductFacts], constraints: Constraints,
                ordering: Ordering | None, language: str, currency: str,
-               pool: list[ProductFacts] | None = None) -> list[str]:
+               pool: list[ProductFacts] | None = None,
+               asked: tuple[str, ...] = ()) -> list[str]:
+        """One numbered line a product: the features asked for, the ordering's value and
+        the values of what the words ask about ("要限音量的": 85 dB), the price, stock."""
         key = key_for(ordering, pool or products) if ordering else None
+        keys = [k for k in ((key,) if key else ()) + asked
+                if not k.startswith("tag:") and k != "price"]
         lines = []
         for n, product in enumerate(products, 1):
             reasons = _reasons(product, constraints, language)
-            if key and not key.startswith("tag:") and key != "price":
-                value = _shown_value(product, key, language)
-                if value:
+            for wanted in dict.fromkeys(keys):
+                value = _shown_value(product, wanted, language)
+                if value and value not in reasons:
                     reasons.append(value)
             reasons.append(_price(product, language))
             if not product.in_stock:
@@ -317,6 +325,9 @@ def _price(product: ProductFacts, language: str) -> str:
     if language == "zh":
         return f"{product.price:.2f}{CURRENCY_ZH.get(product.currency, product.currency)}"
     return f"{product.price:.2f} {product.currency}"
+
+
+_OWN_KEYS = frozenset({"price", "stock", "colour", "size"})
 
 
 def _reasons(product: ProductFacts, constraints: Constraints, language: str) -> list[str]:
