@@ -21,7 +21,9 @@ _NOT_PRICE = (r"(?!\d|[.,]\d|\s*(?:mah|ml|millilit|l\b|lit|g\b|gram|kg|h\b|hours
               r"lm|lumens?|cm|mm|m\b|mg|毫安|毫升|升|克|千克|公斤|小时|瓦|流明|厘米|毫米|米|毫克|码|号|岁))")
 _PRICE_MAX = re.compile(r"(?:under|below|less than|cheaper than|up to|max(?:imum)?|<|不超过|低于|"
                         r"少于|不到|不高于|预算)\s*[$€£¥]?\s*(\d+(?:\.\d+)?)" + _NOT_PRICE +
-                        r"|(\d+(?:\.\d+)?)\s*(?:元|块|美元|刀)?\s*(?:以内|以下|之内)",
+                        r"|(\d+(?:\.\d+)?)\s*(?:元|块|美元|刀)?\s*(?:以内|以下|之内)"
+                        r"|(\d+(?:\.\d+)?)\s*(?:dollars?|bucks|usd|euros?|eur|pounds?|quid|gbp|"
+                        r"yuan|rmb|元|块|美元|[$€£¥])?\s*(?:max(?:imum)?|tops|at most|or less|最多)\b",
                         re.IGNORECASE)
 _PRICE_RANGE = re.compile(
     r"(?:between|from)\s*[$€£¥]?\s*(\d+(?:\.\d+)?)\s*(?:and|to|-)\s*[$€£¥]?\s*(\d+(?:\.\d+)?)"

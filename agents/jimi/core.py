@@ -296,6 +296,9 @@ class Jimi(Rereading):
         if self.studio_request is None or not (
                 latest.intent in MAYBE_STUDIO or latest.confidence < MAYBE_STUDIO_BELOW):
             return False
+        if (turn.slots.get("order_id") or turn.order_request()) and \
+                cues.REQUEST_VERB.search(latest.text) and not cues.STUDIO_WORK.search(latest.text):
+            return False  # "那取消吧 不等了" about the order under discussion
         if turn.slots.get("product") and attributes_asked(latest.text, None) and \
                 not cues.STUDIO_WORK.search(latest.text):
             return False  # "加糖了吗": a question about the product under discussion

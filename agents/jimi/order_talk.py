@@ -55,6 +55,8 @@ class OrderTalk:
             order_id = self._other_order(turn, shopper)
         if not order_id:  # words about another order ("我新下的那单") beat the one discussed
             order_id = _text(turn.slots.get("order_id"))
+            if order_id and not orders.mentions_order(order_id):
+                order_id = None  # "说好18号的" left "18" in the slot: no order number
         accounts = self.knowledge.accounts
         if order_id:
             try:
