@@ -111,7 +111,9 @@ _SIZE_WORDS = re.compile(r"(?i)\bsize|\bin (?:a |an |size )?(?=\w)|\bgot (?:it|t
                          r"\bgo(?:es)? up to\b|\b(?:is|am|are|wears?|takes?) (?:a |an )?(?:size )?(?=\d)|\bup to (?:a |size )?\d{2}\b|\bswap (?:it|them) for|"
                          r"码|号|尺码|\beu\b")
 _NUMBER = re.compile(r"(?<![\d.,])(\d{2}(?:\.5)?)(?![\d.,]|\s*(?:%|usd|元|块|美元|ml|g\b|h\b|cm|mm|"
-                     r"w\b|l\b|mah|岁|小时|克|毫升|升|瓦|厘米|dollars?|bucks|\$))", re.IGNORECASE)
+                     r"w\b|l\b|mah|岁|小时|克|毫升|升|瓦|厘米|dollars?|bucks|\$|号|日|月|"
+                     r"(?:st|nd|rd|th)\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b))"
+                     r"(?<!\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec) \d\d)", re.IGNORECASE)
 _LETTER = re.compile(r"(?i)(?:\bsize\s+|\bin\s+(?:a\s+|an\s+)?|(?<![a-z]))"
                      r"(XXS|XS|S|M|L|XL|XXL|\d{1,2}Y)(?:\b|(?=码|号))")
 _COLOUR_EN = {"gray": "grey", "navy blue": "navy", **{c: c for c in COLOUR_ZH}}

@@ -21,6 +21,7 @@ import re
 from collections.abc import Callable
 
 from agents.jimi import cues, orders, policy
+from agents.jimi import problem_replies as problems_text
 from agents.jimi.asked import attributes_asked
 from agents.jimi.context import ORDER_INTENTS, Reply, Shopper, Turn
 from agents.jimi.empathy import ACKNOWLEDGE, assess
@@ -125,6 +126,7 @@ class Jimi(Rereading):
             "bigger_one": self.shopping.bigger_one,
             "request_timing": self._request_timing,
             "refund_timing": self._refund_timing,
+            "photo_help": self._photo_help,
             "delay_options": self._delay_options,
         }
 
@@ -201,6 +203,10 @@ class Jimi(Rereading):
                 return self._order_status(turn, shopper)
             return self._order_request(turn, shopper)
         return Reply([CLARIFY[shopper.language]])
+
+    def _photo_help(self, turn: Turn, shopper: Shopper) -> Reply:
+        """"Do you need pictures?": how to send one, here in the chat."""
+        return Reply([problems_text.PHOTO[shopper.language]])
 
     def answers_instead_of_asking(self, turn: Turn, shopper_id: str) -> bool:
         """Whether JIMI can act on an order request without asking for the number: a damaged

@@ -76,6 +76,14 @@ REFINING_INTENTS = frozenset({"deny", "inform", "affirm", "out_of_scope", "nlu_f
 # "no sorry I meant the other one": the last question, about another product
 CORRECTION = re.compile(r"(?i)\bi meant\b|\bi mean the\b|\bno,? (?:sorry,? )?(?:the|that)\b|"
                         r"我是说|我说的是|我问的是|不是这个|是问")
+# the shopper's own slip in an order not yet sent: a change, not a faulty delivery
+MY_MISTAKE = re.compile(r"(?i)\bi (?:picked|chose|ordered|selected|clicked|put in) the wrong\b|"
+                        r"\bby mistake\b|选错|拍错|下错|点错|买错")
+PHOTO_QUESTION = re.compile(r"(?i)\b(?:need|want|should i send|send you) (?:a |some )?(?:photos?|pictures?|"
+                            r"pics?|images?|videos?)\b|how (?:do|can) i (?:send|upload) (?:a |the )?"
+                            r"(?:photos?|pictures?|pics?)|要(?:我)?拍照|需要.{0,4}(?:照片|拍照|图片)|"
+                            r"怎么(?:发|上传)(?:照片|图片)?给")
+POINTS = re.compile(r"(?i)(\d[\d,]*)\s*(?:points?|积分)")
 WHICH_COLOURS = re.compile(r"(?i)\b(?:which|what) colou?rs?\b|哪些颜色|什么颜色|几种颜色|哪几种颜色|有什么色")
 SIZE_WORD = re.compile(r"(?i)\bsize|\bin \d{2}\b|码|号|"
                        r"\b(?:is|am|are|wears?|takes?) (?:a |an )?(?:size )?\d{2}(?:\.5)?\b")

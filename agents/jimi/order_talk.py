@@ -316,7 +316,8 @@ class OrderTalk:
         elif cues.RETURN_CONDITION.search(text):  # "... a drink i already opened": conditions
             text, topic = RETURN_QUESTION[language], "return_policy"
         row = self.faq.best(text, topic)
-        return answer_of(row, language) if row else None
+        line = answer_of(row, language) if row else None
+        return line and line + _points_worth(turn.latest.text, line, language)
 
 
 LONGEST_RETURN_DAYS = 60  # the platinum return window: later, a fault is a warranty matter
@@ -327,6 +328,24 @@ _CLAUSE = re.compile(r"(?i)[,;，；]|\bbut\b|\bkeep\b|\bi'?ll wait\b|保留|留
 
 
 _TO_COLOUR = re.compile(r"(?i)\b(?:to|into|for)\s+(?:a |an |the )?([a-z]+(?: blue)?)\b|(?:成|为|换)([\u4e00-\u9fff]{1,3})")
+
+
+_WORTH = re.compile(r"(?i)every (\d+) points? (?:is|are) worth \$(\d+(?:\.\d+)?)|"
+                    r"每(\d+)积分(?:可在结算时)?(?:可)?抵(?:扣)?(\d+(?:\.\d+)?)美元")
+
+
+def _points_worth(text: str, answer: str, language: str) -> str:
+    """"What are 500 points worth?": the sum at the FAQ's rate ("every 100 points is worth
+    $5"), when both are there."""
+    asked, rate = cues.POINTS.search(text), _WORTH.search(answer)
+    if not asked or not rate:
+        return ""
+    points = float(asked.group(1).replace(",", ""))
+    per, worth = (float(g) for g in (rate.group(1) or rate.group(3), rate.group(2) or rate.group(4)))
+    value = points / per * worth
+    said = f"{value:.2f}".rstrip("0").rstrip(".")
+    return (f" {points:g}积分可抵{said}美元。" if language == "zh"
+            else f" So {points:g} points are worth ${said}.")
 
 
 def colour_wanted(text: str) -> str | None:

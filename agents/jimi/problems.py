@@ -34,7 +34,7 @@ PROBLEMS = {
         r"(?:doesn'?t|does not|won'?t|will not|isn'?t|not) (?:work|working|turn on|charge|"
         r"light up|switch on))\b"
         r"|坏了|坏的|破了|破损|裂了|裂开|有裂|碎了|摔坏|瘪|漏了|漏水|漏液|不亮|不工作|开不了机|充不进|"
-        r"不能用|用不了|有划痕|质量问题|损坏|坏掉|磕|缺角|掉漆|碎|裂|打不开|开不了|不开机|不能开|开不开|"
+        r"不能用|用不了|没法用|断了|折断|有划痕|质量问题|损坏|坏掉|磕|缺角|掉漆|碎|裂|打不开|开不了|不开机|不能开|开不开|"
         r"(?:sole|strap|handle|zip|zipper|seam|heel) .{0,30}(?:coming|came|come) (?:loose|off|apart)"
         r"|脱胶|开胶"),
     "wrong": re.compile(
@@ -144,8 +144,9 @@ def order_meant(text: str, orders: list[OrderRow], product_of: Callable[[str], P
     if dated:  # "the november one", "22号那单"
         pool = dated
     mentioned = _lines_mentioned(text, pool, product_of)
-    if mentioned:
-        pool = [o for o in pool if o.id in mentioned]
+    if mentioned:  # "the order with the desk lamp and the mug": the one holding both
+        most = max(len(lines) for lines in mentioned.values())
+        pool = [o for o in pool if len(mentioned.get(o.id, [])) == most]
     if len(pool) > 1 and RECENT.search(text):
         pool = pool[:1]  # newest first
     if len(pool) == 1:

@@ -5,6 +5,8 @@ policy asked in passing, a follow-up about the product under discussion ("what c
 
 from __future__ import annotations
 
+import re
+
 from agents.jimi import cues, orders
 from agents.jimi.asked import attributes_asked, colour_asked
 from agents.jimi.context import ORDER_INTENTS, Shopper, Turn
@@ -31,6 +33,12 @@ class Rereading(OrderTalk):
     def _service(self, turn: Turn, intent: str) -> str | None:
         """Problems, policies and timings the words ask about, whatever the intent."""
         text = turn.latest.text
+        if cues.MY_MISTAKE.search(text) and cues.REQUEST_VERB.search(text):
+            return "change_order"  # "picked the wrong size, could you switch them to a 44?"
+        if cues.PHOTO_QUESTION.search(text):
+            return "photo_help"  # "do you need pictures?", "需要我拍照吗"
+        if intent == "complaint" and re.search(r"(?i)\bcancel|取消", text):
+            return "cancel_order"  # "...this is ridiculous. just cancel the pans"
         if intent in cues.PROBLEM_INTENTS and problem_in(text) and not (
                 intent == "product_search" and cues.SEARCHING.search(text)
                 and not orders.mentions_order(text)):  # "my old boots fell apart ... suggest?"

@@ -89,6 +89,10 @@ class ProductSearch:
             ranked = self._by_meaning(text)
         else:
             ranked = self._matching(text, constraints)
+            if not ranked and constraints.kinds and constraints.categories:
+                # "keep my drinks cold, like a bottle": the kind, not the drinks category
+                constraints = replace(constraints, categories=frozenset())
+                ranked = self._matching(text, constraints)
             if ranked and amounts:
                 meeting = [p for p in ranked if all(a.holds(p) for a in amounts)]
                 if not meeting:  # none holds 500 ml or more: the nearest, largest first

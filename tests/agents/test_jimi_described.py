@@ -224,3 +224,37 @@ def test_whats_in_an_order_lists_its_lines(jimi: Jimi, synced_platform: Platform
     assert reply.shown == [line.product_id for line in order.lines]
     for line in order.lines:
         assert synced_platform.knowledge.product(line.product_id).name_en in reply.texts[-1]
+
+
+def test_points_are_worth_the_faqs_rate_times_the_number(jimi: Jimi,
+                                                         synced_platform: Platform) -> None:
+    reply = jimi.respond(conversation(user_turn("so what are 500 points worth",
+                                                "membership_benefits")), _shopper(synced_platform))
+    assert "500 points are worth $25" in " ".join(reply.texts)
+
+
+def test_a_question_about_photos_says_how_to_send_one(jimi: Jimi,
+                                                      synced_platform: Platform) -> None:
+    reply = jimi.respond(conversation(user_turn("do you need pictures or anything?",
+                                                "nlu_fallback")), _shopper(synced_platform))
+    assert "photo" in reply.texts[0]
+
+
+def test_the_order_holding_every_item_named_is_the_one_meant(synced_platform: Platform) -> None:
+    from agents.jimi.problems import order_meant
+
+    accounts = synced_platform.knowledge.accounts
+    for profile in accounts.profiles():
+        mine = accounts.orders_of(profile.id)
+        two = [o for o in mine if len(o.lines) >= 2]
+        for order in two:
+            first, second = (synced_platform.knowledge.product(line.product_id)
+                             for line in order.lines[:2])
+            sharing = [o for o in mine if o.id != order.id
+                       and first.id in {line.product_id for line in o.lines}
+                       and second.id not in {line.product_id for line in o.lines}]
+            if sharing:
+                said = f"my order with the {first.name_en} and the {second.name_en}"
+                assert order_meant(said, mine, synced_platform.knowledge.product).order == order
+                return
+    pytest.skip("no shopper with two orders sharing an item in the demo catalogue")
