@@ -8,6 +8,7 @@ from dialog.training import (
     OTHER_SHARE,
     PROJECT_DIR,
     SHOPPERS,
+    SHOPPERS_ONLY,
     STUDIO,
     cached_model,
     ensure_model,
@@ -73,6 +74,8 @@ def test_studio_training_data_adds_the_shoppers_as_other(tmp_path: Path) -> None
     assert [entry["intent"] for entry in assembled] == ["affirm", "deny", "other"]
     shopper_examples = affirm_deny = 0
     for path in sorted((PROJECT_DIR / "data" / "nlu").glob("*.yml")):  # out of scope too
+        if path.name in SHOPPERS_ONLY:
+            continue
         for entry in yaml.safe_load(path.read_text("utf-8"))["nlu"]:
             if "intent" in entry:
                 n = sum(1 for line in entry["examples"].splitlines() if line.strip())
@@ -85,3 +88,16 @@ def test_studio_training_data_adds_the_shoppers_as_other(tmp_path: Path) -> None
     assert sum(len(e["examples"].splitlines()) for e in assembled[:2]) == affirm_deny
     assert not any("](" in line or "]{" in line for line in other), "no shopper entity left"
     assert counts["make_banners"] >= 100 and counts["help"] >= 100
+
+
+def test_shoppers_only_examples_leave_the_studio_model_alone(tmp_path: Path) -> None:
+    copy = tmp_path / "rasa"
+    shutil.copytree(PROJECT_DIR, copy, ignore=shutil.ignore_patterns(".rasa", "models"))
+    shoppers, studio = project_hash(copy), project_hash(copy, STUDIO)
+    only = copy / "data" / "nlu" / min(SHOPPERS_ONLY)
+    only.write_text(only.read_text("utf-8") + "      - is it any good for hot days\n", "utf-8")
+    assert project_hash(copy, STUDIO) == studio  # neither hashed nor sampled for the studio
+    assert project_hash(copy) != shoppers
+    written = studio_training_data(copy, tmp_path / "studio")
+    assert "is it any good for hot days" not in (tmp_path / "studio" / "shoppers.yml").read_text(
+        "utf-8") and written["other"] > 0
