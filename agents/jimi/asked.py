@@ -22,6 +22,8 @@ from kg.lexicon import COLOUR_ZH
 # (pattern, attributes that answer it, best first); "colour", "price", "stock" are JIMI's own
 _ASKS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"colou?rs?(?! ?temp)|颜色|什么色|哪些色|几种色", ("colour",)),
+    ((r"(?:what|which) sizes|sizes? (?:do|does|are) (?:they|it) come in|size range|哪些码|什么码|"
+      r"哪些尺码|什么尺码|尺码范围|有几个码"), ("size",)),
     (r"\bprice\b|\bcost\b|how much (?:is|are|does|do)\b(?!(?: \w+)? (?:hold|weigh|last|take))|差多少钱|多少钱|价格|价钱|贵不贵|售价",
      ("price",)),
     ((r"in stock|available|availability|sold out|can i (?:buy|get|order)|有货|库存|现货|能买到|能买吗|"
@@ -77,7 +79,8 @@ _ASKS: tuple[tuple[str, tuple[str, ...]], ...] = (
      ("burn_time_h",)),
     (r"\blaces?\b|\btie\b|velcro|closure|fasten|鞋带|魔术贴|系带", ("closure",)),
     ((r"how many (?:in a|per) pack|pack of|how many (?:cans|bottles|pairs)|how many come in|"
-      r"how many (?:are )?in (?:a|the|one) (?:box|case|pack)|一箱几|一箱多少|几瓶|几罐|几双|几只装|"
+      r"how many (?:are )?in (?:a|the|one) (?:box|case|pack)|一箱几|一箱多少|一套几|一套多少|一盒几|"
+      r"一包几|几个装|几瓶|几罐|几双|几只装|"
       r"几个装|装几"), ("pack_count",)),
     (r"noise[- ]cancel|\banc\b|降噪", ("noise_cancelling",)),
     (r"bluetooth|蓝牙", ("bluetooth_version", "wireless")),
@@ -91,6 +94,8 @@ _ASKS: tuple[tuple[str, tuple[str, ...]], ...] = (
       r"\b(?:survive|height|metres?|meters?)|防摔|抗摔|摔"), ("drop_protection_m",)),
     (r"\bdrop\b(?![- ]?(?:height|test|proof|protect))(?!.{0,20}\bsurvive)|跟差",
      ("drop_mm", "drop_protection_m")),
+    (r"\bhow (?:tough|sturdy|durable|strong)\b|结实|耐用|抗造", ("drop_protection_m", "shatter_resistant",
+                                                               "material")),
     (r"\bsos\b|emergency button|panic button|求救|紧急|一键呼救", ("sos_button",)),
     (r"how many times .{0,20}(?:charge|recharge)|case charges|充几次|能充几次", ("case_charges",)),
     (r"cushion(?:ing|ed)|缓震", ("cushioning",)),
@@ -98,7 +103,7 @@ _ASKS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ((r"compatib|fit my (?:phone|iphone)|which phones?|iphone|galaxy|pixel|适配|适用机型|型号|"
       r"能用在|用在.{1,12}上|(?<![\da-z])\d{2}\s*(?:pro|plus|mini|ultra)(?![a-z])"),
      ("compatible_models",)),
-    (r"\bports?\b|接口", ("port_count", "usb_c")),
+    (r"\bports?\b|接口|几个口|多少个口|几个孔", ("port_count", "usb_c")),
     (r"usb[- ]?c|type[- ]?c", ("usb_c",)),
     (r"insulat|保暖", ("insulation_g", "comfort_rating_c", "keeps_hot_h")),
     (r"how warm|多冷|零下|comfort rating", ("comfort_rating_c",)),

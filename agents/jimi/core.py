@@ -138,7 +138,8 @@ class Jimi(Rereading):
             intent = "inform"  # "no, I meant SM-100012": a correction carries a value
         intent = self._reread(turn, intent, shopper)
         handler = self._handlers.get(intent)
-        if intent == turn.intent and self._asks_for_studio_work(turn):
+        if (intent == turn.intent or turn.intent in ("out_of_scope", "nlu_fallback")) and \
+                self._asks_for_studio_work(turn):  # "为这款保温杯写10条卖点" read as unsure
             handler = self._studio_only
         if handler is None:
             reply = self._small_talk(turn, shopper)

@@ -84,6 +84,9 @@ PHOTO_QUESTION = re.compile(r"(?i)\b(?:need|want|should i send|send you) (?:a |s
                             r"(?:photos?|pictures?|pics?)|要(?:我)?拍照|需要.{0,4}(?:照片|拍照|图片)|"
                             r"怎么(?:发|上传)(?:照片|图片)?给")
 POINTS = re.compile(r"(?i)(\d[\d,]*)\s*(?:points?|积分)")
+TOTAL = re.compile(r"(?i)\bin total\b|\baltogether\b|\btogether\b|\btotal\b|一共|总共|加起来|合计")
+# "有哪些码": the values of one product, not a search ("有哪些鞋")
+WHICH_VALUES = re.compile(r"有(?:哪些|什么|啥|哪几种)(?:码|尺码|颜色|色|尺寸|规格|型号|口味)")
 WHICH_COLOURS = re.compile(r"(?i)\b(?:which|what) colou?rs?\b|哪些颜色|什么颜色|几种颜色|哪几种颜色|有什么色")
 SIZE_WORD = re.compile(r"(?i)\bsize|\bin \d{2}\b|码|号|"
                        r"\b(?:is|am|are|wears?|takes?) (?:a |an )?(?:size )?\d{2}(?:\.5)?\b")
@@ -105,7 +108,8 @@ HOW = re.compile(r"(?i)\bwhere (?:does|do|will|is)\b|\bhow (?:do|does|will|is|ar
 OPTIONS = re.compile(r"(?i)what are my options|what can i do|what now|what should i do|any options|"
                      r"compensat|anything for the (?:wait|delay)|make up for|"
                      r"怎么办|有什么办法|能怎么处理|我能做什么|有什么选择|补偿|赔偿|"
-                     r"voucher|coupon|优惠券|代金券|"
+                     r"voucher|coupon|优惠券|代金券|anything you can (?:offer|do)|what can you offer|"
+                     r"能补偿|有什么补偿|"
                      r"(?:never|doesn'?t|does not) (?:arrive|come|turn up|show up).{0,30}"
                      r"(?:refund|money)|一直不到.{0,8}(?:退钱|退款)|不到.{0,4}能退")
 BIGGER = re.compile(r"(?i)\b(?:bigger|larger|big|large|smaller|small)(?: one)?\b|大的那|大一点的|大点的|"

@@ -16,6 +16,7 @@ from agents.jimi.described import conversation_products, described, picked_out
 from agents.jimi.references import Reference, named_among, resolve
 from agents.jimi.search import ProductSearch
 from agents.jimi.search_terms import (
+    amounts_in,
     ordering_of,
     value_of,
 )
@@ -115,14 +116,21 @@ class Pointing:
         for sweat?", "那个手表续航多久") rather than ask for products of the kind."""
         text = turn.latest.text
         pointing = bool(_POINTED_EN.search(text) or _POINTED_ZH.search(text))
-        if cues.SEARCHING.search(text) or ordering_of(text) is not None or not (
-                pointing or attributes_asked(text, None) or colour_asked(text)):
+        asks = bool(attributes_asked(text, None) or colour_asked(text)
+                    or cues.SIZE_WORD.search(text))
+        searching = cues.SEARCHING.search(text) and not cues.WHICH_VALUES.search(text)
+        if searching or ordering_of(text) is not None or amounts_in(text) or \
+                not (pointing or asks):  # "at least 20000 mAh" is a search, not the 20,000 one
             return False
         found = self.described(turn, shopper.profile.id)
-        ours = conversation_products(turn, self.knowledge, shopper.profile.id)
-        if found is None or found not in ours:
+        if found is None:
             return False
+        ours = conversation_products(turn, self.knowledge, shopper.profile.id)
         kinds = {k.split(":", 1)[1] for k in self.search.constraints(text).kinds}
+        if found not in ours:  # "发光鞋有哪些码": the one shoe the words single out
+            every = [self.knowledge.product(p) for kind in sorted(kinds)
+                     for p in self.knowledge.query.products_of_kind(f"kind:{kind}")]
+            return asks and bool(kinds) and picked_out(text, found, every, kinds)
         return pointing or picked_out(text, found, ours, kinds)  # "不粘锅有几种颜色"
 
     def referenced(self, turn: Turn) -> Reference | None:

@@ -140,6 +140,9 @@ class Rereading(OrderTalk):
             else None
         if unsure is not None:
             return unsure
+        if intent != "compare_products" and not cues.WHICH.search(text) and \
+                self.shopping.search.constraints(text).kinds and self.shopping.ours(turn, shopper):
+            return "product_question"  # "发光鞋有哪些码": the one product the words single out
         if not (turn.slots.get("product") or turn.shown):
             return intent
         constraints = self.shopping.search.constraints(text)

@@ -84,7 +84,8 @@ _ORDERINGS: tuple[tuple[re.Pattern[str], Ordering], ...] = tuple(
         (r"least caffeine|lowest caffeine|咖啡因最少|咖啡因最低", "caffeine_mg", False,
          "The {name} has the least caffeine: {value}.", "咖啡因最少的是{name}，{value}。",
          "least caffeine first", "按咖啡因从少到多"),
-        (r"most caffeine|strongest|咖啡因最多|咖啡因最高|最提神", "caffeine_mg", True,
+        ((r"most caffeine|most caffeinated|highest caffeine|strongest|咖啡因最多|咖啡因最高|最提神|"
+          r"咖啡因含量最高"), "caffeine_mg", True,
          "The {name} has the most caffeine: {value}.", "咖啡因最多的是{name}，{value}。",
          "most caffeine first", "按咖啡因从多到少"),
         (r"newest|latest|most recent|new arrivals?|what'?s new|anything new|新出|最新|新款|新品|上新",

@@ -201,7 +201,11 @@ class Shopping(Comparing):
         products = [self.knowledge.product(p) for p in product_ids[:3]]
         texts = [self._answers(p, turn, language, None)[0] for p in products]
         asked = attributes_asked(turn.latest.text, products[0])
-        if len(products) == 2 and asked[:1] == ["price"]:
+        if len(products) >= 2 and asked[:1] == ["price"] and cues.TOTAL.search(turn.latest.text):
+            total = sum(p.price for p in products)  # "这两个一共多少钱"
+            texts.append(f"一共{total:.2f}美元。" if language == "zh" else
+                         f"Together they come to {total:.2f} {products[0].currency}.")
+        elif len(products) == 2 and asked[:1] == ["price"]:
             gap = abs(products[0].price - products[1].price)
             cheaper = min(products, key=lambda p: p.price)
             texts.append(f"相差{gap:.2f}美元，{cheaper.name('zh')}更便宜。" if language == "zh" else

@@ -66,8 +66,12 @@ def which_has(products: list[ProductFacts], having: list[ProductFacts], key: str
     if language == "zh":
         parts = [f"{'、'.join(p.name('zh') for p in having)}{label}" if having else
                  f"这几款都没有标注{label}"]
-        if having and lacking:
-            parts.append(f"{'、'.join(p.name('zh') for p in lacking)}没有标注{label}")
+        said_no = [p for p in lacking if p.attributes.get(key) is False]
+        unlisted = [p for p in lacking if p not in said_no]
+        if having and said_no:  # the catalogue says no: "不可", not "没有标注"
+            parts.append(f"{'、'.join(p.name('zh') for p in said_no)}不可{label.removeprefix('可')}")
+        if having and unlisted:
+            parts.append(f"{'、'.join(p.name('zh') for p in unlisted)}没有标注{label}")
         return "，".join(parts) + "。"
     if not having:
         return f"None of them is listed as {label}."

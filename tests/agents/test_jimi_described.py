@@ -258,3 +258,19 @@ def test_the_order_holding_every_item_named_is_the_one_meant(synced_platform: Pl
                 assert order_meant(said, mine, synced_platform.knowledge.product).order == order
                 return
     pytest.skip("no shopper with two orders sharing an item in the demo catalogue")
+
+
+def test_a_feature_word_singles_out_a_catalogue_product_for_its_sizes(
+        jimi: Jimi, synced_platform: Platform) -> None:
+    lit = _with(synced_platform, "shoes", "light_up")
+    reply = jimi.respond(conversation(user_turn("发光鞋有哪些码", "product_search")),
+                         _shopper(synced_platform, "zh"))
+    assert not reply.shown and lit.values("size")[0] in reply.texts[0]
+
+
+def test_two_prices_together(jimi: Jimi, synced_platform: Platform) -> None:
+    mugs = _of_kind(synced_platform, "mugs")[:2]
+    reply = jimi.respond(conversation(user_turn("这两个一共多少钱", "product_question"),
+                                      shown=[[p.id for p in mugs]]),
+                         _shopper(synced_platform, "zh"))
+    assert f"{sum(p.price for p in mugs):.2f}" in reply.texts[0]
