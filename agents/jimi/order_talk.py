@@ -218,7 +218,8 @@ class OrderTalk:
         warranty = self._warranty_line(meant.order, problem, language)
         reason = problems_text.reason(problem, items, text) + (
             f" (wants: {', '.join(detail)})" if detail else "")
-        return Reply([problems_text.filed(meant.order, remedy, problem, items, language, detail,
+        said = "faulty" if warranty else problem  # broke months later: not "arrived damaged"
+        return Reply([problems_text.filed(meant.order, remedy, said, items, language, detail,
                                           sorry="apology" not in turn.marks), *warranty],
                      slots=slots, requests=[(meant.order.id, remedy)], reason=reason, marks=marks,
                      went_wrong=True)

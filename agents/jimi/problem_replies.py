@@ -12,8 +12,9 @@ from kg.schema import OrderRow
 from shopmind.errors import NotFound
 
 PROBLEM_EN = {"damaged": "arrived damaged", "wrong": "isn't what you ordered",
-              "missing": "was missing from your delivery"}
-PROBLEM_ZH = {"damaged": "到货时有损坏", "wrong": "和您订购的不一致", "missing": "没有随包裹送到"}
+              "missing": "was missing from your delivery", "faulty": "has stopped working"}
+PROBLEM_ZH = {"damaged": "到货时有损坏", "wrong": "和您订购的不一致", "missing": "没有随包裹送到",
+              "faulty": "出现了故障"}
 REMEDY_EN = {"replacement": "replacement", "refund": "refund", "return": "return"}
 REMEDY_ZH = {"replacement": "换货补发", "refund": "退款", "return": "退货"}
 NEXT_EN = {

@@ -251,6 +251,9 @@ class ProductSearch:
             reasons = _reasons(product, constraints, language)
             for wanted in dict.fromkeys(keys):
                 value = _shown_value(product, wanted, language)
+                if value and wanted != key:  # asked about: "咖啡因0毫克", "caffeine 0 mg"
+                    label, _ = attribute_name(wanted, language)
+                    value = f"{label}{value}" if language == "zh" else f"{label} {value}"
                 if value and value not in reasons:
                     reasons.append(value)
             reasons.append(_price(product, language))

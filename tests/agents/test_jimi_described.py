@@ -274,3 +274,23 @@ def test_two_prices_together(jimi: Jimi, synced_platform: Platform) -> None:
                                       shown=[[p.id for p in mugs]]),
                          _shopper(synced_platform, "zh"))
     assert f"{sum(p.price for p in mugs):.2f}" in reply.texts[0]
+
+
+def test_a_fault_months_later_is_no_damaged_delivery(jimi: Jimi,
+                                                     synced_platform: Platform) -> None:
+    from datetime import date
+
+    accounts = synced_platform.knowledge.accounts
+    for profile in accounts.profiles():
+        old = [o for o in accounts.orders_of(profile.id) if o.state == "delivered" and len(
+            o.lines) == 1 and (date.today() - date.fromisoformat(o.expected_delivery)).days > 90]
+        if old:
+            order = old[0]
+            name = synced_platform.knowledge.product(order.lines[0].product_id).name_en
+            reply = jimi.respond(conversation(user_turn(
+                f"my {name} from order {order.id} stopped working", "report_problem",
+                order_id=order.id)), Shopper(profile, "en"))
+            assert "stopped working" in reply.texts[0] and "arrived damaged" not in reply.texts[0]
+            assert any("warranty" in t.lower() for t in reply.texts)
+            return
+    pytest.skip("no single-item order delivered over 90 days ago in the demo catalogue")
