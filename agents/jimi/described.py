@@ -3,10 +3,10 @@
 shown, the product discussed, the order talked about) or else the catalogue holds exactly one
 product that fits.
 
-Each word of the description votes for the products whose name, features, materials or tags
-hold it (in English a word, in Chinese a pair of characters); a description picks a product
-only when one product gets the most votes, so "the watch" after a list of two watches is
-left to the caller to ask about.
+Each word of the description votes for the products whose name, features, materials, tags
+or numbers hold it (in English a word, in Chinese a pair of characters). The most votes win;
+a tie goes to the product the conversation named most recently ("那个手表" after an order
+with one watch), and a tie among catalogue products alone picks none.
 
 Example::
 
