@@ -197,8 +197,11 @@ class OrderTalk:
             if orders.mentions_order(turn.latest.text):  # a number that is not theirs
                 return Reply([orders.not_yours(orders.normalise_id(turn.latest.text), language)])
             said = " ".join(text.split())[:200]
+            kinds = {k.split(":", 1)[1] for k in self.shopping.search.constraints(text).kinds}
+            named = {line.product_id for order in meant.candidates for line in order.lines
+                     if kinds & set(self.shopping.kinds_of(line.product_id))}
             return Reply([problems_text.which_order(meant.candidates, self.knowledge.product,
-                                                    language)],
+                                                    language, named)],
                          marks=[f"problem:{problem}::{said}"], went_wrong=True)
         remedy = remedy_in(turn.latest.text) or remedy_in(text) or "replacement"
         detail = [w for w in (colour_asked(turn.latest.text), size_asked(turn.latest.text)) if w]

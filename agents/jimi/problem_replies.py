@@ -115,18 +115,20 @@ def _detail(detail: list[str] | None, language: str) -> str:
 
 
 def which_order(candidates: list[OrderRow], product_of: Callable[[str], ProductFacts],
-                language: str) -> str:
-    """Ask which order, naming the likely ones."""
+                language: str, named: set[str] | frozenset[str] = frozenset()) -> str:
+    """Ask which order, naming the likely ones by date and items, the items the shopper
+    ``named`` first ("the kids GPS watch": the watch, not the backpack beside it)."""
     listed = []
     for order in candidates[:4]:
         names = []
-        for line in order.lines[:2]:
+        lines = sorted(order.lines, key=lambda line: line.product_id not in named)
+        for line in lines[:2]:
             try:
                 names.append(product_of(line.product_id).name(language))
             except NotFound:
                 continue
-        listed.append(f"{order.id}（{'、'.join(names)}）" if language == "zh" else
-                      f"{order.id} ({', '.join(names)})")
+        listed.append(f"{order.id}（{order.placed_at}下单：{'、'.join(names)}）" if language == "zh"
+                      else f"{order.id} (placed {order.placed_at}: {', '.join(names)})")
     if language == "zh":
         head = "很抱歉遇到这样的问题。请问是哪个订单？请告诉我订单号"
         return head + (f"，比如：{'；'.join(listed)}。" if listed else "（格式如 SM-100023）。")

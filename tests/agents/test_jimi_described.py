@@ -294,3 +294,17 @@ def test_a_fault_months_later_is_no_damaged_delivery(jimi: Jimi,
             assert any("warranty" in t.lower() for t in reply.texts)
             return
     pytest.skip("no single-item order delivered over 90 days ago in the demo catalogue")
+
+
+def test_which_order_names_the_item_asked_about_and_the_date(synced_platform: Platform) -> None:
+    from agents.jimi.problem_replies import which_order
+
+    accounts = synced_platform.knowledge.accounts
+    order = next(o for p in accounts.profiles() for o in accounts.orders_of(p.id)
+                 if len(o.lines) >= 3)
+    last = order.lines[-1].product_id
+    asked = which_order([order], synced_platform.knowledge.product, "en", {last})
+    assert synced_platform.knowledge.product(last).name_en in asked
+    assert order.placed_at in asked
+    plain_ask = which_order([order], synced_platform.knowledge.product, "en")
+    assert synced_platform.knowledge.product(last).name_en not in plain_ask  # two lines only
