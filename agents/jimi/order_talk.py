@@ -197,7 +197,7 @@ class OrderTalk:
             if orders.mentions_order(turn.latest.text):  # a number that is not theirs
                 return Reply([orders.not_yours(orders.normalise_id(turn.latest.text), language)])
             said = " ".join(text.split())[:200]
-            kinds = {k.split(":", 1)[1] for k in self.shopping.search.constraints(text).kinds}
+            kinds = self.shopping.kinds_named(text)
             named = {line.product_id for order in meant.candidates for line in order.lines
                      if kinds & set(self.shopping.kinds_of(line.product_id))}
             return Reply([problems_text.which_order(meant.candidates, self.knowledge.product,
@@ -264,15 +264,9 @@ class OrderTalk:
     def _order_product(self, order: OrderRow, text: str = "") -> dict[str, str]:
         """The product slot after talking about an order: the line the words name, else its
         first ("are those earbuds ok for running?" after "my earbuds order is late")."""
-        lines = []
-        for line in order.lines:
-            try:
-                lines.append(self.knowledge.product(line.product_id))
-            except NotFound:
-                continue
+        lines = [product for product, _ in self._items(order)]
         named = [p for p in self.knowledge.products_named(text) if p in lines] or [
-            p for p in lines if set(self.shopping.kinds_of(p.id)) & {
-                k.split(":", 1)[1] for k in self.shopping.search.constraints(text).kinds}]
+            p for p in lines if set(self.shopping.kinds_of(p.id)) & self.shopping.kinds_named(text)]
         chosen = (named or lines)[:1]
         return {"product": chosen[0].name_en} if chosen else {}
 

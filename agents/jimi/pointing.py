@@ -93,7 +93,7 @@ class Pointing:
         ``like_discussed``: words that name no kind ("the kids one", "丝绒那款") describe a
         product of the kind under discussion."""
         text = turn.latest.text if text is None else text
-        kinds = {k.split(":", 1)[1] for k in self.search.constraints(text).kinds}
+        kinds = self.kinds_named(text)
         current = turn.slots.get("product")
         discussed = self.find(str(current)) if current and like_discussed and not kinds else None
         if discussed is not None and self.kinds_of(discussed.id):
@@ -126,7 +126,7 @@ class Pointing:
         if found is None:
             return False
         ours = conversation_products(turn, self.knowledge, shopper.profile.id)
-        kinds = {k.split(":", 1)[1] for k in self.search.constraints(text).kinds}
+        kinds = self.kinds_named(text)
         if found not in ours:  # "发光鞋有哪些码": the one shoe the words single out
             every = [self.knowledge.product(p) for kind in sorted(kinds)
                      for p in self.knowledge.query.products_of_kind(f"kind:{kind}")]
@@ -165,7 +165,7 @@ class Pointing:
                 pick = max(sized) if not cues.SMALLER.search(turn.latest.text) else min(sized)
                 return Reference([pick[1]], "bigger")
         if found is None and len(shown) > 1:  # "那个头灯多重": the one headlamp shown
-            kinds = {k.split(":", 1)[1] for k in self.search.constraints(turn.latest.text).kinds}
+            kinds = self.kinds_named(turn.latest.text)
             of_kind = [p for p in shown if kinds & set(self.kinds_of(p))]
             if kinds and len(of_kind) == 1:
                 return Reference(of_kind, "kind")
@@ -210,6 +210,10 @@ class Pointing:
         """The attribute that says how big a product is: capacity, volume, battery, ..."""
         product = self.knowledge.product(product_id)
         return next((key for key in SIZE_KEYS if value_of(product, key) is not None), None)
+
+    def kinds_named(self, text: str) -> set[str]:
+        """The kinds of product the words name ("那个手表": {"watches"}), without "kind:"."""
+        return {k.split(":", 1)[1] for k in self.search.constraints(text).kinds}
 
     def kinds_of(self, product_id: str) -> list[str]:
         product = self.knowledge.product(product_id)
