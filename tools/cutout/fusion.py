@@ -47,9 +47,10 @@ import numpy as np
 from shopmind.errors import DependencyUnavailable
 from tools.cutout.classic import ClassicSegmenter, StudioShot, resize_long_side
 from tools.cutout.learned import SubjectModel
+from tools.cutout.pipeline import select_instances
 from tools.cutout.quality import mask_quality
 from tools.cutout.regions import product_groups
-from tools.cutout.stages import Instance, Segmentation
+from tools.cutout.stages import Box, Instance, Segmentation
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +60,10 @@ THIN = 2                # px at the working size: thinner disagreements keep the
 MODEL_SHARE = 0.05      # a classic product the model sees less of than this is left to classic
 EDGE = 1e-3             # keeps clipped probabilities on their side of 0.5
 CERTAIN = 0.02          # a probability this close to 0 or 1 is taken as 0 or 1
+FINE_SIZE = 1024        # px, long side of the prior kept for the edge (the closer look's detail)
+MARGIN = 0.12           # share of the product's long side around it for the closer look
+MARGIN_PX = 8           # px of the photo, added to that margin
+SEED = 0.95             # busy scene: a piece of the model's mask without a pixel this sure goes
 
 
 class FusedSegmenter:
@@ -99,9 +104,35 @@ class FusedSegmenter:
                 answer.notes.append(f"studio background, classic cutout trusted "
                                     f"(quality {score:.2f}); learned model not needed")
                 return answer
-        work = studio.small if studio else resize_long_side(rgb, self.classic.work_size)
-        prior = self.model.probability(rgb, work.shape[:2])
-        return fuse(studio, prior, keep_shadow)
+            small, fine = self._studio_prior(rgb, studio)
+            return fuse(studio, small, keep_shadow, fine)
+        work = resize_long_side(rgb, self.classic.work_size)
+        small, fine = self._busy_prior(rgb, work)
+        return fuse(None, small, keep_shadow, fine)
+
+    def _studio_prior(self, rgb: np.ndarray, studio: StudioShot
+                      ) -> tuple[np.ndarray, np.ndarray]:
+        """The model's closer look around the classic products (the whole photo when there
+        are none, or when the product goes on past the box): at the working size and fine."""
+        shape = fine_shape(rgb.shape[:2])
+        box = (around(np.logical_or.reduce(studio.groups), rgb.shape[:2]) if studio.groups
+               else None)
+        fine = self.model.probability(rgb, shape, box)
+        if box is not None and _runs_past(fine >= 0.5, box, rgb.shape[:2]):
+            fine = self.model.probability(rgb, shape)
+        return _at(fine, studio.small.shape[:2]), fine
+
+    def _busy_prior(self, rgb: np.ndarray, work: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """A first look at the whole photo finds the main subject; a closer look around it,
+        with its mirror image, says which pixels are the product."""
+        coarse = self.model.probability(rgb, work.shape[:2])
+        main = select_instances([Instance(mask=g.astype(np.float32), confidence=float(
+            coarse[g].mean())) for g in product_groups(coarse >= 0.5)], "main")
+        if not main:
+            return coarse, coarse
+        box = around(main[0].mask > 0.5, rgb.shape[:2])
+        fine = self.model.probability(rgb, fine_shape(rgb.shape[:2]), box, mirrored=True)
+        return _at(fine, work.shape[:2]), fine
 
 
 def classic_quality(studio: StudioShot) -> float:
@@ -111,15 +142,17 @@ def classic_quality(studio: StudioShot) -> float:
     return mask_quality(studio.small, studio.groups[0].astype(np.float32))
 
 
-def fuse(studio: StudioShot | None, prior: np.ndarray, keep_shadow: bool = False
-         ) -> Segmentation:
-    """The fused segmentation from the classic analysis (None: busy) and the model's prior."""
+def fuse(studio: StudioShot | None, prior: np.ndarray, keep_shadow: bool = False,
+         fine: np.ndarray | None = None) -> Segmentation:
+    """The fused segmentation from the classic analysis (None: busy) and the model's prior
+    at the working size (``fine``: the same at a finer size, for the edge)."""
+    edge_prior = prior if fine is None else fine
     if studio is None:
-        products = product_groups(prior >= 0.5)
+        products = product_groups(seeded(prior >= 0.5, prior >= SEED))
         note = "busy background: the learned subject model chose the product"
         instances = [Instance(mask=_soft(prior, g), confidence=float(prior[g].mean()))
                      for g in products]
-        return Segmentation(instances, notes=[note], prior_share=EDGE_SHARE, prior=prior)
+        return Segmentation(instances, notes=[note], prior_share=EDGE_SHARE, prior=edge_prior)
     classic = (np.logical_or.reduce(studio.groups) if studio.groups
                else np.zeros(prior.shape, bool))
     chosen = arbitrate(classic, prior >= 0.5, studio.groups)
@@ -127,7 +160,56 @@ def fuse(studio: StudioShot | None, prior: np.ndarray, keep_shadow: bool = False
     answer = studio.segmentation(keep_shadow)
     note = "studio background, classic outline with the learned subject prior"
     return Segmentation(instances, shadow=answer.shadow, notes=[note], prior_share=EDGE_SHARE,
-                        prior=prior)
+                        prior=edge_prior)
+
+
+def seeded(mask: np.ndarray, seeds: np.ndarray) -> np.ndarray:
+    """The connected pieces of ``mask`` that hold a seed (the model is sure of part of the
+    product; a piece of clutter it half believes in has no such pixel)."""
+    count, labels = cv2.connectedComponents(mask.astype(np.uint8), connectivity=8)
+    kept = np.zeros(count, bool)
+    kept[np.unique(labels[seeds & mask])] = True
+    kept[0] = False
+    return kept[labels]
+
+
+def fine_shape(shape: tuple[int, ...]) -> tuple[int, int]:
+    """The photo's (height, width) scaled to at most ``FINE_SIZE`` on the long side."""
+    height, width = shape[:2]
+    scale = min(1.0, FINE_SIZE / max(height, width))
+    return max(1, round(height * scale)), max(1, round(width * scale))
+
+
+def around(mask: np.ndarray, shape: tuple[int, ...]) -> Box:
+    """The box of ``mask`` (any size with the photo's aspect) in the photo's pixels, with a
+    ``MARGIN`` of its long side on every side, inside the photo."""
+    height, width = shape[:2]
+    ys, xs = np.nonzero(mask)
+    scale_y, scale_x = height / mask.shape[0], width / mask.shape[1]
+    top, bottom = ys.min() * scale_y, (ys.max() + 1) * scale_y
+    left, right = xs.min() * scale_x, (xs.max() + 1) * scale_x
+    pad = MARGIN * max(bottom - top, right - left) + MARGIN_PX
+    return (max(0, int(left - pad)), max(0, int(top - pad)),
+            min(width, int(np.ceil(right + pad))), min(height, int(np.ceil(bottom + pad))))
+
+
+def _runs_past(mask: np.ndarray, box: Box, shape: tuple[int, ...]) -> bool:
+    """Whether ``mask`` (the photo at any size) reaches a side of ``box`` that is not the
+    photo's own edge: the product may go on outside the box."""
+    height, width = shape[:2]
+    left, top, right, bottom = box
+    y0, y1 = (round(v * mask.shape[0] / height) for v in (top, bottom))
+    x0, x1 = (round(v * mask.shape[1] / width) for v in (left, right))
+    inside = mask[y0:y1, x0:x1]
+    if min(inside.shape) < 3:
+        return False
+    sides = ((top > 0, inside[1]), (bottom < height, inside[-2]),
+             (left > 0, inside[:, 1]), (right < width, inside[:, -2]))
+    return any(inner and line.any() for inner, line in sides)
+
+
+def _at(prior: np.ndarray, shape: tuple[int, ...]) -> np.ndarray:
+    return cv2.resize(prior, (shape[1], shape[0]), interpolation=cv2.INTER_AREA)
 
 
 def arbitrate(classic: np.ndarray, model: np.ndarray, groups: list[np.ndarray]) -> np.ndarray:
