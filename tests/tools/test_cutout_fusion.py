@@ -17,7 +17,15 @@ from tests.testing import settings_for, thread_context
 from tests.tools.cutout_scenes import clutter, scene, to_image
 from tools.cutout.batch import run_batch
 from tools.cutout.classic import ClassicSegmenter
-from tools.cutout.fusion import FusedSegmenter
+from tools.cutout.fusion import (
+    MARGIN,
+    MARGIN_PX,
+    SEED,
+    FusedSegmenter,
+    _runs_past,
+    around,
+    seeded,
+)
 from tools.cutout.images import Photo
 from tools.cutout.learned import SubjectModel, find_subject_model
 from tools.cutout.matting import _sample, edge_alpha
@@ -65,6 +73,52 @@ def test_fusion_beats_classic_on_a_busy_composite() -> None:
     assert iou(fused, truth) > 0.9
     assert iou(fused, truth) > iou(classic, truth) + 0.1
     assert any("learned subject model" in note for note in result.notes)
+
+
+@needs_model
+def test_closer_look_sees_the_box_only_and_puts_it_back_in_place() -> None:
+    model = SubjectModel(threads=1)
+    rgb, truth = _product_on_clutter(400)
+    box = around(truth, truth.shape)              # left, top, right, bottom, padded
+    assert box[2] - box[0] < 300
+    prior = model.probability(rgb, (200, 200), box, mirrored=True)
+    assert prior.shape == (200, 200)
+    left, top, right, bottom = (v // 2 for v in box)
+    outside = np.ones((200, 200), bool)
+    outside[top - 1:bottom + 1, left - 1:right + 1] = False   # a pixel of rounding
+    assert not prior[outside].any()               # nothing outside the box
+    small_truth = cv2.resize(truth.astype(np.uint8), (200, 200),
+                             interpolation=cv2.INTER_NEAREST) > 0
+    assert iou(prior >= 0.5, small_truth) > 0.9   # the product where it is in the photo
+
+
+def test_around_pads_the_box_and_stays_inside_the_photo() -> None:
+    mask = np.zeros((100, 50), bool)
+    mask[40:60, 20:30] = True                     # at half the photo's size
+    left, top, right, bottom = around(mask, (200, 100))
+    pad = MARGIN * 40 + MARGIN_PX
+    assert (left, top) == (int(40 - pad), int(80 - pad))
+    assert (right, bottom) == (int(np.ceil(60 + pad)), int(np.ceil(120 + pad)))
+    mask[:, :] = True
+    assert around(mask, (200, 100)) == (0, 0, 100, 200)
+
+
+def test_a_product_cut_by_the_box_asks_for_the_whole_photo() -> None:
+    prior = np.zeros((100, 100), bool)
+    prior[30:60, 30:60] = True
+    assert not _runs_past(prior, (20, 20, 80, 80), (100, 100))
+    assert _runs_past(prior, (20, 20, 50, 80), (100, 100))       # cut on the right
+    prior[0:60, 30:60] = True                                     # reaches the photo's top
+    assert not _runs_past(prior, (20, 0, 80, 80), (100, 100))
+
+
+def test_busy_scene_drops_pieces_the_model_is_not_sure_of() -> None:
+    prior = np.zeros((60, 60), np.float32)
+    prior[10:30, 10:30] = 0.99                   # the product
+    prior[10:30, 30:50] = 0.7                    # clutter stuck to it: one piece with it
+    prior[40:55, 40:55] = 0.8                    # clutter apart, half believed
+    kept = seeded(prior >= 0.5, prior >= SEED)
+    assert kept[20, 20] and kept[20, 40] and not kept[45, 45]
 
 
 def test_missing_model_falls_back_to_classic_with_a_clear_reason(
