@@ -46,6 +46,7 @@ import numpy as np
 
 from shopmind.errors import DependencyUnavailable
 from tools.cutout.classic import ClassicSegmenter, StudioShot, resize_long_side
+from tools.cutout.colour_cut import colour_cut
 from tools.cutout.learned import SubjectModel
 from tools.cutout.pipeline import select_instances
 from tools.cutout.quality import mask_quality
@@ -63,6 +64,7 @@ CERTAIN = 0.02          # a probability this close to 0 or 1 is taken as 0 or 1
 FINE_SIZE = 1024        # px, long side of the prior kept for the edge (the closer look's detail)
 MARGIN = 0.12           # share of the product's long side around it for the closer look
 MARGIN_PX = 8           # px of the photo, added to that margin
+ADDED = 0.9             # busy scene: the prior given to what the colour cut adds
 SEED = 0.95             # busy scene: a piece of the model's mask without a pixel this sure goes
 
 
@@ -124,7 +126,8 @@ class FusedSegmenter:
 
     def _busy_prior(self, rgb: np.ndarray, work: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """A first look at the whole photo finds the main subject; a closer look around it,
-        with its mirror image, says which pixels are the product."""
+        with its mirror image, says which pixels are the product, and a graph cut over the
+        photo's colours settles the pixels where the two disagree (``colour_cut``)."""
         coarse = self.model.probability(rgb, work.shape[:2])
         main = select_instances([Instance(mask=g.astype(np.float32), confidence=float(
             coarse[g].mean())) for g in product_groups(coarse >= 0.5)], "main")
@@ -132,6 +135,10 @@ class FusedSegmenter:
             return coarse, coarse
         box = around(main[0].mask > 0.5, rgb.shape[:2])
         fine = self.model.probability(rgb, fine_shape(rgb.shape[:2]), box, mirrored=True)
+        product = colour_cut(rgb, fine, box)
+        believed = fine >= 0.5
+        # what the cut adds is likely, not sure: a piece of it alone is no product (``seeded``)
+        fine = np.where(product == believed, fine, np.where(product, ADDED, 0.0))
         return _at(fine, work.shape[:2]), fine
 
 
