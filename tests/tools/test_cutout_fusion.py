@@ -17,6 +17,7 @@ from tests.testing import settings_for, thread_context
 from tests.tools.cutout_scenes import clutter, scene, to_image
 from tools.cutout.batch import run_batch
 from tools.cutout.classic import ClassicSegmenter
+from tools.cutout.colour_cut import colour_cut
 from tools.cutout.fusion import (
     MARGIN,
     MARGIN_PX,
@@ -228,3 +229,26 @@ def test_band_sampling_equals_a_full_resize_even_past_remaps_size_limit(
     sampled = _sample(small, ys, xs, width, height)
     assert len(ys) > 32767 and sampled.shape == full[ys, xs].shape
     assert np.abs(sampled - full[ys, xs]).max() < 1e-3
+
+
+def test_colour_cut_trims_a_halo_the_prior_spread_over_the_background() -> None:
+    rng = np.random.default_rng(0)
+    rgb = np.zeros((200, 200, 3), np.uint8)
+    rgb[...] = (40, 90, 200)                      # blue backdrop with a yellow panel
+    rgb[:, 150:] = (230, 210, 40)
+    rgb[60:140, 60:120] = (200, 30, 40)           # the red product
+    rgb = np.clip(rgb + rng.normal(0, 4, rgb.shape), 0, 255).astype(np.uint8)
+    truth = np.zeros((200, 200), bool)
+    truth[60:140, 60:120] = True
+    prior = np.zeros((200, 200), np.float32)
+    prior[50:150, 50:130] = 0.7                   # a blurred outline: 10 px of backdrop in it
+    prior[truth] = 0.99
+    product = colour_cut(rgb, prior, (30, 30, 170, 170))
+    assert (product & ~truth).sum() < 0.02 * ((prior >= 0.5) & ~truth).sum()
+    assert product[truth].all()
+
+
+def test_colour_cut_keeps_the_prior_without_sure_seeds() -> None:
+    rgb = np.full((100, 100, 3), 128, np.uint8)
+    prior = np.full((100, 100), 0.6, np.float32)  # nothing sure either way: nothing to learn
+    assert np.array_equal(colour_cut(rgb, prior, (0, 0, 100, 100)), prior >= 0.5)
