@@ -14,20 +14,28 @@ Per photo:
    when the classic cutout scores very high on ``mask_quality`` (its outline lies on visible
    edges, inside the frame, a plausible size), it is kept and the model is not run at all
    (fast: about half of the benchmark's plain shots; the model pass is most of the cost).
-   Otherwise the model runs and the two masks are *arbitrated* at the working size: where
-   they disagree by a thin band (under ``THIN`` px) the classic outline stands; where they
-   disagree by a thick region (a contact shadow the flood kept, a white body the flood ate),
-   the model decides.
-2. Busy scene (the border is clutter): the classic pipeline can only guess (graph cut), so
-   the model's mask is the product.
+   Otherwise the model takes a *closer look*: one pass over the classic products' box with
+   a ``MARGIN`` (the whole photo when the product runs past it), so a product filling half
+   the photo is seen at twice the detail of a whole-photo pass, and the prior is kept at up
+   to ``FINE_SIZE`` px for the edge. The two masks are then *arbitrated* at the working
+   size: where they disagree by a thin band (under ``THIN`` px) the classic outline stands;
+   where they disagree by a thick region (a contact shadow the flood kept, a white body the
+   flood ate), the model decides.
+2. Busy scene (the border is clutter): the classic pipeline can only guess, so a first look
+   over the whole photo finds the main subject, the closer look around it (averaged with its
+   mirror image, on which the model's mistakes on clutter differ) says which pixels are the
+   product, a graph cut over the photo's colours seeded by it settles what the model half
+   believes in (``colour_cut``), and pieces of the mask without one pixel the model is sure
+   of (``SEED``) are clutter.
 
 The answer is a soft mask (the model's probability, clipped to the side the arbitration
 chose), so that the pipeline's matting, decontamination and shadow layer work at full
-resolution as for the classic backend, and the model's own probability as the edge prior:
-in the edge band the alpha is at least ``EDGE_SHARE`` of that probability (upsampled from
-320, it follows a smooth outline within a pixel or two) and at most the rest the classic
-colour solve, less where product and background colours are close (``matting.edge_alpha``;
-the solve between two near-whites is noise, and alone it cuts white rims off dark products).
+resolution as for the classic backend, and the model's own (fine) probability as the edge
+prior: in the edge band the alpha is at least ``EDGE_SHARE`` of that probability (from the
+closer look, it follows a smooth outline within a pixel or two) and at most the rest the
+classic colour solve, less where product and background colours are close
+(``matting.edge_alpha``; the solve between two near-whites is noise, and alone it cuts
+white rims off dark products).
 If the model file is missing, the backend is the classic one, and every result says why
 (``notes``).
 
