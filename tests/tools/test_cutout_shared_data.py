@@ -96,6 +96,27 @@ def test_online_boutique_products_are_whole(boutique_alphas: dict[str, np.ndarra
         assert _coverage(boutique_alphas[name], box) > 0.97, box
 
 
+# Thin parts, as lines (start, end) along them: the sunglasses' two temples
+THIN_PARTS = {"sunglasses": [((140, 280), (210, 395)), ((400, 155), (530, 240))]}
+
+
+def _along(alpha: np.ndarray, start: tuple[int, int], end: tuple[int, int],
+           reach: int = 4, steps: int = 40) -> float:
+    """Share of points on the line with a product pixel within ``reach`` px."""
+    hits = 0
+    for t in np.linspace(0, 1, steps):
+        x, y = (round(s + t * (e - s)) for s, e in zip(start, end, strict=True))
+        hits += alpha[y - reach:y + reach + 1, x - reach:x + reach + 1].max() >= 128
+    return hits / steps
+
+
+@pytest.mark.parametrize("name", sorted(THIN_PARTS))
+def test_online_boutique_thin_parts_are_kept(boutique_alphas: dict[str, np.ndarray],
+                                             name: str) -> None:
+    for start, end in THIN_PARTS[name]:
+        assert _along(boutique_alphas[name], start, end) > 0.95, (start, end)
+
+
 @pytest.mark.xfail(strict=True, reason="known miss: U2-Netp and the background flood both see "
                    "only the jar's bamboo lid; the clear glass body has edges too faint to close")
 def test_online_boutique_glass_jar_keeps_its_body(boutique_alphas: dict[str, np.ndarray]

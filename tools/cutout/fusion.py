@@ -163,7 +163,8 @@ def fuse(studio: StudioShot | None, prior: np.ndarray, keep_shadow: bool = False
     at the working size (``fine``: the same at a finer size, for the edge)."""
     edge_prior = prior if fine is None else fine
     if studio is None:
-        products = product_groups(seeded(prior >= 0.5, prior >= SEED))
+        kept = seeded(prior >= 0.5, prior >= SEED)
+        products = [whole(g, kept) for g in product_groups(kept)]
         note = "busy background: the learned subject model chose the product"
         instances = [Instance(mask=_soft(prior, g), confidence=float(prior[g].mean()))
                      for g in products]
@@ -171,11 +172,17 @@ def fuse(studio: StudioShot | None, prior: np.ndarray, keep_shadow: bool = False
     classic = (np.logical_or.reduce(studio.groups) if studio.groups
                else np.zeros(prior.shape, bool))
     chosen = arbitrate(classic, prior >= 0.5, studio.groups)
-    instances = [Instance(mask=_soft(prior, g)) for g in product_groups(chosen)]
+    instances = [Instance(mask=_soft(prior, whole(g, chosen))) for g in product_groups(chosen)]
     answer = studio.segmentation(keep_shadow)
     note = "studio background, classic outline with the learned subject prior"
     return Segmentation(instances, shadow=answer.shadow, notes=[note], prior_share=EDGE_SHARE,
                         prior=edge_prior)
+
+
+def whole(group: np.ndarray, mask: np.ndarray) -> np.ndarray:
+    """``group`` with every part of ``mask`` joined to it: the thin parts (the temples of a
+    pair of glasses, a cable) that grouping's speck filter opened away."""
+    return seeded(mask, group)
 
 
 def seeded(mask: np.ndarray, seeds: np.ndarray) -> np.ndarray:
