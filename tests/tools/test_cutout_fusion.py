@@ -82,7 +82,7 @@ def test_closer_look_sees_the_box_only_and_puts_it_back_in_place() -> None:
     rgb, truth = _product_on_clutter(400)
     box = around(truth, truth.shape)              # left, top, right, bottom, padded
     assert box[2] - box[0] < 300
-    prior = model.probability(rgb, (200, 200), box, mirrored=True)
+    prior = model.probability(rgb, (200, 200), box)
     assert prior.shape == (200, 200)
     left, top, right, bottom = (v // 2 for v in box)
     outside = np.ones((200, 200), bool)

@@ -47,7 +47,7 @@ def colour_cut(rgb: np.ndarray, prior: np.ndarray, box: Box) -> np.ndarray:
     if not (seeds == cv2.GC_FGD).any():
         return product
     models = np.zeros((1, 65), np.float64), np.zeros((1, 65), np.float64)
-    cv2.grabCut(np.ascontiguousarray(view[..., ::-1]), seeds, None, models[0], models[1],
+    cv2.grabCut(np.ascontiguousarray(view[..., ::-1]), seeds, (0, 0, *shape), models[0], models[1],
                 ROUNDS, cv2.GC_INIT_WITH_MASK)
     cut = ((seeds == cv2.GC_FGD) | (seeds == cv2.GC_PR_FGD)).astype(np.float32)
     product[y0:y1, x0:x1] = cv2.resize(cut, (x1 - x0, y1 - y0),

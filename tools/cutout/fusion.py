@@ -23,8 +23,8 @@ Per photo:
    flood ate), the model decides.
 2. Busy scene (the border is clutter): the classic pipeline can only guess, so a first look
    over the whole photo finds the main subject, the closer look around it (averaged with its
-   mirror image, on which the model's mistakes on clutter differ) says which pixels are the
-   product, a graph cut over the photo's colours seeded by it settles what the model half
+   mirror image where it is unsure: the model's mistakes on clutter differ between the two)
+   says which pixels are the product, a graph cut over the photo's colours seeded by it settles what the model half
    believes in (``colour_cut``), and pieces of the mask without one pixel the model is sure
    of (``SEED``) are clutter.
 
@@ -72,6 +72,7 @@ CERTAIN = 0.02          # a probability this close to 0 or 1 is taken as 0 or 1
 FINE_SIZE = 1024        # px, long side of the prior kept for the edge (the closer look's detail)
 MARGIN = 0.12           # share of the product's long side around it for the closer look
 MARGIN_PX = 8           # px of the photo, added to that margin
+UNSURE = 0.15           # busy scene: a closer look this unsure is averaged with its mirror image
 ADDED = 0.9             # busy scene: the prior given to what the colour cut adds
 SEED = 0.95             # busy scene: a piece of the model's mask without a pixel this sure goes
 
@@ -133,16 +134,21 @@ class FusedSegmenter:
         return _at(fine, studio.small.shape[:2]), fine
 
     def _busy_prior(self, rgb: np.ndarray, work: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """A first look at the whole photo finds the main subject; a closer look around it,
-        with its mirror image, says which pixels are the product, and a graph cut over the
-        photo's colours settles the pixels where the two disagree (``colour_cut``)."""
+        """A first look at the whole photo finds the main subject; a closer look around it
+        (with its mirror image when it is unsure) says which pixels are the product, and a
+        graph cut over the photo's colours settles the pixels it half believes in
+        (``colour_cut``)."""
         coarse = self.model.probability(rgb, work.shape[:2])
         main = select_instances([Instance(mask=g.astype(np.float32), confidence=float(
             coarse[g].mean())) for g in product_groups(coarse >= 0.5)], "main")
         if not main:
             return coarse, coarse
         box = around(main[0].mask > 0.5, rgb.shape[:2])
-        fine = self.model.probability(rgb, fine_shape(rgb.shape[:2]), box, mirrored=True)
+        shape = fine_shape(rgb.shape[:2])
+        fine = self.model.probability(rgb, shape, box)
+        if _unsure(fine) > UNSURE:
+            mirror = self.model.probability(rgb[:, ::-1], shape, _mirrored(box, rgb.shape[1]))
+            fine = 0.5 * (fine + mirror[:, ::-1])
         product = colour_cut(rgb, fine, box)
         believed = fine >= 0.5
         # what the cut adds is likely, not sure: a piece of it alone is no product (``seeded``)
@@ -228,6 +234,17 @@ def _runs_past(mask: np.ndarray, box: Box, shape: tuple[int, ...]) -> bool:
     sides = ((top > 0, inside[1]), (bottom < height, inside[-2]),
              (left > 0, inside[:, 1]), (right < width, inside[:, -2]))
     return any(inner and line.any() for inner, line in sides)
+
+
+def _unsure(prior: np.ndarray) -> float:
+    """The area where the model half believes (0.1 to 0.9), over the area it believes in."""
+    area = int((prior >= 0.5).sum())
+    return float(((prior > 0.1) & (prior < 0.9)).sum()) / max(1, area)
+
+
+def _mirrored(box: Box, width: int) -> Box:
+    left, top, right, bottom = box
+    return width - right, top, width - left, bottom
 
 
 def _at(prior: np.ndarray, shape: tuple[int, ...]) -> np.ndarray:

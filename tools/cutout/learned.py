@@ -85,22 +85,18 @@ class SubjectModel:
         self.unavailable = None
         log.info("cutout subject model loaded from %s", path)
 
-    def probability(self, rgb: np.ndarray, shape: tuple[int, int], box: Box | None = None,
-                    mirrored: bool = False) -> np.ndarray:
+    def probability(self, rgb: np.ndarray, shape: tuple[int, int], box: Box | None = None
+                    ) -> np.ndarray:
         """How likely each pixel is the product (float32 0..1), for the whole photo at
         ``shape`` (height, width; use the photo's aspect).
 
         One pass at the network's 320x320 input. With a ``box`` (left, top, right, bottom in
         ``rgb``'s pixels) the pass sees that part of the photo only, a closer look (a product
-        filling half the photo is seen at twice the detail); outside it the answer is 0.
-        ``mirrored`` averages the pass with one over the mirrored view (twice the time; the
-        two disagree on clutter more than on the product)."""
+        filling half the photo is seen at twice the detail); outside it the answer is 0."""
         self.warm_up()
         left, top, right, bottom = box or (0, 0, rgb.shape[1], rgb.shape[0])
         view = rgb[top:bottom, left:right]
         prior = self._pass(view)
-        if mirrored:
-            prior = 0.5 * (prior + self._pass(view[:, ::-1])[:, ::-1])
         height, width = shape
         if box is None:
             return cv2.resize(prior, (width, height), interpolation=cv2.INTER_LINEAR)
