@@ -24,9 +24,9 @@ Per photo:
 2. Busy scene (the border is clutter): the classic pipeline can only guess, so a first look
    over the whole photo finds the main subject, the closer look around it (averaged with its
    mirror image where it is unsure: the model's mistakes on clutter differ between the two)
-   says which pixels are the product, a graph cut over the photo's colours seeded by it settles what the model half
-   believes in (``colour_cut``), and pieces of the mask without one pixel the model is sure
-   of (``SEED``) are clutter.
+   says which pixels are the product, a graph cut over the photo's colours seeded by it
+   settles what the model half believes in (``colour_cut``), and pieces of the mask without
+   one pixel the model is sure of (``SEED``) are clutter.
 
 The answer is a soft mask (the model's probability, clipped to the side the arbitration
 chose), so that the pipeline's matting, decontamination and shadow layer work at full
