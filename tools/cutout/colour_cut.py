@@ -17,7 +17,7 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
-from tools.cutout.stages import Box
+from tools.cutout.stages import Box, box_on
 
 SIZE = 320      # px, long side of the box the cut runs on
 ROUNDS = 3      # GrabCut iterations
@@ -30,11 +30,8 @@ def colour_cut(rgb: np.ndarray, prior: np.ndarray, box: Box) -> np.ndarray:
     """Which pixels of the prior's grid (the photo at any size) are the product, by a
     graph cut over the photo's colours in ``box`` (left, top, right, bottom in the photo's
     pixels) seeded by ``prior``; outside the box, what the prior says (>= 0.5)."""
-    height, width = rgb.shape[:2]
     left, top, right, bottom = box
-    scale_y, scale_x = prior.shape[0] / height, prior.shape[1] / width
-    y0, y1 = round(top * scale_y), round(bottom * scale_y)
-    x0, x1 = round(left * scale_x), round(right * scale_x)
+    x0, y0, x1, y1 = box_on(box, rgb.shape, prior.shape)
     product = prior >= 0.5
     seen = prior[y0:y1, x0:x1]
     if min(seen.shape) < 8 or not (seen >= SURE).any() or not (seen < NONE).any():

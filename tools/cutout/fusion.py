@@ -59,7 +59,7 @@ from tools.cutout.learned import SubjectModel
 from tools.cutout.pipeline import select_instances
 from tools.cutout.quality import mask_quality
 from tools.cutout.regions import product_groups
-from tools.cutout.stages import Box, Instance, Segmentation
+from tools.cutout.stages import Box, Instance, Segmentation, box_on
 
 log = logging.getLogger(__name__)
 
@@ -226,8 +226,7 @@ def _runs_past(mask: np.ndarray, box: Box, shape: tuple[int, ...]) -> bool:
     photo's own edge: the product may go on outside the box."""
     height, width = shape[:2]
     left, top, right, bottom = box
-    y0, y1 = (round(v * mask.shape[0] / height) for v in (top, bottom))
-    x0, x1 = (round(v * mask.shape[1] / width) for v in (left, right))
+    x0, y0, x1, y1 = box_on(box, shape, mask.shape)
     inside = mask[y0:y1, x0:x1]
     if min(inside.shape) < 3:
         return False

@@ -26,7 +26,7 @@ import cv2
 import numpy as np
 
 from shopmind.errors import DependencyUnavailable
-from tools.cutout.stages import Box
+from tools.cutout.stages import Box, box_on
 
 log = logging.getLogger(__name__)
 
@@ -100,8 +100,7 @@ class SubjectModel:
         height, width = shape
         if box is None:
             return cv2.resize(prior, (width, height), interpolation=cv2.INTER_LINEAR)
-        y0, y1 = _span(top, bottom, height / rgb.shape[0], height)
-        x0, x1 = _span(left, right, width / rgb.shape[1], width)
+        x0, y0, x1, y1 = box_on(box, rgb.shape, shape)
         canvas = np.zeros(shape, np.float32)
         canvas[y0:y1, x0:x1] = cv2.resize(prior, (x1 - x0, y1 - y0),
                                           interpolation=cv2.INTER_LINEAR)
@@ -114,12 +113,6 @@ class SubjectModel:
         tensor = ((pixels - MEAN) / STD).transpose(2, 0, 1)[None]
         output = self._session.run(None, {self._input: np.ascontiguousarray(tensor)})[0][0, 0]
         return np.clip(np.asarray(output, np.float32), 0.0, 1.0)
-
-
-def _span(start: int, stop: int, scale: float, size: int) -> tuple[int, int]:
-    """A box side from the photo's pixels to ``size``: at least one pixel, inside it."""
-    first = min(size - 1, round(start * scale))
-    return first, max(first + 1, min(size, round(stop * scale)))
 
 
 def _open_session(path: Path, threads: int | None) -> tuple[Any, str]:

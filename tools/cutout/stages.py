@@ -18,6 +18,20 @@ Box = tuple[int, int, int, int]
 """(left, top, right, bottom) in pixels of the full image, right and bottom exclusive."""
 
 
+def box_on(box: Box, photo: tuple[int, ...], grid: tuple[int, ...]) -> Box:
+    """``box`` (the photo's pixels) on a grid of another size with the photo's aspect (a
+    working image, a prior): at least one row and column, inside the grid."""
+    left, top, right, bottom = box
+    y0, y1 = _span(top, bottom, grid[0] / photo[0], grid[0])
+    x0, x1 = _span(left, right, grid[1] / photo[1], grid[1])
+    return x0, y0, x1, y1
+
+
+def _span(start: int, stop: int, scale: float, size: int) -> tuple[int, int]:
+    first = min(size - 1, round(start * scale))
+    return first, max(first + 1, min(size, round(stop * scale)))
+
+
 @dataclass
 class Instance:
     """One product found in the photo."""
