@@ -30,9 +30,9 @@ _ASKS: tuple[tuple[str, tuple[str, ...]], ...] = (
       r"可以买吗|能下单|"
       r"还有吗|缺货|有吗$|有吗？$|有吗\?$"), ("stock",)),
     ((r"\bweigh|\bweight|how heavy|heavier|\blight(?:er|est)?\b(?! ?weight)|多重|重量|多沉|重不重|"
-      r"重吗|轻不轻|哪个重|哪个轻"), ("weight_g",)),
+      r"重吗|轻不轻|哪个重|哪个轻|更重|更轻|比较重|比较轻"), ("weight_g",)),
     ((r"battery life|battery last|how long (?:does|will) (?:the battery|it|they) last|"
-      r"on (?:one|a) (?:single )?charge|\bbattery\b|续航|电池|用多久|能用多长|充一次电|亮多久|能亮多"),
+      r"on (?:one|a) (?:single )?charge|\bbattery\b|续航|电池|用多久|能用多长|充一次电|亮多久|能亮多|能听多久|听多久|能听多长"),
      ("battery_life_h",
                                                                           "battery_mah")),
     (r"\bmah\b|how much charge|毫安|电量", ("battery_mah",)),
@@ -109,6 +109,7 @@ _ASKS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"how warm|多冷|零下|comfort rating", ("comfort_rating_c",)),
     (r"flavou?r|taste|tasting notes|口味|味道|风味", ("flavour", "tasting_notes", "scent")),
     (r"scent|smell|香味|气味", ("scent",)),
+    (r"over[- ]?ear|in[- ]?ear|on[- ]?ear|earbud style|头戴|入耳|耳挂|佩戴方式", ("fit",)),
 )
 ASKS = tuple((re.compile(f"(?i){pattern}"), answers) for pattern, answers in _ASKS)
 _OWN = {"colour", "price", "stock"}  # answered from the product itself, not an attribute

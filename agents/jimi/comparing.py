@@ -82,7 +82,9 @@ class Comparing(Pointing):
             if which is not None:  # "铸铁锅和陶瓷不粘锅哪个重": the heavier one, with both values
                 which.shown = [p.id for p in pairs[0]]
                 return which
-        texts = [compare(a, b, shopper.language) for a, b in pairs]
+        asked = tuple(a for a in attributes_asked(turn.latest.text, None)
+                      if a not in ("price", "stock"))
+        texts = [compare(a, b, shopper.language, asked) for a, b in pairs]
         key = next((k for pattern, k in cues.HOW_MUCH if pattern.search(turn.latest.text)), None)
         gap = difference(*pairs[0], key, shopper.language) if key else None
         if gap:  # "how much lighter is it than the GTX?": the difference first

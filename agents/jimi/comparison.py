@@ -56,10 +56,15 @@ LABEL_ZH = {
 }
 
 
-def compare(first: ProductFacts, second: ProductFacts, language: str) -> str:
-    """One sentence: both prices, which is cheaper, up to four differences, stock."""
-    differences = [_difference(a, first, second, language) for a in _shared(first, second)]
-    parts = [d for d in differences if d][:MAX_DIFFERENCES]
+def compare(first: ProductFacts, second: ProductFacts, language: str,
+            asked: tuple[str, ...] = ()) -> str:
+    """One sentence: both prices, which is cheaper, the attributes ``asked`` ("how heavy is
+    it compared to the boot?"), then up to four other differences, stock."""
+    wanted = [a for a in asked if a in first.attributes or a in second.attributes]
+    told = [_asked_difference(a, first, second, language) for a in wanted]
+    differences = [_difference(a, first, second, language) for a in _shared(first, second)
+                   if a not in wanted]
+    parts = [*told, *[d for d in differences if d][:MAX_DIFFERENCES]]
     n1, n2 = first.name(language), second.name(language)
     cheaper = first if first.price <= second.price else second
     out_of_stock = [p.name(language) for p in (first, second) if not p.in_stock]
@@ -93,6 +98,15 @@ def _difference(attribute: str, first: ProductFacts, second: ProductFacts,
     a, b = (_shown(attribute, p, unit, language) for p in (first, second))
     if a == b:
         return None
+    return f"{label}：{a} 对比 {b}" if language == "zh" else f"{label}: {a} vs {b}"
+
+
+def _asked_difference(attribute: str, first: ProductFacts, second: ProductFacts,
+                      language: str) -> str:
+    """Both values of an attribute asked about, the same or not, "not listed" where one lacks it."""
+    label, unit = attribute_name(attribute, language)
+    a, b = (_shown(attribute, p, unit, language) if attribute in p.attributes
+            else ("未标注" if language == "zh" else "not listed") for p in (first, second))
     return f"{label}：{a} 对比 {b}" if language == "zh" else f"{label}: {a} vs {b}"
 
 

@@ -26,10 +26,12 @@ from agents.libai.vocabulary import vocabulary
 from kg.facts import ProductFacts
 from kg.kinds import kind_of, lineage
 from kg.knowledge import KnowledgeBase
+from kg.lexicon import BOOLEAN_SYNONYMS, BOOLEAN_ZH, MATERIAL_ZH, TAG_SYNONYMS, TAG_ZH, VALUE_ZH
 from shopmind.errors import NotFound
 
 _WORD = re.compile(r"[a-z][a-z-]{2,}")
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
+_NONE = frozenset({"unscented", "none", "no", "false", "0", "n/a"})
 _NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+|\d{3,}")
 _FILLER_EN = frozenset({
     "the", "that", "this", "those", "these", "one", "ones", "how", "does", "what", "which",
@@ -103,13 +105,20 @@ def _description(product: ProductFacts) -> tuple[frozenset[str], str]:
 @lru_cache(maxsize=4096)
 def _described_by(name_en: str, name_zh: str, tags: tuple[str, ...],
                   features: tuple[tuple[str, str], ...]) -> tuple[frozenset[str], str]:
-    words_en = [name_en, *tags]
-    words_zh = [name_zh]
+    words_en = [name_en, *tags, *(word for word, tag in TAG_SYNONYMS.items() if tag in tags)]
+    words_zh = [name_zh, *(TAG_ZH.get(tag, "") for tag in tags)]
     surfaces = vocabulary("zh").keys.items()
     for key, value in features:
+        if plain(value) in _NONE:  # "scent: unscented" is no scent
+            continue
         label = key.replace("_", " ")
         words_en += [label] if value == "True" else [label, value]
         words_zh.append(attribute_name(key, "zh")[0])
+        if value == "True":  # "fizzy", "气泡", "降噪"
+            words_en += BOOLEAN_SYNONYMS.get(key, ())
+            words_zh += [BOOLEAN_ZH.get(key, ""), *BOOLEAN_SYNONYMS.get(key, ())]
+        else:
+            words_zh += [VALUE_ZH.get(value, ""), MATERIAL_ZH.get(value, "")]
         values = set(plain(value).split())
         words_zh += [surface for surface, keys in surfaces
                      if key in keys or label in keys or values & set(keys)]

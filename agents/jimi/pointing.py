@@ -97,15 +97,19 @@ class Pointing:
         current = turn.slots.get("product")
         discussed = self.find(str(current)) if current and like_discussed and not kinds else None
         if discussed is not None and self.kinds_of(discussed.id):
-            kinds = {self.kinds_of(discussed.id)[0]}
+            kinds = {self.kinds_of(discussed.id)[-1]}  # the widest: earbuds for headphones
             context = conversation_products(turn, self.knowledge, shopper_id)
             catalogue = [self.knowledge.product(p) for p in
                          self.knowledge.query.products_of_kind(f"kind:{next(iter(kinds))}")]
             return described(text, context, catalogue, kinds, need_votes=True)
-        if not kinds:  # "气泡水那个", "the lemon one": among the conversation's products only
-            return described(text, conversation_products(turn, self.knowledge, shopper_id), [],
-                             set(), need_votes=True) if _POINTED_ZH.search(text) or \
-                _ONE_OF.search(text) else None
+        if not kinds:  # "气泡水那个", "the lemon one": of the kind discussed, or the conversation's
+            if not (_POINTED_ZH.search(text) or _ONE_OF.search(text)):
+                return None
+            found = None if like_discussed or not current else self.described(
+                turn, shopper_id, text, like_discussed=True)  # "the noise cancelling ones"
+            return found or described(text, conversation_products(turn, self.knowledge,
+                                                                  shopper_id), [], set(),
+                                      need_votes=True)
         catalogue = [self.knowledge.product(p) for kind in sorted(kinds)
                      for p in self.knowledge.query.products_of_kind(f"kind:{kind}")]
         return described(text, conversation_products(turn, self.knowledge, shopper_id),
@@ -233,7 +237,7 @@ class Pointing:
 
 
 SIZE_KEYS = ("capacity_ml", "volume_l", "battery_mah", "diameter_cm", "size_cm", "height_cm")
-_ONE_OF = re.compile(r"(?i)\bthe \w+(?: \w+)? one\b|[\u4e00-\u9fff]{2,}(?:那个|那款|那瓶|那双|的那)")
+_ONE_OF = re.compile(r"(?i)\bthe \w+(?: \w+)? ones?\b|[\u4e00-\u9fff]{2,}(?:那个|那款|那瓶|那双|的那)")
 _POINTED_EN = re.compile(r"(?i)\b(?:the|those|these|that|this)\s+([a-z][a-z-]{2,})(?:\s+([a-z][a-z-]{2,}))?")
 _POINTED_ZH = re.compile(r"(?:那个|这个|那款|这款|那只|这只|那件|这件|那双|这双|那盏|这盏|那台|这台|那瓶|这瓶)"
                          r"([\u4e00-\u9fff]{2,8})")

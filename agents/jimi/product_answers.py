@@ -147,6 +147,10 @@ def _describe_attribute(product: ProductFacts, attribute: str | None, language: 
             label = _label(attribute, language)  # asked, but the catalogue does not say
             if language == "zh":
                 return f"商品资料里没有标注{name}的{label}信息。"
+            if label.endswith(" included"):  # "rain cover included": comes with one
+                thing = label.removesuffix(" included")
+                return agree(f"Our catalogue doesn't say whether the {name} comes with a "
+                             f"{thing}.", name)
             if attribute in FEATURES_ZH or label.endswith(_ADJECTIVE_ENDINGS):
                 return f"Our catalogue doesn't say whether the {name} is {label}."
             return f"Our catalogue doesn't list the {label} of the {name}."
@@ -221,6 +225,7 @@ SENTENCES_EN = {
     "water_resistance_m": "The {name} is water resistant to {value}.",
     "case_charges": "The case charges the {name} {value} times over.",
     "max_volume_db": "The {name} is limited to {value}.",
+    "fit": "The {name} is {value}.",
 }
 SENTENCES_ZH = {
     "weight_g": "{name}重{value}。", "battery_life_h": "{name}充满电可用约{value}。",
@@ -234,6 +239,7 @@ SENTENCES_ZH = {
     "ip_rating": "{name}的防水等级为{value}，防汗防溅。", "port_count": "{name}有{value}个接口。",
     "drop_protection_m": "{name}经过{value}跌落测试。", "water_resistance_m": "{name}防水深度{value}。",
     "case_charges": "充电盒可为{name}充电{value}次。", "max_volume_db": "{name}的最大音量限制为{value}。",
+    "fit": "{name}是{value}设计。",
 }
 
 
@@ -295,6 +301,10 @@ def yes_or_no(name: str, attribute: str, flag: bool, language: str) -> str:
         if feature.startswith(("可", "支持", "适用", "带", "含", "防", "使用", "主动")):
             return f"不，{name}不{feature}{advice}。"
         return f"不，{name}不是{feature}的{advice}。"
+    if label.endswith(" included"):  # "rain cover included": "comes with a rain cover"
+        thing = label.removesuffix(" included")
+        return agree(f"{'Yes' if flag else 'No'}, the {name} "
+                     f"{'comes with' if flag else 'does not come with'} a {thing}.", name)
     if label.endswith(_ADJECTIVE_ENDINGS):
         return agree(f"{'Yes' if flag else 'No'}, the {name} is {'' if flag else 'not '}{label}.",
                      name)

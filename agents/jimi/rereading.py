@@ -35,6 +35,10 @@ class Rereading(OrderTalk):
         text = turn.latest.text
         if cues.MY_MISTAKE.search(text) and cues.REQUEST_VERB.search(text):
             return "change_order"  # "picked the wrong size, could you switch them to a 44?"
+        previous = turn.previous_substantive()
+        if intent in ("deny", "affirm", "out_of_scope", "nlu_fallback") and previous and \
+                cues.CORRECTION.search(text) and len(text) > 8:
+            return previous.intent  # "不是，我是问玻璃那个多高": the question again, corrected
         if cues.PHOTO_QUESTION.search(text):
             return "photo_help"  # "do you need pictures?", "需要我拍照吗"
         if intent == "complaint" and re.search(r"(?i)\bcancel|取消", text):
@@ -86,6 +90,11 @@ class Rereading(OrderTalk):
                 ORDER_INTENTS and cues.CARRY_ON.search(text) and len(text) <= 40 and \
                 self.order_meant(turn, shopper.profile.id, latest_only=True) is not None:
             return "order_status"  # "and the tumbler one?" after "the one with the skillet"
+        if previous is not None and previous.intent in (*ORDER_INTENTS, "order_status") and \
+                intent not in ORDER_INTENTS and len(text) <= 60 and cues.WHICH_ORDER.search(text) \
+                and _listed_or_asked_orders(turn) and \
+                self.order_meant(turn, shopper.profile.id, latest_only=True) is not None:
+            return previous.intent  # "the one with the pans" after two orders were listed
         if intent == "order_status" and set(attributes_asked(text, None)) & {"price", "stock"} \
                 and (self.shopping.products_named(text) or self.shopping.described(
                     turn, shopper.profile.id)):
@@ -211,3 +220,13 @@ class Rereading(OrderTalk):
                 previous.intent in cues.TOPIC_INTENTS:
             return previous.intent
         return None
+
+
+_WHICH_ORDER_ASKED = re.compile(r"(?i)which order is it|哪一?个订单")
+
+
+def _listed_or_asked_orders(turn: Turn) -> bool:
+    """Whether JIMI's last answer listed several orders or asked which order is meant."""
+    recent = turn.bot_texts[-4:]
+    return any(_WHICH_ORDER_ASKED.search(t) for t in recent) or len(
+        {i for t in recent for i in orders.order_ids(t)}) >= 2

@@ -98,8 +98,8 @@ class Shopping(Comparing):
         """Every part of a question about one product: a colour, a size, each attribute
         asked ("how big is it and how many watts?"), else the best-matching attribute."""
         text = _without_names(turn.latest.text, product)  # "ANC" in a name asks nothing
-        if turn.earlier and ordering_of(text) is None and not _asks_anything(text, product) and (
-                cues.CORRECTION.search(text) or (cues.CARRY_ON.search(text) and pointed is None)):
+        if turn.earlier and not _asks_anything(text, product) and (cues.CORRECTION.search(text) or (
+                cues.CARRY_ON.search(text) and pointed is None and ordering_of(text) is None)):
             # "那科技面料那款拉链的呢" after "有3XL吗": the same question about this one
             text = _without_names(turn.earlier[-1].text, product)
         parts = []
