@@ -29,7 +29,7 @@ _ASKS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ((r"in stock|available|availability|sold out|can i (?:buy|get|order)|有货|库存|现货|能买到|能买吗|"
       r"可以买吗|能下单|"
       r"还有吗|缺货|有吗$|有吗？$|有吗\?$"), ("stock",)),
-    ((r"\bweigh|\bweight|how heavy|heavier|\blight(?:er|est)?\b(?! ?weight)|多重|重量|多沉|重不重|"
+    ((r"\bweigh|\bweight|how heavy|heavier|(?<!the )\blight(?:er|est)?\b(?! ?weight)|多重|重量|多沉|重不重|"
       r"重吗|轻不轻|哪个重|哪个轻|更重|更轻|比较重|比较轻"), ("weight_g",)),
     ((r"battery life|battery last|how long (?:does|will) (?:the battery|it|they) last|"
       r"on (?:one|a) (?:single )?charge|\bbattery\b|续航|电池|用多久|能用多长|充一次电|亮多久|能亮多|能听多久|听多久|能听多长"),
@@ -58,7 +58,7 @@ _ASKS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"added sugar|加糖|添加糖", ("added_sugar_g", "sugar_free")),
     (r"\bsugar|含糖|无糖|糖分", ("sugar_free", "added_sugar_g")),
     (r"bright|lumens?|亮度|多亮|流明", ("brightness_lm",)),
-    (r"colou?r temp|warm or (?:cold|cool)|warm light|cool light|kelvin|色温|暖光|冷光",
+    (r"colou?r temp(?:erature)?|warm or (?:cold|cool)|warm light|cool light|kelvin|色温|暖光|冷光",
      ("colour_temperature_k",)),
     (r"\bdim(?:mable|ming)?\b|调光|调亮度", ("dimmable",)),
     (r"temperature|控温|温度", ("temperature_control", "oven_safe_c", "comfort_rating_c")),
@@ -129,21 +129,28 @@ def attributes_asked(text: str, product: ProductFacts | None) -> list[str]:
     """The attributes the question asks about that the product can answer, in the order
     asked (without a product: the first answer of each phrase)."""
     found: list[tuple[int, str]] = []
-    for pattern, answers in ASKS:
-        match = pattern.search(text)
-        if not match:
+    spans: list[tuple[int, int]] = []
+    matches = [(match, answers) for pattern, answers in ASKS
+               for match in [pattern.search(text)] if match]
+    for match, answers in matches:
+        if any(other.start() <= match.start() and match.end() <= other.end() and
+               other.end() - other.start() > match.end() - match.start()
+               for other, _ in matches):  # "colour temp" asks no colour
             continue
         chosen = next((a for a in answers if a in _OWN or product is None
                        or a in product.attributes), answers[0])  # asked, even if not listed
         if chosen is not None and chosen not in {a for _, a in found}:
             found.append((match.start(), chosen))
+            spans.append((match.start(), match.end()))
     if product is not None:  # "whats the hydrostatic head", "no pfas right?": its own keys
         lowered = text.lower()
         for attribute in product.attributes:
             words = [w for w in attribute.split("_") if len(w) >= 3 and w not in _KEY_NOISE]
+            at = lowered.find(words[0]) if words else -1
             if words and all(w in lowered for w in words) and \
-                    attribute not in {a for _, a in found}:
-                found.append((lowered.find(words[0]), attribute))
+                    attribute not in {a for _, a in found} and \
+                    not any(start <= at < end for start, end in spans):  # "colour temperature"
+                found.append((at, attribute))
     return [attribute for _, attribute in sorted(found)]
 
 

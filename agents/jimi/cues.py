@@ -121,7 +121,7 @@ NOT_SENT = re.compile(r"(?i)not (?:yet )?(?:arrived|shipped|sent|here)|hasn'?t (
                       r"still (?:not|no|hasn'?t|waiting)|没发货|没到|还没发|还没到|没收到")
 # an order picked out among those listed by what is in it: "the one with the pans", "锅那单"
 WHICH_ORDER = re.compile(r"(?i)^(?:it'?s |its |oh |ok |um )?(?:the )?one with\b|^(?:the )?\S+(?: \S+)? "
-                         r"(?:one|order)[.!?]*$|那单|那个订单|那笔")
+                         r"(?:one|order)[.!?]*$|(?:那单|那个订单|那笔订单|那笔)[。.!！]*$")
 CARRY_ON = re.compile(r"(?i)^(?:and|what about|how about|and what about)\b|呢[？?]?$|^那")
 TOPIC_INTENTS = frozenset({"delivery_options", "delivery_period", "return_policy", "faq",
                            "membership_benefits", "payment_issue"})

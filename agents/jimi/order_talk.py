@@ -87,7 +87,8 @@ class OrderTalk:
         """The shopper's order this turn (or the one before) points at without a number: by
         the products or kinds named, "my last order", or the only order the request fits."""
         kind = turn.order_request() or turn.intent
-        states = cues.OPEN_STATES if kind in ("cancel_order", "change_order") else None
+        states = cues.OPEN_STATES if kind in ("cancel_order", "change_order") else (
+            ("delivered",) if problem_in(turn.latest.text) else None)  # what arrived wrong
         mine = self.knowledge.accounts.orders_of(shopper_id)
         first = _CLAUSE.split(turn.latest.text, maxsplit=1)[0]
         # "cancel the pan one, I'll wait for the coffee": the clause with the request first

@@ -61,6 +61,11 @@ class Pointing:
         current = turn.slots.get("product")
         # "how much water does it hold": "it" is the kettle, "water" names no product here
         it = bool(current and cues.IT.search(turn.latest.text))
+        if it and current:  # "another desk lamp ... is it dimmable?" while a mug is discussed
+            discussed = self.find(str(current))
+            kinds = self.kinds_named(turn.latest.text)
+            it = not (discussed and kinds and not kinds & set(self.kinds_of(discussed.id))
+                      and _introduced(turn.latest.text, kinds))
         outright = self.products_named(turn.latest.text)
         for name in turn.latest.entities.get("product", []):
             found = self.find(name)
@@ -260,3 +265,16 @@ def _pointed_phrases(text: str) -> list[str]:
         part = match.group(1)
         phrases += [part[:length] for length in range(len(part), 1, -1)]
     return phrases
+
+
+def _introduced(text: str, kinds: set[str]) -> bool:
+    """Whether the words bring in a product of the kinds ("another desk lamp", "a kettle",
+    "再买一盏台灯") rather than use the kind's word otherwise ("how much water does it hold")."""
+    lowered = text.lower()
+    for kind in kinds:
+        for word in (*KINDS[kind].words_en, *KINDS[kind].words_zh):
+            if re.search(rf"\b(?:another|a|an|the|that|this|new|second)\s+(?:[a-z-]+\s+)?"
+                         rf"{re.escape(word)}\b", lowered) or (_HAN.match(word) and re.search(
+                    rf"(?:一|另一|再买一?|新)(?:个|盏|台|双|件|只|款|把)?{re.escape(word)}", text)):
+                return True
+    return False

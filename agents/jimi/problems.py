@@ -143,10 +143,15 @@ def order_meant(text: str, orders: list[OrderRow], product_of: Callable[[str], P
     dated = [o for o in pool if _dated(text, o)]
     if dated:  # "the november one", "22号那单"
         pool = dated
-    mentioned = _lines_mentioned(text, pool, product_of)
-    if mentioned:  # "the order with the desk lamp and the mug": the one holding both
-        most = max(len(lines) for lines in mentioned.values())
-        pool = [o for o in pool if len(mentioned.get(o.id, [])) == most]
+    by_name, by_kind = _mentions(text, pool, product_of)
+    mentioned = {o.id: list(dict.fromkeys([*by_name.get(o.id, []), *by_kind.get(o.id, [])]))
+                 for o in pool if o.id in by_name or o.id in by_kind}
+    if mentioned:  # "the order with the desk lamp and the mug": the one holding both, and
+        def score(order_id: str) -> tuple[int, int]:  # a name beats a kind ("rain boots")
+            return len(mentioned.get(order_id, [])), len(by_name.get(order_id, []))
+        best = max(score(o.id) for o in pool)
+        pool = [o for o in pool if score(o.id) == best]
+        mentioned = {o.id: by_name.get(o.id) or mentioned[o.id] for o in pool}
     if len(pool) > 1 and RECENT.search(text):
         pool = pool[:1]  # newest first
     if len(pool) == 1:
@@ -160,6 +165,13 @@ def _lines_mentioned(text: str, orders: list[OrderRow],
     """Orders with a line the text names, with those lines: by a word of the product's name
     that no other product in these orders has ("the beanie", "the rubber rain boots"), else
     by kind ("the pans", "随行杯")."""
+    by_name, by_kind = _mentions(text, orders, product_of)
+    return by_name or by_kind
+
+
+def _mentions(text: str, orders: list[OrderRow], product_of: Callable[[str], ProductFacts]
+              ) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """(lines named, lines of a kind named) of each order that has some."""
     lowered = text.lower()
     kinds = {kind for word, kind in WORDS_EN.items()
              if re.search(rf"\b{re.escape(word)}\b", lowered)}
@@ -186,7 +198,7 @@ def _lines_mentioned(text: str, orders: list[OrderRow],
                 by_name.setdefault(order.id, []).append(held.id)
             if kinds & set(lineage(kind_of(held.name_en, held.name_zh) or "")):
                 by_kind.setdefault(order.id, []).append(held.id)
-    return by_name or by_kind
+    return by_name, by_kind
 
 
 def _names(product: ProductFacts, lowered: str, text: str, owners: dict[str, set[str]]) -> bool:

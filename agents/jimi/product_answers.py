@@ -130,8 +130,9 @@ def _describe_attribute(product: ProductFacts, attribute: str | None, language: 
                 f"({product.price:.2f} {product.currency}).")
     flag = product.attributes.get(attribute) if attribute else None
     if isinstance(flag, bool) and attribute:  # "is it waterproof?": yes or no, and how much
-        return yes_or_no(name, attribute, flag, language) + _details(product, attribute,
-                                                                     language)
+        said, details = yes_or_no(name, attribute, flag, language), _details(
+            product, attribute, language)  # "Yes, it is waterproof (rated IPX5)."
+        return said[:-1] + details + said[-1] if details and said[-1] in ".。" else said + details
     values = product.values(attribute) if attribute else []
     if attribute and values:
         return value_sentence(product, attribute, language)

@@ -60,7 +60,8 @@ def colour_name(colour: str, language: str) -> str:
 
 
 UNITS = {"h": "h", "ml": "ml", "l": "L", "mah": "mAh", "w": "W", "g": "g", "kg": "kg",
-         "cm": "cm", "mm": "mm", "lm": "lm", "mg": "mg", "m": "m"}
+         "cm": "cm", "mm": "mm", "lm": "lm", "mg": "mg", "m": "m", "k": "K", "c": "°C",
+         "db": "dB"}
 
 
 def attribute_label(attribute: str) -> tuple[str, str]:
