@@ -39,6 +39,7 @@ class Turn:
     bot_texts: list[str] = field(default_factory=list)
     shown: list[list[str]] = field(default_factory=list)  # product lists JIMI showed, in order
     marks: list[str] = field(default_factory=list)  # what JIMI did once: "apology", "cross_sell"
+    routed: str | None = None  # what JIMI reads the latest message as (``Rereading._reread``)
 
     def last_shown(self) -> list[str]:
         return list(self.shown[-1]) if self.shown else []
@@ -74,6 +75,8 @@ class Turn:
 
     def order_request(self) -> str | None:
         """The order operation the shopper asked for most recently (for a finished form)."""
+        if self.routed in ORDER_INTENTS:  # "能退掉吗" read as a return, after a replacement
+            return self.routed
         for turn in reversed([*self.earlier, self.latest]):
             if turn.intent in ORDER_INTENTS:
                 return turn.intent

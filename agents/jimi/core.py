@@ -19,13 +19,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import date
 
-from agents.jimi import cues, orders, policy
+from agents.jimi import cues, orders, policy, returns
 from agents.jimi import problem_replies as problems_text
 from agents.jimi.asked import attributes_asked
 from agents.jimi.context import ORDER_INTENTS, Reply, Shopper, Turn
 from agents.jimi.empathy import ACKNOWLEDGE, assess
-from agents.jimi.faq import FaqRetriever
+from agents.jimi.faq import FaqRetriever, answer_of
 from agents.jimi.order_talk import (
     CLARIFY,
     OFFER_PERSON,
@@ -128,6 +129,7 @@ class Jimi(Rereading):
             "refund_timing": self._refund_timing,
             "photo_help": self._photo_help,
             "delay_options": self._delay_options,
+            "return_window": self._return_window,
         }
 
     # -- entry point -------------------------------------------------------------------------
@@ -137,6 +139,7 @@ class Jimi(Rereading):
         if intent in ("deny", "affirm") and set(turn.latest.entities) & _VALUES:
             intent = "inform"  # "no, I meant SM-100012": a correction carries a value
         intent = self._reread(turn, intent, shopper)
+        turn.routed = intent
         handler = self._handlers.get(intent)
         if (intent == turn.intent or turn.intent in ("out_of_scope", "nlu_fallback")) and \
                 self._asks_for_studio_work(turn):  # "为这款保温杯写10条卖点" read as unsure
@@ -160,12 +163,36 @@ class Jimi(Rereading):
             self._sorry(reply, shopper.language)
         elif reply.handover and mood.frustrated and not any(_SORRY.search(t) for t in reply.texts):
             reply.texts.insert(0, SORRY_TROUBLE[shopper.language])  # handed over upset: sorry
+        reply.texts += self._other_policy_answers(turn, intent, reply, shopper)
         reply.texts = list(dict.fromkeys(reply.texts))  # one answer reached by two routes: once
         if "offer" in turn.marks:  # a person was offered earlier: not again with every answer
             reply.texts = [t for t in (_without_offer(t) for t in reply.texts) if t]
         elif any(o in t for t in reply.texts for o in OFFER_PERSON.values()):
             reply.marks.append("offer")
         return reply
+
+    def _other_policy_answers(self, turn: Turn, intent: str, reply: Reply,
+                              shopper: Shopper) -> list[str]:
+        """"Is express free for me? and how many points do I get per dollar?": the FAQ's
+        answer to each further question on another policy topic than the one answered."""
+        clauses = [c for c in _QUESTIONS.split(turn.latest.text) if len(c.strip()) > 6]
+        if len(clauses) < 2 or reply.handover:
+            return []
+        answered = {intent, *(t for p, t in cues.POLICY_TOPICS if p.search(clauses[0]))}
+        extra = []
+        for clause in clauses[1:]:
+            topic = next((t for p, t in cues.POLICY_TOPICS if p.search(clause)), None)
+            if topic is None or topic in answered:
+                continue
+            answered.add(topic)
+            if topic == "membership_benefits":  # "how many points do I get": theirs
+                extra.append(policy.points_line(shopper.profile, shopper.language))
+                continue
+            row = self.faq.best(clause, topic)
+            line = answer_of(row, shopper.language) if row else None
+            if line and line not in reply.texts:
+                extra.append(line)
+        return extra
 
     def handover_message(self, language: str) -> str:
         return HANDOVER[language]
@@ -219,8 +246,14 @@ class Jimi(Rereading):
     # -- policies (personal) ---------------------------------------------------------------
 
     def _delivery_options(self, turn: Turn, shopper: Shopper) -> Reply:
-        return Reply([policy.shipping_line(shopper.profile, shopper.language),
-                      policy.delivery_line(shopper.profile, shopper.language)])
+        texts = [policy.shipping_line(shopper.profile, shopper.language),
+                 policy.delivery_line(shopper.profile, shopper.language)]
+        named = self.shopping.basket(turn, shopper.profile.id) if cues.FREE_SHIPPING.search(
+            turn.latest.text) else []
+        if named:  # "买一个亚麻抱枕加一个雪松香薰蜡烛，够包邮吗": the basket's total
+            texts.insert(0, policy.basket_line(shopper.profile, [
+                (p.name(shopper.language), p.price) for p in named], shopper.language))
+        return Reply(texts)
 
     def _delivery_period(self, turn: Turn, shopper: Shopper) -> Reply:
         texts = [policy.delivery_line(shopper.profile, shopper.language)]
@@ -243,6 +276,15 @@ class Jimi(Rereading):
         if faq and "15" not in faq[:60]:  # the window itself is already said personally
             texts.append(faq)
         return Reply(texts)
+
+    def _return_window(self, turn: Turn, shopper: Shopper) -> Reply:
+        """"Can I still return the candle from July?", "did my return go through?": each
+        order meant, with its window from delivery or what became of the return."""
+        found = self.orders_for_return(turn, shopper)
+        if not found:
+            return self._return_policy(turn, shopper)
+        texts = returns.window_lines(found, shopper.profile, shopper.language, date.today())
+        return Reply(texts, slots={"order_id": found[0].id})
 
     def _payment_issue(self, turn: Turn, shopper: Shopper) -> Reply:
         faq = self._faq_line(turn, shopper.language)
@@ -333,6 +375,9 @@ class Jimi(Rereading):
 
 
 # -- helpers -------------------------------------------------------------------------------
+
+
+_QUESTIONS = re.compile(r"[?？]\s*(?:and\s+|also\s+|还有|另外)?")
 
 
 def _merge(before: dict[str, list[str]], now: dict[str, list[str]]) -> dict[str, list[str]]:

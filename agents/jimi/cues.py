@@ -21,6 +21,10 @@ POLICY = re.compile(r"(?i)warrant|guarantee|保修|质保|保固|reward points|�
                     r"days .{0,15}\breturns?\b|\breturns? .{0,15}days|return (?:window|period)|"
                     r"退货.{0,6}(?:几天|多少天|多久)|"
                      r"分期|return window|退货期|shipping fee|运费")
+RETURN_REQUEST = re.compile(r"(?i)\b(?:can|could) i (?:return|send back)|\bwant to (?:return|send)|"
+                            r"退掉|能退吗|想退|要退|退了吧|可以退吗")
+RETURN_WINDOW = re.compile(r"(?i)days .{0,15}\breturns?\b|\breturns? .{0,15}days|return (?:window|period)|"
+                           r"退货.{0,6}(?:几天|多少天|多久)|退货期")
 OPEN_STATES = ("paid", "delayed")  # orders that can still be cancelled or changed
 TIMING = re.compile(r"(?i)how long|how many days|when (?:will|do|does|can)|how (?:fast|quickly|soon)|多久|多长时间|什么时候|"
                      r"几天|到账")
@@ -133,6 +137,13 @@ SHIPPING_COST = re.compile(r"(?i)pay (?:for )?(?:the )?shipping|shipping (?:cost
                            r"how much (?:is|does|for) (?:the )?(?:express|standard|next[- ]day) |"
                            r"express (?:shipping|delivery)|加急|"
                            r"free shipping|postage|delivery (?:fee|cost|charge)|运费|邮费|包邮|快递费")
+# delivery in general, not an order's: "how long does standard shipping usually take"
+USUAL_DELIVERY = re.compile(r"(?i)(?:usually|normally|typically|in general|generally|standard|"
+                            r"express).{0,30}(?:deliver|shipping|arrive|take)|(?:deliver|shipping)"
+                            r".{0,20}(?:usually|normally|typically|generally)|"
+                            r"(?:平时|一般|通常|标准|加急).{0,10}(?:配送|快递|送到|到货|几天到|发货)")
+EXCHANGE = re.compile(r"(?i)exchange|swap|换货|换个|换尺码|调换")
+FREE_SHIPPING = re.compile(r"(?i)free shipping|ship(?:s)? (?:for )?free|qualify|包邮|免运费|免邮")
 RETURNING = re.compile(r"(?i)\breturn|send (?:it|them) back|退货|退回|寄回|换货|换个尺码|换尺码")
 LATE = re.compile(r"(?i)\blate\b|delay|overdue|延误|延迟|迟迟|晚了|太慢")
 # what only the merchant studio makes: a product named without these is shopping

@@ -23,11 +23,14 @@ WORDS_EN = (
     "frustrat", "annoy", "hopeless", "joke", "seriously", "what the", "wtf", "never again",
     "complain", "rubbish", "pathetic", "ignored", "not happy", "unhappy", "upset",
     "freaking out", "stressed", "so hard to use", "impossible to",
+    "you don't understand", "doesn't understand", "don't you understand", "stupid bot",
+    "dumb bot", "useless bot",
 )
 WORDS_ZH = (
     "太过分", "过分", "气死", "生气", "愤怒", "垃圾", "投诉", "骗子", "失望", "无语", "受不了",
     "还没到", "还没收到", "还是没", "又没", "又坏", "又延", "又是这样", "又出问题", "又来", "第三次", "第二次", "多少次", "没人管", "没人理", "怎么回事", "搞什么",
     "什么破", "差劲", "太差", "浪费时间", "不满意", "着急", "急死", "烦", "难用", "不好用", "没用", "怎么这么",
+    "听不懂", "人话", "答非所问",
 )
 _SHOUT = re.compile(r"\b[A-Z]{3,}\b")
 _BANGS = re.compile(r"[!?！？]{2,}")

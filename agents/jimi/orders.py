@@ -7,8 +7,9 @@ the reply never confirms that someone else's order exists.
 from __future__ import annotations
 
 import re
+from datetime import date
 
-from agents.jimi import cues, policy
+from agents.jimi import cues, policy, returns
 from kg.schema import OrderRow, ProfileRow
 
 STATE_EN = {
@@ -120,6 +121,8 @@ def handle_request(kind: str, order: OrderRow, profile: ProfileRow, language: st
                  f"Order {oid} has left the warehouse, so it can't be changed; you can exchange "
                  f"it within {window} days of delivery."), None)
     # get_refund
+    if state == "delivered" and returns.past_window(order, profile, date.today()):
+        return returns.window_lines([order], profile, language, date.today())[0], None
     if state == "returned":
         return ((f"订单 {oid} 的退款会在仓库收到退货后3个工作日内发起，银行卡到账需5-10个工作日。" if zh else
                  f"The refund for order {oid} is issued within 3 business days of the warehouse "

@@ -54,6 +54,17 @@ class Pointing:
     def products_named(self, text: str) -> list[ProductFacts]:
         return self.knowledge.products_named(text)
 
+    def basket(self, turn: Turn, shopper_id: str | None) -> list[ProductFacts]:
+        """Each product a list of purchases names, in full or described: "一个亚麻抱枕加一个
+        雪松香薰蜡烛", "the rain jacket and the beanie"."""
+        found: list[ProductFacts] = []
+        for part in _BASKET_PARTS.split(turn.latest.text):
+            product = next(iter(self.products_named(part) or self.named_by_part(part)), None) \
+                or (self.described(turn, shopper_id, part) if self.kinds_named(part) else None)
+            if product is not None and product not in found:
+                found.append(product)
+        return found
+
     def product_of(self, turn: Turn, shopper_id: str | None = None) -> ProductFacts | None:
         """The one product a turn is about: named (by the NLU or in the words), pointed at
         ("the second one", "那个头灯"), described ("the buds", "那个心率手表"), the one under
@@ -241,6 +252,7 @@ class Pointing:
         return known
 
 
+_BASKET_PARTS = re.compile(r"(?i)\band\b|\bplus\b|\+|,|，|、|加上?|和|跟|还有")
 SIZE_KEYS = ("capacity_ml", "volume_l", "battery_mah", "diameter_cm", "size_cm", "height_cm")
 _ONE_OF = re.compile(r"(?i)\bthe \w+(?: \w+)? ones?\b|[\u4e00-\u9fff]{2,}(?:那个|那款|那瓶|那双|的那)")
 _POINTED_EN = re.compile(r"(?i)\b(?:the|those|these|that|this)\s+([a-z][a-z-]{2,})(?:\s+([a-z][a-z-]{2,}))?")

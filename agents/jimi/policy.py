@@ -103,3 +103,30 @@ def membership_line(profile: ProfileRow, language: str) -> str:
     if upgrade:
         text += f" Spend ${TIER_SPEND[upgrade]} in 12 months to reach {upgrade}."
     return text
+
+
+def points_line(profile: ProfileRow, language: str) -> str:
+    """The points this shopper earns: "As a platinum member, you earn 2 points per dollar"."""
+    rate = terms(profile).points_per_dollar
+    tier = tier_name(profile.membership, language)
+    if language == "zh":
+        return f"作为{tier}，您每消费1美元可获得{rate:g}积分。"
+    return f"As a {tier}, you earn {rate:g} points per dollar spent."
+
+
+def basket_line(profile: ProfileRow, priced: list[tuple[str, float]], language: str) -> str:
+    """Whether a basket (name, price) ships free for this shopper: the total and the rule.
+    "那我买一个亚麻抱枕加一个雪松香薰蜡烛，够包邮吗"."""
+    total = sum(price for _, price in priced)
+    over = terms(profile).free_shipping_over
+    free = over is None or total >= over
+    if language == "zh":
+        items = "加".join(f"{name}（{price:.2f}美元）" for name, price in priced)
+        verdict = ("可以包邮" if free else
+                   f"还差{over - total:.2f}美元包邮（满{over:g}美元免标准运费）" if over else "")
+        return f"{items}一共{total:.2f}美元，{verdict}。"
+    items = " + ".join(f"{name} ({price:.2f})" for name, price in priced)
+    verdict = ("so standard shipping is free" if free else
+               f"{over - total:.2f} USD short of free standard shipping (over ${over:g})"
+               if over else "")
+    return f"{items} comes to {total:.2f} USD, {verdict}."

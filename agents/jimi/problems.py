@@ -135,7 +135,7 @@ def order_meant(text: str, orders: list[OrderRow], product_of: Callable[[str], P
         found = [o for o in orders if o.id == wanted]
         return Meant(found[0] if found else None, found)
     pool = [o for o in orders if states is None or o.state in states] or list(orders)
-    named = _lines_mentioned(text, list(orders), product_of)
+    named = lines_mentioned(text, list(orders), product_of)
     if named and not any(o.id in named for o in pool):  # "cancel the jacket one" when it has
         pool = [o for o in orders if o.id in named]      # shipped: that order, to say so
     if DELAY.search(text):  # "充电宝那单为啥延误": the late one
@@ -160,7 +160,7 @@ def order_meant(text: str, orders: list[OrderRow], product_of: Callable[[str], P
     return Meant(None, pool)
 
 
-def _lines_mentioned(text: str, orders: list[OrderRow],
+def lines_mentioned(text: str, orders: list[OrderRow],
                      product_of: Callable[[str], ProductFacts]) -> dict[str, list[str]]:
     """Orders with a line the text names, with those lines: by a word of the product's name
     that no other product in these orders has ("the beanie", "the rubber rain boots"), else

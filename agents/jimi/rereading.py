@@ -6,14 +6,16 @@ policy asked in passing, a follow-up about the product under discussion ("what c
 from __future__ import annotations
 
 import re
+from datetime import date
 
-from agents.jimi import cues, orders
+from agents.jimi import cues, orders, returns
 from agents.jimi.asked import attributes_asked, colour_asked
 from agents.jimi.context import ORDER_INTENTS, Shopper, Turn
 from agents.jimi.order_talk import OrderTalk, _last_problem, _names_a_date
-from agents.jimi.problems import RECENT, problem_in, remedy_in
+from agents.jimi.problems import RECENT, lines_mentioned, order_meant, problem_in, remedy_in
 from agents.jimi.product_answers import model_named
 from agents.jimi.search_terms import needs_in, ordering_of
+from kg.schema import OrderRow
 
 
 class Rereading(OrderTalk):
@@ -23,12 +25,43 @@ class Rereading(OrderTalk):
         """What the message asks in this conversation, where the words say more than the
         intent alone: a damaged or missing item, a policy question, a follow-up about the
         product under discussion ("what colours?", "got it in 46?", "第二个有防雨罩吗")."""
-        found = self._service(turn, intent) or self._order_follow_up(turn, intent, shopper)
+        found = self._returning(turn, shopper) or self._service(turn, intent) or \
+            self._order_follow_up(turn, intent, shopper)
         if found is not None:
             return found
         if intent not in cues.FOLLOW_UP_INTENTS:
             return intent
         return self._shopping_follow_up(turn, intent, shopper)
+
+    def _returning(self, turn: Turn, shopper: Shopper) -> str | None:
+        """"Did my return go through?", "can I still return the candle from July?", a swap
+        of something delivered past the return window: the return window's answer."""
+        text = turn.latest.text
+        if returns.RETURN_STATUS.search(text):
+            return "return_window" if self.orders_for_return(turn, shopper) else None
+        if not returns.CAN_RETURN.search(text) or cues.RETURN_CONDITION.search(text):
+            return None  # "can i return drinks i already opened": what may go back
+        found = self.orders_for_return(turn, shopper)
+        today = date.today()
+        if found and (_STILL.search(text) or any(
+                returns.past_window(o, shopper.profile, today) for o in found)):
+            return "return_window"
+        return None
+
+    def orders_for_return(self, turn: Turn, shopper: Shopper) -> list[OrderRow]:
+        """The delivered or returned orders the words name by contents or date."""
+        text = turn.latest.text
+        states = ("returned",) if returns.RETURN_STATUS.search(text) else ("delivered",
+                                                                            "returned")
+        mine = [o for o in self.knowledge.accounts.orders_of(shopper.profile.id)
+                if o.state in states]
+        if not mine:
+            return []
+        meant = order_meant(text, mine, self.knowledge.product, states)
+        if meant.order is not None and (meant.products or _names_a_date(text)):
+            return [meant.order]
+        named = lines_mentioned(text, meant.candidates, self.knowledge.product)
+        return [o for o in meant.candidates if o.id in named][:3]  # two with a phone case
 
     def _service(self, turn: Turn, intent: str) -> str | None:
         """Problems, policies and timings the words ask about, whatever the intent."""
@@ -55,6 +88,23 @@ class Rereading(OrderTalk):
             return "faq"  # "could i take store credit instead?": the policy, +5%
         if cues.RETURN_CONDITION.search(text) and cues.RETURNING.search(text):
             return "faq"  # "can i return a drink i already opened": what may be returned
+        if cues.SHIPPING_COST.search(text) and intent not in (*ORDER_INTENTS, "order_status") \
+                and (intent in cues.FOLLOW_UP_INTENTS or not cues.LATE.search(text)):
+            # "would I pay for shipping on those?", "退货运费要我自己出吗", "我买东西运费怎么算"
+            if not cues.RETURNING.search(text):
+                return "delivery_options"
+            return "faq" if cues.EXCHANGE.search(text) else "return_policy"
+        if intent not in ORDER_INTENTS and cues.RETURN_WINDOW.search(text) and \
+                not cues.EXCHANGE.search(text):
+            return "return_policy"  # "how many days do i get for returns": theirs, and the fee
+        if intent in ("out_of_scope", "nlu_fallback", "inform") and \
+                cues.RETURN_REQUEST.search(text) and turn.slots.get("order_id") and \
+                cues.ORDER_WORDS.search(text):
+            return "get_refund"  # "那单里的冷萃买多了，有一箱还没拆封，能退掉吗"
+        if intent in (*ORDER_INTENTS, "inform") and previous is not None and previous.intent in \
+                cues.TOPIC_INTENTS and cues.ELLIPTICAL.search(text) and len(text) <= 12 and \
+                not orders.mentions_order(text):
+            return "faq"  # "那换货呢" after the return fee: the policy, no order to change
         if intent not in ORDER_INTENTS and cues.POLICY.search(text):
             return "faq"  # "the headphones i got in march, still under warranty?"
         if intent == "membership_benefits" and cues.POLICY.search(text):
@@ -66,14 +116,15 @@ class Rereading(OrderTalk):
                 or self.shopping.named_by_part(text)) and \
                 attributes_asked(text, None)[:1] == ["stock"]:
             return "product_question"  # "现在能买到吗", "雪地靴现在能买吗": whether it is in stock
+        if cues.TIMING.search(text) and cues.USUAL_DELIVERY.search(text) and not (
+                cues.MONEY.search(text) or cues.RETURNING.search(text)
+                or orders.mentions_order(text)) and intent not in (*ORDER_INTENTS, "order_status"):
+            return "delivery_period"  # "平时下单标准配送要几天到" after a refund was filed
         if cues.TIMING.search(text) and any(m.startswith("filed:") for m in turn.marks) and \
                 not orders.mentions_order(text) and (intent != "order_status"
                                                      or cues.MONEY.search(text)) and not [
                 a for a in attributes_asked(text, None) if a not in ("price", "stock")]:
             return "request_timing"  # "how long does that take", "...till it's on my card"
-        if intent in cues.FOLLOW_UP_INTENTS and cues.SHIPPING_COST.search(text):
-            # "would I pay for shipping on those?", "退货运费要我自己出吗"
-            return "faq" if cues.RETURNING.search(text) else "delivery_options"
         problem = _last_problem(turn)
         if problem and (remedy_in(text) or (not problem[1] and (
                 orders.mentions_order(text) or RECENT.search(text) or _names_a_date(text)))):
@@ -230,3 +281,5 @@ def _listed_or_asked_orders(turn: Turn) -> bool:
     recent = turn.bot_texts[-4:]
     return any(_WHICH_ORDER_ASKED.search(t) for t in recent) or len(
         {i for t in recent for i in orders.order_ids(t)}) >= 2
+
+_STILL = re.compile(r"(?i)\bstill\b|too late|还能|还可以|能不能|能退吗|可以退吗|能换吗|可以换吗|还在")
