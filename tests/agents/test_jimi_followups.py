@@ -1,0 +1,211 @@
+"""JIMI follows what a shopper means over a conversation: an order picked by its contents, a
+product described by use or feature, a correction, a return window counted from delivery, a
+basket against free shipping, two policy questions in one message. Expectations come from the
+demo catalogue's facts and the shopper's own orders."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from agents.jimi import Jimi, Shopper, orders, policy
+from agents.jimi.asked import attributes_asked
+from agents.jimi.empathy import assess
+from kg.facts import ProductFacts
+from kg.kinds import kind_of, lineage
+from kg.schema import OrderRow, ProfileRow
+from tests.testing import conversation, user_turn
+from ui.platform import Platform
+
+
+@pytest.fixture(scope="module")
+def jimi(synced_platform: Platform) -> Jimi:
+    return Jimi(synced_platform.knowledge)
+
+
+def _profiles(platform: Platform) -> list[ProfileRow]:
+    return list(platform.knowledge.accounts.profiles())
+
+
+def _orders(platform: Platform, profile: ProfileRow) -> list[OrderRow]:
+    return list(platform.knowledge.accounts.orders_of(profile.id))
+
+
+def _of_kind(platform: Platform, kind: str) -> list[ProductFacts]:
+    return [p for p in platform.knowledge.graph.products()
+            if kind in lineage(kind_of(p.name_en, p.name_zh) or "")]
+
+
+def _last_word(platform: Platform, order: OrderRow) -> str:
+    return platform.knowledge.product(order.lines[0].product_id).name_en.split()[-1].lower()
+
+
+# -- orders --------------------------------------------------------------------------------
+
+def test_the_order_is_picked_by_what_is_in_it_after_jimi_asked(jimi: Jimi,
+                                                                synced_platform: Platform) -> None:
+    for profile in _profiles(synced_platform):
+        open_ = [o for o in _orders(synced_platform, profile) if o.state in ("paid", "delayed")]
+        words = {o.id: _last_word(synced_platform, o) for o in open_}
+        unique = [o for o in open_ if len(words[o.id]) >= 4 and list(words.values()).count(
+            words[o.id]) == 1 and not any(words[o.id] in synced_platform.knowledge.product(
+                line.product_id).name_en.lower() for other in open_ if other.id != o.id
+                for line in other.lines)]
+        if len(open_) >= 2 and unique:
+            break
+    else:
+        pytest.skip("no shopper with two open orders told apart by a product")
+    wanted = unique[0]
+    turn = conversation(user_turn("I want to cancel my order", "cancel_order"),
+                        user_turn(f"the one with the {words[wanted.id]}", "product_question"),
+                        bot=[orders.ASK_ORDER_ID["en"]])
+    reply = jimi.respond(turn, Shopper(profile, "en"))
+    assert reply.requests == [(wanted.id, "cancel")]
+
+
+def _delivered_past_window(platform: Platform) -> tuple[ProfileRow, OrderRow]:
+    today = date.today()
+    for profile in _profiles(platform):
+        window = policy.terms(profile).return_days
+        for order in _orders(platform, profile):
+            if order.state == "delivered" and (
+                    today - date.fromisoformat(order.expected_delivery)).days > window:
+                return profile, order
+    pytest.skip("no delivered order past its return window")
+
+
+def test_past_the_return_window_is_said_and_nothing_is_filed(jimi: Jimi,
+                                                              synced_platform: Platform) -> None:
+    profile, order = _delivered_past_window(synced_platform)
+    product = synced_platform.knowledge.product(order.lines[0].product_id)
+    window = policy.terms(profile).return_days
+    asked = jimi.respond(conversation(user_turn(
+        f"can I still return the {product.name_en} from order {order.id}?", "return_policy",
+        order_id=order.id)), Shopper(profile, "en"))
+    assert order.id in asked.texts[0] and f"past the {window}-day return window" in asked.texts[0]
+    refund = jimi.respond(conversation(user_turn(f"refund order {order.id} please", "get_refund",
+                                                 order_id=order.id)), Shopper(profile, "en"))
+    assert not refund.requests and "past the" in refund.texts[0]
+    zh = jimi.respond(conversation(user_turn(f"订单{order.id}里的{product.name_zh}现在还能退吗",
+                                             "return_policy", order_id=order.id)),
+                      Shopper(profile, "zh"))
+    assert "超过" in zh.texts[0] and f"{window}天" in zh.texts[0]
+
+
+def test_a_return_already_sent_back_is_reported(jimi: Jimi, synced_platform: Platform) -> None:
+    for profile in _profiles(synced_platform):
+        returned = [o for o in _orders(synced_platform, profile) if o.state == "returned"]
+        if returned:
+            break
+    else:
+        pytest.skip("no returned order")
+    order = returned[0]
+    product = synced_platform.knowledge.product(order.lines[0].product_id)
+    reply = jimi.respond(conversation(user_turn(
+        f"I sent back the {product.name_en} a while ago - did that go through?",
+        "product_search")), Shopper(profile, "en"))
+    assert reply.texts[0].startswith(f"Order {order.id} was returned")
+    assert not reply.shown  # a question about a return lists no products
+
+
+# -- products ------------------------------------------------------------------------------
+
+def test_described_by_use_among_the_list_in_chinese(jimi: Jimi,
+                                                     synced_platform: Platform) -> None:
+    headphones = _of_kind(synced_platform, "headphones")
+    runners = [p for p in headphones if "running" in p.tags]
+    assert len(runners) == 1 and len(headphones) >= 3
+    reply = jimi.respond(conversation(
+        user_turn("有没有蓝牙耳机推荐", "product_search"),
+        user_turn("太贵了。。跑步戴的那款防汗吗", "product_question"),
+        shown=[[p.id for p in headphones]], slots={"product": headphones[0].name_en}),
+        Shopper(_profiles(synced_platform)[0], "zh"))
+    assert runners[0].name_zh and runners[0].name_zh in reply.texts[0]
+
+
+def test_the_feature_named_picks_another_of_the_kind_discussed(
+        jimi: Jimi, synced_platform: Platform) -> None:
+    headphones = _of_kind(synced_platform, "headphones")
+    quiet = [p for p in headphones if p.attributes.get("noise_cancelling") is True]
+    other = next(p for p in headphones if p not in quiet and "battery_life_h" in p.attributes)
+    assert len(quiet) == 1
+    reply = jimi.respond(conversation(
+        user_turn("any wireless headphones under 50?", "product_search"),
+        user_turn("what about the noise cancelling ones, whats the battery like",
+                  "product_question"),
+        shown=[[other.id]], slots={"product": other.name_en}),
+        Shopper(_profiles(synced_platform)[0], "en"))
+    said = " ".join(reply.texts)
+    assert quiet[0].name_en in said and f"{quiet[0].attributes['battery_life_h']} h" in said
+    assert other.name_en not in said
+
+
+def test_a_comparison_leads_with_the_attribute_asked(jimi: Jimi,
+                                                     synced_platform: Platform) -> None:
+    weighed = [p for p in synced_platform.knowledge.graph.products() if "weight_g" in p.attributes]
+    first, second = weighed[0], weighed[1]
+    reply = jimi.respond(conversation(user_turn(
+        f"how heavy is the {first.name_en} compared to the {second.name_en}?",
+        "compare_products", product=[first.name_en, second.name_en])),
+        Shopper(_profiles(synced_platform)[0], "en"))
+    text = reply.texts[0]
+    weights = f"weight: {first.attributes['weight_g']} g vs {second.attributes['weight_g']} g"
+    assert text.split("; ")[1].startswith(weights)  # right after the prices
+
+
+def test_a_correction_asks_the_question_again_about_the_other(
+        jimi: Jimi, synced_platform: Platform) -> None:
+    vases = [p for p in _of_kind(synced_platform, "vases") if "height_cm" in p.attributes]
+    glass = next(p for p in vases if (p.attributes.get("material") or "") == "glass")
+    other = next(p for p in vases if p.id != glass.id)
+    reply = jimi.respond(conversation(
+        user_turn("有花瓶卖吗", "product_search"),
+        user_turn("那另一个多高", "product_question"),
+        user_turn("不是，我是问玻璃那个多高", "deny"),
+        shown=[[p.id for p in vases]], slots={"product": other.name_en}),
+        Shopper(_profiles(synced_platform)[0], "zh"))
+    assert f"{glass.attributes['height_cm']}厘米" in reply.texts[0]
+    assert glass.name_zh and glass.name_zh in reply.texts[0]
+
+
+# -- policies ------------------------------------------------------------------------------
+
+def test_a_basket_is_checked_against_free_shipping(jimi: Jimi,
+                                                   synced_platform: Platform) -> None:
+    profile = next(p for p in _profiles(synced_platform) if p.membership == "basic")
+    threshold = policy.terms(profile).free_shipping_over
+    assert threshold is not None
+    products = sorted(synced_platform.knowledge.graph.products(), key=lambda p: p.price)
+    first = next(p for p in products if p.price < threshold)
+    second = next(p for p in products if p.id != first.id and p.price < threshold
+                  and p.price + first.price >= threshold)
+    reply = jimi.respond(conversation(user_turn(
+        f"if I buy the {first.name_en} and the {second.name_en}, do I get free shipping?",
+        "delivery_options")), Shopper(profile, "en"))
+    assert f"{first.price + second.price:.2f} USD, so standard shipping is free" in reply.texts[0]
+
+
+def test_two_policy_questions_in_one_message_get_two_answers(jimi: Jimi,
+                                                             synced_platform: Platform) -> None:
+    profile = next(p for p in _profiles(synced_platform) if p.membership == "platinum")
+    reply = jimi.respond(conversation(user_turn(
+        "is express shipping free for me? and how many points do I get per dollar?",
+        "delivery_options")), Shopper(profile, "en"))
+    said = "\n".join(reply.texts)
+    assert "express is free" in said
+    assert f"{policy.terms(profile).points_per_dollar:g} points per dollar" in said
+
+
+def test_overlapping_asks_are_read_once() -> None:
+    assert attributes_asked("what colour temperature is the light?", None) == [
+        "colour_temperature_k"]
+    assert attributes_asked("are they over-ear? and which colours", None) == ["fit", "colour"]
+    assert attributes_asked("单次能听多久？充电盒能充几次", None) == ["battery_life_h",
+                                                                 "case_charges"]
+
+
+def test_frustration_with_the_bot_itself_is_noticed() -> None:
+    assert assess("你们这个机器人根本听不懂人话，我要找人工客服", "contact_human_agent", [],
+                  []).frustrated
+    assert not assess("人工客服几点上班", "contact_human_agent", [], []).frustrated
