@@ -52,6 +52,7 @@ VALUE_ZH = MappingProxyType({
     "hidden zip": "隐形拉链", "unscented": "无香", "cedar and fig": "雪松无花果", "high": "高",
     "crew": "圆领", "relaxed": "宽松", "camp": "古巴领", "short": "短袖", "press-on": "按压式",
     "led": "LED", "lugged rubber": "防滑橡胶大底", "grippy rubber": "抓地橡胶大底",
+    "glass bottle": "玻璃瓶装", "can": "罐装", "plastic bottle": "塑料瓶装",
 })
 # what shoppers call a tag ("for my kid", "孩子") -> the tag
 TAG_SYNONYMS = MappingProxyType({

@@ -109,6 +109,8 @@ _ASKS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"how warm|多冷|零下|comfort rating", ("comfort_rating_c",)),
     (r"flavou?r|taste|tasting notes|口味|味道|风味", ("flavour", "tasting_notes", "scent")),
     (r"scent|smell|香味|气味", ("scent",)),
+    (r"packag|glass bottle|bottle or (?:a )?can|cans? or bottles?|玻璃瓶|瓶装|罐装|包装",
+     ("packaging",)),
     (r"over[- ]?ear|in[- ]?ear|on[- ]?ear|earbud style|头戴|入耳|耳挂|佩戴方式", ("fit",)),
 )
 ASKS = tuple((re.compile(f"(?i){pattern}"), answers) for pattern, answers in _ASKS)

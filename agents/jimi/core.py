@@ -34,6 +34,7 @@ from agents.jimi.order_talk import (
     _text,
 )
 from agents.jimi.problems import problem_in
+from agents.jimi.product_answers import describe_attribute
 from agents.jimi.rereading import Rereading
 from agents.jimi.search import ProductSearch
 from agents.jimi.shopping import Shopping
@@ -181,6 +182,8 @@ class Jimi(Rereading):
         answered = {intent, *(t for p, t in cues.POLICY_TOPICS if p.search(clauses[0]))}
         extra = []
         for clause in clauses[1:]:
+            if intent not in _PRODUCT_INTENTS:  # "... take the voucher. Unrelated - how
+                extra += self._product_facts(clause, shopper.language)  # long does X burn?"
             topic = next((t for p, t in cues.POLICY_TOPICS if p.search(clause)), None)
             if topic is None or topic in answered:
                 continue
@@ -193,6 +196,14 @@ class Jimi(Rereading):
             if line and line not in reply.texts:
                 extra.append(line)
         return extra
+
+    def _product_facts(self, clause: str, language: str) -> list[str]:
+        """The facts a clause asks about a product it names in full, if any."""
+        named = self.shopping.products_named(clause)
+        if len(named) != 1:
+            return []
+        return [describe_attribute(named[0], a, language)
+                for a in attributes_asked(clause, named[0]) if a != "stock"]
 
     def handover_message(self, language: str) -> str:
         return HANDOVER[language]
@@ -377,7 +388,10 @@ class Jimi(Rereading):
 # -- helpers -------------------------------------------------------------------------------
 
 
-_QUESTIONS = re.compile(r"[?？]\s*(?:and\s+|also\s+|还有|另外)?")
+_QUESTIONS = re.compile(r"(?i)[?？]\s*(?:and\s+|also\s+|还有|另外)?|[.!。！]\s+(?=\w)|"
+                        r"\s+-\s+|\b(?:unrelated|btw|by the way)\b[,:\s-]*|顺便问一?下|另外")
+_PRODUCT_INTENTS = frozenset({"product_question", "product_search", "compare_products",
+                              "which_of", "bigger_one"})
 
 
 def _merge(before: dict[str, list[str]], now: dict[str, list[str]]) -> dict[str, list[str]]:

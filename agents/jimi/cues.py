@@ -81,7 +81,8 @@ REFINING_INTENTS = frozenset({"deny", "inform", "affirm", "out_of_scope", "nlu_f
 CORRECTION = re.compile(r"(?i)\bi meant\b|\bi mean the\b|\bno,? (?:sorry,? )?(?:the|that)\b|"
                         r"我是说|我说的是|我问的是|不是这个|是问")
 # the shopper's own slip in an order not yet sent: a change, not a faulty delivery
-MY_MISTAKE = re.compile(r"(?i)\bi (?:picked|chose|ordered|selected|clicked|put in) the wrong\b|"
+MY_MISTAKE = re.compile(r"(?i)\b(?:i|but|and) (?:picked|chose|ordered|selected|clicked|put in) the "
+                        r"wrong\b|"
                         r"\bby mistake\b|选错|拍错|下错|点错|买错")
 PHOTO_QUESTION = re.compile(r"(?i)\b(?:need|want|should i send|send you) (?:a |some )?(?:photos?|pictures?|"
                             r"pics?|images?|videos?)\b|how (?:do|can) i (?:send|upload) (?:a |the )?"
@@ -160,7 +161,8 @@ GOES_WITH = re.compile(r"(?i)goes? (?:well )?with\b|go together|to go with|"
                        r"一起买什么|配套")
 # "橙汁那单呢", "and the other one?": a question about an order, never a new request on it
 ELLIPTICAL = re.compile(r"(?i)呢[?？]?\s*$|^\s*(?:and|what about|how about)\b")
-REQUEST_VERB = re.compile(r"(?i)\b(?:cancel|refund|return|change|swap|exchange|stop|send back)"
+REQUEST_VERB = re.compile(r"(?i)\b(?:cancel|refund|return|change|swap|switch|exchange|stop|send back"
+                          r"|make (?:it|them|the \w+) (?:an? )?\w+ (?:instead|please|pls))"
                           r"|取消|退|改|换|不要|别发")
 IT = re.compile(r"(?i)\b(?:it|its|it's)\b|它")  # the product under discussion, by pronoun
 # "how much lighter is it than ...", "比GTX轻多少": the difference, by attribute

@@ -227,6 +227,7 @@ SENTENCES_EN = {
     "case_charges": "The case charges the {name} {value} times over.",
     "max_volume_db": "The {name} is limited to {value}.",
     "fit": "The {name} is {value}.",
+    "packaging": "The {name} comes in a {value}.",
 }
 SENTENCES_ZH = {
     "weight_g": "{name}重{value}。", "battery_life_h": "{name}充满电可用约{value}。",
@@ -241,6 +242,7 @@ SENTENCES_ZH = {
     "drop_protection_m": "{name}经过{value}跌落测试。", "water_resistance_m": "{name}防水深度{value}。",
     "case_charges": "充电盒可为{name}充电{value}次。", "max_volume_db": "{name}的最大音量限制为{value}。",
     "fit": "{name}是{value}设计。",
+    "packaging": "{name}是{value}的。",
 }
 
 
