@@ -80,7 +80,7 @@ _ASKS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"\blaces?\b|\btie\b|velcro|closure|fasten|鞋带|魔术贴|系带", ("closure",)),
     ((r"how many (?:in a|per) pack|pack of|how many (?:cans|bottles|pairs)|how many come in|"
       r"how many (?:are )?in (?:a|the|one) (?:box|case|pack)|一箱几|一箱多少|一套几|一套多少|一盒几|"
-      r"一包几|几个装|几瓶|几罐|几双|几只装|"
+      r"一包几|几个装|几瓶|几罐|几双|几只装|几支|几根|几片|几袋|"
       r"几个装|装几"), ("pack_count",)),
     (r"noise[- ]cancel|\banc\b|降噪", ("noise_cancelling",)),
     (r"bluetooth|蓝牙", ("bluetooth_version", "wireless")),

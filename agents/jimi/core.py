@@ -21,12 +21,13 @@ import re
 from collections.abc import Callable
 from datetime import date
 
-from agents.jimi import cues, orders, policy, returns
+from agents.jimi import cues, money, orders, policy, returns
 from agents.jimi import problem_replies as problems_text
 from agents.jimi.asked import attributes_asked
 from agents.jimi.context import ORDER_INTENTS, Reply, Shopper, Turn
 from agents.jimi.empathy import ACKNOWLEDGE, assess
-from agents.jimi.faq import FaqRetriever, answer_of
+from agents.jimi.faq import FaqRetriever
+from agents.jimi.further import further_answers
 from agents.jimi.order_talk import (
     CLARIFY,
     OFFER_PERSON,
@@ -34,7 +35,6 @@ from agents.jimi.order_talk import (
     _text,
 )
 from agents.jimi.problems import problem_in
-from agents.jimi.product_answers import describe_attribute
 from agents.jimi.rereading import Rereading
 from agents.jimi.search import ProductSearch
 from agents.jimi.shopping import Shopping
@@ -164,46 +164,13 @@ class Jimi(Rereading):
             self._sorry(reply, shopper.language)
         elif reply.handover and mood.frustrated and not any(_SORRY.search(t) for t in reply.texts):
             reply.texts.insert(0, SORRY_TROUBLE[shopper.language])  # handed over upset: sorry
-        reply.texts += self._other_policy_answers(turn, intent, reply, shopper)
+        reply.texts += further_answers(turn, intent, reply, shopper, self.shopping, self.faq)
         reply.texts = list(dict.fromkeys(reply.texts))  # one answer reached by two routes: once
         if "offer" in turn.marks:  # a person was offered earlier: not again with every answer
             reply.texts = [t for t in (_without_offer(t) for t in reply.texts) if t]
         elif any(o in t for t in reply.texts for o in OFFER_PERSON.values()):
             reply.marks.append("offer")
         return reply
-
-    def _other_policy_answers(self, turn: Turn, intent: str, reply: Reply,
-                              shopper: Shopper) -> list[str]:
-        """"Is express free for me? and how many points do I get per dollar?": the FAQ's
-        answer to each further question on another policy topic than the one answered."""
-        clauses = [c for c in _QUESTIONS.split(turn.latest.text) if len(c.strip()) > 6]
-        if len(clauses) < 2 or reply.handover:
-            return []
-        answered = {intent, *(t for p, t in cues.POLICY_TOPICS if p.search(clauses[0]))}
-        extra = []
-        for clause in clauses[1:]:
-            if intent not in _PRODUCT_INTENTS:  # "... take the voucher. Unrelated - how
-                extra += self._product_facts(clause, shopper.language)  # long does X burn?"
-            topic = next((t for p, t in cues.POLICY_TOPICS if p.search(clause)), None)
-            if topic is None or topic in answered:
-                continue
-            answered.add(topic)
-            if topic == "membership_benefits":  # "how many points do I get": theirs
-                extra.append(policy.points_line(shopper.profile, shopper.language))
-                continue
-            row = self.faq.best(clause, topic)
-            line = answer_of(row, shopper.language) if row else None
-            if line and line not in reply.texts:
-                extra.append(line)
-        return extra
-
-    def _product_facts(self, clause: str, language: str) -> list[str]:
-        """The facts a clause asks about a product it names in full, if any."""
-        named = self.shopping.products_named(clause)
-        if len(named) != 1:
-            return []
-        return [describe_attribute(named[0], a, language)
-                for a in attributes_asked(clause, named[0]) if a != "stock"]
 
     def handover_message(self, language: str) -> str:
         return HANDOVER[language]
@@ -268,6 +235,9 @@ class Jimi(Rereading):
 
     def _delivery_period(self, turn: Turn, shopper: Shopper) -> Reply:
         texts = [policy.delivery_line(shopper.profile, shopper.language)]
+        if cues.SHIPPING_COST.search(turn.latest.text) or re.search(
+                r"(?i)how much is (?:the )?shipping", turn.latest.text):  # "how much and how long"
+            texts.insert(0, policy.shipping_line(shopper.profile, shopper.language))
         mine = [o for o in self.knowledge.accounts.orders_of(shopper.profile.id)
                 if o.state in ("paid", "shipped", "delayed")]
         meant = self.order_meant(turn, shopper.profile.id)  # "我新下的那单什么时候到"
@@ -300,11 +270,31 @@ class Jimi(Rereading):
     def _payment_issue(self, turn: Turn, shopper: Shopper) -> Reply:
         faq = self._faq_line(turn, shopper.language)
         texts = [faq] if faq else []
+        priced = self._priced(turn, shopper) if money.INSTALMENT.search(turn.latest.text) else None
+        if priced:  # "可以分期吗？每期多少钱": what each instalment comes to
+            return Reply([money.instalment_line(priced[0], shopper.language, priced[1])])
         texts.append(OFFER_PERSON[shopper.language])
         return Reply(texts)
 
     def _membership(self, turn: Turn, shopper: Shopper) -> Reply:
+        priced = self._priced(turn, shopper) if money.EARN.search(turn.latest.text) else None
+        if priced:  # "how many points would I get on a $150 order?"
+            return Reply([money.points_earned(shopper.profile, priced[0], shopper.language,
+                                              priced[1])])
         return Reply([policy.membership_line(shopper.profile, shopper.language)])
+
+    def _priced(self, turn: Turn, shopper: Shopper) -> tuple[float, str] | None:
+        """(amount, what) a sum is asked about: a dollar amount said, else the product named
+        or under discussion, at its price."""
+        amount = money.spend_in(turn.latest.text)
+        if amount is not None:
+            return amount, ""
+        product = self.shopping.product_of(turn, shopper.profile.id)
+        if product is None:
+            return None
+        name = product.name(shopper.language)
+        return product.price, (f"{name}（{product.price:.2f}美元）" if shopper.language == "zh"
+                               else f"The {name} ({product.price:.2f} USD)")
 
     # -- people and feelings ---------------------------------------------------------------
 
@@ -386,12 +376,6 @@ class Jimi(Rereading):
 
 
 # -- helpers -------------------------------------------------------------------------------
-
-
-_QUESTIONS = re.compile(r"(?i)[?？]\s*(?:and\s+|also\s+|还有|另外)?|[.!。！]\s+(?=\w)|"
-                        r"\s+-\s+|\b(?:unrelated|btw|by the way)\b[,:\s-]*|顺便问一?下|另外")
-_PRODUCT_INTENTS = frozenset({"product_question", "product_search", "compare_products",
-                              "which_of", "bigger_one"})
 
 
 def _merge(before: dict[str, list[str]], now: dict[str, list[str]]) -> dict[str, list[str]]:

@@ -112,6 +112,7 @@ HOW = re.compile(r"(?i)\bwhere (?:does|do|will|is)\b|\bhow (?:do|does|will|is|ar
 # what can be done about a late order
 OPTIONS = re.compile(r"(?i)what are my options|what can i do|what now|what should i do|any options|"
                      r"compensat|anything for the (?:wait|delay)|make up for|"
+                     r"do i get anything|get anything for|"
                      r"怎么办|有什么办法|能怎么处理|我能做什么|有什么选择|补偿|赔偿|"
                      r"voucher|coupon|优惠券|代金券|anything you can (?:offer|do)|what can you offer|"
                      r"能补偿|有什么补偿|"

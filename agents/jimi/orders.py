@@ -98,7 +98,7 @@ def handle_request(kind: str, order: OrderRow, profile: ProfileRow, language: st
     window = policy.terms(profile).return_days
     if kind == "cancel_order":
         if state in ("paid", "delayed"):
-            return ((f"已为订单 {oid} 提交取消申请，仓库确认后款项将在3个工作日内原路退回。" if zh else
+            return ((f"已为订单 {oid} 提交取消申请，仓库确认后退款将在3个工作日内原路退回。" if zh else
                      f"I've filed a cancellation for order {oid}. Once the warehouse confirms, "
                      "the refund goes back to your payment method within 3 business days."),
                     "cancel")

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from agents.jimi import cues, orders, returns
+from agents.jimi import cues, money, orders, returns
 from agents.jimi.asked import attributes_asked, colour_asked
 from agents.jimi.context import ORDER_INTENTS, Shopper, Turn
 from agents.jimi.order_talk import OrderTalk, _last_problem, _names_a_date
@@ -94,6 +94,10 @@ class Rereading(OrderTalk):
             if not cues.RETURNING.search(text):
                 return "delivery_options"
             return "faq" if cues.EXCHANGE.search(text) else "return_policy"
+        if money.EARN.search(text):
+            return "membership_benefits"  # "买那个炒锅能拿多少积分": the points it earns
+        if money.INSTALMENT.search(text) and intent not in ORDER_INTENTS:
+            return "payment_issue"  # "可以分期吗？每期多少钱"
         if intent not in ORDER_INTENTS and cues.RETURN_WINDOW.search(text) and \
                 not cues.EXCHANGE.search(text):
             return "return_policy"  # "how many days do i get for returns": theirs, and the fee
@@ -282,4 +286,4 @@ def _listed_or_asked_orders(turn: Turn) -> bool:
     return any(_WHICH_ORDER_ASKED.search(t) for t in recent) or len(
         {i for t in recent for i in orders.order_ids(t)}) >= 2
 
-_STILL = re.compile(r"(?i)\bstill\b|too late|还能|还可以|能不能|能退吗|可以退吗|能换吗|可以换吗|还在")
+_STILL = re.compile(r"(?i)\bstill\b|too late|(?:until|till|by) when|截止|到什么时候|还能|还可以|能不能|能退吗|可以退吗|能换吗|可以换吗|还在")

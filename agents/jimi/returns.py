@@ -14,7 +14,7 @@ Example::
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from agents.jimi import policy
 from kg.schema import OrderRow, ProfileRow
@@ -22,6 +22,9 @@ from kg.schema import OrderRow, ProfileRow
 # a question whether something can still go back, or a request to swap or send it back
 CAN_RETURN = re.compile(
     r"(?i)\b(?:can|could|may) i (?:still )?(?:return|send (?:it|them|\w+) back|swap|exchange)\b|"
+    r"\b(?:i )?(?:want|would like|'d like|need) to (?:return|send back|exchange)\b|想退|要退掉|"
+    r"\b(?:until|till|by) when\b.{0,30}\breturn|\breturn.{0,40}\b(?:until|till|by) when\b|"
+    r"退.{0,10}(?:到什么时候|截止|到哪天|什么时候之前)|"
     r"\bstill (?:return|exchange|swap|send back)|\btoo late to (?:return|exchange|swap)|"
     r"还能退|能退吗|能退掉吗|可以退吗|能不能退|还能换|能换吗|可以换吗|能不能换|还可以退|还可以换|还在退货期")
 # a question about a return already sent back
@@ -77,7 +80,9 @@ def _window_line(order: OrderRow, profile: ProfileRow, language: str, today: dat
                 f"{window}-day return window for {tier}s, so it can no longer be returned or "
                 "exchanged. If it's faulty, the warranty still covers it.")
     left = window - days
-    return (f"订单 {oid} 于 {delivered} 签收，作为{tier}您有{window}天退换货期限，还剩{left}天，"
-            "可以在“我的订单”中申请退货或换货。" if zh else
+    until = (today + timedelta(days=left)).isoformat()
+    return (f"订单 {oid} 于 {delivered} 签收，作为{tier}您有{window}天退换货期限，可以在 {until} "
+            f"之前（还剩{left}天）在“我的订单”中申请退货或换货。" if zh else
             f"Order {oid} was delivered on {delivered}; as a {tier} you have {window} days to "
-            f"return or exchange it, so {left} days are left. You can start it under My Orders.")
+            f"return or exchange it, so until {until} ({left} days left). You can start it "
+            "under My Orders.")

@@ -114,6 +114,8 @@ class Shopping(Comparing):
             parts.append(has_size(product, size, language))
         attributes = [a for a in attributes_asked(text, product)
                       if not ((colour or size or others) and a in ("colour", "size", "stock"))]
+        if currency_asked(text) and "price" not in attributes:
+            attributes.append("price")  # "有紫色吗？折合人民币多少": the price, converted
         entity = turn.entity("attribute")
         if not attributes and entity:
             attributes = [a for a in [attribute_asked("", entity)] if a]

@@ -1,0 +1,82 @@
+"""Further questions in one message: "is express free for me? and how many points do I get
+per dollar?", "how long does standard delivery take to the UK? and whats the return postage",
+"I'll keep it and take the voucher. Unrelated - how long does the Cedar & Fig candle burn for?".
+
+The message is answered as a whole by its intent first; then each clause on a policy topic that
+answer did not cover gets its own line (the shopper's own terms where they differ by tier,
+else the FAQ's answer), and after an answer about orders or policies, a clause asking about a
+product it names in full gets that product's facts.
+"""
+
+from __future__ import annotations
+
+import re
+
+from agents.jimi import cues, policy
+from agents.jimi.asked import attributes_asked
+from agents.jimi.context import Reply, Shopper, Turn
+from agents.jimi.faq import FaqRetriever, answer_of
+from agents.jimi.pointing import Pointing
+from agents.jimi.product_answers import describe_attribute
+
+CLAUSES = re.compile(r"(?i)[?？]\s*(?:and\s+|also\s+|还有|另外)?|[.!。！]\s+(?=\w)|"
+                     r"\s+-\s+|\b(?:unrelated|btw|by the way)\b[,:\s-]*|顺便问一?下|另外")
+PRODUCT_INTENTS = frozenset({"product_question", "product_search", "compare_products",
+                             "which_of", "bigger_one"})
+DELIVERY_TIME = re.compile(r"(?i)how long .{0,30}(?:take|deliver|ship|arrive|get there)|"
+                           r"standard delivery|express delivery|几天到|要几天|多久到|多久能到|"
+                           r"配送.{0,4}(?:几天|多久)")
+# what an intent's answer already covers
+COVERS = {"delivery_options": {"delivery_options", "delivery_period"},
+          "delivery_period": {"delivery_options", "delivery_period"}}
+
+
+def further_answers(turn: Turn, intent: str, reply: Reply, shopper: Shopper,
+                    shopping: Pointing, faq: FaqRetriever) -> list[str]:
+    """The lines answering the message's further questions, not already in ``reply``."""
+    clauses = [c for c in CLAUSES.split(turn.latest.text) if len(c.strip()) > 6]
+    if len(clauses) < 2 or reply.handover:
+        return []
+    answered = set(COVERS.get(intent, {intent}))
+    if intent in ("faq", "report_problem", *PRODUCT_INTENTS):  # it answered the first clause
+        answered |= {t for t in (_topic(clauses[0]),) if t}
+    extra: list[str] = []
+    for clause in clauses:
+        if intent not in PRODUCT_INTENTS and clause is not clauses[0]:
+            extra += _product_facts(clause, shopping, shopper.language)
+        topic = _topic(clause)
+        if topic is None or topic in answered:
+            continue
+        answered.add(topic)
+        extra += [line for line in [_policy_line(clause, topic, shopper, faq)]
+                  if line and line not in reply.texts]
+    return extra
+
+
+def _topic(clause: str) -> str | None:
+    if DELIVERY_TIME.search(clause) and not cues.RETURNING.search(clause):
+        return "delivery_period"
+    return next((t for p, t in cues.POLICY_TOPICS if p.search(clause)), None)
+
+
+def _policy_line(clause: str, topic: str, shopper: Shopper, faq: FaqRetriever) -> str | None:
+    profile, language = shopper.profile, shopper.language
+    if topic == "membership_benefits":  # "how many points do I get": theirs
+        return policy.points_line(profile, language)
+    if topic == "delivery_period":
+        return policy.delivery_line(profile, language)
+    if topic == "delivery_options":
+        return policy.shipping_line(profile, language)
+    if topic == "return_policy" and not cues.EXCHANGE.search(clause):
+        return policy.returns_line(profile, language)
+    row = faq.best(clause, topic)
+    return answer_of(row, language) if row else None
+
+
+def _product_facts(clause: str, shopping: Pointing, language: str) -> list[str]:
+    """The facts a clause asks about a product it names in full, if any."""
+    named = shopping.products_named(clause)
+    if len(named) != 1:
+        return []
+    return [describe_attribute(named[0], a, language)
+            for a in attributes_asked(clause, named[0]) if a != "stock"]

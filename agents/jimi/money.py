@@ -1,0 +1,60 @@
+"""The sums a shopper asks JIMI to do: the points an order earns at their tier, and what each
+instalment of a split payment comes to.
+
+"how many points would I get on a $150 order?", "买那个三层复合不锈钢炒锅能拿多少积分",
+"那个心率血氧智能手表可以分期吗？每期多少钱".
+
+Example::
+
+    points_earned(profile, 150.0, "en")   # "A 150.00 USD order earns 300 points (2 per dollar ...)."
+"""
+
+from __future__ import annotations
+
+import re
+
+from agents.jimi import policy
+from kg.schema import ProfileRow
+
+INSTALMENTS = 4            # the FAQ: orders of $100 or more split into 4 interest-free payments
+INSTALMENT_MIN = 100.0
+EARN = re.compile(r"(?i)how many (?:points|would i (?:get|earn))|points? (?:would|will|do|can) i "
+                  r"(?:get|earn)|\bearn\b.{0,20}\bpoints|能拿多少积分|能得多少积分|能积多少|得多少积分|"
+                  r"拿多少积分|返多少积分")
+INSTALMENT = re.compile(r"(?i)instal|split (?:the |my |a |an )?(?:payment|order|it|\$)|"
+                        r"pay (?:it )?in (?:parts|installments|instalments)|每期|分期")
+_SPEND = re.compile(r"(?i)(?:\$|usd\s?)(\d+(?:\.\d+)?)|(\d+(?:\.\d+)?)\s?(?:usd|dollars?|bucks|"
+                    r"美元|美金|刀)")
+
+
+def spend_in(text: str) -> float | None:
+    """A dollar amount in the words ("a $150 order", "150美元"), if any."""
+    match = _SPEND.search(text)
+    return float(match.group(1) or match.group(2)) if match else None
+
+
+def points_earned(profile: ProfileRow, amount: float, language: str, what: str = "") -> str:
+    """The points ``amount`` earns at the shopper's tier, with the rate."""
+    rate = policy.terms(profile).points_per_dollar
+    points = amount * rate
+    tier = policy.tier_name(profile.membership, language)
+    if language == "zh":
+        thing = what or f"{amount:.2f}美元的订单"
+        return f"{thing}可获得{points:g}积分（{tier}每消费1美元得{rate:g}积分）。"
+    thing = what or f"A {amount:.2f} USD order"
+    return f"{thing} earns {points:g} points ({rate:g} per dollar as a {tier})."
+
+
+def instalment_line(amount: float, language: str, what: str = "") -> str:
+    """Whether ``amount`` can be split, and into what."""
+    part = amount / INSTALMENTS
+    if language == "zh":
+        thing = what or f"{amount:.2f}美元的订单"
+        if amount < INSTALMENT_MIN:
+            return f"{thing}未满{INSTALMENT_MIN:g}美元，暂不支持分期。"
+        return f"{thing}可分{INSTALMENTS}期免息支付，每期{part:.2f}美元，每两周一期，首期在下单时扣款。"
+    thing = what or f"A {amount:.2f} USD order"
+    if amount < INSTALMENT_MIN:
+        return f"{thing} is under {INSTALMENT_MIN:g} USD, so it can't be split into instalments."
+    return (f"{thing} can be split into {INSTALMENTS} interest-free payments of {part:.2f} USD, "
+            "one every two weeks; the first is charged when you order.")
