@@ -21,7 +21,7 @@ import re
 from collections.abc import Callable
 from datetime import date
 
-from agents.jimi import cues, money, orders, policy, returns
+from agents.jimi import cues, orders, policy, returns
 from agents.jimi import problem_replies as problems_text
 from agents.jimi.asked import attributes_asked
 from agents.jimi.context import ORDER_INTENTS, Reply, Shopper, Turn
@@ -38,6 +38,7 @@ from agents.jimi.problems import problem_in
 from agents.jimi.rereading import Rereading
 from agents.jimi.search import ProductSearch
 from agents.jimi.shopping import Shopping
+from agents.jimi.sums import Sums
 from kg.attributes import AttributeRanker
 from kg.knowledge import KnowledgeBase
 
@@ -91,7 +92,7 @@ LANGUAGE_SET = {"en": "Sure, I'll answer in English from now on.",
 Handler = Callable[[Turn, Shopper], Reply]
 
 
-class Jimi(Rereading):
+class Jimi(Rereading, Sums):
     """Answer policies over one knowledge base."""
 
     def __init__(self, knowledge: KnowledgeBase,
@@ -223,16 +224,6 @@ class Jimi(Rereading):
 
     # -- policies (personal) ---------------------------------------------------------------
 
-    def _delivery_options(self, turn: Turn, shopper: Shopper) -> Reply:
-        texts = [policy.shipping_line(shopper.profile, shopper.language),
-                 policy.delivery_line(shopper.profile, shopper.language)]
-        named = self.shopping.basket(turn, shopper.profile.id) if cues.FREE_SHIPPING.search(
-            turn.latest.text) else []
-        if named:  # "买一个亚麻抱枕加一个雪松香薰蜡烛，够包邮吗": the basket's total
-            texts.insert(0, policy.basket_line(shopper.profile, [
-                (p.name(shopper.language), p.price) for p in named], shopper.language))
-        return Reply(texts)
-
     def _delivery_period(self, turn: Turn, shopper: Shopper) -> Reply:
         texts = [policy.delivery_line(shopper.profile, shopper.language)]
         if cues.SHIPPING_COST.search(turn.latest.text) or re.search(
@@ -266,35 +257,6 @@ class Jimi(Rereading):
             return self._return_policy(turn, shopper)
         texts = returns.window_lines(found, shopper.profile, shopper.language, date.today())
         return Reply(texts, slots={"order_id": found[0].id})
-
-    def _payment_issue(self, turn: Turn, shopper: Shopper) -> Reply:
-        faq = self._faq_line(turn, shopper.language)
-        texts = [faq] if faq else []
-        priced = self._priced(turn, shopper) if money.INSTALMENT.search(turn.latest.text) else None
-        if priced:  # "可以分期吗？每期多少钱": what each instalment comes to
-            return Reply([money.instalment_line(priced[0], shopper.language, priced[1])])
-        texts.append(OFFER_PERSON[shopper.language])
-        return Reply(texts)
-
-    def _membership(self, turn: Turn, shopper: Shopper) -> Reply:
-        priced = self._priced(turn, shopper) if money.EARN.search(turn.latest.text) else None
-        if priced:  # "how many points would I get on a $150 order?"
-            return Reply([money.points_earned(shopper.profile, priced[0], shopper.language,
-                                              priced[1])])
-        return Reply([policy.membership_line(shopper.profile, shopper.language)])
-
-    def _priced(self, turn: Turn, shopper: Shopper) -> tuple[float, str] | None:
-        """(amount, what) a sum is asked about: a dollar amount said, else the product named
-        or under discussion, at its price."""
-        amount = money.spend_in(turn.latest.text)
-        if amount is not None:
-            return amount, ""
-        product = self.shopping.product_of(turn, shopper.profile.id)
-        if product is None:
-            return None
-        name = product.name(shopper.language)
-        return product.price, (f"{name}（{product.price:.2f}美元）" if shopper.language == "zh"
-                               else f"The {name} ({product.price:.2f} USD)")
 
     # -- people and feelings ---------------------------------------------------------------
 

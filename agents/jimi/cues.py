@@ -22,7 +22,7 @@ POLICY = re.compile(r"(?i)warrant|guarantee|保修|质保|保固|reward points|�
                     r"退货.{0,6}(?:几天|多少天|多久)|"
                      r"分期|return window|退货期|shipping fee|运费")
 RETURN_REQUEST = re.compile(r"(?i)\b(?:can|could) i (?:return|send back)|\bwant to (?:return|send)|"
-                            r"退掉|能退吗|想退|要退|退了吧|可以退吗")
+                            r"退掉|能退吗|想退|要退|退了|可以退吗")
 RETURN_WINDOW = re.compile(r"(?i)days .{0,15}\breturns?\b|\breturns? .{0,15}days|return (?:window|period)|"
                            r"退货.{0,6}(?:几天|多少天|多久)|退货期")
 OPEN_STATES = ("paid", "delayed")  # orders that can still be cancelled or changed
@@ -145,9 +145,10 @@ USUAL_DELIVERY = re.compile(r"(?i)(?:usually|normally|typically|in general|gener
                             r".{0,20}(?:usually|normally|typically|generally)|"
                             r"(?:平时|一般|通常|标准|加急).{0,10}(?:配送|快递|送到|到货|几天到|发货)")
 EXCHANGE = re.compile(r"(?i)exchange|swap|换货|换个|换尺码|调换")
-FREE_SHIPPING = re.compile(r"(?i)free shipping|ship(?:s)? (?:for )?free|qualify|包邮|免运费|免邮")
+FREE_SHIPPING = re.compile(r"(?i)free shipping|ship(?:s)? (?:for )?free|shipping (?:be |is |still )?free|"
+                           r"qualify|包邮|免运费|免邮")
 RETURNING = re.compile(r"(?i)\breturn|send (?:it|them) back|退货|退回|寄回|换货|换个尺码|换尺码")
-LATE = re.compile(r"(?i)\blate\b|delay|overdue|延误|延迟|迟迟|晚了|太慢")
+LATE = re.compile(r"(?i)\blate\b|delay|overdue|\bstuck\b|hold[- ]?up|卡住|延误|延迟|迟迟|晚了|太慢")
 # what only the merchant studio makes: a product named without these is shopping
 STUDIO_WORK = re.compile(r"(?i)banner|poster|\bcopy\b|copywrit|headline|title|slogan|tagline|"
                          r"selling points?|cut ?out|background|photo|image|picture|"

@@ -128,9 +128,12 @@ def handle_request(kind: str, order: OrderRow, profile: ProfileRow, language: st
                  f"The refund for order {oid} is issued within 3 business days of the warehouse "
                  "receiving it; card refunds take another 5-10 business days to appear."), None)
     if state == "delivered":
-        return ((f"订单 {oid} 可在签收后{window}天内退货，已为您发起退货申请，仓库收到后3个工作日内退款。" if zh else
+        pickup = profile.membership == "platinum"  # the FAQ: platinum books a free pickup
+        return ((f"订单 {oid} 可在签收后{window}天内退货，已为您发起退货申请，仓库收到后3个工作日内退款。"
+                 + ("作为白金会员，您可以预约免费上门取件。" if pickup else "") if zh else
                  f"You can return order {oid} within {window} days of delivery; we refund "
-                 "within 3 business days of receiving it. I've started the return for you."),
+                 "within 3 business days of receiving it. I've started the return for you."
+                 + (" As a platinum member you can book a free pickup." if pickup else "")),
                 "return")
     if state in ("paid", "delayed"):
         return ((f"订单 {oid} 尚未送达，已为您提交取消并全额退款的申请。" if zh else

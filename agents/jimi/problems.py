@@ -32,14 +32,14 @@ PROBLEMS = {
         r"turning on|lighting up)|chipped|chip|"
         r"scuffed|dead on arrival|doa|snapped|in pieces|in bits|fell apart|falling apart|"
         r"(?:doesn'?t|does not|won'?t|will not|isn'?t|not) (?:work|working|turn on|charge|"
-        r"light up|switch on))\b"
+        r"light up|switch on|make (?:any )?sound)|died|no sound)\b"
         r"|坏了|坏的|破了|破损|裂了|裂开|有裂|碎了|摔坏|瘪|漏了|漏水|漏液|不亮|不工作|开不了机|充不进|"
         r"不能用|用不了|没法用|断了|折断|有划痕|质量问题|损坏|坏掉|磕|缺角|掉漆|碎|裂|打不开|开不了|不开机|不能开|开不开|"
         r"(?:sole|strap|handle|zip|zipper|seam|heel) .{0,30}(?:coming|came|come) (?:loose|off|apart)"
         r"|脱胶|开胶"),
     "wrong": re.compile(
         r"(?i)\bwrong\b(?! (?:order )?(?:number|no\b|id\b|one|order))|not what i ordered|not the (?:one|colour|color|size) i ordered|"
-        r"different (?:colou?r|size|item|product)|instead of|sent me (?:a|the) .*instead|"
+        r"(?<!for a )(?<!to a )(?<!into a )different (?:colou?r|size|item|product)|(?<!credit )instead of|sent me (?:a|the) .*instead|"
         r"sent (?:me )?the wrong|ordered .{0,40}(?:but|and) (?:got|received|there'?s|they sent|"
         r"it'?s|came)|in the box.{0,30}instead"
         r"|发错|寄错|颜色不对|尺码不对|型号不对|码数不对|不是我买的|不是我要的|不是我订的|货不对板|来的是|"

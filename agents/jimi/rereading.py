@@ -57,6 +57,10 @@ class Rereading(OrderTalk):
                 if o.state in states]
         if not mine:
             return []
+        discussed = [o for o in mine if o.id == orders.normalise_id(
+            str(turn.slots.get("order_id") or ""))]
+        if discussed and lines_mentioned(text, discussed, self.knowledge.product):
+            return discussed  # "and the lamp - until when can I return it?": that order's lamp
         meant = order_meant(text, mine, self.knowledge.product, states)
         if meant.order is not None and (meant.products or _names_a_date(text)):
             return [meant.order]
@@ -76,6 +80,9 @@ class Rereading(OrderTalk):
             return "photo_help"  # "do you need pictures?", "需要我拍照吗"
         if intent == "complaint" and re.search(r"(?i)\bcancel|取消", text):
             return "cancel_order"  # "...this is ridiculous. just cancel the pans"
+        if (cues.STORE_CREDIT.search(text) or cues.REFUND_WHERE.search(text)) and \
+                not orders.mentions_order(text):
+            return "faq"  # "could i take store credit instead?": the policy, +5%
         if intent in cues.PROBLEM_INTENTS and problem_in(text) and not (
                 intent == "product_search" and cues.SEARCHING.search(text)
                 and not orders.mentions_order(text)):  # "my old boots fell apart ... suggest?"
@@ -83,9 +90,6 @@ class Rereading(OrderTalk):
         if intent in ORDER_INTENTS and cues.ELLIPTICAL.search(text) and \
                 not cues.REQUEST_VERB.search(text):
             return "order_status"  # "橙汁那单呢" after a cancellation asks, it cancels nothing
-        if (cues.STORE_CREDIT.search(text) or cues.REFUND_WHERE.search(text)) and \
-                not orders.mentions_order(text):
-            return "faq"  # "could i take store credit instead?": the policy, +5%
         if cues.RETURN_CONDITION.search(text) and cues.RETURNING.search(text):
             return "faq"  # "can i return a drink i already opened": what may be returned
         if cues.SHIPPING_COST.search(text) and intent not in (*ORDER_INTENTS, "order_status") \
@@ -101,9 +105,8 @@ class Rereading(OrderTalk):
         if intent not in ORDER_INTENTS and cues.RETURN_WINDOW.search(text) and \
                 not cues.EXCHANGE.search(text):
             return "return_policy"  # "how many days do i get for returns": theirs, and the fee
-        if intent in ("out_of_scope", "nlu_fallback", "inform") and \
-                cues.RETURN_REQUEST.search(text) and turn.slots.get("order_id") and \
-                cues.ORDER_WORDS.search(text):
+        if intent not in (*ORDER_INTENTS, "order_status", "return_policy", "faq") and \
+                cues.RETURN_REQUEST.search(text) and turn.slots.get("order_id"):
             return "get_refund"  # "那单里的冷萃买多了，有一箱还没拆封，能退掉吗"
         if intent in (*ORDER_INTENTS, "inform") and previous is not None and previous.intent in \
                 cues.TOPIC_INTENTS and cues.ELLIPTICAL.search(text) and len(text) <= 12 and \
@@ -193,6 +196,10 @@ class Rereading(OrderTalk):
                 self.knowledge.product(p).values("compatible_models")
                 for p in self.shopping.known(turn.last_shown())):
             return "product_search"  # "what about a galaxy s25" after the cases listed
+        if intent == "compare_products" and ordering_of(text) is not None and \
+                self.shopping.search.constraints(text).kinds and \
+                len(self.shopping.products_named(text)) < 2:
+            return "product_search"  # "跑鞋里面哪双最轻？": the lightest of a kind
         if cues.COMPARE.search(text) and (intent == "compare_products" or len(
                 self.shopping.products_named(text)) + len(turn.last_shown()) + bool(
                 turn.slots.get("product")) >= 2):

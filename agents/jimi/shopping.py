@@ -26,6 +26,7 @@ from agents.jimi.search_terms import (
     CURRENCY_ZH,
     amount_text,
     currency_asked,
+    key_for,
     needs_in,
     ordering_of,
     value_of,
@@ -119,6 +120,9 @@ class Shopping(Comparing):
         entity = turn.entity("attribute")
         if not attributes and entity:
             attributes = [a for a in [attribute_asked("", entity)] if a]
+        ranked = key_for(ordering_of(text), [product])
+        if not parts and not attributes and ranked:  # "第二轻的呢": its weight
+            attributes = [ranked]
         if not parts and not attributes and pointed is not None:
             attributes = {"cheaper": ["price"], "dearer": ["price"],
                           "lighter": ["weight_g", "price"]}.get(pointed.how, [])

@@ -1,0 +1,74 @@
+"""The policy answers that need sums: the free-shipping check of a basket or an order, the
+points an order earns, what each instalment comes to (``money``). ``Sums`` is a base of
+``agents.jimi.core.Jimi``."""
+
+from __future__ import annotations
+
+from agents.jimi import cues, money, policy
+from agents.jimi.context import Reply, Shopper, Turn
+from agents.jimi.order_talk import OFFER_PERSON, OrderTalk
+from shopmind.errors import NotFound
+
+
+class Sums(OrderTalk):
+    """Shipping, payment and membership answers over a basket, an order or a price."""
+
+    def _delivery_options(self, turn: Turn, shopper: Shopper) -> Reply:
+        texts = [policy.shipping_line(shopper.profile, shopper.language),
+                 policy.delivery_line(shopper.profile, shopper.language)]
+        priced = self._basket(turn, shopper)
+        if priced:  # "买一个亚麻抱枕加一个雪松香薰蜡烛，够包邮吗": the basket's total
+            texts.insert(0, policy.basket_line(shopper.profile, priced, shopper.language))
+        named = self.shopping.products_named(turn.latest.text)
+        return Reply(texts, slots={"product": named[0].name_en} if len(named) == 1 else {})
+
+    def _basket(self, turn: Turn, shopper: Shopper) -> list[tuple[str, float]]:
+        """(name, price) of what a shipping question prices: the products named, "both" of
+        those just shown, or the order under discussion ("what's the order total then?")."""
+        text, language = turn.latest.text, shopper.language
+        if not (cues.FREE_SHIPPING.search(text) or cues.TOTAL.search(text)):
+            return []
+        named = self.shopping.basket(turn, shopper.profile.id)
+        pointed = self.shopping.referenced(turn) if not named else None
+        if pointed is not None and pointed.how == "plural":  # "两个都买的话一共多少钱"
+            named = [self.knowledge.product(p) for p in pointed.products[:3]]
+        if named:
+            return [(p.name(language), p.price) for p in named]
+        order_id = str(turn.slots.get("order_id") or "")
+        if cues.TOTAL.search(text) and order_id:
+            try:
+                order = self.knowledge.accounts.order_for(shopper.profile.id, order_id)
+            except NotFound:
+                return []
+            return [(self.knowledge.product(line.product_id).name(language),
+                     line.unit_price * line.quantity) for line in order.lines]
+        return []
+
+    def _payment_issue(self, turn: Turn, shopper: Shopper) -> Reply:
+        faq = self._faq_line(turn, shopper.language)
+        texts = [faq] if faq else []
+        priced = self._priced(turn, shopper) if money.INSTALMENT.search(turn.latest.text) else None
+        if priced:  # "可以分期吗？每期多少钱": what each instalment comes to
+            return Reply([money.instalment_line(priced[0], shopper.language, priced[1])])
+        texts.append(OFFER_PERSON[shopper.language])
+        return Reply(texts)
+
+    def _membership(self, turn: Turn, shopper: Shopper) -> Reply:
+        priced = self._priced(turn, shopper) if money.EARN.search(turn.latest.text) else None
+        if priced:  # "how many points would I get on a $150 order?"
+            return Reply([money.points_earned(shopper.profile, priced[0], shopper.language,
+                                              priced[1])])
+        return Reply([policy.membership_line(shopper.profile, shopper.language)])
+
+    def _priced(self, turn: Turn, shopper: Shopper) -> tuple[float, str] | None:
+        """(amount, what) a sum is asked about: a dollar amount said, else the product named
+        or under discussion, at its price."""
+        amount = money.spend_in(turn.latest.text)
+        if amount is not None:
+            return amount, ""
+        product = self.shopping.product_of(turn, shopper.profile.id)
+        if product is None:
+            return None
+        name = product.name(shopper.language)
+        return product.price, (f"{name}（{product.price:.2f}美元）" if shopper.language == "zh"
+                               else f"The {name} ({product.price:.2f} USD)")
