@@ -5,13 +5,14 @@ demo catalogue's facts and the shopper's own orders."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
 from agents.jimi import Jimi, Shopper, orders, policy
 from agents.jimi.asked import attributes_asked
 from agents.jimi.empathy import assess
+from agents.jimi.problems import problem_in
 from kg.facts import ProductFacts
 from kg.kinds import kind_of, lineage
 from kg.schema import OrderRow, ProfileRow
@@ -209,3 +210,80 @@ def test_frustration_with_the_bot_itself_is_noticed() -> None:
     assert assess("你们这个机器人根本听不懂人话，我要找人工客服", "contact_human_agent", [],
                   []).frustrated
     assert not assess("人工客服几点上班", "contact_human_agent", [], []).frustrated
+
+
+def test_points_earned_and_instalments_are_worked_out(jimi: Jimi,
+                                                      synced_platform: Platform) -> None:
+    profile = next(p for p in _profiles(synced_platform) if p.membership == "platinum")
+    rate = policy.terms(profile).points_per_dollar
+    points = jimi.respond(conversation(user_turn(
+        "ok. points - how many would I get on a $150 order?", "membership_benefits")),
+        Shopper(profile, "en"))
+    assert f"earns {150 * rate:g} points" in points.texts[0]
+    dear = next(p for p in synced_platform.knowledge.graph.products() if p.price >= 100)
+    split = jimi.respond(conversation(user_turn(f"那个{dear.name_zh}可以分期吗？每期多少钱",
+                                                "payment_issue")), Shopper(profile, "zh"))
+    assert f"每期{dear.price / 4:.2f}美元" in split.texts[0]
+
+
+def test_both_just_shown_and_an_order_are_totalled_for_shipping(
+        jimi: Jimi, synced_platform: Platform) -> None:
+    profile = next(p for p in _profiles(synced_platform) if p.membership == "basic")
+    threshold = policy.terms(profile).free_shipping_over or 0.0
+    candles = _of_kind(synced_platform, "candles")[:2]
+    both = jimi.respond(conversation(
+        user_turn("想买蜡烛送朋友，你们有哪几款", "product_search"),
+        user_turn("两个都买的话一共多少钱？能免运费吗", "delivery_options"),
+        shown=[[p.id for p in candles]]), Shopper(profile, "zh"))
+    total = sum(p.price for p in candles)
+    assert f"一共{total:.2f}美元" in both.texts[0]
+    assert ("可以包邮" in both.texts[0]) == (total >= threshold)
+    order = next(o for p in _profiles(synced_platform) for o in _orders(synced_platform, p)
+                 if len(o.lines) >= 2)
+    owner = next(p for p in _profiles(synced_platform) if p.id == order.shopper_id)
+    reply = jimi.respond(conversation(user_turn("so what's the order total then, still free "
+                                                "shipping?", "delivery_options"),
+                                      slots={"order_id": order.id}), Shopper(owner, "en"))
+    order_total = sum(line.unit_price * line.quantity for line in order.lines)
+    assert f"comes to {order_total:.2f} USD" in reply.texts[0]
+
+
+def test_a_return_window_still_open_says_its_last_day(jimi: Jimi,
+                                                      synced_platform: Platform) -> None:
+    today = date.today()
+    for profile in _profiles(synced_platform):
+        window = policy.terms(profile).return_days
+        open_ = [o for o in _orders(synced_platform, profile) if o.state == "delivered" and (
+            today - date.fromisoformat(o.expected_delivery)).days <= window]
+        if open_:
+            break
+    else:
+        pytest.skip("no delivered order inside its return window")
+    order = open_[0]
+    product = synced_platform.knowledge.product(order.lines[0].product_id)
+    last = date.fromisoformat(order.expected_delivery) + timedelta(days=window)
+    reply = jimi.respond(conversation(user_turn(
+        f"if I decide to return the {product.name_en}, until when can I do that?",
+        "return_policy", order_id=order.id)), Shopper(profile, "en"))
+    assert f"until {last.isoformat()}" in reply.texts[0] and not reply.requests
+
+
+def test_store_credit_and_exchanges_are_policy_questions_not_problems(
+        jimi: Jimi, synced_platform: Platform) -> None:
+    shopper = Shopper(_profiles(synced_platform)[0], "en")
+    credit = jimi.respond(conversation(user_turn(
+        "if I return something can I take store credit instead of a refund?",
+        "return_policy")), shopper)
+    assert "5%" in credit.texts[0] and not credit.requests and "Which order" not in credit.texts[0]
+    assert problem_in("and if I just exchange for a different size?") is None
+    assert problem_in("my headphones died, the left side doesnt make any sound") == "damaged"
+
+
+def test_a_superlative_over_a_kind_is_a_search_not_a_comparison(
+        jimi: Jimi, synced_platform: Platform) -> None:
+    shoes = [p for p in _of_kind(synced_platform, "running-shoes") if "weight_g" in p.attributes]
+    lightest = min(shoes, key=lambda p: float(p.attributes["weight_g"]))  # type: ignore[arg-type]
+    reply = jimi.respond(conversation(user_turn("跑鞋里面哪双最轻？", "compare_products")),
+                         Shopper(_profiles(synced_platform)[0], "zh"))
+    assert reply.shown and reply.shown[0] == lightest.id
+    assert f"{lightest.attributes['weight_g']}克" in reply.texts[0]
