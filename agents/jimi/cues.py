@@ -55,7 +55,7 @@ WHICH = re.compile(r"(?i)\bwhich\b|哪个|哪款|哪双|哪一|谁")
 # a refund as store credit, a policy whatever order it is asked about
 WARRANTY_PERIOD = re.compile(r"(?i)still (?:under|in|covered)|under (?:the )?warranty|warranty "
                              r"(?:period|last)|how long .{0,20}warranty|还在保修|保修期|保多久|保修多久|"
-                             r"还保修|质保期|质保多久")
+                             r"还保修|质保期|质保多久|what about (?:the )?warranty|保修呢|质保呢")
 REFUND_WHERE = re.compile(r"(?i)where (?:does|do|will) (?:the |my )?(?:money|refund)|money (?:go|goes) "
                           r"back|退到哪|退回哪|退回到哪|原路")
 STORE_CREDIT = re.compile(r"(?i)store credit|account balance|shop credit|gift card balance|账户余额|"

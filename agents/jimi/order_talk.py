@@ -308,6 +308,8 @@ class OrderTalk:
     def _faq_line(self, turn: Turn, language: str) -> str | None:
         """The FAQ's answer, from the topic the words name, else the intent's."""
         text = turn.latest.text
+        if cues.ELLIPTICAL.search(text) and len(text) <= 8 and turn.earlier:
+            text = f"{turn.earlier[-1].text} {text}"  # "那电池呢": the question before, for it
         topic = next((intent for pattern, intent in cues.POLICY_TOPICS if pattern.search(text)),
                      turn.intent)
         if cues.WARRANTY_PERIOD.search(text):  # "still under warranty?": how long it lasts

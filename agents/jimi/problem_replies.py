@@ -96,11 +96,11 @@ def timing(remedy: str, language: str) -> str:
 def already(order_id: str, remedy: str, language: str, detail: list[str] | None = None) -> str:
     if language == "zh":
         added = f"，已补充：{_detail(detail, 'zh')}" if detail else ""
-        return (f"订单 {order_id} 的{REMEDY_ZH[remedy]}申请已经提交{added}，客服会在1个工作日内处理。"
-                f"{PHOTO['zh']}")
+        return (f"订单 {order_id} 的{REMEDY_ZH[remedy]}申请已经提交{added}，客服会在1个工作日内审核，"
+                f"{NEXT_ZH[remedy]}。{PHOTO['zh']}")
     added = f"; I've added: {_detail(detail, 'en')}" if detail else ""
     return (f"A {REMEDY_EN[remedy]} request for order {order_id} is already filed{added}; our "
-            f"team reviews it within 1 business day. {PHOTO['en']}")
+            f"team reviews it within 1 business day, then {NEXT_EN[remedy]}. {PHOTO['en']}")
 
 
 def _detail(detail: list[str] | None, language: str) -> str:

@@ -108,6 +108,11 @@ class Rereading(OrderTalk):
         if intent not in (*ORDER_INTENTS, "order_status", "return_policy", "faq") and \
                 cues.RETURN_REQUEST.search(text) and turn.slots.get("order_id"):
             return "get_refund"  # "那单里的冷萃买多了，有一箱还没拆封，能退掉吗"
+        if intent not in ("product_search", "compare_products") and previous is not None and \
+                previous.intent in cues.TOPIC_INTENTS and cues.ELLIPTICAL.search(text) and \
+                len(text) <= 8 and not orders.mentions_order(text) and \
+                not self.shopping.products_named(text):
+            return "faq"  # "那电池呢" after the warranty: the same policy, for batteries
         if intent in (*ORDER_INTENTS, "inform") and previous is not None and previous.intent in \
                 cues.TOPIC_INTENTS and cues.ELLIPTICAL.search(text) and len(text) <= 12 and \
                 not orders.mentions_order(text):

@@ -120,7 +120,9 @@ class Shopping(Comparing):
         entity = turn.entity("attribute")
         if not attributes and entity:
             attributes = [a for a in [attribute_asked("", entity)] if a]
-        ranked = key_for(ordering_of(text), [product])
+        ranked = key_for(ordering_of(text), [product]) or next(
+            (k for pattern, k, _ in cues.COMPARATIVE_KEYS if pattern.search(text)), None) or (
+            "weight_g" if re.search(r"第.轻", text) else None)
         if not parts and not attributes and ranked:  # "第二轻的呢": its weight
             attributes = [ranked]
         if not parts and not attributes and pointed is not None:

@@ -19,7 +19,7 @@ class Sums(OrderTalk):
         priced = self._basket(turn, shopper)
         if priced:  # "买一个亚麻抱枕加一个雪松香薰蜡烛，够包邮吗": the basket's total
             texts.insert(0, policy.basket_line(shopper.profile, priced, shopper.language))
-        named = self.shopping.products_named(turn.latest.text)
+        named = self.shopping.basket(turn, shopper.profile.id)
         return Reply(texts, slots={"product": named[0].name_en} if len(named) == 1 else {})
 
     def _basket(self, turn: Turn, shopper: Shopper) -> list[tuple[str, float]]:
