@@ -220,7 +220,9 @@ class Jimi(Rereading, Sums):
         or missing item, a refund question about the policy, or an order the words point at."""
         text = turn.latest.text
         return bool(problem_in(text) or cues.TIMING.search(text) or cues.HOW.search(text)
-                    or self.order_meant(turn, shopper_id))
+                    or self.order_meant(turn, shopper_id) or (returns.CAN_RETURN.search(text)
+                                                              and self.orders_for_return(
+                                                                  turn, shopper_id)))
 
     # -- policies (personal) ---------------------------------------------------------------
 
@@ -252,7 +254,7 @@ class Jimi(Rereading, Sums):
     def _return_window(self, turn: Turn, shopper: Shopper) -> Reply:
         """"Can I still return the candle from July?", "did my return go through?": each
         order meant, with its window from delivery or what became of the return."""
-        found = self.orders_for_return(turn, shopper)
+        found = self.orders_for_return(turn, shopper.profile.id)
         if not found:
             return self._return_policy(turn, shopper)
         texts = returns.window_lines(found, shopper.profile, shopper.language, date.today())

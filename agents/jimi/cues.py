@@ -68,6 +68,13 @@ ORDER_IT = re.compile(r"(?i)\bcan i (?:order|buy|get) (?:it|that|this|them|one|t
 # what may be returned: "can i return a drink i already opened"
 RETURN_CONDITION = re.compile(r"(?i)\b(?:opened|used|worn|washed|without (?:the )?tags?)\b|拆封|开封|"
                               r"用过|穿过|洗过|吊牌|打开过")
+# an item never used: whether it can still go back is a window question, not the conditions
+UNUSED = re.compile(r"(?i)unopened|never (?:\w+ )?(?:used|worn|opened)|not (?:been )?(?:used|worn|opened)|"
+                    r"still in the box|unused|没拆|未拆|还没拆|没用过|没穿过|没开过|一直没用|全新|一罐都没开|没开封")
+COVERED = re.compile(r"(?i)\bcovered\b|\bcovers? (?:it|them|that)\b|how long is (?:that|it|this)(?: one)?\b|"
+                     r"保吗|保修吗|也保|质保吗")
+TRACKING = re.compile(r"(?i)tracking (?:number|link|code)|track (?:my|the) (?:order|parcel|package)|"
+                      r"物流单号|快递单号|运单号|怎么查物流|物流信息")
 # a question about something named, not a narrower search: "does the big one do fast charging"
 ASKS_ABOUT = re.compile(r"(?i)^\s*(?:so |and |but |ok )?(?:does|do|is|are|can|has|have|will|would|how)\b|"
                         r"吗[？?]?$|么[？?]?$")

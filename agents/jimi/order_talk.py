@@ -122,8 +122,8 @@ class OrderTalk:
             return Reply(texts, slots={"order_id": listed[0].id},
                          went_wrong=listed[0].state == "delayed")
         texts = [orders.describe(order, language)]
-        if order.state == "delayed":
-            texts.append(orders.delay_remedy(order, language))
+        if order.state == "delayed" or orders.overdue_days(order, date.today()) > 0:
+            texts.append(orders.delay_remedy(order, language))  # shipped, and past its date
         items = self._items(order) if cues.CONTENTS.search(turn.latest.text) else []
         if items:  # "whats in that one again": the lines, numbered
             texts.append("\n".join(f"{i}. {p.name(language)} × {n}"
@@ -308,7 +308,9 @@ class OrderTalk:
     def _faq_line(self, turn: Turn, language: str) -> str | None:
         """The FAQ's answer, from the topic the words name, else the intent's."""
         text = turn.latest.text
-        if cues.ELLIPTICAL.search(text) and len(text) <= 8 and turn.earlier:
+        if turn.earlier and ((cues.ELLIPTICAL.search(text) and len(text) <= 8) or (
+                cues.CARRY_ON.search(text) and cues.COVERED.search(text)
+                and cues.POLICY.search(turn.earlier[-1].text) and not cues.POLICY.search(text))):
             text = f"{turn.earlier[-1].text} {text}"  # "那电池呢": the question before, for it
         topic = next((intent for pattern, intent in cues.POLICY_TOPICS if pattern.search(text)),
                      turn.intent)

@@ -76,6 +76,16 @@ def describe(order: OrderRow, language: str) -> str:
     return f"订单 {order.id} {detail}。" if language == "zh" else f"Your order {order.id} {detail}."
 
 
+def overdue_days(order: OrderRow, today: date) -> int:
+    """Days a shipped order is past its expected delivery (0 when not shipped or not late)."""
+    if order.state != "shipped":
+        return 0
+    try:
+        return max(0, (today - date.fromisoformat(order.expected_delivery)).days)
+    except ValueError:
+        return 0
+
+
 def delay_remedy(order: OrderRow, language: str) -> str:
     """What is being done about a late order and what the shopper may choose (FAQ terms)."""
     if language == "zh":
@@ -96,12 +106,14 @@ def handle_request(kind: str, order: OrderRow, profile: ProfileRow, language: st
     if cancelling and kind in ("cancel_order", "get_refund") and state in ("paid", "delayed"):
         return ALREADY_CANCELLING[language].format(order=oid), None
     window = policy.terms(profile).return_days
+    total = sum(line.unit_price * line.quantity for line in order.lines)
     if kind == "cancel_order":
         if state in ("paid", "delayed"):
-            return ((f"已为订单 {oid} 提交取消申请，仓库确认后退款将在3个工作日内原路退回。" if zh else
+            return ((f"已为订单 {oid} 提交取消申请，仓库确认后退款{total:.2f}美元将在3个工作日内原路退回。"
+                     if zh else
                      f"I've filed a cancellation for order {oid}. Once the warehouse confirms, "
-                     "the refund goes back to your payment method within 3 business days."),
-                    "cancel")
+                     f"the refund of {total:.2f} USD goes back to your payment method within 3 "
+                     "business days."), "cancel")
         if state == "shipped":
             return ((f"订单 {oid} 已发货，无法取消。收货后{window}天内可申请退货。" if zh else
                      f"Order {oid} has already shipped, so it can't be cancelled, but you can "
@@ -136,9 +148,9 @@ def handle_request(kind: str, order: OrderRow, profile: ProfileRow, language: st
                  + (" As a platinum member you can book a free pickup." if pickup else "")),
                 "return")
     if state in ("paid", "delayed"):
-        return ((f"订单 {oid} 尚未送达，已为您提交取消并全额退款的申请。" if zh else
+        return ((f"订单 {oid} 尚未送达，已为您提交取消并全额退款（{total:.2f}美元）的申请。" if zh else
                  f"Order {oid} hasn't arrived yet, so I've filed a cancellation with a full "
-                 "refund."), "cancel")
+                 f"refund of {total:.2f} USD."), "cancel")
     return ((f"订单 {oid} 正在配送中，收货后可在{window}天内退货退款。" if zh else
              f"Order {oid} is on its way; once it arrives you can return it within {window} "
              "days for a refund."), None)

@@ -14,7 +14,7 @@ from agents.jimi.context import ORDER_INTENTS, Shopper, Turn
 from agents.jimi.order_talk import OrderTalk, _last_problem, _names_a_date
 from agents.jimi.problems import RECENT, lines_mentioned, order_meant, problem_in, remedy_in
 from agents.jimi.product_answers import model_named
-from agents.jimi.search_terms import needs_in, ordering_of
+from agents.jimi.search_terms import currency_asked, needs_in, ordering_of
 from kg.schema import OrderRow
 
 
@@ -38,23 +38,26 @@ class Rereading(OrderTalk):
         of something delivered past the return window: the return window's answer."""
         text = turn.latest.text
         if returns.RETURN_STATUS.search(text):
-            return "return_window" if self.orders_for_return(turn, shopper) else None
-        if not returns.CAN_RETURN.search(text) or cues.RETURN_CONDITION.search(text):
+            return "return_window" if self.orders_for_return(turn, shopper.profile.id) else None
+        if not returns.CAN_RETURN.search(text) or (cues.RETURN_CONDITION.search(text)
+                                                   and not cues.UNUSED.search(text)):
             return None  # "can i return drinks i already opened": what may go back
-        found = self.orders_for_return(turn, shopper)
+        found = self.orders_for_return(turn, shopper.profile.id)
         today = date.today()
-        if found and (_STILL.search(text) or any(
-                returns.past_window(o, shopper.profile, today) for o in found)):
+        if found and any(returns.past_window(o, shopper.profile, today) for o in found):
+            return "return_window"
+        if found and _WANTS_RETURN.search(text):
+            return "get_refund"  # "I'd like to return the lamp please": inside the window
+        if found and _STILL.search(text):
             return "return_window"
         return None
 
-    def orders_for_return(self, turn: Turn, shopper: Shopper) -> list[OrderRow]:
+    def orders_for_return(self, turn: Turn, shopper_id: str) -> list[OrderRow]:
         """The delivered or returned orders the words name by contents or date."""
         text = turn.latest.text
         states = ("returned",) if returns.RETURN_STATUS.search(text) else ("delivered",
                                                                             "returned")
-        mine = [o for o in self.knowledge.accounts.orders_of(shopper.profile.id)
-                if o.state in states]
+        mine = [o for o in self.knowledge.accounts.orders_of(shopper_id) if o.state in states]
         if not mine:
             return []
         discussed = [o for o in mine if o.id == orders.normalise_id(
@@ -65,6 +68,8 @@ class Rereading(OrderTalk):
         if meant.order is not None and (meant.products or _names_a_date(text)):
             return [meant.order]
         named = lines_mentioned(text, meant.candidates, self.knowledge.product)
+        if not named and discussed and not orders.mentions_order(text):
+            return discussed  # "until when could I have sent it back?": the order discussed
         return [o for o in meant.candidates if o.id in named][:3]  # two with a phone case
 
     def _service(self, turn: Turn, intent: str) -> str | None:
@@ -90,7 +95,10 @@ class Rereading(OrderTalk):
         if intent in ORDER_INTENTS and cues.ELLIPTICAL.search(text) and \
                 not cues.REQUEST_VERB.search(text):
             return "order_status"  # "橙汁那单呢" after a cancellation asks, it cancels nothing
-        if cues.RETURN_CONDITION.search(text) and cues.RETURNING.search(text):
+        if cues.TRACKING.search(text):
+            return "faq"  # "where do I find the tracking number?"
+        if cues.RETURN_CONDITION.search(text) and cues.RETURNING.search(text) and \
+                not cues.UNUSED.search(text):
             return "faq"  # "can i return a drink i already opened": what may be returned
         if cues.SHIPPING_COST.search(text) and intent not in (*ORDER_INTENTS, "order_status") \
                 and (intent in cues.FOLLOW_UP_INTENTS or not cues.LATE.search(text)):
@@ -108,6 +116,10 @@ class Rereading(OrderTalk):
         if intent not in (*ORDER_INTENTS, "order_status", "return_policy", "faq") and \
                 cues.RETURN_REQUEST.search(text) and turn.slots.get("order_id"):
             return "get_refund"  # "那单里的冷萃买多了，有一箱还没拆封，能退掉吗"
+        if previous is not None and previous.intent in cues.TOPIC_INTENTS and \
+                cues.POLICY.search(previous.text) and cues.CARRY_ON.search(text) and \
+                cues.COVERED.search(text):
+            return "faq"  # "and the battery in them, is that covered too?" after the warranty
         if intent not in ("product_search", "compare_products") and previous is not None and \
                 previous.intent in cues.TOPIC_INTENTS and cues.ELLIPTICAL.search(text) and \
                 len(text) <= 8 and not orders.mentions_order(text) and \
@@ -194,6 +206,10 @@ class Rereading(OrderTalk):
         """A follow-up about the products shown or discussed: a comparison, a question about
         one of them, a narrower search, "which one is lighter?"."""
         text = turn.latest.text
+        wanted = self.shopping.search.constraints(text)
+        if currency_asked(text) and len(text) <= 24 and turn.slots.get("product") and \
+                not wanted.kinds and wanted.price_max is None and wanted.price_min is None:
+            return "product_question"  # "in £ pls": the price of the one discussed
         if cues.OTHER_COLOURS.search(text) and turn.slots.get("product") and \
                 not self.shopping.search.constraints(text).kinds:
             return "product_question"  # "any colours other than black?"
@@ -298,4 +314,6 @@ def _listed_or_asked_orders(turn: Turn) -> bool:
     return any(_WHICH_ORDER_ASKED.search(t) for t in recent) or len(
         {i for t in recent for i in orders.order_ids(t)}) >= 2
 
+_WANTS_RETURN = re.compile(r"(?i)\b(?:i'?d like|i would like|i want|i wanna|please|pls) (?:to )?"
+                           r"(?:return|send (?:it|them|\w+) back)\b|帮我(?:把.{0,12})?退|我要退|我想退")
 _STILL = re.compile(r"(?i)\bstill\b|too late|(?:until|till|by) when|截止|到什么时候|还能|还可以|能不能|能退吗|可以退吗|能换吗|可以换吗|还在")

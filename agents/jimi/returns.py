@@ -23,7 +23,7 @@ from kg.schema import OrderRow, ProfileRow
 CAN_RETURN = re.compile(
     r"(?i)\b(?:can|could|may) i (?:still )?(?:return|send (?:it|them|\w+) back|swap|exchange)\b|"
     r"\b(?:i )?(?:want|would like|'d like|need) to (?:return|send back|exchange)\b|想退|要退掉|"
-    r"\b(?:until|till|by) when\b.{0,30}\breturn|\breturn.{0,40}\b(?:until|till|by) when\b|"
+    r"\b(?:until|till|by) when\b.{0,30}\b(?:return|send|sent)|\breturn.{0,40}\b(?:until|till|by) when\b|"
     r"退.{0,10}(?:到什么时候|截止|到哪天|什么时候之前)|"
     r"\bstill (?:return|exchange|swap|send back)|\btoo late to (?:return|exchange|swap)|"
     r"还能退|能退吗|能退掉吗|可以退吗|能不能退|还能换|能换吗|可以换吗|能不能换|还可以退|还可以换|还在退货期")
@@ -74,11 +74,13 @@ def _window_line(order: OrderRow, profile: ProfileRow, language: str, today: dat
                 f"Order {oid} hasn't been delivered yet; once it arrives you have {window} days "
                 f"to return or exchange it as a {tier}.")
     if days > window:
-        return (f"订单 {oid} 于 {delivered} 签收，已过去{days}天，超过了{tier}{window}天的退换货期限，"
-                "因此无法再退货或换货。如果商品有质量问题，仍可在保修期内申请保修。" if zh else
+        closed = (today - timedelta(days=days - window)).isoformat()
+        return (f"订单 {oid} 于 {delivered} 签收，已过去{days}天，超过了{tier}{window}天的退换货期限"
+                f"（已于 {closed} 截止），因此无法再退货或换货。如果商品有质量问题，仍可在保修期内申请保修。"
+                if zh else
                 f"Order {oid} was delivered on {delivered}, {days} days ago: that is past the "
-                f"{window}-day return window for {tier}s, so it can no longer be returned or "
-                "exchanged. If it's faulty, the warranty still covers it.")
+                f"{window}-day return window for {tier}s (it closed on {closed}), so it can no "
+                "longer be returned or exchanged. If it's faulty, the warranty still covers it.")
     left = window - days
     until = (today + timedelta(days=left)).isoformat()
     return (f"订单 {oid} 于 {delivered} 签收，作为{tier}您有{window}天退换货期限，可以在 {until} "

@@ -49,7 +49,8 @@ class Sums(OrderTalk):
         texts = [faq] if faq else []
         priced = self._priced(turn, shopper) if money.INSTALMENT.search(turn.latest.text) else None
         if priced:  # "可以分期吗？每期多少钱": what each instalment comes to
-            return Reply([money.instalment_line(priced[0], shopper.language, priced[1])])
+            return Reply([money.instalment_line(priced[0], shopper.language, priced[1])],
+                         slots=self._priced_slot(turn, shopper, priced))
         texts.append(OFFER_PERSON[shopper.language])
         return Reply(texts)
 
@@ -57,8 +58,17 @@ class Sums(OrderTalk):
         priced = self._priced(turn, shopper) if money.EARN.search(turn.latest.text) else None
         if priced:  # "how many points would I get on a $150 order?"
             return Reply([money.points_earned(shopper.profile, priced[0], shopper.language,
-                                              priced[1])])
+                                              priced[1])], slots=self._priced_slot(turn, shopper,
+                                                                                   priced))
         return Reply([policy.membership_line(shopper.profile, shopper.language)])
+
+    def _priced_slot(self, turn: Turn, shopper: Shopper,
+                     priced: tuple[float, str]) -> dict[str, str]:
+        """The product a sum was about stays under discussion ("and the points on it?")."""
+        if not priced[1]:
+            return {}
+        product = self.shopping.product_of(turn, shopper.profile.id)
+        return {"product": product.name_en} if product else {}
 
     def _priced(self, turn: Turn, shopper: Shopper) -> tuple[float, str] | None:
         """(amount, what) a sum is asked about: a dollar amount said, else the product named
