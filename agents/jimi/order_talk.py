@@ -311,7 +311,8 @@ class OrderTalk:
         if turn.earlier and ((cues.ELLIPTICAL.search(text) and len(text) <= 8) or (
                 cues.CARRY_ON.search(text) and cues.COVERED.search(text)
                 and cues.POLICY.search(turn.earlier[-1].text) and not cues.POLICY.search(text))):
-            text = f"{turn.earlier[-1].text} {text}"  # "那电池呢": the question before, for it
+            said = cues.POLICY.search(turn.earlier[-1].text)  # "那电池呢" after the warranty:
+            text = f"{text} {said.group(0)}" if said else text  # "那电池呢 保修"
         topic = next((intent for pattern, intent in cues.POLICY_TOPICS if pattern.search(text)),
                      turn.intent)
         if cues.WARRANTY_PERIOD.search(text):  # "still under warranty?": how long it lasts

@@ -5,6 +5,7 @@ demo catalogue's facts and the shopper's own orders."""
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 import pytest
@@ -287,3 +288,58 @@ def test_a_superlative_over_a_kind_is_a_search_not_a_comparison(
                          Shopper(_profiles(synced_platform)[0], "zh"))
     assert reply.shown and reply.shown[0] == lightest.id
     assert f"{lightest.attributes['weight_g']}克" in reply.texts[0]
+
+
+def test_a_cancellation_says_the_refund_amount(jimi: Jimi, synced_platform: Platform) -> None:
+    order = next(o for p in _profiles(synced_platform) for o in _orders(synced_platform, p)
+                 if o.state == "paid")
+    owner = next(p for p in _profiles(synced_platform) if p.id == order.shopper_id)
+    reply = jimi.respond(conversation(user_turn(f"please cancel order {order.id}", "cancel_order",
+                                                order_id=order.id)), Shopper(owner, "en"))
+    total = sum(line.unit_price * line.quantity for line in order.lines)
+    assert reply.requests == [(order.id, "cancel")]
+    assert f"refund of {total:.2f} USD" in reply.texts[0]
+
+
+def test_a_shipped_order_past_its_date_gets_the_late_options(
+        jimi: Jimi, synced_platform: Platform) -> None:
+    today = date.today()
+    late = [(p, o) for p in _profiles(synced_platform) for o in _orders(synced_platform, p)
+            if o.state == "shipped" and date.fromisoformat(o.expected_delivery) < today]
+    if not late:
+        pytest.skip("no shipped order past its date")
+    profile, order = late[0]
+    reply = jimi.respond(conversation(user_turn(f"where is order {order.id}?", "order_status",
+                                                order_id=order.id)), Shopper(profile, "en"))
+    assert order.id in reply.texts[0] and "$10 voucher" in " ".join(reply.texts)
+
+
+def test_an_unused_item_inside_the_window_is_returned_on_request(
+        jimi: Jimi, synced_platform: Platform) -> None:
+    today = date.today()
+    for profile in _profiles(synced_platform):
+        window = policy.terms(profile).return_days
+        mine = _orders(synced_platform, profile)
+        open_ = [(o, line.product_id) for o in mine if o.state == "delivered" and (
+            today - date.fromisoformat(o.expected_delivery)).days <= window
+            for line in o.lines if sum(line.product_id in {x.product_id for x in other.lines}
+                                       for other in mine) == 1]
+        if open_:
+            break
+    else:
+        pytest.skip("no delivered order inside its return window")
+    order, product_id = open_[0]
+    product = synced_platform.knowledge.product(product_id)
+    reply = jimi.respond(conversation(user_turn(
+        f"I never really used the {product.name_en}, it's still in the box. I'd like to "
+        "return it please", "get_refund")), Shopper(profile, "en"))
+    assert reply.requests == [(order.id, "return")]
+
+
+def test_is_that_covered_too_carries_the_warranty_question(
+        jimi: Jimi, synced_platform: Platform) -> None:
+    shopper = Shopper(_profiles(synced_platform)[0], "en")
+    reply = jimi.respond(conversation(
+        user_turn("how long is the warranty on headphones?", "faq"),
+        user_turn("and the battery in them, is that covered too?", "product_question")), shopper)
+    assert re.search(r"(?i)batter", reply.texts[0]) and "%" in reply.texts[0]
