@@ -39,8 +39,8 @@ class Rereading(OrderTalk):
         text = turn.latest.text
         if returns.RETURN_STATUS.search(text):
             return "return_window" if self.orders_for_return(turn, shopper.profile.id) else None
-        if not returns.CAN_RETURN.search(text) or (cues.RETURN_CONDITION.search(text)
-                                                   and not cues.UNUSED.search(text)):
+        if not returns.CAN_RETURN.search(text) or problem_in(text) or (
+                cues.RETURN_CONDITION.search(text) and not cues.UNUSED.search(text)):
             return None  # "can i return drinks i already opened": what may go back
         found = self.orders_for_return(turn, shopper.profile.id)
         today = date.today()
