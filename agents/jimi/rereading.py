@@ -10,7 +10,7 @@ from datetime import date
 
 from agents.jimi import cues, money, orders, returns
 from agents.jimi.asked import attributes_asked, colour_asked
-from agents.jimi.context import ORDER_INTENTS, Shopper, Turn
+from agents.jimi.context import ORDER_INTENTS, Shopper, Turn, UserTurn
 from agents.jimi.order_talk import OrderTalk, _last_problem, _names_a_date
 from agents.jimi.problems import RECENT, lines_mentioned, order_meant, problem_in, remedy_in
 from agents.jimi.product_answers import model_named
@@ -95,6 +95,42 @@ class Rereading(OrderTalk):
         if intent in ORDER_INTENTS and cues.ELLIPTICAL.search(text) and \
                 not cues.REQUEST_VERB.search(text):
             return "order_status"  # "橙汁那单呢" after a cancellation asks, it cancels nothing
+        found = self._policy_asked(turn, intent, previous)
+        if found is not None:
+            return found
+        if intent not in ORDER_INTENTS and cues.POLICY.search(text):
+            return "faq"  # "the headphones i got in march, still under warranty?"
+        if intent == "membership_benefits" and cues.POLICY.search(text):
+            return "faq"  # "100积分能抵多少钱": the points rule, not the tier summary
+        if intent in ("affirm", "deny") and cues.WHICH.search(text) and turn.last_shown():
+            return "which_of"  # "不粘的是哪个" is no "no"
+        if intent in ("delivery_options", "delivery_period") and (
+                turn.slots.get("product") or self.shopping.products_named(text)
+                or self.shopping.named_by_part(text)) and \
+                attributes_asked(text, None)[:1] == ["stock"]:
+            return "product_question"  # "现在能买到吗", "雪地靴现在能买吗": whether it is in stock
+        if cues.TIMING.search(text) and cues.USUAL_DELIVERY.search(text) and not (
+                cues.MONEY.search(text) or cues.RETURNING.search(text)
+                or orders.mentions_order(text)) and intent not in (*ORDER_INTENTS, "order_status"):
+            return "delivery_period"  # "平时下单标准配送要几天到" after a refund was filed
+        if cues.TIMING.search(text) and any(m.startswith("filed:") for m in turn.marks) and \
+                not orders.mentions_order(text) and (intent != "order_status"
+                                                     or cues.MONEY.search(text)) and not [
+                a for a in attributes_asked(text, None) if a not in ("price", "stock")]:
+            return "request_timing"  # "how long does that take", "...till it's on my card"
+        problem = _last_problem(turn)
+        if problem and (remedy_in(text) or (not problem[1] and (
+                orders.mentions_order(text) or RECENT.search(text) or _names_a_date(text)))):
+            return "report_problem"  # "the november one", "fine, refund it then"
+        if cues.OPTIONS.search(text):
+            return "delay_options"  # "what are my options", "the pans one is late, what can I do"
+        return None
+
+    def _policy_asked(self, turn: Turn, intent: str, previous: UserTurn | None) -> str | None:
+        """The policy a message asks about, whatever the intent: tracking, what may go back,
+        shipping and return fees, points earned, instalments, return windows, and a short
+        carry-on of the policy asked before ("那电池呢", "那换货呢")."""
+        text = turn.latest.text
         if cues.TRACKING.search(text):
             return "faq"  # "where do I find the tracking number?"
         if cues.RETURN_CONDITION.search(text) and cues.RETURNING.search(text) and \
@@ -129,32 +165,6 @@ class Rereading(OrderTalk):
                 cues.TOPIC_INTENTS and cues.ELLIPTICAL.search(text) and len(text) <= 12 and \
                 not orders.mentions_order(text):
             return "faq"  # "那换货呢" after the return fee: the policy, no order to change
-        if intent not in ORDER_INTENTS and cues.POLICY.search(text):
-            return "faq"  # "the headphones i got in march, still under warranty?"
-        if intent == "membership_benefits" and cues.POLICY.search(text):
-            return "faq"  # "100积分能抵多少钱": the points rule, not the tier summary
-        if intent in ("affirm", "deny") and cues.WHICH.search(text) and turn.last_shown():
-            return "which_of"  # "不粘的是哪个" is no "no"
-        if intent in ("delivery_options", "delivery_period") and (
-                turn.slots.get("product") or self.shopping.products_named(text)
-                or self.shopping.named_by_part(text)) and \
-                attributes_asked(text, None)[:1] == ["stock"]:
-            return "product_question"  # "现在能买到吗", "雪地靴现在能买吗": whether it is in stock
-        if cues.TIMING.search(text) and cues.USUAL_DELIVERY.search(text) and not (
-                cues.MONEY.search(text) or cues.RETURNING.search(text)
-                or orders.mentions_order(text)) and intent not in (*ORDER_INTENTS, "order_status"):
-            return "delivery_period"  # "平时下单标准配送要几天到" after a refund was filed
-        if cues.TIMING.search(text) and any(m.startswith("filed:") for m in turn.marks) and \
-                not orders.mentions_order(text) and (intent != "order_status"
-                                                     or cues.MONEY.search(text)) and not [
-                a for a in attributes_asked(text, None) if a not in ("price", "stock")]:
-            return "request_timing"  # "how long does that take", "...till it's on my card"
-        problem = _last_problem(turn)
-        if problem and (remedy_in(text) or (not problem[1] and (
-                orders.mentions_order(text) or RECENT.search(text) or _names_a_date(text)))):
-            return "report_problem"  # "the november one", "fine, refund it then"
-        if cues.OPTIONS.search(text):
-            return "delay_options"  # "what are my options", "the pans one is late, what can I do"
         return None
 
     def _order_follow_up(self, turn: Turn, intent: str, shopper: Shopper) -> str | None:
@@ -314,6 +324,8 @@ def _listed_or_asked_orders(turn: Turn) -> bool:
     return any(_WHICH_ORDER_ASKED.search(t) for t in recent) or len(
         {i for t in recent for i in orders.order_ids(t)}) >= 2
 
+
 _WANTS_RETURN = re.compile(r"(?i)\b(?:i'?d like|i would like|i want|i wanna|please|pls) (?:to )?"
                            r"(?:return|send (?:it|them|\w+) back)\b|帮我(?:把.{0,12})?退|我要退|我想退")
-_STILL = re.compile(r"(?i)\bstill\b|too late|(?:until|till|by) when|截止|到什么时候|还能|还可以|能不能|能退吗|可以退吗|能换吗|可以换吗|还在")
+_STILL = re.compile(r"(?i)\bstill\b|too late|(?:until|till|by) when|截止|到什么时候|还能|还可以|能不能|"
+                    r"能退吗|可以退吗|能换吗|可以换吗|还在")
