@@ -220,9 +220,9 @@ class Jimi(Rereading, Sums):
         or missing item, a refund question about the policy, or an order the words point at."""
         text = turn.latest.text
         return bool(problem_in(text) or cues.TIMING.search(text) or cues.HOW.search(text)
-                    or self.order_meant(turn, shopper_id) or (returns.CAN_RETURN.search(text)
-                                                              and self.orders_for_return(
-                                                                  turn, shopper_id)))
+                    or self.order_meant(turn, shopper_id) or (
+                        (returns.CAN_RETURN.search(text) or returns.RETURN_STATUS.search(text))
+                        and self.orders_for_return(turn, shopper_id)))
 
     # -- policies (personal) ---------------------------------------------------------------
 
@@ -247,7 +247,9 @@ class Jimi(Rereading, Sums):
     def _return_policy(self, turn: Turn, shopper: Shopper) -> Reply:
         texts = [policy.returns_line(shopper.profile, shopper.language)]
         faq = self._faq_line(turn, shopper.language)
-        if faq and "15" not in faq[:60]:  # the window itself is already said personally
+        other_tier = any(t != shopper.profile.membership and p.search(turn.latest.text)
+                         for t, p in cues.TIER_NAMED)  # "金卡退货期限是多久" from a silver member
+        if faq and ("15" not in faq[:60] or other_tier):  # the window is already said
             texts.append(faq)
         return Reply(texts)
 

@@ -51,7 +51,13 @@ POLICY_TOPICS = (
     (re.compile(r"(?i)refund|退款"), "get_refund"),
     (re.compile(r"(?i)instal|分期|pay|支付|付款"), "payment_issue"),
 )
-WHICH = re.compile(r"(?i)\bwhich\b|哪个|哪款|哪双|哪一|谁")
+WHICH = re.compile(r"(?i)\bwhich\b|哪个|哪款|哪双|哪件|哪只|哪台|哪盏|哪瓶|哪种|哪把|哪一|谁")
+TIER_NAMED = (("basic", re.compile(r"(?i)\bbasic\b|普通会员")),
+              ("silver", re.compile(r"(?i)\bsilver\b|银卡")),
+              ("gold", re.compile(r"(?i)\bgold\b|金卡")),
+              ("platinum", re.compile(r"(?i)\bplatinum\b|白金")))
+THIS_ONE = re.compile(r"(?i)\b(?:it|this one|that one|this|that)\b|这个|这款|那个|那款|它")
+PICKUP = re.compile(r"(?i)上门取件|上门取|取件|\bpick ?up\b|collect (?:it|them|the (?:parcel|package))")
 # a refund as store credit, a policy whatever order it is asked about
 WARRANTY_PERIOD = re.compile(r"(?i)still (?:under|in|covered)|under (?:the )?warranty|warranty "
                              r"(?:period|last)|how long .{0,20}warranty|还在保修|保修期|保多久|保修多久|"

@@ -27,6 +27,27 @@ _SPEND = re.compile(r"(?i)(?:\$|usd\s?)(\d+(?:\.\d+)?)|(\d+(?:\.\d+)?)\s?(?:usd|
                     r"美元|美金|刀)")
 
 
+_COUNT_ZH = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "十": 10}
+_QUANTITY = re.compile(r"(?i)(?:买|要|来|get|buy|order|take)\s*(两|二|三|四|五|六|十|\d{1,2})\s*"
+                       r"(?:箱|个|件|双|瓶|包|盒|套|支|罐|packs?|boxes|cases|pairs|of (?:them|those))")
+
+
+def quantity_in(text: str) -> int | None:
+    """How many of a product the words buy ("买两箱", "buy 3 packs"), if said."""
+    match = _QUANTITY.search(text)
+    if not match:
+        return None
+    said = match.group(1)
+    return int(said) if said.isdigit() else _COUNT_ZH[said]
+
+
+def quantity_line(price: float, count: int, language: str) -> str:
+    """"买两箱多少钱": the total for ``count`` at ``price``."""
+    total = price * count
+    return (f"{count}件共{total:.2f}美元。" if language == "zh" else
+            f"{count} of them come to {total:.2f} USD.")
+
+
 def spend_in(text: str) -> float | None:
     """A dollar amount in the words ("a $150 order", "150美元"), if any."""
     match = _SPEND.search(text)

@@ -69,6 +69,11 @@ class OrderTalk:
         """The order JIMI named in this conversation other than the one under discussion."""
         current = _text(turn.slots.get("order_id"))
         own = self.knowledge.accounts.orders_of(shopper.profile.id)
+        held = {line.product_id for o in own if o.id == current for line in o.lines}
+        same = [o.id for o in own if o.id != current and held & {x.product_id for x in o.lines}
+                and o.state in ("paid", "shipped", "delayed")]
+        if len(same) == 1:  # "another pair coming in my other order": the same product's order
+            return same[0]
         named = [o.id for o in order_meant(turn.latest.text, own, self.knowledge.product,
                                            None).candidates if o.id != current]
         if len(named) == 1 and len(named) < len(own):  # "我另外那单落地灯": the other lamp order
@@ -308,17 +313,20 @@ class OrderTalk:
     def _faq_line(self, turn: Turn, language: str) -> str | None:
         """The FAQ's answer, from the topic the words name, else the intent's."""
         text = turn.latest.text
-        if turn.earlier and ((cues.ELLIPTICAL.search(text) and len(text) <= 8) or (
-                cues.CARRY_ON.search(text) and cues.COVERED.search(text)
-                and cues.POLICY.search(turn.earlier[-1].text) and not cues.POLICY.search(text))):
-            said = cues.POLICY.search(turn.earlier[-1].text)  # "那电池呢" after the warranty:
-            text = f"{text} {said.group(0)}" if said else text  # "那电池呢 保修"
+        said = next((m for m in (cues.POLICY.search(t.text) for t in reversed(turn.earlier[-2:]))
+                     if m), None)  # the policy asked just before
+        if said and not cues.POLICY.search(text) and (
+                (cues.ELLIPTICAL.search(text) and len(text) <= 8) or (
+                    cues.CARRY_ON.search(text) and cues.COVERED.search(text))):
+            text = f"{text} {said.group(0)}"  # "那电池呢" after the warranty: "那电池呢 保修"
         topic = next((intent for pattern, intent in cues.POLICY_TOPICS if pattern.search(text)),
                      turn.intent)
         if cues.WARRANTY_PERIOD.search(text):  # "still under warranty?": how long it lasts
             text = WARRANTY_QUESTION[language]
         elif cues.RETURN_CONDITION.search(text):  # "... a drink i already opened": conditions
             text, topic = RETURN_QUESTION[language], "return_policy"
+        elif cues.PICKUP.search(text):  # "可以上门取件吗": how a return is sent, pickups included
+            text, topic = HOW_TO_RETURN[language], "return_policy"
         row = self.faq.best(text, topic)
         line = answer_of(row, language) if row else None
         return line and line + _points_worth(turn.latest.text, line, language)
@@ -326,6 +334,7 @@ class OrderTalk:
 
 LONGEST_RETURN_DAYS = 60  # the platinum return window: later, a fault is a warranty matter
 RETURN_QUESTION = {"en": "What can I return?", "zh": "哪些商品可以退货？"}
+HOW_TO_RETURN = {"en": "How do I send a return?", "zh": "如何办理退货？"}
 WARRANTY_QUESTION = {"en": "How long is the warranty?", "zh": "保修期有多长？"}
 _CLAUSES = re.compile(r"(?i)[.;!?。；！？]|,\s*(?:but|and)\b|\bbut\b|，但|但是")
 _CLAUSE = re.compile(r"(?i)[,;，；]|\bbut\b|\bkeep\b|\bi'?ll wait\b|保留|留着|先不")

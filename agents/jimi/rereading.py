@@ -39,7 +39,7 @@ class Rereading(OrderTalk):
         text = turn.latest.text
         if returns.RETURN_STATUS.search(text):
             return "return_window" if self.orders_for_return(turn, shopper.profile.id) else None
-        if not returns.CAN_RETURN.search(text) or problem_in(text) or (
+        if not returns.CAN_RETURN.search(text) or problem_in(text) or _BUYING.search(text) or (
                 cues.RETURN_CONDITION.search(text) and not cues.UNUSED.search(text)):
             return None  # "can i return drinks i already opened": what may go back
         found = self.orders_for_return(turn, shopper.profile.id)
@@ -55,8 +55,7 @@ class Rereading(OrderTalk):
     def orders_for_return(self, turn: Turn, shopper_id: str) -> list[OrderRow]:
         """The delivered or returned orders the words name by contents or date."""
         text = turn.latest.text
-        states = ("returned",) if returns.RETURN_STATUS.search(text) else ("delivered",
-                                                                            "returned")
+        states = ("returned",) if returns.RETURN_STATUS.search(text) else ("delivered",)
         mine = [o for o in self.knowledge.accounts.orders_of(shopper_id) if o.state in states]
         if not mine:
             return []
@@ -152,9 +151,10 @@ class Rereading(OrderTalk):
         if intent not in (*ORDER_INTENTS, "order_status", "return_policy", "faq") and \
                 cues.RETURN_REQUEST.search(text) and turn.slots.get("order_id"):
             return "get_refund"  # "那单里的冷萃买多了，有一箱还没拆封，能退掉吗"
-        if previous is not None and previous.intent in cues.TOPIC_INTENTS and \
-                cues.POLICY.search(previous.text) and cues.CARRY_ON.search(text) and \
-                cues.COVERED.search(text):
+        if cues.PICKUP.search(text) and not orders.mentions_order(text):
+            return "return_policy"  # "可以上门取件吗": the return, picked up for platinum
+        if any(cues.POLICY.search(t.text) for t in turn.earlier[-2:]) and \
+                cues.CARRY_ON.search(text) and cues.COVERED.search(text):
             return "faq"  # "and the battery in them, is that covered too?" after the warranty
         if intent not in ("product_search", "compare_products") and previous is not None and \
                 previous.intent in cues.TOPIC_INTENTS and cues.ELLIPTICAL.search(text) and \
@@ -327,5 +327,7 @@ def _listed_or_asked_orders(turn: Turn) -> bool:
 
 _WANTS_RETURN = re.compile(r"(?i)\b(?:i'?d like|i would like|i want|i wanna|please|pls) (?:to )?"
                            r"(?:return|send (?:it|them|\w+) back)\b|帮我(?:把.{0,12})?退|我要退|我想退")
+_BUYING = re.compile(r"(?i)\b(?:thinking of (?:getting|buying)|i want to buy|planning to buy|if i buy)\b|"
+                     r"我想买|想买|打算买|要是买")
 _STILL = re.compile(r"(?i)\bstill\b|too late|(?:until|till|by) when|截止|到什么时候|还能|还可以|能不能|"
                     r"能退吗|可以退吗|能换吗|可以换吗|还在")

@@ -32,7 +32,7 @@ RETURN_STATUS = re.compile(
     r"(?i)\bsent (?:\w+ ){0,6}back\b.{0,60}\b(?:go through|gone through|processed|received|"
     r"arrived?|refund)|\breturn(?:ed)?\b.{0,40}\b(?:go through|gone through|been processed|been "
     r"received|come through)|\bdid (?:my|the) return\b|\bstatus of (?:my|the) return\b|"
-    r"退的.{0,12}(?:处理完|完成|好了|到了|收到|退款)|退货.{0,6}(?:处理完|完成了|好了吗|到了吗|进度)|"
+    r"退(?:掉|回)?的.{0,24}(?:处理完|完成|好了|到了|到没|收到|退款)|退货.{0,6}(?:处理完|完成了|好了吗|到了吗|进度)|"
     r"退回去的.{0,12}(?:收到|处理|退款)")
 
 
@@ -65,9 +65,11 @@ def _window_line(order: OrderRow, profile: ProfileRow, language: str, today: dat
     tier = policy.tier_name(profile.membership, language)
     oid, delivered = order.id, order.expected_delivery
     if order.state == "returned":
-        return (f"订单 {oid} 已退货完成，退款已原路退回（银行卡到账可能需要5-10个工作日）。" if zh else
-                f"Order {oid} was returned: the refund went back to your original payment "
-                "method (card refunds can take 5-10 business days to appear).")
+        total = sum(line.unit_price * line.quantity for line in order.lines)
+        return (f"订单 {oid} 已退货完成，退款{total:.2f}美元已原路退回（银行卡到账可能需要5-10个工作日）。"
+                if zh else
+                f"Order {oid} was returned: the refund of {total:.2f} USD went back to your "
+                "original payment method (card refunds can take 5-10 business days to appear).")
     days = days_since_delivery(order, today)
     if days is None:
         return (f"订单 {oid} 还未签收；签收后作为{tier}您有{window}天可以退换货。" if zh else

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from agents.jimi import cues
+from agents.jimi import cues, money
 from agents.jimi.asked import attributes_asked, colour_asked, size_asked
 from agents.jimi.comparing import Comparing, _without_names
 from agents.jimi.context import Reply, Shopper, Turn
@@ -139,6 +139,9 @@ class Shopping(Comparing):
             parts.append(fits or describe_attribute(product, attribute, language))
             if attribute == "price":
                 parts += self._converted(product, text, language)
+                count = money.quantity_in(text)
+                if count and count > 1:  # "买两箱多少钱"
+                    parts.append(money.quantity_line(product.price, count, language))
             elif isinstance(product.attributes.get(attribute), bool) and len(attributes) == 1:
                 found = evidence(text, product, language)  # "sugar free?": "no sugar added"
                 if found and found.lower() not in parts[-1].lower():

@@ -32,6 +32,9 @@ class Sums(OrderTalk):
         pointed = self.shopping.referenced(turn) if not named else None
         if pointed is not None and pointed.how == "plural":  # "两个都买的话一共多少钱"
             named = [self.knowledge.product(p) for p in pointed.products[:3]]
+        elif not named and cues.THIS_ONE.search(text) and turn.slots.get("product"):
+            found = self.shopping.find(str(turn.slots["product"]))  # "买这个包邮吗"
+            named = [found] if found else []
         if named:
             return [(p.name(language), p.price) for p in named]
         order_id = str(turn.slots.get("order_id") or "")

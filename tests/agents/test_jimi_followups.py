@@ -343,3 +343,37 @@ def test_is_that_covered_too_carries_the_warranty_question(
         user_turn("how long is the warranty on headphones?", "faq"),
         user_turn("and the battery in them, is that covered too?", "product_question")), shopper)
     assert re.search(r"(?i)batter", reply.texts[0]) and "%" in reply.texts[0]
+
+
+def test_a_quantity_is_priced_and_a_pickup_question_gets_the_return_steps(
+        jimi: Jimi, synced_platform: Platform) -> None:
+    product = next(p for p in synced_platform.knowledge.graph.products() if p.name_zh)
+    shopper = Shopper(_profiles(synced_platform)[0], "zh")
+    reply = jimi.respond(conversation(user_turn("买两箱多少钱", "product_question"),
+                                      slots={"product": product.name_en}), shopper)
+    assert f"2件共{product.price * 2:.2f}美元" in " ".join(reply.texts)
+    platinum = next(p for p in _profiles(synced_platform) if p.membership == "platinum")
+    pickup = jimi.respond(conversation(user_turn("可以上门取件吗", "delivery_options")),
+                          Shopper(platinum, "zh"))
+    assert any("上门取件" in t for t in pickup.texts)
+
+
+def test_the_other_order_with_the_same_product_is_the_one_meant(
+        jimi: Jimi, synced_platform: Platform) -> None:
+    for profile in _profiles(synced_platform):
+        mine = _orders(synced_platform, profile)
+        pairs = [(a, b) for a in mine for b in mine if a.id != b.id and b.state in (
+            "paid", "shipped", "delayed") and {x.product_id for x in a.lines} & {
+            x.product_id for x in b.lines}]
+        pairs = [(a, b) for a, b in pairs if sum(1 for c, _ in pairs if c.id == a.id) == 1]
+        if pairs:
+            break
+    else:
+        pytest.skip("no two orders of one shopper sharing a product")
+    first, other = pairs[0]
+    reply = jimi.respond(conversation(
+        user_turn(f"what about order {first.id}?", "order_status", order_id=first.id),
+        user_turn("i have another pair coming in my other order, can i cancel that one then",
+                  "cancel_order"), slots={"order_id": first.id}), Shopper(profile, "en"))
+    assert other.id in " ".join(reply.texts)
+    assert all(order_id == other.id for order_id, _ in reply.requests)
