@@ -54,7 +54,9 @@ def campaign(text: str, tagged: Iterable[str] = ()) -> str | None:
                 "sale" not in name else None  # "labor day sale"
             hits.append((match.start(), -len(name), name + (sale.group() if sale else "")))
     for name in sorted(CAMPAIGNS_ZH, key=len, reverse=True):
-        for match in re.finditer(re.escape(name), text):
+        before = r"(?<![0-9A-Za-z])" if name[0].isascii() and name[0].isalnum() else ""
+        after_ = r"(?![0-9A-Za-z])" if name[-1].isascii() and name[-1].isalnum() else ""
+        for match in re.finditer(before + re.escape(name) + after_, text):  # no "618" in an id
             after = text[match.end():].lower()
             if name.isdigit() and (re.match(r"\s*[张幅个条份]", after) or re.match(
                     r"\s*(?:" + "|".join(COUNTED_NOUNS_EN) + ")", after)):

@@ -53,6 +53,8 @@ def test_products_named_fully_or_shortened(understanding: Understanding, text: s
     ("写几条话题标签，植树节", "植树节"),
     ("六一儿童节的海报", "六一儿童节"),
     ("给保温杯做图，要高级感", None),
+    ("translate job c9033618a1ee48ee into Spanish", None),  # "618" inside a job id
+    ("把job 5e618f0c翻译成英文", None),
 ])
 def test_campaigns(text: str, expected: str | None) -> None:
     assert campaign(text) == expected
