@@ -110,3 +110,8 @@ class OrderRow(BaseModel):
     placed_at: str
     expected_delivery: str
     delay_reason: str | None = None
+
+    @property
+    def total(self) -> float:
+        """What the order cost: unit price times quantity over its lines."""
+        return sum(line.unit_price * line.quantity for line in self.lines)

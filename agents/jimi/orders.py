@@ -78,12 +78,8 @@ def describe(order: OrderRow, language: str) -> str:
 
 def overdue_days(order: OrderRow, today: date) -> int:
     """Days a shipped order is past its expected delivery (0 when not shipped or not late)."""
-    if order.state != "shipped":
-        return 0
-    try:
-        return max(0, (today - date.fromisoformat(order.expected_delivery)).days)
-    except ValueError:
-        return 0
+    days = returns.days_past_due(order, today) if order.state == "shipped" else None
+    return max(0, days or 0)
 
 
 def delay_remedy(order: OrderRow, language: str) -> str:
@@ -106,7 +102,7 @@ def handle_request(kind: str, order: OrderRow, profile: ProfileRow, language: st
     if cancelling and kind in ("cancel_order", "get_refund") and state in ("paid", "delayed"):
         return ALREADY_CANCELLING[language].format(order=oid), None
     window = policy.terms(profile).return_days
-    total = sum(line.unit_price * line.quantity for line in order.lines)
+    total = order.total
     if kind == "cancel_order":
         if state in ("paid", "delayed"):
             return ((f"已为订单 {oid} 提交取消申请，仓库确认后退款{total:.2f}美元将在3个工作日内原路退回。"

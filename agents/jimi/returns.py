@@ -36,14 +36,18 @@ RETURN_STATUS = re.compile(
     r"退回去的.{0,12}(?:收到|处理|退款)")
 
 
-def days_since_delivery(order: OrderRow, today: date) -> int | None:
-    """Days since a delivered order arrived (its delivery date), None when not delivered."""
-    if order.state != "delivered":
-        return None
+def days_past_due(order: OrderRow, today: date) -> int | None:
+    """Days from the order's delivery date to ``today`` (negative before it), None when the
+    date is unreadable."""
     try:
         return (today - date.fromisoformat(order.expected_delivery)).days
     except ValueError:
         return None
+
+
+def days_since_delivery(order: OrderRow, today: date) -> int | None:
+    """Days since a delivered order arrived (its delivery date), None when not delivered."""
+    return days_past_due(order, today) if order.state == "delivered" else None
 
 
 def past_window(order: OrderRow, profile: ProfileRow, today: date) -> bool:
@@ -65,7 +69,7 @@ def _window_line(order: OrderRow, profile: ProfileRow, language: str, today: dat
     tier = policy.tier_name(profile.membership, language)
     oid, delivered = order.id, order.expected_delivery
     if order.state == "returned":
-        total = sum(line.unit_price * line.quantity for line in order.lines)
+        total = order.total
         return (f"订单 {oid} 已退货完成，退款{total:.2f}美元已原路退回（银行卡到账可能需要5-10个工作日）。"
                 if zh else
                 f"Order {oid} was returned: the refund of {total:.2f} USD went back to your "
