@@ -28,7 +28,7 @@ from tools.cutout.fusion import (
     seeded,
 )
 from tools.cutout.images import Photo
-from tools.cutout.learned import SubjectModel, find_subject_model
+from tools.cutout.learned import SubjectModel, find_subject_model, input_size
 from tools.cutout.matting import _sample, edge_alpha
 from tools.cutout.pipeline import CutoutOptions, CutoutPipeline
 from tools.cutout.quality import iou
@@ -91,6 +91,55 @@ def test_closer_look_sees_the_box_only_and_puts_it_back_in_place() -> None:
     small_truth = cv2.resize(truth.astype(np.uint8), (200, 200),
                              interpolation=cv2.INTER_NEAREST) > 0
     assert iou(prior >= 0.5, small_truth) > 0.9   # the product where it is in the photo
+
+
+def test_input_size_keeps_the_aspect_only_on_request() -> None:
+    assert input_size((600, 300), keep_aspect=False) == (320, 320)
+    assert input_size((600, 300), keep_aspect=True) == (320, 160)
+    assert input_size((300, 500), keep_aspect=True) == (192, 320)
+    assert input_size((310, 500), keep_aspect=True) == (224, 320)     # rounded up to 32
+    assert input_size((100, 1000), keep_aspect=True) == (160, 320)    # never thinner
+    assert input_size((500, 500), keep_aspect=True) == (320, 320)
+
+
+class _Spy:
+    """Records the input shapes a session is run with."""
+
+    def __init__(self, session: object) -> None:
+        self.session, self.shapes = session, []
+
+    def run(self, names: object, feeds: dict[str, np.ndarray]) -> object:
+        self.shapes.extend(tuple(v.shape) for v in feeds.values())
+        return self.session.run(names, feeds)  # type: ignore[attr-defined]
+
+
+@needs_model
+def test_a_kept_aspect_look_sees_a_tall_product_unstretched() -> None:
+    model = SubjectModel(threads=1)
+    model.warm_up()
+    assert model.free_size                        # the graph's input size was freed
+    spy = _Spy(model._session)
+    model._session = spy
+    rgb, truth = _product_on_clutter(400)
+    box = around(truth, truth.shape)              # 154 x 214 px, taller than wide
+    prior = model.probability(rgb, (400, 400), box, keep_aspect=True)
+    assert spy.shapes == [(1, 3, 320, 256)]       # not squeezed into 320 x 320
+    assert iou(prior >= 0.5, truth) > 0.9
+    model.probability(rgb, (400, 400), box)
+    assert spy.shapes[-1] == (1, 3, 320, 320)     # square unless asked
+
+
+@needs_model
+def test_without_onnx_every_look_is_square(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("tools.cutout.learned._free_size", lambda path: None)
+    model = SubjectModel(threads=1)
+    model.warm_up()
+    assert not model.free_size
+    spy = _Spy(model._session)
+    model._session = spy
+    rgb, truth = _product_on_clutter(400)
+    model.probability(rgb, (400, 400), around(truth, truth.shape), keep_aspect=True)
+    assert spy.shapes == [(1, 3, 320, 320)]       # the fixed graph's own size
 
 
 def test_around_pads_the_box_and_stays_inside_the_photo() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from PIL import Image
+from PIL import Image, ImageFilter
 
 from shopmind.errors import InvalidInput
 from tests.tools.cutout_scenes import scene, to_image
@@ -116,3 +116,28 @@ def test_metrics_against_hand_computed_answers() -> None:
     assert boundary_f(a, np.roll(a, 6, axis=1), tolerance=3) < 0.7
     flat = np.full((20, 20, 3), 128, np.uint8)
     assert mask_quality(flat, a.astype(np.float32)) == 0.0  # an outline through flat colour
+
+
+def _sleeve_scene(kind: str) -> tuple[np.ndarray, np.ndarray]:
+    """(photo, mask) at 800x800: a blue body and a sleeve joined at the shoulder, with a
+    16 px slot of background between them (6 px at the working size, where the blur of its
+    sharp sides leaves the flood no passage), open below."""
+    truth = np.zeros((800, 800), bool)
+    truth[200:600, 250:550] = True                  # the body
+    truth[200:560, 166:234] = True                  # the sleeve, 16 px from the body
+    truth[200:240, 166:250] = True                  # joined at the shoulder
+    back = np.asarray(Image.fromarray(scene(kind, boxes=(), shadow=False)[0]).resize(
+        (800, 800), Image.Resampling.BILINEAR), np.float32)
+    photo = np.where(truth[..., None], np.array([30, 80, 200], np.float32), back)
+    blurred = np.asarray(Image.fromarray(photo.astype(np.uint8)).filter(
+        ImageFilter.GaussianBlur(0.7)))             # a lens's softness at the edges
+    return blurred, truth
+
+
+@pytest.mark.parametrize("kind", ["white", "grey", "gradient"])
+def test_a_narrow_gap_between_sleeve_and_body_is_background(kind: str) -> None:
+    rgb, truth = _sleeve_scene(kind)
+    alpha = CutoutPipeline().run(Photo(rgb)).rgba[..., 3]
+    assert alpha[260:540, 240:244].mean() < 64     # the slot is background, not product
+    assert alpha[300:500, 300:500].min() == 255     # the body is whole
+    assert iou(_mask(alpha), truth) > 0.98

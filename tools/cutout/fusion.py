@@ -16,8 +16,9 @@ Per photo:
    (fast: about half of the benchmark's plain shots; the model pass is most of the cost).
    Otherwise the model takes a *closer look*: one pass over the classic products' box with
    a ``MARGIN`` (the whole photo when the product runs past it), so a product filling half
-   the photo is seen at twice the detail of a whole-photo pass, and the prior is kept at up
-   to ``FINE_SIZE`` px for the edge. The two masks are then *arbitrated* at the working
+   the photo is seen at twice the detail of a whole-photo pass, with the box's own aspect
+   (320 px on its long side: a shoe is not stretched into a square, and the pass costs
+   less), and the prior is kept at up to ``FINE_SIZE`` px for the edge. The two masks are then *arbitrated* at the working
    size: where they disagree by a thin band (under ``THIN`` px) the classic outline stands;
    where they disagree by a thick region (a contact shadow the flood kept, a white body the
    flood ate), the model decides.
@@ -128,16 +129,17 @@ class FusedSegmenter:
         shape = fine_shape(rgb.shape[:2])
         box = (around(np.logical_or.reduce(studio.groups), rgb.shape[:2]) if studio.groups
                else None)
-        fine = self.model.probability(rgb, shape, box)
+        fine = self.model.probability(rgb, shape, box, keep_aspect=True)
         if box is not None and _runs_past(fine >= 0.5, box, rgb.shape[:2]):
-            fine = self.model.probability(rgb, shape)
+            fine = self.model.probability(rgb, shape, keep_aspect=True)
         return _at(fine, studio.small.shape[:2]), fine
 
     def _busy_prior(self, rgb: np.ndarray, work: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """A first look at the whole photo finds the main subject; a closer look around it
         (with its mirror image when it is unsure) says which pixels are the product, and a
         graph cut over the photo's colours settles the pixels it half believes in
-        (``colour_cut``)."""
+        (``colour_cut``). Both looks are square: on clutter a kept aspect did worse (busy
+        IoU 0.908 against 0.935 on the benchmark)."""
         coarse = self.model.probability(rgb, work.shape[:2])
         main = select_instances([Instance(mask=g.astype(np.float32), confidence=float(
             coarse[g].mean())) for g in product_groups(coarse >= 0.5)], "main")

