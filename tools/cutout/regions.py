@@ -97,20 +97,36 @@ def _near_local_background(maps: BackgroundMaps, background: np.ndarray) -> np.n
     return (distance < limit) & (norm > 0.05)
 
 
-def _holes(maps: BackgroundMaps, enclosed: np.ndarray) -> np.ndarray:
-    """Enclosed regions whose median distance is within the border's own spread."""
+def _holes(maps: BackgroundMaps, enclosed: np.ndarray, median_limit: float | None = None
+           ) -> np.ndarray:
+    """Enclosed regions with at least half their pixels within the border's own spread (and,
+    with ``median_limit``, a median distance at most that)."""
     p50 = maps.ring_percentile(maps.distance, 50)
     p90 = maps.ring_percentile(maps.distance, 90)
     limit = p50 + 2.5 * (p90 - p50) + 0.5
     count, labels = cv2.connectedComponents(enclosed.astype(np.uint8), connectivity=4)
     if count <= 1:
         return np.zeros_like(enclosed)
-    flat = labels.ravel()
+    flat, distance = labels.ravel(), maps.distance.ravel()
     size = np.bincount(flat, minlength=count)
-    matching = np.bincount(flat, weights=(maps.distance.ravel() <= limit), minlength=count)
+    matching = np.bincount(flat, weights=(distance <= limit), minlength=count)
     is_hole = (matching >= 0.5 * size) & (size >= 6)
     is_hole[0] = False
+    if median_limit is not None and is_hole.any():
+        inside = np.flatnonzero(is_hole[flat])
+        is_hole &= _medians(flat[inside], distance[inside], count) <= median_limit
     return is_hole[labels]
+
+
+def _medians(labels: np.ndarray, values: np.ndarray, count: int) -> np.ndarray:
+    """The median of ``values`` per label (0..count-1; +inf for a label with no pixel)."""
+    ordered = values[np.lexsort((values, labels))]
+    sizes = np.bincount(labels, minlength=count)
+    starts = np.concatenate(([0], np.cumsum(sizes)[:-1]))
+    medians = np.full(count, np.inf, np.float32)
+    present = sizes > 0
+    medians[present] = ordered[starts[present] + sizes[present] // 2]
+    return medians
 
 
 def _sealed_gaps(maps: BackgroundMaps, enclosed: np.ndarray) -> np.ndarray:
@@ -122,19 +138,7 @@ def _sealed_gaps(maps: BackgroundMaps, enclosed: np.ndarray) -> np.ndarray:
     it). Its colour is the background's, to the border's own noise: a median distance of at
     most ``GAP_MEDIAN`` times the ring's median. A white panel of a product that happens to
     fall inside a textured backdrop's colour spread lies far above that median."""
-    candidates = _holes(maps, enclosed)
-    count, labels = cv2.connectedComponents(candidates.astype(np.uint8), connectivity=4)
-    if count <= 1:
-        return candidates
-    flat, distance = labels.ravel(), maps.distance.ravel()
-    inside = np.nonzero(flat)[0]
-    ordered = distance[inside[np.lexsort((distance[inside], flat[inside]))]]
-    sizes = np.bincount(flat[inside], minlength=count)          # sizes[0] == 0
-    starts = np.concatenate(([0], np.cumsum(sizes)[:-1]))
-    medians = ordered[starts[1:] + sizes[1:] // 2]
-    limit = GAP_MEDIAN * maps.ring_percentile(maps.distance, 50)
-    sealed = np.concatenate(([False], medians <= limit))
-    return sealed[labels]
+    return _holes(maps, enclosed, GAP_MEDIAN * maps.ring_percentile(maps.distance, 50))
 
 
 def product_groups(foreground: np.ndarray) -> list[np.ndarray]:
