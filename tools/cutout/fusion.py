@@ -13,15 +13,15 @@ Per photo:
 1. Studio background (the border fits the background model, textured backdrops included):
    when the classic cutout scores very high on ``mask_quality`` (its outline lies on visible
    edges, inside the frame, a plausible size), it is kept and the model is not run at all
-   (fast: about half of the benchmark's plain shots; the model pass is most of the cost).
-   Otherwise the model takes a *closer look*: one pass over the classic products' box with
-   a ``MARGIN`` (the whole photo when the product runs past it), so a product filling half
-   the photo is seen at twice the detail of a whole-photo pass, with the box's own aspect
-   (320 px on its long side: a shoe is not stretched into a square, and the pass costs
-   less), and the prior is kept at up to ``FINE_SIZE`` px for the edge. The two masks are then *arbitrated* at the working
-   size: where they disagree by a thin band (under ``THIN`` px) the classic outline stands;
-   where they disagree by a thick region (a contact shadow the flood kept, a white body the
-   flood ate), the model decides.
+   (fast: more than half of the benchmark's plain shots; the model pass is most of the
+   cost). Otherwise the model takes a *closer look*: one pass over the classic products'
+   box with a ``MARGIN`` (the whole photo when the product runs past it), so a product
+   filling half the photo is seen at twice the detail of a whole-photo pass, with the box's
+   own aspect (320 px on its long side: a shoe is not stretched into a square, and the pass
+   costs less), and the prior is kept at up to ``FINE_SIZE`` px for the edge. The two masks
+   are then *arbitrated* at the working size: where they disagree by a thin band (under
+   ``THIN`` px) the classic outline stands; where they disagree by a thick region (a
+   contact shadow the flood kept, a white body the flood ate), the model decides.
 2. Busy scene (the border is clutter): the classic pipeline can only guess, so a first look
    over the whole photo finds the main subject, the closer look around it (averaged with its
    mirror image where it is unsure: the model's mistakes on clutter differ between the two)
