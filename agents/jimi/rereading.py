@@ -59,6 +59,9 @@ class Rereading(OrderTalk):
         mine = [o for o in self.knowledge.accounts.orders_of(shopper_id) if o.state in states]
         if not mine:
             return []
+        given = {orders.normalise_id(i) for i in orders.order_ids(text)}
+        if given:  # "and SM-100023, until when?": the number written wins over what was said
+            return [o for o in mine if o.id in given]
         discussed = [o for o in mine if o.id == orders.normalise_id(
             str(turn.slots.get("order_id") or ""))]
         if discussed and lines_mentioned(text, discussed, self.knowledge.product):

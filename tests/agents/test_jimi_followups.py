@@ -377,3 +377,20 @@ def test_the_other_order_with_the_same_product_is_the_one_meant(
                   "cancel_order"), slots={"order_id": first.id}), Shopper(profile, "en"))
     assert other.id in " ".join(reply.texts)
     assert all(order_id == other.id for order_id, _ in reply.requests)
+
+
+def test_an_order_number_written_beats_the_order_discussed(jimi: Jimi,
+                                                           synced_platform: Platform) -> None:
+    for profile in _profiles(synced_platform):
+        delivered = [o for o in _orders(synced_platform, profile) if o.state == "delivered"]
+        if len(delivered) >= 2:
+            break
+    else:
+        pytest.skip("no shopper with two delivered orders")
+    discussed, other = delivered[0], delivered[1]
+    reply = jimi.respond(conversation(user_turn(
+        f"and what about {other.id}, until when can I return that one?", "return_policy",
+        order_id=discussed.id)), Shopper(profile, "en"))
+    text = " ".join(reply.texts)
+    assert f"Order {other.id} was delivered on {other.expected_delivery}" in text
+    assert discussed.id not in text and not reply.requests
