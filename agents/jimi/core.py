@@ -159,7 +159,7 @@ class Jimi(Rereading, Sums):
         if mood.frustrated and intent != "complaint" and not reply.handover \
                 and not apologised:  # an apology and an offer of a person, once
             reply.texts = [ACKNOWLEDGE[shopper.language], *reply.texts,
-                           self._remedy(turn, shopper)]
+                           self._remedy(turn, shopper, said=reply.texts)]
             reply.marks.append("apology")
         elif reply.went_wrong and not apologised and not reply.handover:
             self._sorry(reply, shopper.language)
@@ -276,14 +276,18 @@ class Jimi(Rereading, Sums):
                       self._remedy(turn, shopper, late_told=bool(status.texts))],
                      slots=status.slots, marks=["apology"])
 
-    def _remedy(self, turn: Turn, shopper: Shopper, late_told: bool = False) -> str:
-        """A concrete next step: for a late order its options (unless the answer just gave
-        them), else a person, first in line."""
+    def _remedy(self, turn: Turn, shopper: Shopper, late_told: bool = False,
+                said: list[str] | None = None) -> str:
+        """A concrete next step: for a late order why it is late and its options (unless
+        the answer just gave them, or ``said`` names it), else a person, first in line."""
+        told, language = " ".join(said or []), shopper.language
         late = [o for o in self.knowledge.accounts.orders_of(shopper.profile.id)
-                if o.state == "delayed" and not late_told]
+                if o.state == "delayed" and not late_told
+                and orders.delay_remedy(o, language) not in told]
         if late:
-            return " ".join(orders.delay_remedy(o, shopper.language) for o in late[:3]) + " " + \
-                OFFER_PERSON[shopper.language]
+            return " ".join(orders.delay_remedy(o, language) if o.id in told else
+                            f"{orders.describe(o, language)} {orders.delay_remedy(o, language)}"
+                            for o in late[:3]) + " " + OFFER_PERSON[language]
         if shopper.language == "zh":
             return "我可以立即为您优先转接人工客服，无需排队。" + OFFER_PERSON["zh"]
         return ("I can put you through to a person right away, ahead of the queue. "
