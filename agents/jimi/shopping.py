@@ -100,8 +100,10 @@ class Shopping(Comparing):
         asked ("how big is it and how many watts?"), else the best-matching attribute."""
         text = _without_names(turn.latest.text, product)  # "ANC" in a name asks nothing
         if turn.earlier and not _asks_anything(text, product) and (cues.CORRECTION.search(text) or (
-                cues.CARRY_ON.search(text) and pointed is None and ordering_of(text) is None)):
-            # "那科技面料那款拉链的呢" after "有3XL吗": the same question about this one
+                cues.CARRY_ON.search(text) and (pointed is None or pointed.how in (
+                    "ordinal", "other")) and ordering_of(text) is None)):
+            # "那科技面料那款拉链的呢" after "有3XL吗", "and the first one?" after "is the
+            # second one dishwasher safe?": the same question about this one
             text = _without_names(turn.earlier[-1].text, product)
         parts = []
         others = bool(cues.OTHER_COLOURS.search(text))  # "我买过灰的 还有别的颜色不": all of them

@@ -132,6 +132,19 @@ def test_the_second_one_and_the_cheaper_one(jimi: Jimi, synced_platform: Platfor
     assert all(c in reply.texts[0] for c in cheaper.values("colour"))
 
 
+def test_and_the_first_one_asks_the_same_question_again(jimi: Jimi,
+                                                        synced_platform: Platform) -> None:
+    shown = _list_of(jimi, synced_platform, "frying pans")
+    first_pan = synced_platform.knowledge.product(shown[0])
+    safe = first_pan.values("dishwasher_safe")
+    assert safe, "the demo pans say whether they are dishwasher safe"
+    turns = (user_turn("frying pans", "product_search"),
+             user_turn("is the second one dishwasher safe?", "product_question"),
+             user_turn("and the first one?", "product_question"))
+    reply = jimi.respond(conversation(*turns, shown=[shown, shown]), _shopper(synced_platform))
+    assert first_pan.name_en in reply.texts[0] and "dishwasher" in reply.texts[0].lower()
+
+
 def test_chinese_ordinals_answer_in_chinese(jimi: Jimi, synced_platform: Platform) -> None:
     shown = _list_of(jimi, synced_platform, "running shoes")
     first = synced_platform.knowledge.product(shown[0])
