@@ -96,6 +96,9 @@ class Pointing:
             found = self.find(str(current))
             if found is not None:
                 return found
+        shown = self.known(turn.last_shown())
+        if len(shown) == 1:  # "in £ pls" after a list of one: that one
+            return self.knowledge.product(shown[0])
         for name in turn.products():
             found = self.find(name)
             if found is not None:

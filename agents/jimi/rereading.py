@@ -220,7 +220,8 @@ class Rereading(OrderTalk):
         one of them, a narrower search, "which one is lighter?"."""
         text = turn.latest.text
         wanted = self.shopping.search.constraints(text)
-        if currency_asked(text) and len(text) <= 24 and turn.slots.get("product") and \
+        if currency_asked(text) and len(text) <= 24 and (
+                turn.slots.get("product") or turn.last_shown()) and \
                 not wanted.kinds and wanted.price_max is None and wanted.price_min is None:
             return "product_question"  # "in £ pls": the price of the one discussed
         if cues.OTHER_COLOURS.search(text) and turn.slots.get("product") and \

@@ -152,7 +152,7 @@ def without_ordering(text: str) -> str:
     return text
 
 
-_IN_CURRENCY = [(code, re.compile(rf"(?i)\b(?:in|to|into)\s+(?:{words})\b|(?:换算成|折合|合多少|是多少)"
+_IN_CURRENCY = [(code, re.compile(rf"(?i)\b(?:in|to|into)\s+(?:{words})(?!\w)|(?:换算成|折合|合多少|是多少)"
                                   rf"\s*(?:{words})|(?:{words})(?:是|合|的话|大概|大约|约|差不多)*多少|多少(?:{words})"))
                 for code, words in (("CNY", r"人民币|rmb|cny|yuan"), *_CURRENCIES[1:-1])]
 

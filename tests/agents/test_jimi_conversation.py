@@ -377,3 +377,18 @@ def test_a_search_with_a_purpose_lists_the_kind_before_for(jimi: Jimi,
                                                 "product_search")), _shopper(synced_platform))
     kettles = {p.id for p in _of_kind(synced_platform, "kettles")}
     assert reply.shown and set(reply.shown) <= kettles
+
+
+@pytest.mark.parametrize("search", ["do you have a rain jacket", "running shoes"])
+def test_in_pounds_converts_what_was_just_listed(jimi: Jimi, synced_platform: Platform,
+                                                 search: str) -> None:
+    first = user_turn(search, "product_search")
+    shown = jimi.respond(conversation(first), _shopper(synced_platform)).shown
+    assert shown
+    reply = jimi.respond(conversation(first, user_turn("in £ pls", "inform"), shown=[shown]),
+                         _shopper(synced_platform))
+    said = " ".join(reply.texts)
+    for product_id in shown[:3]:
+        product = synced_platform.knowledge.product(product_id)
+        assert f"{product.name_en} costs {product.price:.2f} USD" in said
+    assert said.count("GBP at our configured rate") == min(3, len(shown))
