@@ -281,13 +281,13 @@ class Jimi(Rereading, Sums):
         """A concrete next step: for a late order why it is late and its options (unless
         the answer just gave them, or ``said`` names it), else a person, first in line."""
         told, language = " ".join(said or []), shopper.language
-        late = [o for o in self.knowledge.accounts.orders_of(shopper.profile.id)
-                if o.state == "delayed" and not late_told
-                and orders.delay_remedy(o, language) not in told]
+        late = [] if late_told else [
+            (o, orders.delay_remedy(o, language))
+            for o in self.knowledge.accounts.orders_of(shopper.profile.id) if o.state == "delayed"]
+        late = [(o, remedy) for o, remedy in late if remedy not in told]
         if late:
-            return " ".join(orders.delay_remedy(o, language) if o.id in told else
-                            f"{orders.describe(o, language)} {orders.delay_remedy(o, language)}"
-                            for o in late[:3]) + " " + OFFER_PERSON[language]
+            return " ".join(remedy if o.id in told else f"{orders.describe(o, language)} {remedy}"
+                            for o, remedy in late[:3]) + " " + OFFER_PERSON[language]
         if shopper.language == "zh":
             return "我可以立即为您优先转接人工客服，无需排队。" + OFFER_PERSON["zh"]
         return ("I can put you through to a person right away, ahead of the queue. "
