@@ -179,6 +179,11 @@ ELLIPTICAL = re.compile(r"(?i)呢[?？]?\s*$|^\s*(?:and|what about|how about)\b"
 REQUEST_VERB = re.compile(r"(?i)\b(?:cancel|refund|return|change|swap|switch|exchange|stop|send back"
                           r"|make (?:it|them|the \w+) (?:an? )?\w+ (?:instead|please|pls))"
                           r"|取消|退|改|换|不要|别发")
+# "can it still be cancelled?", "还能取消吗": whether, not a request to do it
+CAN_CANCEL = re.compile(r"(?i)\bcan (?:it|this|that|they|the order|my order|i|(?:order )?SM-?\d+) (?:still )?"
+                        r"(?:be )?cancel|\bis it (?:still )?(?:possible|too late) to cancel|"
+                        r"(?:还能|能|可以|还可以)(?:不能)?取消(?:吗|不|么)?")
+CANCEL_WORD = re.compile(r"(?i)\bcancel|取消")
 IT = re.compile(r"(?i)\b(?:it|its|it's)\b|它")  # the product under discussion, by pronoun
 # "how much lighter is it than ...", "比GTX轻多少": the difference, by attribute
 HOW_MUCH = (

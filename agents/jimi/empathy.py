@@ -2,7 +2,9 @@
 
 Signals (each adds to a score; 2 or more counts as frustrated):
 - words: angry or exasperated vocabulary ("ridiculous", "still waiting", "太过分", "投诉"),
-- typing: shouting in capitals, runs of "!" or "?" (also full-width "！？"),
+- typing: shouting in capitals, runs of "!" (or "?!", "???"; also full-width "！？"); a plain
+  "??" counts only on a service request ("where is my order??"), not on shopping talk
+  ("those shoes that light up??" is eagerness),
 - repetition: the same service request (order status, refund, ...) or nearly the same words
   already in this conversation (a second product search is not a repeat),
 - repeated contact: the shopper has written to us in several other sessions recently (this
@@ -34,6 +36,7 @@ WORDS_ZH = (
 )
 _SHOUT = re.compile(r"\b[A-Z]{3,}\b")
 _BANGS = re.compile(r"[!?！？]{2,}")
+_QUESTIONS = re.compile(r"^[?？]{2}$")
 _PUNCT = re.compile(r"[\W_]+")
 THRESHOLD = 2
 
@@ -51,6 +54,7 @@ class Mood:
 # asking again for these is a sign of a problem; a second product search is just shopping
 REPEATABLE = frozenset({"order_status", "cancel_order", "change_order", "get_refund",
                         "delivery_period", "payment_issue", "contact_human_agent", "complaint"})
+SERVICE = REPEATABLE - {"contact_human_agent", "complaint"}   # "where is my order??"
 
 
 def assess(text: str, intent: str, earlier_texts: list[str], earlier_intents: list[str],
@@ -70,7 +74,7 @@ def assess(text: str, intent: str, earlier_texts: list[str], earlier_intents: li
     shouted = [w for w in _SHOUT.findall(text) if w not in {"GTX", "LED", "USB", "SM", "OK"}]
     if len(shouted) >= 2 or (shouted and len(text) < 40 and len(shouted[0]) >= 5):
         signals.append("capitals")
-    if _BANGS.search(text):
+    if _exasperated(text, intent):
         signals.append("punctuation")
     if intent in REPEATABLE and any(
             i == intent and _similar(text, t) for i, t in zip(earlier_intents, earlier_texts,
@@ -85,6 +89,12 @@ def assess(text: str, intent: str, earlier_texts: list[str], earlier_intents: li
         signals.append(f"contacted {other_sessions} times recently")
     score = len(signals) + (1 if len(hits) >= 2 else 0)
     return Mood(score, tuple(signals))
+
+
+def _exasperated(text: str, intent: str) -> bool:
+    """A run of "!" or "?" that reads as exasperation for this intent."""
+    runs = _BANGS.findall(text)
+    return any(not _QUESTIONS.match(run) or intent in SERVICE for run in runs)
 
 
 def _similar(first: str, second: str) -> bool:

@@ -127,8 +127,12 @@ class OrderTalk:
             return Reply(texts, slots={"order_id": listed[0].id},
                          went_wrong=listed[0].state == "delayed")
         texts = [orders.describe(order, language)]
-        if order.state == "delayed" or orders.overdue_days(order, date.today()) > 0:
+        late = order.state == "delayed" or orders.overdue_days(order, date.today()) > 0
+        if late:
             texts.append(orders.delay_remedy(order, language))  # shipped, and past its date
+        if cues.CAN_CANCEL.search(turn.latest.text) and (
+                order.state in cues.OPEN_STATES or not late):  # "can it still be cancelled?"
+            texts.append(orders.cancel_possible(order, shopper.profile, language))
         items = self._items(order) if cues.CONTENTS.search(turn.latest.text) else []
         if items:  # "whats in that one again": the lines, numbered
             texts.append("\n".join(f"{i}. {p.name(language)} × {n}"

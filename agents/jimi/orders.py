@@ -152,6 +152,20 @@ def handle_request(kind: str, order: OrderRow, profile: ProfileRow, language: st
              "days for a refund."), None)
 
 
+OFFER_CANCEL = {"en": "Shall I cancel it?", "zh": "需要我帮您取消吗？"}
+
+
+def cancel_possible(order: OrderRow, profile: ProfileRow, language: str) -> str:
+    """Whether ``order`` can still be cancelled, asked before asking for it: an open order
+    can, and JIMI offers to (``OFFER_CANCEL``); otherwise what can be done instead."""
+    if order.state in ("paid", "delayed"):
+        return (f"订单 {order.id} 还没有发货，可以取消，全额退款{order.total:.2f}美元。"
+                f"{OFFER_CANCEL['zh']}" if language == "zh" else
+                f"Order {order.id} hasn't shipped yet, so it can still be cancelled for a full "
+                f"refund of {order.total:.2f} USD. {OFFER_CANCEL['en']}")
+    return handle_request("cancel_order", order, profile, language)[0]
+
+
 def refund_arrival(text: str, language: str) -> str:
     """When refunded money shows, for the payment method the shopper named (else both)."""
     fast = ("PayPal, Alipay and WeChat Pay refunds usually appear within 1-3 business days."

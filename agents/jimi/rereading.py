@@ -83,6 +83,12 @@ class Rereading(OrderTalk):
         if intent in ("deny", "affirm", "out_of_scope", "nlu_fallback") and previous and \
                 cues.CORRECTION.search(text) and len(text) > 8:
             return previous.intent  # "不是，我是问玻璃那个多高": the question again, corrected
+        if intent in ("affirm", "inform", "out_of_scope", "nlu_fallback") and \
+                turn.slots.get("order_id") and (cues.CANCEL_WORD.search(text) or (
+                    intent == "affirm" and turn.bot_texts and any(
+                        o in turn.bot_texts[-1] for o in orders.OFFER_CANCEL.values()))) and \
+                not self.shopping.products_named(text):
+            return "cancel_order"  # "ok yes please cancel it" after it could still be
         if cues.PHOTO_QUESTION.search(text):
             return "photo_help"  # "do you need pictures?", "需要我拍照吗"
         if intent == "complaint" and re.search(r"(?i)\bcancel|取消", text):

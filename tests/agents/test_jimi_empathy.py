@@ -49,3 +49,11 @@ def test_a_second_search_is_not_a_repeated_request() -> None:
 def test_product_codes_in_capitals_are_not_shouting() -> None:
     assert "capitals" not in assess("does the GTX come in blue", "product_question", [], []
                                     ).signals
+
+
+@pytest.mark.parametrize("intent", ["product_search", "complaint"])
+def test_a_double_question_mark_in_shopping_talk_is_eagerness(intent: str) -> None:
+    text = "he's been begging for those shoes that light up?? what sizes do you have"
+    assert "punctuation" not in assess(text, intent, [], []).signals
+    assert "punctuation" in assess("those shoes that light up?!", intent, [], []).signals
+    assert "punctuation" in assess("where is my parcel??", "order_status", [], []).signals

@@ -394,3 +394,35 @@ def test_an_order_number_written_beats_the_order_discussed(jimi: Jimi,
     text = " ".join(reply.texts)
     assert f"Order {other.id} was delivered on {other.expected_delivery}" in text
     assert discussed.id not in text and not reply.requests
+
+
+@pytest.mark.parametrize(("language", "asked", "answer"), [
+    ("en", "it hasn't shipped yet I think? can it still be cancelled", "ok yes please cancel it"),
+    ("zh", "这个订单还没发货吧，还能取消吗", "嗯，取消吧"),
+])
+def test_whether_an_order_can_be_cancelled_is_answered_then_done_on_yes(
+        jimi: Jimi, synced_platform: Platform, language: str, asked: str, answer: str) -> None:
+    profile, order = next((p, o) for p in _profiles(synced_platform)
+                          for o in _orders(synced_platform, p) if o.state == "paid")
+    shopper = Shopper(profile, language)
+    first = jimi.respond(conversation(user_turn(f"{order.id} {asked}", "order_status")),
+                         shopper)
+    said = " ".join(first.texts)
+    assert orders.OFFER_CANCEL[language] in said and f"{order.total:.2f}" in said
+    assert first.requests == []  # a question files nothing
+    for intent in ("nlu_fallback", "affirm"):
+        turn = conversation(user_turn(f"{order.id} {asked}", "order_status"),
+                            user_turn(answer, intent), slots={"order_id": order.id},
+                            bot=first.texts)
+        assert jimi.respond(turn, shopper).requests == [(order.id, "cancel")], intent
+
+
+def test_a_delivered_order_asked_about_says_what_to_do_instead(
+        jimi: Jimi, synced_platform: Platform) -> None:
+    profile, order = next((p, o) for p in _profiles(synced_platform)
+                          for o in _orders(synced_platform, p) if o.state == "delivered")
+    reply = jimi.respond(conversation(user_turn(f"can {order.id} still be cancelled?",
+                                                "order_status")), Shopper(profile, "en"))
+    said = " ".join(reply.texts)
+    assert "instead of cancelling you can return it" in said
+    assert orders.OFFER_CANCEL["en"] not in said and reply.requests == []
