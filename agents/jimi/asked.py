@@ -29,10 +29,13 @@ _ASKS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ((r"in stock|available|availability|sold out|can i (?:buy|get|order)|有货|库存|现货|能买到|能买吗|"
       r"可以买吗|能下单|"
       r"还有吗|缺货|有吗$|有吗？$|有吗\?$"), ("stock",)),
-    ((r"\bweigh|\bweight|how heavy|heavier|(?<!the )\blight(?:er|est)?\b(?! ?weight)|多重|重量|多沉|重不重|"
+    ((r"\bweigh|\bweight|how heavy|heavier|\blight(?:er|est)\b|\bhow light\b|\blight enough\b|"
+      r"\b(?:is|are) (?:it|they|the \w+) (?:really |very |quite |too )?light\b|多重|重量|多沉|重不重|"
       r"重吗|轻不轻|哪个重|哪个轻|更重|更轻|比较重|比较轻"), ("weight_g",)),
     ((r"battery life|battery last|how long (?:does|will) (?:the battery|it|they) last|"
-      r"on (?:one|a) (?:single )?charge|\bbattery\b|续航|电池|用多久|能用多长|充一次电|亮多久|能亮多|能听多久|听多久|能听多长"),
+      r"on (?:one|a) (?:single )?charge|(?:hrs?|hours?) (?:per|a|on a|each) charge|per charge|"
+      r"how long (?:does|will|do|can) (?:it|they|the \w+) (?:stay (?:lit|on)|run|play|glow)|"
+      r"\bbattery\b|续航|电池|用多久|能用多长|充一次电|亮多久|能亮多|能听多久|听多久|能听多长"),
      ("battery_life_h",
                                                                           "battery_mah")),
     (r"\bmah\b|how much charge|毫安|电量", ("battery_mah",)),

@@ -44,6 +44,7 @@ from kg.knowledge import KnowledgeBase
 
 _VALUES = {"order_id", "product", "colour", "size"}
 SORRY_TROUBLE = {"en": "I'm sorry for the trouble.", "zh": "很抱歉给您添麻烦了。"}
+SORRY_AGAIN = {"en": "I'm sorry, that is far too long to wait.", "zh": "真的很抱歉，让您等了这么久。"}
 SORRY_LATE = {"en": "I'm sorry your order is running late.", "zh": "很抱歉订单延误了，给您添麻烦了。"}
 _SORRY = re.compile(r"(?i)\bsorry\b|抱歉")
 HANDOVER = {
@@ -259,14 +260,20 @@ class Jimi(Rereading, Sums):
         found = self.orders_for_return(turn, shopper.profile.id)
         if not found:
             return self._return_policy(turn, shopper)
-        texts = returns.window_lines(found, shopper.profile, shopper.language, date.today())
+        texts = returns.window_lines(found, shopper.profile, shopper.language, date.today(),
+                                     turn.latest.text)
         return Reply(texts, slots={"order_id": found[0].id})
 
     # -- people and feelings ---------------------------------------------------------------
 
     def _complaint(self, turn: Turn, shopper: Shopper) -> Reply:
-        if "apology" in turn.marks:  # a second complaint: a person takes over now
-            return self._handover(turn, shopper)
+        if "apology" in turn.marks:  # a second complaint
+            late = self._late_order(turn, shopper)
+            if late is None:
+                return self._handover(turn, shopper)  # a person takes over now
+            # "seriously?? it was meant to be here nov 19": sorry again, and the choice it has
+            return Reply([SORRY_AGAIN[shopper.language], orders.delay_remedy(late, shopper.language)],
+                         slots={"order_id": late.id})
         text = turn.latest.text
         status = (self._order_status(turn, shopper) if orders.mentions_order(text)
                   or cues.ARRIVAL.search(text) or cues.NOT_SENT.search(text)

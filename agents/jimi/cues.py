@@ -51,7 +51,8 @@ POLICY_TOPICS = (
     (re.compile(r"(?i)refund|退款"), "get_refund"),
     (re.compile(r"(?i)instal|分期|pay|支付|付款"), "payment_issue"),
 )
-WHICH = re.compile(r"(?i)\bwhich\b|哪个|哪款|哪双|哪件|哪只|哪台|哪盏|哪瓶|哪种|哪把|哪一|谁")
+# "which one ...?" picks a product; "which colours?" asks for a product's values
+WHICH = re.compile(r"(?i)\bwhich\b(?! (?:colou?rs?|sizes?|flavou?rs?|materials?)\b)|哪个|哪款|哪双|哪件|哪只|哪台|哪盏|哪瓶|哪种|哪把|哪一|谁")
 TIER_NAMED = (("basic", re.compile(r"(?i)\bbasic\b|普通会员")),
               ("silver", re.compile(r"(?i)\bsilver\b|银卡")),
               ("gold", re.compile(r"(?i)\bgold\b|金卡")),
@@ -125,7 +126,8 @@ HOW = re.compile(r"(?i)\bwhere (?:does|do|will|is)\b|\bhow (?:do|does|will|is|ar
 # what can be done about a late order
 OPTIONS = re.compile(r"(?i)what are my options|what can i do|what now|what should i do|any options|"
                      r"compensat|anything for the (?:wait|delay)|make up for|"
-                     r"do i get anything|get anything for|"
+                     r"do i get anything|get anything for|if i keep (?:it|them|the order|waiting)\b|"
+                     r"如果(?:我)?(?:继续等|不取消)|继续等的话|"
                      r"怎么办|有什么办法|能怎么处理|我能做什么|有什么选择|补偿|赔偿|"
                      r"voucher|coupon|优惠券|代金券|anything you can (?:offer|do)|what can you offer|"
                      r"能补偿|有什么补偿|"

@@ -101,12 +101,14 @@ class OrderTalk:
             turn.latest.text]
         if not latest_only:
             texts += [t.text for t in reversed(turn.earlier[-2:])]
-        for text in texts:
-            meant = order_meant(text, mine, self.knowledge.product, states)
-            if meant.order is not None and (len(mine) == 1 or meant.products
-                                            or RECENT.search(text) or _names_a_date(text)
-                                            or orders.mentions_order(text)):
-                return meant.order
+        # bought twice: the one still on its way ("and the one with the hoodie?")
+        for allowed in [states] if states else [None, (*cues.OPEN_STATES, "shipped")]:
+            for text in texts:
+                meant = order_meant(text, mine, self.knowledge.product, allowed)
+                if meant.order is not None and (len(mine) == 1 or meant.products
+                                                or RECENT.search(text) or _names_a_date(text)
+                                                or orders.mentions_order(text)):
+                    return meant.order
         return None
 
     def _order_status(self, turn: Turn, shopper: Shopper) -> Reply:

@@ -76,20 +76,34 @@ def describe(order: OrderRow, language: str) -> str:
     return f"订单 {order.id} {detail}。" if language == "zh" else f"Your order {order.id} {detail}."
 
 
+LATE_CHOICE_DAYS = 7   # the FAQ: later than this, cancel for a refund or keep it with a voucher
+
+
 def overdue_days(order: OrderRow, today: date) -> int:
     """Days a shipped order is past its expected delivery (0 when not shipped or not late)."""
     days = returns.days_past_due(order, today) if order.state == "shipped" else None
     return max(0, days or 0)
 
 
-def delay_remedy(order: OrderRow, language: str) -> str:
-    """What is being done about a late order and what the shopper may choose (FAQ terms)."""
+def delay_remedy(order: OrderRow, language: str, today: date | None = None) -> str:
+    """What is being done about a late order and what the shopper may choose (FAQ terms:
+    more than ``LATE_CHOICE_DAYS`` late, cancel for a full refund or keep it with a voucher);
+    an order already that late is told its choice is open now."""
+    late = max(0, returns.days_past_due(order, today or date.today()) or 0) \
+        if order.state in ("shipped", "delayed") else 0
     if language == "zh":
-        return (f"我们已加急处理订单 {order.id}，一有新的送达时间会立即通知您。"
-                "如果比原定日期晚7天以上送达，您可以取消订单获得全额退款，或继续收货并获得10美元优惠券。")
-    return (f"We've escalated order {order.id} with the warehouse and carrier and will message "
-            "you as soon as it has a new delivery date. If it arrives more than 7 days late, "
-            "you can cancel it for a full refund or keep it and get a $10 voucher.")
+        done = f"我们已加急处理订单 {order.id}，一有新的送达时间会立即通知您。"
+        if late > LATE_CHOICE_DAYS:
+            return done + (f"订单已比原定日期晚了{late}天，您现在就可以取消订单获得全额退款，"
+                           "或继续收货并获得10美元优惠券。")
+        return done + "如果比原定日期晚7天以上送达，您可以取消订单获得全额退款，或继续收货并获得10美元优惠券。"
+    done = (f"We've escalated order {order.id} with the warehouse and carrier and will message "
+            "you as soon as it has a new delivery date.")
+    if late > LATE_CHOICE_DAYS:
+        return done + (f" It is now {late} days late, so you can cancel it for a full refund "
+                       "or keep it and get a $10 voucher.")
+    return done + (" If it arrives more than 7 days late, you can cancel it for a full refund "
+                   "or keep it and get a $10 voucher.")
 
 
 def handle_request(kind: str, order: OrderRow, profile: ProfileRow, language: str,

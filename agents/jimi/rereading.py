@@ -78,6 +78,8 @@ class Rereading(OrderTalk):
         """Problems, policies and timings the words ask about, whatever the intent."""
         text = turn.latest.text
         if cues.MY_MISTAKE.search(text) and cues.REQUEST_VERB.search(text):
+            if cues.CANCEL_WORD.search(text) and intent != "change_order":
+                return "cancel_order"  # "pls cancel SM-100069, I ordered the tea by mistake"
             return "change_order"  # "picked the wrong size, could you switch them to a 44?"
         previous = turn.previous_substantive()
         if intent in ("deny", "affirm", "out_of_scope", "nlu_fallback") and previous and \
@@ -180,9 +182,10 @@ class Rereading(OrderTalk):
         """An order named in passing, a refund's timing, "too dear, the cheapest?"."""
         text = turn.latest.text
         previous = turn.previous_substantive()
-        if previous is not None and previous.intent == "order_status" and intent not in \
-                ORDER_INTENTS and cues.CARRY_ON.search(text) and len(text) <= 40 and \
-                self.order_meant(turn, shopper.profile.id, latest_only=True) is not None:
+        if previous is not None and (previous.intent == "order_status" or turn.slots.get(
+                "order_id")) and intent not in ORDER_INTENTS and cues.CARRY_ON.search(text) and \
+                len(text) <= 60 and self.order_meant(turn, shopper.profile.id,
+                                                     latest_only=True) is not None:
             return "order_status"  # "and the tumbler one?" after "the one with the skillet"
         if previous is not None and previous.intent in (*ORDER_INTENTS, "order_status") and \
                 intent not in ORDER_INTENTS and len(text) <= 60 and cues.WHICH_ORDER.search(text) \
@@ -276,8 +279,8 @@ class Rereading(OrderTalk):
             return "product_question"  # "does the big one do fast charging"
         if pointed is not None and pointed.how in ("ordinal", "in_stock") and not own_search:
             return "product_question"  # "第一双有没有42码的棕色"
-        if cues.SEARCHING.search(text) and not cues.PRONOUN.search(text) and (
-                own_search or constraints.values or constraints.soft):
+        if cues.SEARCHING.search(text) and not cues.PRONOUN.search(_CONTENT_IT.sub("", text)) \
+                and (own_search or constraints.values or constraints.soft):
             return "product_search"  # "recommend me something with caffeine but no sugar"
         if pointed is not None and pointed.how == "named" and not cues.SEARCHING.search(text):
             return "product_question"  # "what about the light-up shoes, he's a size 28"
@@ -325,6 +328,11 @@ class Rereading(OrderTalk):
         return None
 
 
+# "anything sugar free that still has caffeine in it?": "that" and "it" inside the
+# description, no reference to the product discussed
+_CONTENT_IT = re.compile(r"(?i)\b(?:in|inside|on|with) it\b|\bthat(?= (?:is|are|has|have|still|"
+                         r"can|does|do|will|would|comes?|fits?|goes|works?|lasts?|keeps?|"
+                         r"holds?)\b)")
 _WHICH_ORDER_ASKED = re.compile(r"(?i)which order is it|哪一?个订单")
 
 
@@ -336,7 +344,8 @@ def _listed_or_asked_orders(turn: Turn) -> bool:
 
 
 _WANTS_RETURN = re.compile(r"(?i)\b(?:i'?d like|i would like|i want|i wanna|please|pls) (?:to )?"
-                           r"(?:return|send (?:it|them|\w+) back)\b|帮我(?:把.{0,12})?退|我要退|我想退")
+                           r"(?:return|send (?:it|them|\w+) back)\b|帮我(?:把.{0,12})?退|我要退|我想退|想退掉|要退掉|"
+                           r"退掉吧|退了吧|申请退货")
 _BUYING = re.compile(r"(?i)\b(?:thinking of (?:getting|buying)|i want to buy|planning to buy|if i buy)\b|"
                      r"我想买|想买|打算买|要是买")
 _STILL = re.compile(r"(?i)\bstill\b|too late|(?:until|till|by) when|截止|到什么时候|还能|还可以|能不能|"

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from agents.jimi import policy
+from agents.jimi import cues, policy
 from kg.schema import OrderRow, ProfileRow
 
 # a question whether something can still go back, or a request to swap or send it back
@@ -57,23 +57,28 @@ def past_window(order: OrderRow, profile: ProfileRow, today: date) -> bool:
 
 
 def window_lines(found: list[OrderRow], profile: ProfileRow, language: str,
-                 today: date) -> list[str]:
-    """One line per order: returned already, inside the window (until when), past it, or
-    not arrived yet."""
-    return [_window_line(order, profile, language, today) for order in found]
+                 today: date, text: str = "") -> list[str]:
+    """One line per order: returned already (its refund's arrival for the payment method
+    ``text`` names), inside the window (until when), past it, or not arrived yet."""
+    return [_window_line(order, profile, language, today, text) for order in found]
 
 
-def _window_line(order: OrderRow, profile: ProfileRow, language: str, today: date) -> str:
+def _window_line(order: OrderRow, profile: ProfileRow, language: str, today: date,
+                 text: str) -> str:
     zh = language == "zh"
     window = policy.terms(profile).return_days
     tier = policy.tier_name(profile.membership, language)
     oid, delivered = order.id, order.expected_delivery
     if order.state == "returned":
         total = order.total
-        return (f"订单 {oid} 已退货完成，退款{total:.2f}美元已原路退回（银行卡到账可能需要5-10个工作日）。"
-                if zh else
-                f"Order {oid} was returned: the refund of {total:.2f} USD went back to your "
-                "original payment method (card refunds can take 5-10 business days to appear).")
+        fast = bool(cues.FAST_METHODS.search(text))  # "...show up on my paypal?"
+        if zh:
+            arrival = "1-3个工作日内到账" if fast else "银行卡到账可能需要5-10个工作日"
+            return f"订单 {oid} 已退货完成，退款{total:.2f}美元已原路退回（{arrival}）。"
+        arrival = ("PayPal, Alipay and WeChat Pay refunds usually appear within 1-3 business "
+                   "days" if fast else "card refunds can take 5-10 business days to appear")
+        return (f"Order {oid} was returned: the refund of {total:.2f} USD went back to your "
+                f"original payment method ({arrival}).")
     days = days_since_delivery(order, today)
     if days is None:
         return (f"订单 {oid} 还未签收；签收后作为{tier}您有{window}天可以退换货。" if zh else

@@ -426,3 +426,47 @@ def test_a_delivered_order_asked_about_says_what_to_do_instead(
     said = " ".join(reply.texts)
     assert "instead of cancelling you can return it" in said
     assert orders.OFFER_CANCEL["en"] not in said and reply.requests == []
+
+
+# -- one message, several asks -------------------------------------------------------------
+
+def test_anything_with_a_content_in_it_is_a_new_search_not_about_the_one_shown(
+        jimi: Jimi, synced_platform: Platform) -> None:
+    drinks = [p for p in synced_platform.knowledge.graph.products() if "caffeine_mg" in p.attributes]
+    wanted = [p for p in drinks if p.attributes.get("sugar_free") is True
+              and float(p.attributes.get("caffeine_mg", 0) or 0) > 0]  # type: ignore[arg-type]
+    sugary = next(p for p in drinks if p.attributes.get("sugar_free") is False
+                  and float(p.attributes.get("caffeine_mg", 0) or 0) > 0)  # type: ignore[arg-type]
+    reply = jimi.respond(conversation(
+        user_turn("which drink has the most caffeine", "product_search"),
+        user_turn("anything sugar free that still has caffeine in it?", "product_search"),
+        shown=[[sugary.id]], slots={"product": sugary.name_en}),
+        Shopper(_profiles(synced_platform)[0], "en"))
+    assert wanted and set(reply.shown or []) == {p.id for p in wanted}
+    assert sugary.name_en not in " ".join(reply.texts)
+
+
+@pytest.mark.parametrize(("text", "keys"), [
+    ("is it waterproof? which colours", ["waterproof", "colour"]),
+    ("the earbuds - are they sweatproof? how many hrs per charge",
+     ["waterproof", "battery_life_h"]),
+    ("cute. and is the bunny night light any good? how long does it stay lit",
+     ["battery_life_h"]),
+    ("is it light enough for hiking", ["weight_g"]),
+])
+def test_every_ask_in_a_message_is_read(text: str, keys: list[str]) -> None:
+    assert attributes_asked(text, None) == keys
+
+
+def test_a_list_then_it_and_which_colours_is_about_the_first_not_a_pick(
+        jimi: Jimi, synced_platform: Platform) -> None:
+    packs = [p for p in _of_kind(synced_platform, "backpacks") if "waterproof" in p.attributes]
+    first = next(p for p in packs if p.attributes["waterproof"] is True)
+    reply = jimi.respond(conversation(
+        user_turn("biggest backpack under 100?", "product_search"),
+        user_turn("is it waterproof? which colours", "product_question"),
+        shown=[[first.id, *(p.id for p in packs if p is not first)]],
+        slots={"product": first.name_en}), Shopper(_profiles(synced_platform)[0], "en"))
+    said = " ".join(reply.texts)
+    assert f"the {first.name_en} is waterproof" in said
+    assert all(c in said for c in first.attributes["colour"])  # type: ignore[union-attr]

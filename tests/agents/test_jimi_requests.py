@@ -1,0 +1,111 @@
+"""JIMI on orders as a shopper puts it: a second complaint about a late order, a return
+wished for in passing, a refund's arrival on the method named, a cancellation by mistake, a
+carry-on naming another order's contents. Expectations come from the demo shoppers' own
+orders and the FAQ's terms."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from agents.jimi import Jimi, Shopper, orders, returns
+from agents.jimi.core import SORRY_AGAIN
+from kg.schema import OrderRow, ProfileRow
+from tests.testing import conversation, user_turn
+from ui.platform import Platform
+
+
+@pytest.fixture(scope="module")
+def jimi(synced_platform: Platform) -> Jimi:
+    return Jimi(synced_platform.knowledge)
+
+
+def _with_order(platform: Platform, state: str) -> tuple[ProfileRow, OrderRow]:
+    accounts = platform.knowledge.accounts
+    return next((p, o) for p in accounts.profiles() for o in accounts.orders_of(p.id)
+                if o.state == state)
+
+
+def _name(platform: Platform, order: OrderRow, language: str = "en") -> str:
+    return platform.knowledge.product(order.lines[0].product_id).name(language)
+
+
+def test_a_second_complaint_about_a_late_order_gets_its_choice_not_a_transfer(
+        jimi: Jimi, synced_platform: Platform) -> None:
+    profile, order = _with_order(synced_platform, "delayed")
+    late = (date.today() - date.fromisoformat(order.expected_delivery)).days
+    turn = conversation(user_turn(f"where is {order.id}?", "order_status"),
+                        user_turn("seriously?? it was meant to be here weeks ago", "complaint"),
+                        slots={"order_id": order.id}, marks=["apology"])
+    reply = jimi.respond(turn, Shopper(profile, "en"))
+    said = " ".join(reply.texts)
+    assert not reply.handover and reply.texts[0] == SORRY_AGAIN["en"]
+    assert "$10 voucher" in said and order.id in said
+    if late > orders.LATE_CHOICE_DAYS:  # the choice is open now, not "if it arrives late"
+        assert f"It is now {late} days late" in said and "If it arrives" not in said
+
+
+def test_keeping_a_late_order_asks_for_its_options(jimi: Jimi,
+                                                   synced_platform: Platform) -> None:
+    profile, order = _with_order(synced_platform, "delayed")
+    turn = conversation(user_turn(f"where is {order.id}?", "order_status"),
+                        user_turn("fine. while i wait - if i keep it, what do i get?",
+                                  "out_of_scope"), slots={"order_id": order.id})
+    said = " ".join(jimi.respond(turn, Shopper(profile, "en")).texts)
+    assert "$10 voucher" in said and order.id in said
+
+
+@pytest.mark.parametrize(("language", "method", "expected"), [
+    ("en", "paypal", "1-3 business days"), ("en", "card", "5-10 business days"),
+    ("zh", "微信支付", "1-3个工作日"),
+])
+def test_a_returned_orders_refund_arrives_as_the_method_named(
+        jimi: Jimi, synced_platform: Platform, language: str, method: str,
+        expected: str) -> None:
+    profile, order = _with_order(synced_platform, "returned")
+    text = (f"退了{order.id}，退款什么时候到我的{method}" if language == "zh" else
+            f"I sent back {order.id}, when will the refund show up on my {method}?")
+    lines = returns.window_lines([order], profile, language, date.today(), text)
+    assert expected in lines[0] and f"{order.total:.2f}" in lines[0]
+    reply = jimi.respond(conversation(user_turn(text, "get_refund")), Shopper(profile, language))
+    assert expected in " ".join(reply.texts)
+
+
+def test_a_return_wished_in_passing_is_filed(jimi: Jimi, synced_platform: Platform) -> None:
+    accounts, today = synced_platform.knowledge.accounts, date.today()
+    profile, order = next(
+        (p, o) for p in accounts.profiles() for o in accounts.orders_of(p.id)
+        if o.state == "delivered" and not returns.past_window(o, p, today)
+        and sum(_name(synced_platform, o) in _name(synced_platform, other)
+                for other in accounts.orders_of(p.id) if other.state == "delivered") == 1)
+    month = int(order.expected_delivery[5:7])
+    text = f"{month}月买的{_name(synced_platform, order, 'zh')}一直没用过，想退掉"
+    reply = jimi.respond(conversation(user_turn(text, "product_search")),
+                         Shopper(profile, "zh"))
+    assert reply.requests == [(order.id, "return")]
+
+
+def test_cancel_by_mistake_is_a_cancellation(jimi: Jimi, synced_platform: Platform) -> None:
+    profile, order = _with_order(synced_platform, "paid")
+    text = f"pls cancel order {order.id}, I ordered the {_name(synced_platform, order)} by mistake"
+    reply = jimi.respond(conversation(user_turn(text, "cancel_order")), Shopper(profile, "en"))
+    assert reply.requests == [(order.id, "cancel")]
+
+
+def test_a_carry_on_naming_another_orders_contents_gets_that_order(
+        jimi: Jimi, synced_platform: Platform) -> None:
+    accounts = synced_platform.knowledge.accounts
+    for profile in accounts.profiles():
+        open_ = [o for o in accounts.orders_of(profile.id) if o.state in ("shipped", "delayed")]
+        names = {o.id: _name(synced_platform, o) for o in open_}
+        if len(open_) >= 2 and len(set(names.values())) == len(names):
+            break
+    else:
+        pytest.skip("no shopper with two open orders of different products")
+    first, other = open_[:2]
+    turn = conversation(user_turn(f"where is {first.id}", "order_status"),
+                        user_turn(f"and the one with the {names[other.id]}?", "inform"),
+                        slots={"order_id": first.id})
+    reply = jimi.respond(turn, Shopper(profile, "en"))
+    assert reply.slots.get("order_id") == other.id and other.id in " ".join(reply.texts)
