@@ -84,6 +84,8 @@ class ConstraintParser:
                     found["soft"].add(node)
                 elif kind in found:
                     found[kind].add(node)
+            if _CJK.search(phrase) and any(n.startswith("kind:") for n in self.phrases[phrase]):
+                found["soft"] |= self._uses_inside(phrase)  # 登山靴: boots, for hiking
         price_max = _number(_PRICE_MAX.search(text))
         price_min = _number(_PRICE_MIN.search(text))
         between = _PRICE_RANGE.search(text)
@@ -96,6 +98,12 @@ class ConstraintParser:
         return Constraints(frozenset(found["category"]), frozenset(found["kind"]),
                            frozenset(found["brand"]), frozenset(found["value"]),
                            frozenset(found["soft"]), price_max, price_min, tuple(matched))
+
+    def _uses_inside(self, word: str) -> set[str]:
+        """The tags and concepts a Chinese kind word holds (登山靴 holds 登山, hiking)."""
+        return {node for size in range(2, len(word)) for start in range(len(word) - size + 1)
+                for node in self.phrases.get(word[start:start + size], ())
+                if node.split(":", 1)[0] in ("tag", "concept")}
 
     def _phrases_in(self, text: str) -> list[str]:
         """Known phrases, longest first: runs of whole words looked up in the vocabulary,

@@ -133,6 +133,7 @@ class Jimi(Rereading, Sums):
             "photo_help": self._photo_help,
             "delay_options": self._delay_options,
             "return_window": self._return_window,
+            "off_topic": lambda turn, shopper: Reply([OUT_OF_SCOPE[shopper.language]]),
         }
 
     # -- entry point -------------------------------------------------------------------------

@@ -59,6 +59,11 @@ TIER_NAMED = (("basic", re.compile(r"(?i)\bbasic\b|普通会员")),
               ("platinum", re.compile(r"(?i)\bplatinum\b|白金")))
 THIS_ONE = re.compile(r"(?i)\b(?:it|this one|that one|this|that)\b|这个|这款|那个|那款|它")
 PICKUP = re.compile(r"(?i)上门取件|上门取|取件|\bpick ?up\b|collect (?:it|them|the (?:parcel|package))")
+# how a return travels: "要我自己拿去快递点寄吗", "do I drop it off myself?"
+DROP_OFF = re.compile(r"(?i)快递点|驿站|自己(?:拿去|送去|去)?寄|寄回|drop (?:it |them )?off|"
+                      r"take (?:it|them) to (?:a|the) (?:courier|post office|shop)|"
+                      r"(?:post|ship|send) (?:it|them) (?:back )?myself")
+RETURN_SAID = re.compile(r"(?i)\breturn|退货")
 # a refund as store credit, a policy whatever order it is asked about
 WARRANTY_PERIOD = re.compile(r"(?i)still (?:under|in|covered)|under (?:the )?warranty|warranty "
                              r"(?:period|last)|how long .{0,20}warranty|还在保修|保修期|保多久|保修多久|"
@@ -181,6 +186,10 @@ ELLIPTICAL = re.compile(r"(?i)呢[?？]?\s*$|^\s*(?:and|what about|how about)\b"
 REQUEST_VERB = re.compile(r"(?i)\b(?:cancel|refund|return|change|swap|switch|exchange|stop|send back"
                           r"|make (?:it|them|the \w+) (?:an? )?\w+ (?:instead|please|pls))"
                           r"|取消|退|改|换|不要|别发")
+# schoolwork is no shop question, whatever the words ("面积是多少" is no product's size)
+HOMEWORK = re.compile(r"(?i)\bhomework\b|\bmaths? (?:problem|question|exercise)|\bsolve (?:this|the|my)\b|"
+                      r"\bequation\b|作业|这道题|数学题|解题|应用题|"
+                      r"\d+\s*[x×*+÷/-]\s*\d+\s*(?:=|等于)\s*(?:\?|？|多少|几)")
 # "can it still be cancelled?", "还能取消吗": whether, not a request to do it
 CAN_CANCEL = re.compile(r"(?i)\bcan (?:it|this|that|they|the order|my order|i|(?:order )?SM-?\d+) (?:still )?"
                         r"(?:be )?cancel|\bis it (?:still )?(?:possible|too late) to cancel|"

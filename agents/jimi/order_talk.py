@@ -331,7 +331,8 @@ class OrderTalk:
             text = WARRANTY_QUESTION[language]
         elif cues.RETURN_CONDITION.search(text):  # "... a drink i already opened": conditions
             text, topic = RETURN_QUESTION[language], "return_policy"
-        elif cues.PICKUP.search(text):  # "可以上门取件吗": how a return is sent, pickups included
+        elif cues.PICKUP.search(text) or cues.DROP_OFF.search(text):
+            # "可以上门取件吗", "要我自己拿去快递点寄吗": how a return is sent, pickups included
             text, topic = HOW_TO_RETURN[language], "return_policy"
         row = self.faq.best(text, topic)
         line = answer_of(row, language) if row else None

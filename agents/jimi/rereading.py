@@ -91,6 +91,8 @@ class Rereading(OrderTalk):
                         o in turn.bot_texts[-1] for o in orders.OFFER_CANCEL.values()))) and \
                 not self.shopping.products_named(text):
             return "cancel_order"  # "ok yes please cancel it" after it could still be
+        if cues.HOMEWORK.search(text) and not orders.mentions_order(text):
+            return "off_topic"  # "能帮我做一下这道题吗：长方形...面积是多少"
         if cues.PHOTO_QUESTION.search(text):
             return "photo_help"  # "do you need pictures?", "需要我拍照吗"
         if intent == "complaint" and re.search(r"(?i)\bcancel|取消", text):
@@ -141,6 +143,9 @@ class Rereading(OrderTalk):
         shipping and return fees, points earned, instalments, return windows, and a short
         carry-on of the policy asked before ("那电池呢", "那换货呢")."""
         text = turn.latest.text
+        if cues.DROP_OFF.search(text) and (cues.RETURNING.search(text) or (
+                turn.bot_texts and cues.RETURN_SAID.search(turn.bot_texts[-1]))):
+            return "faq"  # "要我自己拿去快递点寄吗" after a return was started: how it goes back
         if cues.TRACKING.search(text):
             return "faq"  # "where do I find the tracking number?"
         if cues.RETURN_CONDITION.search(text) and cues.RETURNING.search(text) and \
@@ -184,8 +189,10 @@ class Rereading(OrderTalk):
         previous = turn.previous_substantive()
         if previous is not None and (previous.intent == "order_status" or turn.slots.get(
                 "order_id")) and intent not in ORDER_INTENTS and cues.CARRY_ON.search(text) and \
-                len(text) <= 60 and self.order_meant(turn, shopper.profile.id,
-                                                     latest_only=True) is not None:
+                len(text) <= 60 and (_names_a_date(text) or lines_mentioned(
+                    text, self.knowledge.accounts.orders_of(shopper.profile.id),
+                    self.knowledge.product)) and \
+                self.order_meant(turn, shopper.profile.id, latest_only=True) is not None:
             return "order_status"  # "and the tumbler one?" after "the one with the skillet"
         if previous is not None and previous.intent in (*ORDER_INTENTS, "order_status") and \
                 intent not in ORDER_INTENTS and len(text) <= 60 and cues.WHICH_ORDER.search(text) \

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field, replace
 from agents.jimi.asked import attributes_asked
 from agents.jimi.comparison import attribute_name
 from agents.jimi.product_answers import fitting_models, model_named
+from agents.jimi.wording import agree
 from agents.jimi.search_terms import (
     CURRENCY_ZH,
     Amount,
@@ -220,8 +221,9 @@ class ProductSearch:
             value = _shown_value(shown[0], key, language) if key else None
             template = ordering.lead_zh if language == "zh" else ordering.lead_en
             amount = amount_text(shown[0], key, language) if key else None
-            lead = template.format(name=shown[0].name(language),
-                                   value=amount or value or _price(shown[0], language))
+            lead = agree(template.format(name=shown[0].name(language),
+                                         value=amount or value or _price(shown[0], language)),
+                         shown[0].name(language))
             if len(shown) == 1:
                 return lead
             head = (f"{lead}{described}（{ordering.header_zh}）：" if language == "zh" else

@@ -114,6 +114,14 @@ _NEEDS = (
                 r"keep me awake|wake me up|含咖啡因|有咖啡因|带咖啡因|提神|犯困"),
      "caffeine_mg", True),
     (re.compile(r"(?i)\bin stock\b|available (?:now|today)|有货的|有现货|现货|能买到的"), "stock", True),
+    # "that one's for kids, any for adults?", "ok and one for me?": nothing made for kids
+    (re.compile(r"(?i)\bfor (?:an? )?(?:adults?|grown[- ]ups?|myself)\b|\badult\b|\b(?:one|some|any|"
+                r"something|anything) for me\b|大人|成人|给我自己"), "kids", False),
+    # "保温的水壶或者杯子": a kind of drinkware; "保温多久" asks a product's hours instead
+    (re.compile(r"(?i)\b(?:vacuum[- ])?insulated\b|\bthermos\b|keeps? (?:drinks |coffee |tea )?"
+                r"(?:hot|warm)\b(?! for)|保温(?![多时效能怎几吗么呢])"), "keeps_hot_h", True),
+    (re.compile(r"(?i)keeps? (?:drinks |water )?cold\b(?! for)|保冷(?![多时效能怎几吗么呢])"),
+     "keeps_cold_h", True),
     (re.compile(r"(?i)won'?t (?:shatter|break)|shatter[- ]?(?:proof|resistant)|unbreakable|"
                 r"not (?:break|shatter) (?:easily|so easily)|不易碎|摔不碎|摔不坏|耐摔|不怕摔"), "fragile", False),
 )
@@ -136,6 +144,8 @@ def meets(product: ProductFacts, need: tuple[str, bool]) -> bool:
     attribute, present = need
     if attribute == "stock":
         return product.in_stock == present
+    if attribute == "kids":
+        return ("kids" in product.tags) == present
     if attribute == "fragile":  # glass and porcelain shatter; steel, enamel, plastic don't
         material = str(product.attributes.get("material", "")).lower()
         fragile = any(word in material for word in _FRAGILE) and "coating" not in material

@@ -115,8 +115,9 @@ class Shopping(Comparing):
             parts.append(has_colour(product, colour, language))
         if size:
             parts.append(has_size(product, size, language))
-        attributes = [a for a in attributes_asked(text, product)
-                      if not ((colour or size or others) and a in ("colour", "size", "stock"))]
+        answered = {"colour": bool(colour or others), "size": bool(size),
+                    "stock": bool(colour or size or others)}  # "有42码吗？都有什么颜色": both
+        attributes = [a for a in attributes_asked(text, product) if not answered.get(a)]
         if currency_asked(text) and "price" not in attributes:
             attributes.append("price")  # "有紫色吗？折合人民币多少": the price, converted
         entity = turn.entity("attribute")
@@ -287,6 +288,8 @@ class Shopping(Comparing):
         for earlier in reversed(turn.earlier):
             if earlier.intent == "product_search" or self.search.constraints(earlier.text).kinds:
                 before = _PRICE_WORDS.sub(" ", earlier.text) if own_price else earlier.text
+                if ("kids", False) in needs_in(text):  # "ok and one for me?": the kind only
+                    before = _FOR_KIDS.sub(" ", _PRICE_WORDS.sub(" ", before))
                 if ordering_of(text) is not None:  # "最便宜的呢" after "最贵的是哪个"
                     before = without_ordering(before)
                 return f"{before} {text}"  # "那300块以内呢": the new budget, not the old one
@@ -326,6 +329,7 @@ class Shopping(Comparing):
         return None
 
 # a budget in a sentence, dropped from an earlier search when a new one is given
+_FOR_KIDS = re.compile(r"(?i)\b(?:for )?(?:kids?|children|child)(?:'s)?\b|儿童|小孩|孩子|宝宝")
 _PRICE_WORDS = re.compile(r"(?i)(?:under|below|less than|up to|over|above|between|from)?\s*[$€£¥]?"
                           r"\d+(?:\.\d+)?\s*(?:元|块|美元|刀|dollars?|usd|eur|rmb)?\s*"
                           r"(?:以内|以下|以上|之内|到\s*\d+\s*(?:元|块)?)?")

@@ -64,12 +64,15 @@ UNITS = {"h": "h", "ml": "ml", "l": "L", "mah": "mAh", "w": "W", "g": "g", "kg":
          "db": "dB"}
 
 
+ACRONYMS = frozenset({"gps", "usb", "led", "nfc", "anc", "ip", "upf", "uv", "bpa"})
+
+
 def attribute_label(attribute: str) -> tuple[str, str]:
-    """("battery life", "h") for ``battery_life_h``: the name and the unit in its key."""
+    """("battery life", "h") for ``battery_life_h``: the name and the unit in its key
+    (acronyms in capitals: "GPS")."""
     stem, _, suffix = attribute.rpartition("_")
-    if stem and suffix in UNITS:
-        return stem.replace("_", " "), UNITS[suffix]
-    return attribute.replace("_", " "), ""
+    name, unit = (stem, UNITS[suffix]) if stem and suffix in UNITS else (attribute, "")
+    return " ".join(w.upper() if w in ACRONYMS else w for w in name.split("_")), unit
 
 
 _VERBS = {"is": "are", "has": "have", "weighs": "weigh", "runs": "run", "holds": "hold",

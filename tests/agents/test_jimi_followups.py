@@ -12,6 +12,8 @@ import pytest
 
 from agents.jimi import Jimi, Shopper, orders, policy
 from agents.jimi.asked import attributes_asked
+from agents.jimi.core import OUT_OF_SCOPE
+from agents.jimi.wording import colour_name
 from agents.jimi.empathy import assess
 from agents.jimi.problems import problem_in
 from kg.facts import ProductFacts
@@ -470,3 +472,84 @@ def test_a_list_then_it_and_which_colours_is_about_the_first_not_a_pick(
     said = " ".join(reply.texts)
     assert f"the {first.name_en} is waterproof" in said
     assert all(c in said for c in first.attributes["colour"])  # type: ignore[union-attr]
+
+
+# -- kinds, uses and needs in a search -----------------------------------------------------
+
+def test_a_chinese_kind_word_holding_a_use_searches_for_that_use(
+        jimi: Jimi, synced_platform: Platform) -> None:
+    boots = _of_kind(synced_platform, "boots")
+    hiking = {p.id for p in boots if "hiking" in p.tags}
+    reply = jimi.respond(conversation(user_turn("预算1500块左右，想买双登山靴", "product_search")),
+                         Shopper(_profiles(synced_platform)[0], "zh"))
+    assert hiking and reply.shown and reply.shown[0] in hiking
+    office = [p for p in boots if "hiking" not in p.tags and "outdoor" not in p.tags]
+    assert office and not set(reply.shown) & {p.id for p in office}  # a Chelsea boot is no hiker
+
+
+def test_insulated_narrows_cups_and_bottles_to_those_that_keep_drinks_hot(
+        jimi: Jimi, synced_platform: Platform) -> None:
+    reply = jimi.respond(conversation(user_turn("保温的水壶或者杯子，哪个容量最大？",
+                                                "product_search")),
+                         Shopper(_profiles(synced_platform)[0], "zh"))
+    products = [synced_platform.knowledge.product(p) for p in reply.shown or []]
+    assert products and all(float(p.attributes.get("keeps_hot_h", 0) or 0) > 0  # type: ignore[arg-type]
+                            for p in products)
+    capacities = [float(p.attributes["capacity_ml"]) for p in products]  # type: ignore[arg-type]
+    assert capacities == sorted(capacities, reverse=True)
+
+
+def test_one_for_me_after_a_kids_search_leaves_kids_products_and_their_budget(
+        jimi: Jimi, synced_platform: Platform) -> None:
+    watches = [p for p in _of_kind(synced_platform, "watches") if p.attributes.get("gps")]
+    adult = [p for p in watches if "kids" not in p.tags]
+    kids = [p for p in watches if "kids" in p.tags]
+    assert adult and kids
+    reply = jimi.respond(conversation(
+        user_turn(f"got any kids smartwatches under {kids[0].price + 1:.0f}?", "product_search"),
+        user_turn("ok and one for me? need gps for running", "out_of_scope"),
+        shown=[[kids[0].id]], slots={"product": kids[0].name_en}),
+        Shopper(_profiles(synced_platform)[0], "en"))
+    assert reply.shown and set(reply.shown) <= {p.id for p in adult}
+    assert reply.texts[0].startswith("GPS watches")
+
+
+def test_all_the_colours_of_the_one_discussed_with_a_size(jimi: Jimi,
+                                                          synced_platform: Platform) -> None:
+    shoes = [p for p in _of_kind(synced_platform, "running-shoes") if p.values("size")]
+    one = shoes[0]
+    size = one.values("size")[0]
+    reply = jimi.respond(conversation(
+        user_turn("想买双跑鞋", "product_search"), user_turn("第一双多重", "product_question"),
+        user_turn(f"有{size}码吗？都有什么颜色", "product_question"),
+        shown=[[p.id for p in shoes]], slots={"product": one.name_en}),
+        Shopper(_profiles(synced_platform)[0], "zh"))
+    said = " ".join(reply.texts)
+    others = [p for p in shoes if p is not one]
+    assert f"{size}码" in said and all(colour_name(c, "zh") in said for c in one.values("colour"))
+    assert not any(p.name_zh and p.name_zh in said for p in others)
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("zh", "能帮我做一下这道题吗：长方形长8厘米宽5厘米，面积是多少"),
+    ("en", "can you help with my maths homework, what is 12 x 7 = ?"),
+])
+def test_homework_is_declined_without_products(jimi: Jimi, synced_platform: Platform,
+                                               language: str, text: str) -> None:
+    reply = jimi.respond(conversation(user_turn(text, "product_question")),
+                         Shopper(_profiles(synced_platform)[0], language))
+    assert reply.texts == [OUT_OF_SCOPE[language]] and not reply.shown
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("zh", "要我自己拿去快递点寄吗"), ("en", "do I have to drop it off myself?"),
+])
+def test_how_a_started_return_goes_back_is_the_faqs_how_to(
+        jimi: Jimi, synced_platform: Platform, language: str, text: str) -> None:
+    started = ("已为您发起退货申请。" if language == "zh" else "I've started the return for you.")
+    reply = jimi.respond(conversation(user_turn("return it", "get_refund"),
+                                      user_turn(text, "delivery_options"), bot=[started]),
+                         Shopper(_profiles(synced_platform)[0], language))
+    said = " ".join(reply.texts)
+    assert ("快递网点" in said and "上门取件" in said) if language == "zh" else (
+        "carrier point" in said and "pickup" in said)
