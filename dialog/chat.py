@@ -34,8 +34,8 @@ DEGRADED_REPLY = {
     "zh": "抱歉，智能助手暂时出了点问题。我可以为您转接人工客服，或者请您稍后再试。",
 }
 WAITING = {
-    "en": "You're in the queue for a human agent from our team; they'll reply right here.",
-    "zh": "您已在排队等候人工客服，客服同事会在这里回复您。",
+    "en": "You're in the queue for a member of our team; they'll reply right here.",
+    "zh": "您已在排队等候我们的客服同事，他们会在这里回复您。",
 }
 PROACTIVE = {
     "en": "Before you ask: ", "zh": "先告诉您一个情况：",

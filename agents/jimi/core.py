@@ -45,6 +45,8 @@ from kg.knowledge import KnowledgeBase
 _VALUES = {"order_id", "product", "colour", "size"}
 SORRY_TROUBLE = {"en": "I'm sorry for the trouble.", "zh": "很抱歉给您添麻烦了。"}
 SORRY_AGAIN = {"en": "I'm sorry, that is far too long to wait.", "zh": "真的很抱歉，让您等了这么久。"}
+PERSON_AGAIN = {"en": "If you'd rather talk it through, I can connect you to a person now.",
+                "zh": "如果您希望，我可以马上为您转接人工客服。"}
 SORRY_LATE = {"en": "I'm sorry your order is running late.", "zh": "很抱歉订单延误了，给您添麻烦了。"}
 _SORRY = re.compile(r"(?i)\bsorry\b|抱歉")
 HANDOVER = {
@@ -273,8 +275,8 @@ class Jimi(Rereading, Sums):
             if late is None:
                 return self._handover(turn, shopper)  # a person takes over now
             # "seriously?? it was meant to be here nov 19": sorry again, and the choice it has
-            return Reply([SORRY_AGAIN[shopper.language], orders.delay_remedy(late, shopper.language)],
-                         slots={"order_id": late.id})
+            return Reply([SORRY_AGAIN[shopper.language], orders.delay_remedy(late, shopper.language),
+                          PERSON_AGAIN[shopper.language]], slots={"order_id": late.id})
         text = turn.latest.text
         status = (self._order_status(turn, shopper) if orders.mentions_order(text)
                   or cues.ARRIVAL.search(text) or cues.NOT_SENT.search(text)
@@ -314,7 +316,8 @@ class Jimi(Rereading, Sums):
 
     def _affirm(self, turn: Turn, shopper: Shopper) -> Reply:
         offered = bool(turn.bot_texts) and any(
-            offer in turn.bot_texts[-1] for offer in OFFER_PERSON.values())
+            offer in turn.bot_texts[-1] for offer in (*OFFER_PERSON.values(),
+                                                      *PERSON_AGAIN.values()))
         if offered:
             return self._handover(turn, shopper)
         return self._small_talk(turn, shopper)

@@ -14,7 +14,7 @@ from typing import Any
 from agents.jimi import cues, orders, policy
 from agents.jimi import problem_replies as problems_text
 from agents.jimi.asked import colour_asked, size_asked
-from agents.jimi.context import Reply, Shopper, Turn
+from agents.jimi.context import ORDER_INTENTS, Reply, Shopper, Turn
 from agents.jimi.faq import FaqRetriever, answer_of
 from agents.jimi.problems import RECEIVED, RECENT, order_meant, problem_in, remedy_in
 from agents.jimi.shopping import Shopping
@@ -101,8 +101,10 @@ class OrderTalk:
             turn.latest.text]
         if not latest_only:
             texts += [t.text for t in reversed(turn.earlier[-2:])]
-        # bought twice: the one still on its way ("and the one with the hoodie?")
-        for allowed in [states] if states else [None, (*cues.OPEN_STATES, "shipped")]:
+        # bought twice ("and the one with the hoodie?")
+        passes = [states] if states or kind in ORDER_INTENTS else [
+            None, (*cues.OPEN_STATES, "shipped")]  # a status asked: the one still on its way
+        for allowed in passes:
             for text in texts:
                 meant = order_meant(text, mine, self.knowledge.product, allowed)
                 if meant.order is not None and (len(mine) == 1 or meant.products

@@ -91,7 +91,8 @@ class Rereading(OrderTalk):
                         o in turn.bot_texts[-1] for o in orders.OFFER_CANCEL.values()))) and \
                 not self.shopping.products_named(text):
             return "cancel_order"  # "ok yes please cancel it" after it could still be
-        if cues.HOMEWORK.search(text) and not orders.mentions_order(text):
+        if cues.HOMEWORK.search(text) and not orders.mentions_order(text) and not (
+                cues.SEARCHING.search(text) or self.shopping.search.constraints(text).kinds):
             return "off_topic"  # "能帮我做一下这道题吗：长方形...面积是多少"
         if cues.PHOTO_QUESTION.search(text):
             return "photo_help"  # "do you need pictures?", "需要我拍照吗"
@@ -189,7 +190,8 @@ class Rereading(OrderTalk):
         previous = turn.previous_substantive()
         if previous is not None and (previous.intent == "order_status" or turn.slots.get(
                 "order_id")) and intent not in ORDER_INTENTS and cues.CARRY_ON.search(text) and \
-                len(text) <= 60 and (_names_a_date(text) or lines_mentioned(
+                len(text) <= 60 and not attributes_asked(text, None) and (
+                    _names_a_date(text) or lines_mentioned(
                     text, self.knowledge.accounts.orders_of(shopper.profile.id),
                     self.knowledge.product)) and \
                 self.order_meant(turn, shopper.profile.id, latest_only=True) is not None:
@@ -281,9 +283,9 @@ class Rereading(OrderTalk):
             return "bigger_one"  # "got bigger one or not"
         pointed = self.shopping.referenced(turn)
         if pointed is not None and pointed.how in ("bigger", "cheaper", "dearer", "lighter") and \
-                attributes_asked(text, None) and not cues.WHICH.search(text) and \
-                cues.ASKS_ABOUT.search(text):
-            return "product_question"  # "does the big one do fast charging"
+                (attributes_asked(text, None) or colour_asked(text)) and \
+                not cues.WHICH.search(text) and cues.ASKS_ABOUT.search(text):
+            return "product_question"  # "does the big one do fast charging", "便宜点的那双有棕色吗"
         if pointed is not None and pointed.how in ("ordinal", "in_stock") and not own_search:
             return "product_question"  # "第一双有没有42码的棕色"
         if cues.SEARCHING.search(text) and not cues.PRONOUN.search(_CONTENT_IT.sub("", text)) \

@@ -116,7 +116,7 @@ _NEEDS = (
     (re.compile(r"(?i)\bin stock\b|available (?:now|today)|有货的|有现货|现货|能买到的"), "stock", True),
     # "that one's for kids, any for adults?", "ok and one for me?": nothing made for kids
     (re.compile(r"(?i)\bfor (?:an? )?(?:adults?|grown[- ]ups?|myself)\b|\badult\b|\b(?:one|some|any|"
-                r"something|anything) for me\b|大人|成人|给我自己"), "kids", False),
+                r"something|anything) for me\b|大人|成年人|成人(?:用|款|的|版|穿|戴)|给我自己"), "kids", False),
     # "保温的水壶或者杯子": a kind of drinkware; "保温多久" asks a product's hours instead
     (re.compile(r"(?i)\b(?:vacuum[- ])?insulated\b|\bthermos\b|keeps? (?:drinks |coffee |tea )?"
                 r"(?:hot|warm)\b(?! for)|保温(?![多时效能怎几吗么呢])"), "keeps_hot_h", True),

@@ -13,6 +13,7 @@ import pytest
 from agents.jimi import Jimi, Shopper, orders, policy
 from agents.jimi.asked import attributes_asked
 from agents.jimi.core import OUT_OF_SCOPE
+from agents.jimi.search_terms import needs_in
 from agents.jimi.wording import colour_name
 from agents.jimi.empathy import assess
 from agents.jimi.problems import problem_in
@@ -553,3 +554,14 @@ def test_how_a_started_return_goes_back_is_the_faqs_how_to(
     said = " ".join(reply.texts)
     assert ("快递网点" in said and "上门取件" in said) if language == "zh" else (
         "carrier point" in said and "pickup" in said)
+
+
+@pytest.mark.parametrize(("text", "needs"), [
+    ("多少钱？换成人民币大概多少", []),  # 换成人民币 holds 成人 and says nothing of adults
+    ("那个是小孩用的吧，有没有大人跑步戴的", [("kids", False)]),
+    ("ok and one for me? need gps for running", [("kids", False)]),
+    ("保温的水壶或者杯子", [("keeps_hot_h", True)]),
+    ("保温多久", []),  # a product's hours, asked
+])
+def test_needs_read_from_the_words(text: str, needs: list[tuple[str, bool]]) -> None:
+    assert needs_in(text) == needs
