@@ -229,15 +229,19 @@ class OrderTalk:
             # nothing to send: say so and offer the refund instead, filing nothing yet
             return Reply([problems_text.no_replacement(meant.order, items, language)],
                          slots=slots, marks=[f"problem:{problem}:{meant.order.id}:{said}"])
-        if (meant.order.id, remedy) in shopper.filed:
-            return Reply([problems_text.already(meant.order.id, remedy, language, detail)],
-                         slots=slots, marks=marks)
         warranty = self._warranty_line(meant.order, problem, language)
+        if warranty and remedy == "replacement":
+            marks[0] = "filed:warranty"  # its timing is the warranty claim's
+        if (meant.order.id, remedy) in shopper.filed:
+            return Reply([problems_text.already(meant.order.id, remedy, language, detail,
+                                                warranty=bool(warranty))],
+                         slots=slots, marks=marks)
         reason = problems_text.reason(problem, items, text) + (
             f" (wants: {', '.join(detail)})" if detail else "")
         said = "faulty" if warranty else problem  # broke months later: not "arrived damaged"
         return Reply([problems_text.filed(meant.order, remedy, said, items, language, detail,
-                                          sorry="apology" not in turn.marks), *warranty],
+                                          sorry="apology" not in turn.marks,
+                                          warranty=bool(warranty)), *warranty],
                      slots=slots, requests=[(meant.order.id, remedy)], reason=reason, marks=marks,
                      went_wrong=True)
 

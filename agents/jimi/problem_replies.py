@@ -30,6 +30,10 @@ NEXT_ZH = {
     "refund": "审核通过后1-3个工作日内原路退款（银行卡到账可能还需5-10个工作日）",
     "return": "我们会通过邮件发送预付费退货面单，收到退货后3个工作日内为您退款",
 }
+# a fault after the return window is a warranty claim, on the FAQ's terms
+WARRANTY_REVIEW = {"en": "our team replies within 2 business days, then ships the replacement "
+                         "free of charge within 5 business days of approval",
+                   "zh": "客服会在2个工作日内回复，审核通过后5个工作日内免费为您寄出换新商品"}
 PHOTO = {
     "en": "If you can, upload a photo of it here in the chat (the photo button); it helps us "
           "resolve this faster.",
@@ -38,8 +42,10 @@ PHOTO = {
 
 
 def filed(order: OrderRow, remedy: str, problem: str, items: list[ProductFacts],
-          language: str, detail: list[str] | None = None, sorry: bool = True) -> str:
-    """The request filed and what happens next; ``sorry=False`` once JIMI has apologised."""
+          language: str, detail: list[str] | None = None, sorry: bool = True,
+          warranty: bool = False) -> str:
+    """The request filed and what happens next; ``sorry=False`` once JIMI has apologised;
+    ``warranty``: a fault after the return window, a replacement on the warranty's terms."""
     if language == "zh":
         item = "、".join(p.name("zh") for p in items) or "商品"
         amount = _amount(order, items)
@@ -47,8 +53,7 @@ def filed(order: OrderRow, remedy: str, problem: str, items: list[ProductFacts],
         wanted = f"（{_detail(detail, 'zh')}）" if detail else ""
         return (f"{'很抱歉，' if sorry else ''}{item}{PROBLEM_ZH[problem]}。"
                 f"已为订单 {order.id} 提交{REMEDY_ZH[remedy]}"
-                f"申请{refund}{wanted}。接下来：客服会在1个工作日内审核，{NEXT_ZH[remedy]}。"
-                f"{PHOTO['zh']}")
+                f"申请{refund}{wanted}。接下来：{_next(remedy, 'zh', warranty)}。{PHOTO['zh']}")
     item = join_list([f"the {p.name_en}" for p in items], "en") if items else "the item"
     amount = _amount(order, items)
     refund = f" ({amount:.2f} USD)" if remedy == "refund" and amount else ""
@@ -56,8 +61,17 @@ def filed(order: OrderRow, remedy: str, problem: str, items: list[ProductFacts],
     opening = f"I'm sorry {item} {PROBLEM_EN[problem]}." if sorry else \
         f"{item[0].upper()}{item[1:]} {PROBLEM_EN[problem]}:"
     return (f"{opening} I've filed a {REMEDY_EN[remedy]} request"
-            f"{refund}{wanted} for order {order.id}. What happens next: our team reviews it within 1 "
-            f"business day, then {NEXT_EN[remedy]}. {PHOTO['en']}")
+            f"{refund}{wanted} for order {order.id}. What happens next: "
+            f"{_next(remedy, 'en', warranty)}. {PHOTO['en']}")
+
+
+def _next(remedy: str, language: str, warranty: bool = False) -> str:
+    """Who reviews the request by when, and what follows."""
+    if warranty and remedy == "replacement":
+        return WARRANTY_REVIEW[language]
+    if language == "zh":
+        return f"客服会在1个工作日内审核，{NEXT_ZH[remedy]}"
+    return f"our team reviews it within 1 business day, then {NEXT_EN[remedy]}"
 
 
 def _amount(order: OrderRow, items: list[ProductFacts]) -> float:
@@ -86,6 +100,9 @@ def choices(language: str) -> str:
 
 
 def timing(remedy: str, language: str) -> str:
+    if remedy == "warranty":  # a replacement under warranty: the FAQ's claim terms
+        return WARRANTY_REVIEW[language][:1].upper() + WARRANTY_REVIEW[language][1:] + (
+            "。" if language == "zh" else ".")
     remedy = remedy if remedy in NEXT_EN else "replacement"
     if language == "zh":
         return f"客服会在1个工作日内审核您的{REMEDY_ZH[remedy]}申请，{NEXT_ZH[remedy]}。"
@@ -93,14 +110,15 @@ def timing(remedy: str, language: str) -> str:
             f"then {NEXT_EN[remedy]}.")
 
 
-def already(order_id: str, remedy: str, language: str, detail: list[str] | None = None) -> str:
+def already(order_id: str, remedy: str, language: str, detail: list[str] | None = None,
+            warranty: bool = False) -> str:
     if language == "zh":
         added = f"，已补充：{_detail(detail, 'zh')}" if detail else ""
-        return (f"订单 {order_id} 的{REMEDY_ZH[remedy]}申请已经提交{added}，客服会在1个工作日内审核，"
-                f"{NEXT_ZH[remedy]}。{PHOTO['zh']}")
+        return (f"订单 {order_id} 的{REMEDY_ZH[remedy]}申请已经提交{added}，"
+                f"{_next(remedy, 'zh', warranty)}。{PHOTO['zh']}")
     added = f"; I've added: {_detail(detail, 'en')}" if detail else ""
-    return (f"A {REMEDY_EN[remedy]} request for order {order_id} is already filed{added}; our "
-            f"team reviews it within 1 business day, then {NEXT_EN[remedy]}. {PHOTO['en']}")
+    return (f"A {REMEDY_EN[remedy]} request for order {order_id} is already filed{added}; "
+            f"{_next(remedy, 'en', warranty)}. {PHOTO['en']}")
 
 
 def _detail(detail: list[str] | None, language: str) -> str:

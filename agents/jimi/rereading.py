@@ -122,7 +122,9 @@ class Rereading(OrderTalk):
                 or self.shopping.named_by_part(text)) and \
                 attributes_asked(text, None)[:1] == ["stock"]:
             return "product_question"  # "现在能买到吗", "雪地靴现在能买吗": whether it is in stock
+        filed = any(m.startswith("filed:") for m in turn.marks)
         if cues.TIMING.search(text) and cues.USUAL_DELIVERY.search(text) and not (
+                filed and not _DELIVERY_NAMED.search(text)) and not (  # "how long does that take"
                 cues.MONEY.search(text) or cues.RETURNING.search(text)
                 or orders.mentions_order(text)) and intent not in (*ORDER_INTENTS, "order_status"):
             return "delivery_period"  # "平时下单标准配送要几天到" after a refund was filed
@@ -190,11 +192,7 @@ class Rereading(OrderTalk):
         previous = turn.previous_substantive()
         if previous is not None and (previous.intent == "order_status" or turn.slots.get(
                 "order_id")) and intent not in ORDER_INTENTS and cues.CARRY_ON.search(text) and \
-                len(text) <= 60 and not attributes_asked(text, None) and (
-                    _names_a_date(text) or lines_mentioned(
-                    text, self.knowledge.accounts.orders_of(shopper.profile.id),
-                    self.knowledge.product)) and \
-                self.order_meant(turn, shopper.profile.id, latest_only=True) is not None:
+                len(text) <= 60 and self._another_order(turn, shopper) is not None:
             return "order_status"  # "and the tumbler one?" after "the one with the skillet"
         if previous is not None and previous.intent in (*ORDER_INTENTS, "order_status") and \
                 intent not in ORDER_INTENTS and len(text) <= 60 and cues.WHICH_ORDER.search(text) \
@@ -227,6 +225,23 @@ class Rereading(OrderTalk):
                 not (cues.LATE.search(text) or cues.NOT_SENT.search(text)):
             return "product_search"  # "太贵了，最便宜的呢": too dear, show the cheapest
         return None
+
+    def _another_order(self, turn: Turn, shopper: Shopper) -> OrderRow | None:
+        """The order a carry-on names by its contents or date, when it asks nothing about a
+        product ("and the one with the rain jacket?", not "and the lamp in it, how bright?")."""
+        text = turn.latest.text
+        mine = self.knowledge.accounts.orders_of(shopper.profile.id)
+        lines = lines_mentioned(text, mine, self.knowledge.product)
+        if not (lines or _names_a_date(text)):
+            return None
+        names = [self.knowledge.product(p) for ids in lines.values() for p in ids]
+        bare = text.lower()
+        for product in names:  # "rain" in "the rain jacket" asks nothing about rain
+            for word in [product.name_zh or "", *product.name_en.lower().split()]:
+                bare = bare.replace(word, " ") if len(word) >= 2 else bare
+        if attributes_asked(bare, None):
+            return None
+        return self.order_meant(turn, shopper.profile.id, latest_only=True)
 
     def _new_budget(self, text: str) -> bool:
         wanted = self.shopping.search.constraints(text)
@@ -342,6 +357,7 @@ class Rereading(OrderTalk):
 _CONTENT_IT = re.compile(r"(?i)\b(?:in|inside|on|with) it\b|\bthat(?= (?:is|are|has|have|still|"
                          r"can|does|do|will|would|comes?|fits?|goes|works?|lasts?|keeps?|"
                          r"holds?)\b)")
+_DELIVERY_NAMED = re.compile(r"(?i)deliver|shipping|\bship\b|arriv|配送|快递|送到|到货|发货")
 _WHICH_ORDER_ASKED = re.compile(r"(?i)which order is it|哪一?个订单")
 
 

@@ -109,3 +109,24 @@ def test_a_carry_on_naming_another_orders_contents_gets_that_order(
                         slots={"order_id": first.id})
     reply = jimi.respond(turn, Shopper(profile, "en"))
     assert reply.slots.get("order_id") == other.id and other.id in " ".join(reply.texts)
+
+
+def test_a_fault_months_later_is_a_warranty_claim_with_the_faqs_timing(
+        jimi: Jimi, synced_platform: Platform) -> None:
+    accounts, today = synced_platform.knowledge.accounts, date.today()
+    profile, order = next(
+        (p, o) for p in accounts.profiles() for o in accounts.orders_of(p.id)
+        if o.state == "delivered" and len(o.lines) == 1
+        and (today - date.fromisoformat(o.expected_delivery)).days > 90
+        and synced_platform.knowledge.product(o.lines[0].product_id).in_stock)
+    name = _name(synced_platform, order)
+    first = jimi.respond(conversation(user_turn(
+        f"the {name} from {order.id} is broken, please send a replacement", "get_refund")),
+        Shopper(profile, "en"))
+    assert first.requests == [(order.id, "replacement")]
+    assert "within 2 business days" in first.texts[0] and "1 business day" not in first.texts[0]
+    turn = conversation(user_turn(f"the {name} from {order.id} is broken", "get_refund"),
+                        user_turn("how long does that usually take", "delivery_period"),
+                        marks=first.marks, bot=first.texts)
+    later = " ".join(jimi.respond(turn, Shopper(profile, "en")).texts)
+    assert "within 2 business days" in later and "5 business days of approval" in later
