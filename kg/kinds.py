@@ -135,7 +135,9 @@ QUERY_ONLY = MappingProxyType({"a light": "lights", "light for": "lights", "ligh
                                # in Chinese any insulated cup or flask: tumblers and bottles
                                "保温杯": "drinkware"})
 NOT_A_KIND = ("咖啡因","water resistant", "water-resistant", "water resistance", "water proof",
-              "light weight", "light-up")
+              "light weight", "light-up",
+              # a count, not a backpack: "how many cans in a pack", "a pack of 12"
+              "in a pack", "per pack", "a pack of", "in each pack", "in a case", "a case of")
 WORDS_ZH = MappingProxyType(_words_of("zh"))
 _LONGEST_EN = max(len(w.split()) for w in WORDS_EN)
 

@@ -31,6 +31,7 @@ from agents.jimi.search_terms import (
     Ordering,
     amount_text,
     amounts_in,
+    count_asked,
     currency_of,
     head_kinds,
     key_for,
@@ -117,6 +118,9 @@ class ProductSearch:
         if ranked:
             ranked = self._ordered(ranked, ordering)
             about = tuple(a for a in attributes_asked(text, None) if a not in _OWN_KEYS)
+            wanted = count_asked(text) if ordering is not None else None
+            if wanted:  # "the 3 most expensive things": three, and no "more"
+                ranked = ranked[:wanted]
             return Found(_sentences([*notes, self._listing(ranked, constraints, ordering,
                                                            language, currency, about)], language),
                          [p.id for p in ranked[:SHOWN]], ordering)
@@ -236,7 +240,8 @@ class ProductSearch:
         text = head + _joined(lines, language)
         if more > 0:
             text += (f" 还有{more}件，告诉我预算或想要的功能，我帮您缩小范围。" if language == "zh" else
-                     f" There are {more} more; tell me a budget or a feature to narrow it down.")
+                     f" There {'is' if more == 1 else 'are'} {more} more; tell me a budget or "
+                     "a feature to narrow it down.")
         return text
 
     def _lines(self, products: list[ProductFacts], constraints: Constraints,

@@ -111,7 +111,8 @@ _NEEDS = (
     (re.compile(r"(?i)\bno caffeine|caffeine[- ]free|\bdecaf|without caffeine|non[- ]?caffeinated|"
                 r"不要?(?:含|带|有)?咖啡因|无咖啡因|不含咖啡因|没有?咖啡因|零咖啡因|低咖啡因"), "caffeine_mg", False),
     (re.compile(r"(?i)\bwith caffeine|\bcaffeinated|has caffeine|pick[- ]me[- ]up|energy boost|"
-                r"keep me awake|wake me up|含咖啡因|有咖啡因|带咖啡因|提神|犯困"),
+                r"keep me awake|wake me up|\b(?:decent|real|good|proper|some|a) kick\b|\bbuzz\b|"
+                r"含咖啡因|有咖啡因|带咖啡因|提神|犯困"),
      "caffeine_mg", True),
     (re.compile(r"(?i)\bin stock\b|available (?:now|today)|有货的|有现货|现货|能买到的"), "stock", True),
     # "that one's for kids, any for adults?", "ok and one for me?": nothing made for kids
@@ -339,3 +340,19 @@ def quantity_text(value: float, key: str, language: str) -> str:
     if language == "zh":
         return f"{number.replace(',', '')}{UNIT_ZH.get(unit, unit)}"
     return f"{number} {unit}".strip()
+
+
+_COUNT = re.compile(r"(?i)\b(?:the |top |first )?(\d|two|three|four|five)\s+(?:most|least|cheapest|"
+                    r"lightest|heaviest|biggest|largest|best|newest|longest)|\btop (\d|two|three|"
+                    r"four|five)\b|前([1-5一二两三四五])(?:个|款|名|件|双)?|([1-5一二两三四五])(?:个|款|件|双)最")
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "一": 1, "二": 2, "两": 2, "三": 3,
+            "四": 4, "五": 5}
+
+
+def count_asked(text: str) -> int | None:
+    """How many products an ordering asks for: "the 3 most expensive", "top two", "前三"."""
+    match = _COUNT.search(text)
+    if match is None:
+        return None
+    word = next(g for g in match.groups() if g)
+    return int(word) if word.isdigit() else _NUMBERS.get(word.lower())

@@ -61,9 +61,10 @@ class Shopping(Comparing):
         language = shopper.language
         text = turn.latest.text
         named = turn.latest.entities.get("product", []) or self.products_named(text)
-        if self._is_search(text) and not self.this_one(turn) and not self.ours(turn, shopper):
-            return self.search_reply(turn, shopper)  # "which headphones last longest?"
         pointed = None if named else self.referenced(turn)
+        if self._is_search(text) and not (pointed is not None and pointed.how == "ordinal") \
+                and not self.this_one(turn) and not self.ours(turn, shopper):
+            return self.search_reply(turn, shopper)  # "which headphones last longest?"
         if pointed is not None and pointed.how == "plural" and len(pointed.products) > 1:
             return self._about_each(turn, shopper, pointed.products)
         listed = self.known(turn.last_shown())
@@ -286,7 +287,9 @@ class Shopping(Comparing):
             return text
         own_price = constraints.price_max is not None or constraints.price_min is not None
         for earlier in reversed(turn.earlier):
-            if earlier.intent == "product_search" or self.search.constraints(earlier.text).kinds:
+            earlier_wanted = self.search.constraints(earlier.text)
+            if earlier.intent == "product_search" or earlier_wanted.kinds or \
+                    earlier_wanted.categories:
                 before = _PRICE_WORDS.sub(" ", earlier.text) if own_price else earlier.text
                 if ("kids", False) in needs_in(text):  # "ok and one for me?": the kind only
                     before = _FOR_KIDS.sub(" ", _PRICE_WORDS.sub(" ", before))

@@ -13,7 +13,7 @@ import pytest
 from agents.jimi import Jimi, Shopper, orders, policy
 from agents.jimi.asked import attributes_asked
 from agents.jimi.core import OUT_OF_SCOPE
-from agents.jimi.search_terms import needs_in
+from agents.jimi.search_terms import count_asked, needs_in
 from agents.jimi.wording import colour_name
 from agents.jimi.empathy import assess
 from agents.jimi.problems import problem_in
@@ -565,3 +565,39 @@ def test_how_a_started_return_goes_back_is_the_faqs_how_to(
 ])
 def test_needs_read_from_the_words(text: str, needs: list[tuple[str, bool]]) -> None:
     assert needs_in(text) == needs
+
+
+@pytest.mark.parametrize(("text", "count"), [
+    ("show me the 3 most expensive things in your outdoor section", 3),
+    ("top two headphones by battery", 2), ("最便宜的前三款耳机", 3), ("the cheapest kettle", None),
+])
+def test_how_many_an_ordering_asks_for(text: str, count: int | None) -> None:
+    assert count_asked(text) == count
+
+
+def test_an_ordinal_question_naming_a_kind_is_about_the_one_listed(
+        jimi: Jimi, synced_platform: Platform) -> None:
+    packs = _of_kind(synced_platform, "backpacks")
+    fits = next(p for p in packs if p.attributes.get("hydration_compatible") is True)
+    shown = [next(p for p in packs if p is not fits), fits]
+    reply = jimi.respond(conversation(
+        user_turn("show me the 3 most expensive backpacks", "product_search"),
+        user_turn("does the second one fit a water bladder?", "product_question"),
+        shown=[[p.id for p in shown]], slots={"product": shown[0].name_en}),
+        Shopper(_profiles(synced_platform)[0], "en"))
+    assert fits.name_en in reply.texts[0] and "hydration" in reply.texts[0]
+    assert not reply.shown  # no search for water
+
+
+def test_cans_in_a_pack_and_hows_much_ask_the_drink_discussed(
+        jimi: Jimi, synced_platform: Platform) -> None:
+    drink = next(p for p in synced_platform.knowledge.graph.products()
+                 if "pack_count" in p.attributes and "caffeine_mg" in p.attributes)
+    reply = jimi.respond(conversation(
+        user_turn("anything sugar free that still has a decent kick?", "product_search"),
+        user_turn("how many cans in a pack and hows much", "product_question"),
+        shown=[[drink.id]], slots={"product": drink.name_en}),
+        Shopper(_profiles(synced_platform)[0], "en"))
+    said = " ".join(reply.texts)
+    assert f"pack of {drink.attributes['pack_count']}" in said and f"{drink.price:.2f}" in said
+    assert needs_in("anything sugar free that still has a decent kick?") == [("caffeine_mg", True)]
