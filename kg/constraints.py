@@ -109,7 +109,7 @@ class ConstraintParser:
         """Known phrases, longest first: runs of whole words looked up in the vocabulary,
         and substrings of Chinese runs (no spaces there). Linear in the text's length,
         whatever the vocabulary's size."""
-        words = _WORDS.findall(text.lower())
+        words = [w.rstrip(".'/+-&") or w for w in _WORDS.findall(text.lower())]  # "vases." ends
         matched, index = [], 0
         while index < len(words):
             for size in range(min(self._longest_words, len(words) - index), 0, -1):

@@ -96,6 +96,9 @@ class Comparing(Pointing):
         """"Which one is lighter?", "which of the two is waterproof?", "这两款哪个续航长" after a
         list or a comparison: the answer among those products, with the values."""
         shown = self.known(turn.last_shown())
+        kinds = self.kinds_named(turn.latest.text)
+        of_kind = [p for p in shown if kinds & set(self.kinds_of(p))]
+        shown = of_kind or shown  # "which candle burns longer?" after candles and a vase
         pool = shown[:2] if cues.TWO.search(turn.latest.text) else shown
         products = [self.knowledge.product(p) for p in pool]
         return self._which_among(products, turn, shopper) or self.compare_reply(turn, shopper)

@@ -132,6 +132,7 @@ class Jimi(Rereading, Sums):
             "bigger_one": self.shopping.bigger_one,
             "request_timing": self._request_timing,
             "refund_timing": self._refund_timing,
+            "refund_amount": self._refund_amount,
             "photo_help": self._photo_help,
             "delay_options": self._delay_options,
             "return_window": self._return_window,

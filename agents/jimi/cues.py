@@ -190,6 +190,10 @@ REQUEST_VERB = re.compile(r"(?i)\b(?:cancel|refund|return|change|swap|switch|exc
 HOMEWORK = re.compile(r"(?i)\bhomework\b|\bmaths? (?:problem|question|exercise)|\bsolve (?:this|the|my)\b|"
                       r"\bequation\b|作业|这道题|数学题|解题|应用题|"
                       r"\d+\s*[x×*+÷/-]\s*\d+\s*(?:=|等于)\s*(?:\?|？|多少|几)")
+# how much money comes back: "how much do i get back?", "能退多少钱"
+REFUND_AMOUNT = re.compile(r"(?i)how much (?:do|will|would|can) i get back|how much (?:is|will) "
+                           r"(?:the|my) refund|how much (?:money )?(?:comes|goes) back|"
+                           r"refund amount|退多少|能退多少|退回多少|退款多少|退款金额")
 # "can it still be cancelled?", "还能取消吗": whether, not a request to do it
 CAN_CANCEL = re.compile(r"(?i)\bcan (?:it|this|that|they|the order|my order|i|(?:order )?SM-?\d+) (?:still )?"
                         r"(?:be )?cancel|\bis it (?:still )?(?:possible|too late) to cancel|"
@@ -215,4 +219,6 @@ COMPARATIVE_KEYS = (
     (re.compile(r"(?i)\bbrighter\b|更亮"), "brightness_lm", True),
     (re.compile(r"(?i)\b(?:holds? more|bigger capacity)\b|容量更大|装得更多"), "capacity_ml", True),
     (re.compile(r"(?i)\btaller\b|更高"), "height_cm", True),
+    (re.compile(r"(?i)\bburns? (?:for )?longer\b|longer burn|烧得更久|燃烧时间更长|烧得久"),
+     "burn_time_h", True),
 )

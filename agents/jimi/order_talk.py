@@ -312,6 +312,15 @@ class OrderTalk:
             texts.append(policy.delivery_line(shopper.profile, shopper.language))  # "多久能到"
         return Reply(texts)
 
+    def _refund_amount(self, turn: Turn, shopper: Shopper) -> Reply:
+        """"How much do I get back?" about the order discussed: its total, and when."""
+        order, problem = self._order(turn, shopper)
+        if problem or order is None:
+            return Reply([problem or orders.ASK_ORDER_ID[shopper.language]])
+        return Reply([orders.refund_amount(order, shopper.language),
+                      orders.refund_arrival(turn.latest.text, shopper.language)],
+                     slots={"order_id": order.id})
+
     def _refund_timing(self, turn: Turn, shopper: Shopper) -> Reply:
         """When refunded money shows, for the payment method named."""
         return Reply([orders.refund_arrival(turn.latest.text, shopper.language)])

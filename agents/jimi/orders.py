@@ -180,6 +180,14 @@ def cancel_possible(order: OrderRow, profile: ProfileRow, language: str) -> str:
     return handle_request("cancel_order", order, profile, language)[0]
 
 
+def refund_amount(order: OrderRow, language: str) -> str:
+    """The money a cancelled or returned order brings back: its whole total."""
+    if language == "zh":
+        return f"订单 {order.id} 将全额退款{order.total:.2f}美元，原路退回您的支付账户。"
+    return (f"You get the full {order.total:.2f} USD of order {order.id} back, to your original "
+            "payment method.")
+
+
 def refund_arrival(text: str, language: str) -> str:
     """When refunded money shows, for the payment method the shopper named (else both)."""
     fast = ("PayPal, Alipay and WeChat Pay refunds usually appear within 1-3 business days."

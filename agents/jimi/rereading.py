@@ -176,7 +176,8 @@ class Rereading(OrderTalk):
                 cues.CARRY_ON.search(text) and cues.COVERED.search(text):
             return "faq"  # "and the battery in them, is that covered too?" after the warranty
         if intent not in ("product_search", "compare_products") and previous is not None and \
-                previous.intent in cues.TOPIC_INTENTS and cues.ELLIPTICAL.search(text) and \
+                (previous.intent in cues.TOPIC_INTENTS or cues.POLICY.search(previous.text)) and \
+                cues.ELLIPTICAL.search(text) and \
                 len(text) <= 8 and not orders.mentions_order(text) and \
                 not self.shopping.products_named(text):
             return "faq"  # "那电池呢" after the warranty: the same policy, for batteries
@@ -212,6 +213,9 @@ class Rereading(OrderTalk):
             return "product_question"  # "the lemon one, can I order that?": buying it
         if intent in ORDER_INTENTS and cues.WHICH_COLOURS.search(text):
             return "product_question"  # "the shoe in this order, which colours it has?"
+        if cues.REFUND_AMOUNT.search(text) and turn.slots.get("order_id") and \
+                not cues.TIMING.search(text):
+            return "refund_amount"  # "how much do i get back?" after the cancellation
         if cues.MONEY.search(text) and cues.TIMING.search(text) and (
                 cues.CARD.search(text) or cues.FAST_METHODS.search(text)) and \
                 not orders.mentions_order(text) and not any(
@@ -242,6 +246,12 @@ class Rereading(OrderTalk):
         if attributes_asked(bare, None):
             return None
         return self.order_meant(turn, shopper.profile.id, latest_only=True)
+
+    def _shown_of_kind(self, turn: Turn, text: str) -> int:
+        """How many of the products just shown are of a kind the words name."""
+        kinds = self.shopping.kinds_named(text)
+        return sum(bool(kinds & set(self.shopping.kinds_of(p)))
+                   for p in self.shopping.known(turn.last_shown()))
 
     def _new_budget(self, text: str) -> bool:
         wanted = self.shopping.search.constraints(text)
@@ -318,7 +328,8 @@ class Rereading(OrderTalk):
         asks = bool(cues.SIZE_WORD.search(text) or cues.PRONOUN.search(text) or (
             intent != "product_search" and (attributes_asked(text, discussed)
                                             or colour_asked(text))))
-        if cues.WHICH.search(text) and len(turn.last_shown()) >= 2 and not constraints.kinds and (
+        if cues.WHICH.search(text) and len(turn.last_shown()) >= 2 and (
+                not constraints.kinds or self._shown_of_kind(turn, text) >= 2) and (
                 ordering_of(text) is not None or cues.COMPARATIVE.search(text)
                 or attributes_asked(text, None)):
             return "which_of"  # "which one is lighter?", "这两款哪个续航长"

@@ -18,6 +18,7 @@ PHRASES_EN = {
     ("volume_l", True): "holds more", ("volume_l", False): "holds less",
     ("battery_mah", True): "has the bigger battery", ("caffeine_mg", False): "has less caffeine",
     ("caffeine_mg", True): "has more caffeine", ("brightness_lm", True): "is brighter",
+    ("burn_time_h", True): "burns longer", ("burn_time_h", False): "burns for less time",
 }
 PHRASES_ZH = {
     ("weight_g", False): "更轻", ("weight_g", True): "更重", ("price", False): "更便宜",
@@ -26,6 +27,7 @@ PHRASES_ZH = {
     ("volume_l", True): "容量更大", ("volume_l", False): "容量更小",
     ("battery_mah", True): "电池容量更大", ("caffeine_mg", False): "咖啡因更少",
     ("caffeine_mg", True): "咖啡因更多", ("brightness_lm", True): "更亮",
+    ("burn_time_h", True): "燃烧时间更长", ("burn_time_h", False): "燃烧时间更短",
 }
 
 

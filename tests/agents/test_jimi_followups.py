@@ -601,3 +601,32 @@ def test_cans_in_a_pack_and_hows_much_ask_the_drink_discussed(
     said = " ".join(reply.texts)
     assert f"pack of {drink.attributes['pack_count']}" in said and f"{drink.price:.2f}" in said
     assert needs_in("anything sugar free that still has a decent kick?") == [("caffeine_mg", True)]
+
+
+def test_kinds_named_before_a_full_stop_are_all_searched_and_which_keeps_to_its_kind(
+        jimi: Jimi, synced_platform: Platform) -> None:
+    candles = [p for p in _of_kind(synced_platform, "candles") if "burn_time_h" in p.attributes]
+    vases = _of_kind(synced_platform, "vases")
+    shopper = Shopper(_profiles(synced_platform)[0], "en")
+    first = jimi.respond(conversation(user_turn(
+        "she is obsessed with candles and vases. Max 60 dollars please", "product_search")),
+        shopper)
+    kinds = {k for p in first.shown or [] for k in lineage(kind_of(
+        synced_platform.knowledge.product(p).name_en) or "")}
+    assert {"candles", "vases"} <= kinds
+    reply = jimi.respond(conversation(
+        user_turn("she is obsessed with candles and vases", "product_search"),
+        user_turn("which candle burns longer?", "compare_products"),
+        shown=[[*(p.id for p in candles), vases[0].id]], slots={"product": candles[0].name_en}),
+        shopper)
+    longest = max(candles, key=lambda p: float(p.attributes["burn_time_h"]))  # type: ignore[arg-type]
+    assert reply.texts[0].startswith(f"The {longest.name_en} burns longer")
+    assert vases[0].name_en not in reply.texts[0]
+
+
+def test_a_short_carry_on_after_a_policy_asks_the_same_policy(
+        jimi: Jimi, synced_platform: Platform) -> None:
+    reply = jimi.respond(conversation(user_turn("电子配件保修多久？我是白金", "product_question"),
+                                      user_turn("那电池呢", "inform")),
+                         Shopper(_profiles(synced_platform)[0], "zh"))
+    assert "电池" in reply.texts[0] and "70%" in reply.texts[0]

@@ -130,3 +130,15 @@ def test_a_fault_months_later_is_a_warranty_claim_with_the_faqs_timing(
                         marks=first.marks, bot=first.texts)
     later = " ".join(jimi.respond(turn, Shopper(profile, "en")).texts)
     assert "within 2 business days" in later and "5 business days of approval" in later
+
+
+@pytest.mark.parametrize(("language", "text"), [("en", "how much do i get back?"),
+                                                ("zh", "能退多少钱")])
+def test_how_much_comes_back_is_the_orders_total(jimi: Jimi, synced_platform: Platform,
+                                                 language: str, text: str) -> None:
+    profile, order = _with_order(synced_platform, "paid")
+    turn = conversation(user_turn(f"cancel {order.id}", "cancel_order"),
+                        user_turn(text, "product_question"), slots={"order_id": order.id})
+    reply = jimi.respond(turn, Shopper(profile, language))
+    assert f"{order.total:.2f}" in reply.texts[0] and order.id in reply.texts[0]
+    assert reply.requests == []
