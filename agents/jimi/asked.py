@@ -24,7 +24,7 @@ _ASKS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"colou?rs?(?! ?temp)|颜色|什么色|哪些色|几种色", ("colour",)),
     ((r"(?:what|which) sizes|sizes? (?:do|does|are) (?:they|it) come in|size range|哪些码|什么码|"
       r"哪些尺码|什么尺码|尺码范围|有几个码"), ("size",)),
-    (r"\bprice\b|\bcost\b|\bhows much\b|\bhow much\s*[?？!.]*\s*$|how much (?:is|are|does|do)\b(?!(?: \w+)? (?:hold|weigh|last|take))|差多少钱|多少钱|价格|价钱|贵不贵|售价",
+    (r"\bprice\b|\bcost\b|\bhows much\b|\bhow much\s*(?:[?？!.]*\s*$|and\b|,|&)|how much (?:is|are|does|do)\b(?!(?: \w+)? (?:hold|weigh|last|take))|差多少钱|多少钱|价格|价钱|贵不贵|售价",
      ("price",)),
     ((r"in stock|available|availability|sold out|can i (?:buy|get|order)|有货|库存|现货|能买到|能买吗|"
       r"可以买吗|能下单|"

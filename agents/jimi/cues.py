@@ -16,6 +16,7 @@ FOLLOW_UP_INTENTS = frozenset({"product_question", "product_search", "inform", "
                                "nlu_fallback", "delivery_options", "compare_products"})
 # policy questions the FAQ answers, whatever product they mention ("灯具保修多久")
 POLICY = re.compile(r"(?i)warrant|guarantee|保修|质保|保固|reward points|积分|instal?ments?|"
+                    r"\bcovered\s*[?？]|(?:is|are) (?:it|that|this|they|those) (?:still )?covered\b|"
                     r"\bpoints?\b.{0,12}\b(?:worth|value|redeem|use|spend)|"
                     r"\b(?:worth|redeem|use|spend)\b.{0,12}\bpoints\b|"
                     r"days .{0,15}\breturns?\b|\breturns? .{0,15}days|return (?:window|period)|"
@@ -58,14 +59,15 @@ TIER_NAMED = (("basic", re.compile(r"(?i)\bbasic\b|普通会员")),
               ("gold", re.compile(r"(?i)\bgold\b|金卡")),
               ("platinum", re.compile(r"(?i)\bplatinum\b|白金")))
 THIS_ONE = re.compile(r"(?i)\b(?:it|this one|that one|this|that)\b|这个|这款|那个|那款|它")
-PICKUP = re.compile(r"(?i)上门取件|上门取|取件|\bpick ?up\b|collect (?:it|them|the (?:parcel|package))")
+PICKUP = re.compile(r"(?i)上门取件|上门取|取件|\bpick ?up\b|\bpick (?:it|them) up\b|"
+                    r"collect (?:it|them|the (?:parcel|package))")
 # how a return travels: "要我自己拿去快递点寄吗", "do I drop it off myself?"
 DROP_OFF = re.compile(r"(?i)快递点|驿站|自己(?:拿去|送去|去)?寄|寄回|drop (?:it |them )?off|"
                       r"take (?:it|them) to (?:a|the) (?:courier|post office|shop)|"
                       r"(?:post|ship|send) (?:it|them) (?:back )?myself")
 RETURN_SAID = re.compile(r"(?i)\breturn|退货")
 # a refund as store credit, a policy whatever order it is asked about
-WARRANTY_PERIOD = re.compile(r"(?i)still (?:under|in|covered)|under (?:the )?warranty|warranty "
+WARRANTY_PERIOD = re.compile(r"(?i)still (?:under|in|covered)|\bcovered\s*[?？]|under (?:the )?warranty|warranty "
                              r"(?:period|last)|how long .{0,20}warranty|还在保修|保修期|保多久|保修多久|"
                              r"还保修|质保期|质保多久|what about (?:the )?warranty|保修呢|质保呢")
 REFUND_WHERE = re.compile(r"(?i)where (?:does|do|will) (?:the |my )?(?:money|refund)|money (?:go|goes) "
@@ -146,7 +148,8 @@ GENERAL = re.compile(r"(?i)tell me (more )?about|details|describe|more info|介�
 NOT_SENT = re.compile(r"(?i)not (?:yet )?(?:arrived|shipped|sent|here)|hasn'?t (?:arrived|shipped|come)|"
                       r"still (?:not|no|hasn'?t|waiting)|没发货|没到|还没发|还没到|没收到")
 # an order picked out among those listed by what is in it: "the one with the pans", "锅那单"
-WHICH_ORDER = re.compile(r"(?i)^(?:it'?s |its |oh |ok |um )?(?:the )?one with\b|^(?:the )?\S+(?: \S+)? "
+WHICH_ORDER = re.compile(r"(?i)^(?:it'?s |its |oh |ok |um )?(?:the )?one with\b|"
+                         r"\b(?:bought|ordered|got) (?:it |them )?(?:together )?with the\b|^(?:the )?\S+(?: \S+)? "
                          r"(?:one|order)[.!?]*$|(?:那单|那个订单|那笔订单|那笔)[。.!！]*$")
 CARRY_ON = re.compile(r"(?i)^(?:and|what about|how about|and what about)\b|呢[？?]?$|^那")
 TOPIC_INTENTS = frozenset({"delivery_options", "delivery_period", "return_policy", "faq",
@@ -194,6 +197,11 @@ HOMEWORK = re.compile(r"(?i)\bhomework\b|\bmaths? (?:problem|question|exercise)|
 REFUND_AMOUNT = re.compile(r"(?i)how much (?:do|will|would|can) i get back|how much (?:is|will) "
                            r"(?:the|my) refund|how much (?:money )?(?:comes|goes) back|"
                            r"refund amount|退多少|能退多少|退回多少|退款多少|退款金额")
+# one line taken out of an open order: "drop the bottle and send me the rest", "瓶子不要了"
+REMOVE_LINE = re.compile(r"(?i)\b(?:drop|remove|take out|leave out|take off|cancel) the \w+(?: \w+)?"
+                         r"\b.{0,40}\b(?:send|ship|keep)(?: me)? the rest|\bsend (?:me )?the rest\b|"
+                         r"\bwithout the \w+(?: please| pls)?[?.!]*$|去掉|删掉|其他(?:的)?照(?:常)?发|"
+                         r"其余(?:的)?(?:照常)?发")
 # "can it still be cancelled?", "还能取消吗": whether, not a request to do it
 CAN_CANCEL = re.compile(r"(?i)\bcan (?:it|this|that|they|the order|my order|i|(?:order )?SM-?\d+) (?:still )?"
                         r"(?:be )?cancel|\bis it (?:still )?(?:possible|too late) to cancel|"

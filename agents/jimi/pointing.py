@@ -187,6 +187,11 @@ class Pointing:
             if sized:  # "the bigger one": the largest capacity among those shown
                 pick = max(sized) if not cues.SMALLER.search(turn.latest.text) else min(sized)
                 return Reference([pick[1]], "bigger")
+        if found is None and len(shown) > 1 and _TALLER.search(turn.latest.text):
+            tall = [(float(h), p) for p in shown if isinstance(
+                h := self.knowledge.product(p).attributes.get("height_cm"), int | float)]
+            if tall:  # "高一点的那个", "the taller one": the tallest shown
+                return Reference([max(tall)[1]], "bigger")
         if found is None and len(shown) > 1:  # "那个头灯多重": the one headlamp shown
             kinds = self.kinds_named(turn.latest.text)
             of_kind = [p for p in shown if kinds & set(self.kinds_of(p))]
@@ -261,7 +266,9 @@ _ONE_OF = re.compile(r"(?i)\bthe \w+(?: \w+)? ones?\b|[\u4e00-\u9fff]{2,}(?:那�
 _POINTED_EN = re.compile(r"(?i)\b(?:the|those|these|that|this)\s+([a-z][a-z-]{2,})(?:\s+([a-z][a-z-]{2,}))?")
 _POINTED_ZH = re.compile(r"(?:那个|这个|那款|这款|那只|这只|那件|这件|那双|这双|那盏|这盏|那台|这台|那瓶|这瓶)"
                          r"([\u4e00-\u9fff]{2,8})")
+_POINTED_ZH_BEFORE = re.compile(r"([\u4e00-\u9fff]{2,6}?)的?(?:那款|那个|那瓶|那双|那件|那只|那盏|那台)")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_TALLER = re.compile(r"(?i)\btall(?:er|est)(?: one)?\b|高(?:一?点|些)的(?:那|这)?|更高的|最高的")
 _NOT_NAMES = frozenset({"one", "ones", "other", "same", "first", "second", "third", "last",
                         "cheaper", "cheapest", "order", "wash", "price", "size", "colour", "color"})
 
@@ -279,6 +286,9 @@ def _pointed_phrases(text: str) -> list[str]:
     for match in _POINTED_ZH.finditer(text):
         part = match.group(1)
         phrases += [part[:length] for length in range(len(part), 1, -1)]
+    for match in _POINTED_ZH_BEFORE.finditer(text):  # "柠檬那款", "玻璃的那个": the part first
+        part = match.group(1)
+        phrases += [part[-length:] for length in range(len(part), 1, -1)]
     return phrases
 
 

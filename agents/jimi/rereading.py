@@ -94,6 +94,9 @@ class Rereading(OrderTalk):
         if cues.HOMEWORK.search(text) and not orders.mentions_order(text) and not (
                 cues.SEARCHING.search(text) or self.shopping.search.constraints(text).kinds):
             return "off_topic"  # "能帮我做一下这道题吗：长方形...面积是多少"
+        if cues.REMOVE_LINE.search(text) and (turn.slots.get("order_id")
+                                              or orders.mentions_order(text)):
+            return "change_order"  # "could you just drop the bottle and send me the rest?"
         if cues.PHOTO_QUESTION.search(text):
             return "photo_help"  # "do you need pictures?", "需要我拍照吗"
         if intent == "complaint" and re.search(r"(?i)\bcancel|取消", text):
@@ -329,7 +332,8 @@ class Rereading(OrderTalk):
             intent != "product_search" and (attributes_asked(text, discussed)
                                             or colour_asked(text))))
         if cues.WHICH.search(text) and len(turn.last_shown()) >= 2 and (
-                not constraints.kinds or self._shown_of_kind(turn, text) >= 2) and (
+                not constraints.kinds or (ordering_of(text) is None
+                                          and self._shown_of_kind(turn, text) >= 2)) and (
                 ordering_of(text) is not None or cues.COMPARATIVE.search(text)
                 or attributes_asked(text, None)):
             return "which_of"  # "which one is lighter?", "这两款哪个续航长"

@@ -25,6 +25,7 @@ from agents.jimi.search import ProductSearch
 from agents.jimi.search_terms import (
     CURRENCY_ZH,
     amount_text,
+    currency_of,
     currency_asked,
     key_for,
     needs_in,
@@ -121,6 +122,8 @@ class Shopping(Comparing):
         attributes = [a for a in attributes_asked(text, product) if not answered.get(a)]
         if currency_asked(text) and "price" not in attributes:
             attributes.append("price")  # "有紫色吗？折合人民币多少": the price, converted
+        elif "stock" in attributes and "price" in attributes:
+            attributes.remove("price")  # "多少钱，有货没": the stock line says the price too
         entity = turn.entity("attribute")
         if not attributes and entity:
             attributes = [a for a in [attribute_asked("", entity)] if a]
@@ -295,6 +298,10 @@ class Shopping(Comparing):
                     before = _FOR_KIDS.sub(" ", _PRICE_WORDS.sub(" ", before))
                 if ordering_of(text) is not None:  # "最便宜的呢" after "最贵的是哪个"
                     before = without_ordering(before)
+                earlier_currency = currency_of(earlier.text)
+                if own_price and earlier_currency and currency_of(text) is None:
+                    # "那800以内呢" after "500人民币以内": the same currency, before the number
+                    text = re.sub(r"(?<![\d.])(?=\d)", f"{earlier_currency} ", text, count=1)
                 return f"{before} {text}"  # "那300块以内呢": the new budget, not the old one
         return text
 

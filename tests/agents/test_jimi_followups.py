@@ -630,3 +630,38 @@ def test_a_short_carry_on_after_a_policy_asks_the_same_policy(
                                       user_turn("那电池呢", "inform")),
                          Shopper(_profiles(synced_platform)[0], "zh"))
     assert "电池" in reply.texts[0] and "70%" in reply.texts[0]
+
+
+def test_a_budget_carried_on_keeps_its_currency(jimi: Jimi, synced_platform: Platform) -> None:
+    shoes = _of_kind(synced_platform, "running-shoes")
+    rate = synced_platform.knowledge.settings.currency_rates["CNY"]
+    reply = jimi.respond(conversation(
+        user_turn("想买双跑鞋，500人民币以内有吗", "product_search"),
+        user_turn("那800以内呢", "product_search")), Shopper(_profiles(synced_platform)[0], "zh"))
+    assert f"{800 * rate:.2f}美元" in reply.texts[0]
+    assert reply.shown and all(synced_platform.knowledge.product(p).price <= 800 * rate
+                               for p in reply.shown)
+    assert any(p.price > 800 * rate for p in shoes)  # the budget did narrow it
+
+
+def test_the_taller_one_and_a_name_part_before_the_pointer(jimi: Jimi,
+                                                           synced_platform: Platform) -> None:
+    vases = [p for p in _of_kind(synced_platform, "vases") if "height_cm" in p.attributes]
+    tallest = max(vases, key=lambda p: float(p.attributes["height_cm"]))  # type: ignore[arg-type]
+    shopper = Shopper(_profiles(synced_platform)[0], "zh")
+    reply = jimi.respond(conversation(
+        user_turn("花瓶有哪些", "product_search"), user_turn("高一点的那个多高", "out_of_scope"),
+        shown=[[p.id for p in vases]], slots={"product": vases[0].name_en}), shopper)
+    assert tallest.name_zh and tallest.name_zh in reply.texts[0]
+    assert f"{tallest.attributes['height_cm']}厘米" in reply.texts[0]
+    lemon = next(p for p in synced_platform.knowledge.graph.products()
+                 if p.name_zh and p.name_zh.startswith("零糖柠檬"))
+    other = next(p for p in synced_platform.knowledge.graph.products()
+                 if "pack_count" in p.attributes and p is not lemon)
+    reply = jimi.respond(conversation(
+        user_turn("无糖的饮料有哪些", "product_search"),
+        user_turn("柠檬那款一箱几罐？多少钱，有货没", "product_question"),
+        shown=[[other.id, lemon.id]], slots={"product": other.name_en}), shopper)
+    said = "".join(reply.texts)
+    assert lemon.name_zh in said and other.name_zh not in said  # type: ignore[operator]
+    assert said.count(f"{lemon.price:.2f}") == 1  # the price once, with the stock

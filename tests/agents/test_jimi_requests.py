@@ -142,3 +142,16 @@ def test_how_much_comes_back_is_the_orders_total(jimi: Jimi, synced_platform: Pl
     reply = jimi.respond(turn, Shopper(profile, language))
     assert f"{order.total:.2f}" in reply.texts[0] and order.id in reply.texts[0]
     assert reply.requests == []
+
+
+def test_dropping_one_line_or_more_packs_is_a_change_not_a_problem(
+        jimi: Jimi, synced_platform: Platform) -> None:
+    profile, order = _with_order(synced_platform, "paid")
+    shopper = Shopper(profile, "en")
+    for text, intent in (("could you just drop the bottle and send me the rest?",
+                          "product_question"),  # the NLU's reading
+                         ("can u make it 2 packs instead of 1 since it hasnt shipped",
+                          "change_order")):  # "instead of 1" is no wrong item
+        turn = conversation(user_turn(f"where is {order.id}?", "order_status"),
+                            user_turn(text, intent), slots={"order_id": order.id})
+        assert jimi.respond(turn, shopper).requests == [(order.id, "change")], text
