@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from agents.jimi.orders import normalise_id
 from kg.facts import ProductFacts
-from kg.kinds import WORDS_EN, WORDS_ZH, kind_of, lineage
+from kg.kinds import NAME_ONLY, WORDS_EN, WORDS_ZH, kind_of, lineage
 from kg.schema import OrderRow
 from shopmind.errors import NotFound
 
@@ -173,8 +173,9 @@ def _mentions(text: str, orders: list[OrderRow], product_of: Callable[[str], Pro
               ) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
     """(lines named, lines of a kind named) of each order that has some."""
     lowered = text.lower()
-    kinds = {kind for word, kind in WORDS_EN.items()
-             if re.search(rf"\b{re.escape(word)}\b", lowered)}
+    kinds = {kind for word, kind in WORDS_EN.items()  # "2 packs instead of 1" names no backpack,
+             if re.search(rf"\b{'the ' if word in NAME_ONLY else ''}{re.escape(word)}\b",
+                          lowered)}                   # "the one with the pack" does
     kinds |= {kind for word, kind in WORDS_ZH.items() if word in text}
     products: dict[str, ProductFacts] = {}
     for order in orders:
