@@ -10,7 +10,7 @@ import re
 PROBLEM_INTENTS = frozenset({"payment_issue", "delivery_options", "membership_benefits","return_policy", "get_refund", "complaint", "change_order",
                              "cancel_order", "order_status", "product_question", "product_search",
                              "out_of_scope", "nlu_fallback", "inform", "delivery_period",
-                             "contact_human_agent"})
+                             "contact_human_agent", "affirm", "deny"})  # "可是它老是一闪一闪的"
 # intents that may be a follow-up question about the product under discussion
 FOLLOW_UP_INTENTS = frozenset({"product_question", "product_search", "inform", "out_of_scope",
                                "nlu_fallback", "delivery_options", "compare_products"})
@@ -167,7 +167,7 @@ USUAL_DELIVERY = re.compile(r"(?i)(?:usually|normally|typically|in general|gener
                             r"express).{0,30}(?:deliver|shipping|arrive|take)|(?:deliver|shipping)"
                             r".{0,20}(?:usually|normally|typically|generally)|"
                             r"(?:平时|一般|通常|标准|加急).{0,10}(?:配送|快递|送到|到货|几天到|发货)")
-EXCHANGE = re.compile(r"(?i)exchange|swap|换货|换个|换尺码|调换")
+EXCHANGE = re.compile(r"(?i)exchange|swap|换货|换个|换尺码|调换|换(?:颜色|码|大小|一个)")
 FREE_SHIPPING = re.compile(r"(?i)free shipping|ship(?:s)? (?:for )?free|shipping (?:be |is |still )?free|"
                            r"qualify|包邮|免运费|免邮")
 RETURNING = re.compile(r"(?i)\breturn|send (?:it|them) back|退货|退回|寄回|换货|换个尺码|换尺码")

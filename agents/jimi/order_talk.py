@@ -329,6 +329,8 @@ class OrderTalk:
         """A policy question asked in passing ("灯具保修多久啊"): the FAQ's answer, from the
         topic its words name."""
         line = self._faq_line(turn, shopper.language)
+        if line and _BY_TIER.search(line):  # "15 to 60 days depending on tier": theirs
+            return Reply([line, policy.returns_line(shopper.profile, shopper.language)])
         return Reply([line] if line else [CLARIFY[shopper.language]])
 
     def _faq_line(self, turn: Turn, language: str) -> str | None:
@@ -362,6 +364,7 @@ _CLAUSES = re.compile(r"(?i)[.;!?。；！？]|,\s*(?:but|and)\b|\bbut\b|，但|
 _CLAUSE = re.compile(r"(?i)[,;，；]|\bbut\b|\bkeep\b|\bi'?ll wait\b|保留|留着|先不")
 
 
+_BY_TIER = re.compile(r"15至60天|15[-–]60 days|15 to 60 days")
 _TO_COLOUR = re.compile(r"(?i)\b(?:to|into|for)\s+(?:a |an |the )?([a-z]+(?: blue)?)\b|(?:成|为|换)([\u4e00-\u9fff]{1,3})")
 
 

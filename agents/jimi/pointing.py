@@ -17,6 +17,8 @@ from agents.jimi.references import Reference, named_among, resolve
 from agents.jimi.search import ProductSearch
 from agents.jimi.search_terms import (
     amounts_in,
+    meets,
+    needs_in,
     ordering_of,
     value_of,
 )
@@ -168,6 +170,9 @@ class Pointing:
                 value, bool) else None
 
         shown = self.known(turn.last_shown())
+        needs = needs_in(turn.latest.text)  # "大人穿的，最便宜那件": the cheapest for adults
+        shown = [p for p in shown if all(meets(self.knowledge.product(p), n) for n in needs)] \
+            or shown
         found = resolve(turn.latest.text, shown, discussed.id if discussed else None,
                         lambda p: self.knowledge.product(p).price, weight,
                         lambda p: self.knowledge.product(p).in_stock)

@@ -160,7 +160,7 @@ class Rereading(OrderTalk):
         if cues.SHIPPING_COST.search(text) and intent not in (*ORDER_INTENTS, "order_status") \
                 and (intent in cues.FOLLOW_UP_INTENTS or not cues.LATE.search(text)):
             # "would I pay for shipping on those?", "退货运费要我自己出吗", "我买东西运费怎么算"
-            if not cues.RETURNING.search(text):
+            if not (cues.RETURNING.search(text) or cues.EXCHANGE.search(text)):
                 return "delivery_options"
             return "faq" if cues.EXCHANGE.search(text) else "return_policy"
         if money.EARN.search(text):
@@ -196,7 +196,8 @@ class Rereading(OrderTalk):
         previous = turn.previous_substantive()
         if previous is not None and (previous.intent == "order_status" or turn.slots.get(
                 "order_id")) and intent not in ORDER_INTENTS and cues.CARRY_ON.search(text) and \
-                len(text) <= 60 and self._another_order(turn, shopper) is not None:
+                len(text) <= 60 and not cues.SEARCHING.search(text) and \
+                self._another_order(turn, shopper) is not None:
             return "order_status"  # "and the tumbler one?" after "the one with the skillet"
         if previous is not None and previous.intent in (*ORDER_INTENTS, "order_status") and \
                 intent not in ORDER_INTENTS and len(text) <= 60 and cues.WHICH_ORDER.search(text) \

@@ -69,7 +69,8 @@ _ORDERINGS: tuple[tuple[re.Pattern[str], Ordering], ...] = tuple(
          "battery_life_h", True, "The {name} has the longest battery life: {value}.",
          "续航最长的是{name}，{value}。", "longest battery life first", "按续航从长到短"),
         ((r"largest capacity|biggest capacity|most capacity|holds the most|largest|biggest|"
-          r"容量最大|最大容量|容量最多|最大的|容量大|大容量|large capacity|big one"),
+          r"容量最大|最大容量|容量最多|最大的|容量大|大容量|large capacity|big one|"
+          r"越大越好|the bigger the better|as big as possible"),
          "capacity", True, "The largest is the {name} with {value}.", "容量最大的是{name}，{value}。",
          "largest first", "按容量从大到小"),
         (r"smallest|least capacity|容量最小|最小的", "capacity", False,
@@ -115,6 +116,9 @@ _NEEDS = (
                 r"含咖啡因|有咖啡因|带咖啡因|提神|犯困"),
      "caffeine_mg", True),
     (re.compile(r"(?i)\bin stock\b|available (?:now|today)|有货的|有现货|现货|能买到的"), "stock", True),
+    (re.compile(r"(?i)(?<!not )induction|(?<!不)(?<!不能)电磁炉"), "induction_compatible", True),
+    (re.compile(r"(?i)(?<!not )(?<!isn't )dishwasher[- ]safe|(?:go|goes|put it) in the dishwasher|"
+                r"(?<!不)(?<!不能)(?:进|放进?|用)洗碗机"), "dishwasher_safe", True),
     # "that one's for kids, any for adults?", "ok and one for me?": nothing made for kids
     (re.compile(r"(?i)\bfor (?:an? )?(?:adults?|grown[- ]ups?|myself)\b|\badult\b|\b(?:one|some|any|"
                 r"something|anything) for me\b|大人|成年人|成人(?:用|款|的|版|穿|戴)|给我自己"), "kids", False),
@@ -151,6 +155,9 @@ def meets(product: ProductFacts, need: tuple[str, bool]) -> bool:
         material = str(product.attributes.get("material", "")).lower()
         fragile = any(word in material for word in _FRAGILE) and "coating" not in material
         return fragile == present
+    flag = product.attributes.get(attribute)
+    if isinstance(flag, bool):  # "电磁炉能用": induction_compatible
+        return flag == present
     value = value_of(product, attribute)
     return (value is not None and value > 0) == present
 

@@ -665,3 +665,44 @@ def test_the_taller_one_and_a_name_part_before_the_pointer(jimi: Jimi,
     said = "".join(reply.texts)
     assert lemon.name_zh in said and other.name_zh not in said  # type: ignore[operator]
     assert said.count(f"{lemon.price:.2f}") == 1  # the price once, with the stock
+
+
+def test_induction_and_dishwasher_needs_narrow_pans(jimi: Jimi, synced_platform: Platform) -> None:
+    pans = _of_kind(synced_platform, "pans")
+    both = {p.id for p in pans if p.attributes.get("induction_compatible") is True
+            and p.attributes.get("dishwasher_safe") is True}
+    reply = jimi.respond(conversation(user_turn("想买个煎锅，要电磁炉能用、还能进洗碗机的",
+                                                "product_search")),
+                         Shopper(_profiles(synced_platform)[0], "zh"))
+    assert both and set(reply.shown or []) == both
+
+
+def test_the_bigger_the_better_orders_by_capacity(jimi: Jimi, synced_platform: Platform) -> None:
+    banks = [p for p in _of_kind(synced_platform, "power-banks") if "battery_mah" in p.attributes]
+    biggest = max(banks, key=lambda p: float(p.attributes["battery_mah"]))  # type: ignore[arg-type]
+    reply = jimi.respond(conversation(user_turn("想买个充电宝，容量越大越好", "product_search")),
+                         Shopper(_profiles(synced_platform)[0], "zh"))
+    assert reply.shown and reply.shown[0] == biggest.id
+
+
+def test_the_cheapest_for_adults_among_those_shown(jimi: Jimi, synced_platform: Platform) -> None:
+    hoodies = _of_kind(synced_platform, "hoodies")
+    adult = min((p for p in hoodies if "kids" not in p.tags), key=lambda p: p.price)
+    assert any("kids" in p.tags and p.price < adult.price for p in hoodies)
+    reply = jimi.respond(conversation(
+        user_turn("有啥卫衣推荐的", "product_search"),
+        user_turn("大人穿的，最便宜那件有什么颜色", "product_question"),
+        shown=[[p.id for p in hoodies]], slots={"product": hoodies[0].name_en}),
+        Shopper(_profiles(synced_platform)[0], "zh"))
+    said = "".join(reply.texts)
+    assert adult.name_zh and adult.name_zh in said and f"{adult.price:.2f}" in said
+    assert all(colour_name(c, "zh") in said for c in adult.values("colour"))
+
+
+def test_an_exchange_question_gets_the_shoppers_own_window(jimi: Jimi,
+                                                           synced_platform: Platform) -> None:
+    profile = next(p for p in _profiles(synced_platform) if p.membership == "gold")
+    reply = jimi.respond(conversation(user_turn("换颜色呢？要运费吗，多久内能换", "delivery_options")),
+                         Shopper(profile, "zh"))
+    said = "".join(reply.texts)
+    assert f"{policy.terms(profile).return_days}天" in said and "换货" in said
