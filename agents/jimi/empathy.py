@@ -34,6 +34,9 @@ WORDS_ZH = (
     "什么破", "差劲", "太差", "浪费时间", "不满意", "着急", "急死", "烦", "难用", "不好用", "没用", "怎么这么",
     "听不懂", "人话", "答非所问",
 )
+# whole words ("the merino one" holds no "no one"); "frustrat", "annoy" are stems
+_WORDS_EN = {w: re.compile(rf"(?<![a-z]){re.escape(w)}" + ("" if w in ("frustrat", "annoy", "complain")
+                                                         else r"(?![a-z])")) for w in WORDS_EN}
 _SHOUT = re.compile(r"\b[A-Z]{3,}\b")
 _BANGS = re.compile(r"[!?！？]{2,}")
 _QUESTIONS = re.compile(r"^[?？]{2}$")
@@ -67,7 +70,8 @@ def assess(text: str, intent: str, earlier_texts: list[str], earlier_intents: li
     """
     signals: list[str] = []
     lowered = text.lower()
-    hits = [w for w in WORDS_EN if w in lowered] + [w for w in WORDS_ZH if w in text]
+    hits = [w for w in WORDS_EN if _WORDS_EN[w].search(lowered)] + [w for w in WORDS_ZH
+                                                                     if w in text]
     if hits:
         signals.append("words:" + ",".join(hits[:3]))
     # "SOS", "PFAS", "GPS": a short word in capitals alone is a name, not shouting

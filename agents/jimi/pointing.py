@@ -170,7 +170,9 @@ class Pointing:
                 value, bool) else None
 
         shown = self.known(turn.last_shown())
-        needs = needs_in(turn.latest.text)  # "大人穿的，最便宜那件": the cheapest for adults
+        # "大人穿的，最便宜那件": the cheapest for adults ("is the second one dishwasher safe?"
+        # asks about the second shown, whatever it is)
+        needs = [n for n in needs_in(turn.latest.text) if n[0] == "kids"]
         shown = [p for p in shown if all(meets(self.knowledge.product(p), n) for n in needs)] \
             or shown
         found = resolve(turn.latest.text, shown, discussed.id if discussed else None,

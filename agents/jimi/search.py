@@ -56,6 +56,10 @@ class Found:
     ordering: Ordering | None = None
 
 
+_DRINKS = frozenset(f"kind:{k}" for k in ("coffee", "tea", "water", "juice", "soft-drinks",
+                                           "sports-drinks"))
+
+
 class ProductSearch:
     """Searches over one knowledge base, with a currency rate table."""
 
@@ -68,6 +72,9 @@ class ProductSearch:
         constraints = self.knowledge.query.parse(text)
         if len(constraints.kinds) > 1:
             constraints = replace(constraints, kinds=head_kinds(text, constraints.kinds))
+        if constraints.kinds and constraints.kinds <= _DRINKS and any(
+                need in ("keeps_hot_h", "keeps_cold_h") for need, _ in needs_in(text)):
+            constraints = replace(constraints, kinds=frozenset())  # "keep my coffee hot": a flask
         return constraints
 
     def answer(self, text: str, language: str, low: float | None = None,

@@ -123,10 +123,11 @@ _NEEDS = (
     (re.compile(r"(?i)\bfor (?:an? )?(?:adults?|grown[- ]ups?|myself)\b|\badult\b|\b(?:one|some|any|"
                 r"something|anything) for me\b|大人|成年人|成人(?:用|款|的|版|穿|戴)|给我自己"), "kids", False),
     # "保温的水壶或者杯子": a kind of drinkware; "保温多久" asks a product's hours instead
-    (re.compile(r"(?i)\b(?:vacuum[- ])?insulated\b|\bthermos\b|keeps? (?:drinks |coffee |tea )?"
-                r"(?:hot|warm)\b(?! for)|保温(?![多时效能怎几吗么呢])"), "keeps_hot_h", True),
-    (re.compile(r"(?i)keeps? (?:drinks |water )?cold\b(?! for)|保冷(?![多时效能怎几吗么呢])"),
-     "keeps_cold_h", True),
+    (re.compile(r"(?i)\b(?:vacuum[- ])?insulated\b|\bthermos\b|keeps? (?:my |your |the )?"
+                r"(?:drinks? |coffee |tea |soup )?(?:hot|warm)\b(?! for)|保温(?![多时效能怎几吗么呢])"),
+     "keeps_hot_h", True),
+    (re.compile(r"(?i)keeps? (?:my |your |the )?(?:drinks? |water )?cold\b(?! for)|"
+                r"保冷(?![多时效能怎几吗么呢])"), "keeps_cold_h", True),
     (re.compile(r"(?i)won'?t (?:shatter|break)|shatter[- ]?(?:proof|resistant)|unbreakable|"
                 r"not (?:break|shatter) (?:easily|so easily)|不易碎|摔不碎|摔不坏|耐摔|不怕摔"), "fragile", False),
 )

@@ -87,6 +87,8 @@ class Shopping(Comparing):
         if not product.in_stock and (cues.BUYING.search(text) or "stock" in attributes_asked(
                 text, product)):
             texts += self._in_stock_instead(product, language)  # "现在能买到吗": what can be
+        elif not product.in_stock and texts and not any(_OUT.search(t) for t in texts):
+            texts.append(OUT_NOW[language].format(name=product.name(language)))  # worth knowing
         reply = Reply(texts, slots={"product": product.name_en})
         suggestion = self._suggestion(turn, shopper, {product.id}, asked_for)
         if suggestion:
@@ -292,6 +294,10 @@ class Shopping(Comparing):
         if constraints.kinds or constraints.categories:
             return text
         own_price = constraints.price_max is not None or constraints.price_min is not None
+        amount = _AMOUNT.search(_NOT_AMOUNT.sub(" ", text))
+        if not own_price and amount and cues.CORRECTION.search(text):
+            # "oops no, I meant 40 euros not 25": the budget, corrected
+            text, own_price = f"under {amount.group(0)}", True
         for earlier in reversed(turn.earlier):
             earlier_wanted = self.search.constraints(earlier.text)
             if earlier.intent == "product_search" or earlier_wanted.kinds or \
@@ -342,6 +348,11 @@ class Shopping(Comparing):
         return None
 
 # a budget in a sentence, dropped from an earlier search when a new one is given
+_AMOUNT = re.compile(r"(?i)[$€£¥]\s*\d+(?:\.\d+)?|\d+(?:\.\d+)?\s*(?:dollars?|bucks|usd|euros?|eur|"
+                     r"pounds?|quid|gbp|yuan|rmb|cny|元|块|美元|欧元?|英镑)")
+_NOT_AMOUNT = re.compile(r"(?i)\bnot\s+[$€£¥]?\d+(?:\.\d+)?|不是\s*\d+")
+OUT_NOW = {"en": "Note that the {name} is out of stock right now.", "zh": "另外，{name}目前缺货。"}
+_OUT = re.compile(r"(?i)out of stock|缺货|sold out|售罄")
 _FOR_KIDS = re.compile(r"(?i)\b(?:for )?(?:kids?|children|child)(?:'s)?\b|儿童|小孩|孩子|宝宝")
 _PRICE_WORDS = re.compile(r"(?i)(?:under|below|less than|up to|over|above|between|from)?\s*[$€£¥]?"
                           r"\d+(?:\.\d+)?\s*(?:元|块|美元|刀|dollars?|usd|eur|rmb)?\s*"

@@ -19,6 +19,7 @@ PHRASES_EN = {
     ("battery_mah", True): "has the bigger battery", ("caffeine_mg", False): "has less caffeine",
     ("caffeine_mg", True): "has more caffeine", ("brightness_lm", True): "is brighter",
     ("burn_time_h", True): "burns longer", ("burn_time_h", False): "burns for less time",
+    ("keeps_hot_h", True): "keeps drinks hot longer", ("keeps_cold_h", True): "keeps drinks cold longer",
 }
 PHRASES_ZH = {
     ("weight_g", False): "更轻", ("weight_g", True): "更重", ("price", False): "更便宜",
@@ -28,6 +29,7 @@ PHRASES_ZH = {
     ("battery_mah", True): "电池容量更大", ("caffeine_mg", False): "咖啡因更少",
     ("caffeine_mg", True): "咖啡因更多", ("brightness_lm", True): "更亮",
     ("burn_time_h", True): "燃烧时间更长", ("burn_time_h", False): "燃烧时间更短",
+    ("keeps_hot_h", True): "保温时间更长", ("keeps_cold_h", True): "保冷时间更长",
 }
 
 

@@ -57,3 +57,9 @@ def test_a_double_question_mark_in_shopping_talk_is_eagerness(intent: str) -> No
     assert "punctuation" not in assess(text, intent, [], []).signals
     assert "punctuation" in assess("those shoes that light up?!", intent, [], []).signals
     assert "punctuation" in assess("where is my parcel??", "order_status", [], []).signals
+
+
+def test_angry_words_are_whole_words() -> None:
+    calm = assess("meh dont like those. the merino one, how much", "product_question", [], [])
+    assert calm.signals == ()  # "merino one" holds "no one" but says nothing of it
+    assert "words:no one" in assess("no one answers me", "complaint", [], []).signals[0]

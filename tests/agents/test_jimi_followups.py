@@ -706,3 +706,30 @@ def test_an_exchange_question_gets_the_shoppers_own_window(jimi: Jimi,
                          Shopper(profile, "zh"))
     said = "".join(reply.texts)
     assert f"{policy.terms(profile).return_days}天" in said and "换货" in said
+
+
+def test_keeping_coffee_hot_asks_for_a_flask_and_a_corrected_budget_replaces_the_first(
+        jimi: Jimi, synced_platform: Platform) -> None:
+    rate = synced_platform.knowledge.settings.currency_rates["EUR"]
+    shopper = Shopper(_profiles(synced_platform)[0], "en")
+    first = jimi.respond(conversation(user_turn(
+        "something to keep my coffee hot on hikes, under 40 euros?", "product_search")), shopper)
+    products = [synced_platform.knowledge.product(p) for p in first.shown or []]
+    assert products and all(float(p.attributes.get("keeps_hot_h", 0) or 0) > 0  # type: ignore[arg-type]
+                            for p in products)
+    again = jimi.respond(conversation(
+        user_turn("something to keep my coffee hot on hikes, under 25 euros?", "product_search"),
+        user_turn("oops no, I meant 40 euros not 25", "product_search")), shopper)
+    assert f"40 EUR is about {40 * rate:.2f} USD" in again.texts[0]
+    assert set(again.shown or []) == {p.id for p in products}
+
+
+def test_an_answer_about_a_product_out_of_stock_says_so(jimi: Jimi,
+                                                         synced_platform: Platform) -> None:
+    gone = next(p for p in synced_platform.knowledge.graph.products()
+                if not p.in_stock and "battery_life_h" in p.attributes)
+    reply = jimi.respond(conversation(user_turn(
+        f"how long does the battery of the {gone.name_en} last?", "product_question",
+        product=gone.name_en)), Shopper(_profiles(synced_platform)[0], "en"))
+    assert f"{gone.attributes['battery_life_h']} h" in reply.texts[0]
+    assert reply.texts[-1] == f"Note that the {gone.name_en} is out of stock right now."
