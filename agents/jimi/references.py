@@ -33,6 +33,7 @@ _DEARER = re.compile(r"(?i)\b(?:more expensive|pricier|dearer)\b(?:\s+one)?"
                      r"|贵(?:一?点|些)?的(?:那|这)(?:个|双|款|件|只)?|更贵的")
 _LIGHTER = re.compile(r"(?i)\blight(?:er|est)(?: one)?\b(?! weight)|轻(?:一?点|些)?的(?:那|这)|更轻的")
 _IN_STOCK = re.compile(r"(?i)\bthe (?:one|ones|pair) (?:that'?s |that is |which is )?in stock\b|"
+                       r"\b(?:of|among) (?:the ones |those )?in stock\b|有货的里面|有货的中|"
                        r"\bin[- ]stock (?:one|pair)\b|\bthe available one\b|"
                        r"有货的(?:那|这)?(?:个|款|双|件|只|台|把|盏)?|能买的那")
 _OTHER = re.compile(r"(?i)\b(?:the other(?: one)?|the other pair|another one)\b"
@@ -61,6 +62,9 @@ def resolve(text: str, shown: list[str], discussed: str | None,
         if -len(shown) <= index < len(shown):
             return Reference([shown[index]], "ordinal")
         return None
+    if in_stock is not None and _IN_STOCK.search(text) and (
+            _CHEAPER.search(text) or _DEARER.search(text)):
+        shown = [p for p in shown if in_stock(p)] or shown  # "有货的里面最便宜的"
     if _CHEAPER.search(text):
         return Reference([min(shown, key=price_of)], "cheaper")
     if _DEARER.search(text):

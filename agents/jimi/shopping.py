@@ -138,7 +138,7 @@ class Shopping(Comparing):
             attributes = {"cheaper": ["price"], "dearer": ["price"],
                           "lighter": ["weight_g", "price"]}.get(pointed.how, [])
         elif pointed is not None and pointed.how in ("cheaper", "dearer") and \
-                "price" not in attributes:
+                not {"price", "stock"} & set(attributes):  # the stock line says the price
             attributes.insert(0, "price")  # "最便宜那件有什么颜色": which one, by its price
         if not parts and not attributes and not cues.GENERAL.search(text):
             found = evidence(text, product, language)  # "甜不甜": "茉莉花茶搭配鲜奶，微甜"

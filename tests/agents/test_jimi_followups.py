@@ -733,3 +733,16 @@ def test_an_answer_about_a_product_out_of_stock_says_so(jimi: Jimi,
         product=gone.name_en)), Shopper(_profiles(synced_platform)[0], "en"))
     assert f"{gone.attributes['battery_life_h']} h" in reply.texts[0]
     assert reply.texts[-1] == f"Note that the {gone.name_en} is out of stock right now."
+
+
+def test_the_cheapest_of_those_in_stock(jimi: Jimi, synced_platform: Platform) -> None:
+    shoes = _of_kind(synced_platform, "running-shoes")
+    stocked = [p for p in shoes if p.in_stock]
+    cheapest = min(stocked, key=lambda p: p.price)
+    assert min(shoes, key=lambda p: p.price) is not cheapest  # the cheapest of all is out
+    reply = jimi.respond(conversation(
+        user_turn("500元以内的跑鞋有吗", "product_search"),
+        user_turn("有货的里面最便宜的多少钱", "product_question"),
+        shown=[[p.id for p in shoes]]), Shopper(_profiles(synced_platform)[0], "zh"))
+    said = "".join(reply.texts)
+    assert cheapest.name_zh and cheapest.name_zh in said and said.count(f"{cheapest.price:.2f}") == 1
