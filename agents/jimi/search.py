@@ -24,7 +24,6 @@ from dataclasses import dataclass, field, replace
 from agents.jimi.asked import attributes_asked
 from agents.jimi.comparison import attribute_name
 from agents.jimi.product_answers import fitting_models, model_named
-from agents.jimi.wording import agree
 from agents.jimi.search_terms import (
     CURRENCY_ZH,
     Amount,
@@ -40,6 +39,7 @@ from agents.jimi.search_terms import (
     ordering_of,
     value_of,
 )
+from agents.jimi.wording import agree
 from kg.constraints import Constraints
 from kg.facts import ProductFacts
 from kg.knowledge import KnowledgeBase

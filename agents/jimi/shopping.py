@@ -25,8 +25,8 @@ from agents.jimi.search import ProductSearch
 from agents.jimi.search_terms import (
     CURRENCY_ZH,
     amount_text,
-    currency_of,
     currency_asked,
+    currency_of,
     key_for,
     needs_in,
     ordering_of,

@@ -10,8 +10,8 @@ from datetime import date
 import pytest
 
 from agents.jimi import Jimi, Shopper
-from agents.jimi.order_talk import LONGEST_RETURN_DAYS
 from agents.jimi.empathy import ACKNOWLEDGE
+from agents.jimi.order_talk import LONGEST_RETURN_DAYS
 from agents.jimi.references import resolve
 from kg.facts import ProductFacts
 from kg.kinds import kind_of, lineage

@@ -13,10 +13,10 @@ import pytest
 from agents.jimi import Jimi, Shopper, orders, policy
 from agents.jimi.asked import attributes_asked
 from agents.jimi.core import OUT_OF_SCOPE
-from agents.jimi.search_terms import count_asked, needs_in
-from agents.jimi.wording import colour_name
 from agents.jimi.empathy import assess
 from agents.jimi.problems import problem_in
+from agents.jimi.search_terms import count_asked, needs_in
+from agents.jimi.wording import colour_name
 from kg.facts import ProductFacts
 from kg.kinds import kind_of, lineage
 from kg.schema import OrderRow, ProfileRow
