@@ -27,13 +27,9 @@ from agents.jimi.asked import attributes_asked
 from agents.jimi.context import ORDER_INTENTS, Reply, Shopper, Turn
 from agents.jimi.empathy import ACKNOWLEDGE, assess
 from agents.jimi.faq import FaqRetriever
+from agents.jimi.faq_talk import CLARIFY, OFFER_PERSON
 from agents.jimi.further import further_answers
-from agents.jimi.order_talk import (
-    CLARIFY,
-    OFFER_PERSON,
-    _asks_other,
-    _text,
-)
+from agents.jimi.order_talk import _asks_other, _text
 from agents.jimi.problems import problem_in
 from agents.jimi.rereading import Rereading
 from agents.jimi.search import ProductSearch

@@ -15,7 +15,8 @@ from agents.jimi import cues, orders, policy
 from agents.jimi import problem_replies as problems_text
 from agents.jimi.asked import colour_asked, size_asked
 from agents.jimi.context import ORDER_INTENTS, Reply, Shopper, Turn
-from agents.jimi.faq import FaqRetriever, answer_of
+from agents.jimi.faq import answer_of
+from agents.jimi.faq_talk import CLARIFY, WARRANTY_QUESTION, FaqTalk
 from agents.jimi.problems import RECEIVED, RECENT, order_meant, problem_in, remedy_in
 from agents.jimi.shopping import Shopping
 from agents.jimi.wording import colour_name
@@ -24,22 +25,12 @@ from kg.knowledge import KnowledgeBase
 from kg.schema import OrderRow
 from shopmind.errors import NotFound
 
-OFFER_PERSON = {"en": "Would you like me to connect you to a person?",
-                "zh": "需要为您转接人工客服吗？"}
-CLARIFY = {
-    "en": "Sorry, I'm not sure I understood. Could you rephrase? I can help with products, "
-          "orders, delivery, returns, refunds, payments and membership. " + OFFER_PERSON["en"],
-    "zh": "抱歉，我不太确定您的意思，能换个说法吗？我可以帮您查询商品、订单、配送、退换货、退款、"
-          "支付和会员相关问题。" + OFFER_PERSON["zh"],
-}
 
-
-class OrderTalk:
+class OrderTalk(FaqTalk):
     """The order handlers of ``Jimi``: status, requests, problems, their timing."""
 
     knowledge: KnowledgeBase
     shopping: Shopping
-    faq: FaqRetriever
 
     def _order(self, turn: Turn, shopper: Shopper) -> tuple[OrderRow | None, str | None]:
         """(order, problem): the order named now or earlier in the conversation, if theirs,
@@ -325,65 +316,13 @@ class OrderTalk:
         """When refunded money shows, for the payment method named."""
         return Reply([orders.refund_arrival(turn.latest.text, shopper.language)])
 
-    def _faq(self, turn: Turn, shopper: Shopper) -> Reply:
-        """A policy question asked in passing ("灯具保修多久啊"): the FAQ's answer, from the
-        topic its words name."""
-        line = self._faq_line(turn, shopper.language)
-        if line and _BY_TIER.search(line):  # "15 to 60 days depending on tier": theirs
-            return Reply([line, policy.returns_line(shopper.profile, shopper.language)])
-        return Reply([line] if line else [CLARIFY[shopper.language]])
-
-    def _faq_line(self, turn: Turn, language: str) -> str | None:
-        """The FAQ's answer, from the topic the words name, else the intent's."""
-        text = turn.latest.text
-        said = next((m for m in (cues.POLICY.search(t.text) for t in reversed(turn.earlier[-2:]))
-                     if m), None)  # the policy asked just before
-        if said and not cues.POLICY.search(text) and (
-                (cues.ELLIPTICAL.search(text) and len(text) <= 8) or (
-                    cues.CARRY_ON.search(text) and cues.COVERED.search(text))):
-            text = f"{text} {said.group(0)}"  # "那电池呢" after the warranty: "那电池呢 保修"
-        topic = next((intent for pattern, intent in cues.POLICY_TOPICS if pattern.search(text)),
-                     turn.intent)
-        if cues.WARRANTY_PERIOD.search(text):  # "still under warranty?": how long it lasts
-            text = WARRANTY_QUESTION[language]
-        elif cues.RETURN_CONDITION.search(text):  # "... a drink i already opened": conditions
-            text, topic = RETURN_QUESTION[language], "return_policy"
-        elif cues.PICKUP.search(text) or cues.DROP_OFF.search(text):
-            # "可以上门取件吗", "要我自己拿去快递点寄吗": how a return is sent, pickups included
-            text, topic = HOW_TO_RETURN[language], "return_policy"
-        row = self.faq.best(text, topic)
-        line = answer_of(row, language) if row else None
-        return line and line + _points_worth(turn.latest.text, line, language)
-
 
 LONGEST_RETURN_DAYS = 60  # the platinum return window: later, a fault is a warranty matter
-RETURN_QUESTION = {"en": "What can I return?", "zh": "哪些商品可以退货？"}
-HOW_TO_RETURN = {"en": "How do I send a return?", "zh": "如何办理退货？"}
-WARRANTY_QUESTION = {"en": "How long is the warranty?", "zh": "保修期有多长？"}
 _CLAUSES = re.compile(r"(?i)[.;!?。；！？]|,\s*(?:but|and)\b|\bbut\b|，但|但是")
 _CLAUSE = re.compile(r"(?i)[,;，；]|\bbut\b|\bkeep\b|\bi'?ll wait\b|保留|留着|先不")
 
 
-_BY_TIER = re.compile(r"15至60天|15[-–]60 days|15 to 60 days")
 _TO_COLOUR = re.compile(r"(?i)\b(?:to|into|for)\s+(?:a |an |the )?([a-z]+(?: blue)?)\b|(?:成|为|换)([\u4e00-\u9fff]{1,3})")
-
-
-_WORTH = re.compile(r"(?i)every (\d+) points? (?:is|are) worth \$(\d+(?:\.\d+)?)|"
-                    r"每(\d+)积分(?:可在结算时)?(?:可)?抵(?:扣)?(\d+(?:\.\d+)?)美元")
-
-
-def _points_worth(text: str, answer: str, language: str) -> str:
-    """"What are 500 points worth?": the sum at the FAQ's rate ("every 100 points is worth
-    $5"), when both are there."""
-    asked, rate = cues.POINTS.search(text), _WORTH.search(answer)
-    if not asked or not rate:
-        return ""
-    points = float(asked.group(1).replace(",", ""))
-    per, worth = (float(g) for g in (rate.group(1) or rate.group(3), rate.group(2) or rate.group(4)))
-    value = points / per * worth
-    said = f"{value:.2f}".rstrip("0").rstrip(".")
-    return (f" {points:g}积分可抵{said}美元。" if language == "zh"
-            else f" So {points:g} points are worth ${said}.")
 
 
 def colour_wanted(text: str) -> str | None:

@@ -39,11 +39,19 @@ from agents.jimi.search_terms import (
     ordering_of,
     value_of,
 )
+from agents.jimi.search_words import (
+    described_search,
+    joined,
+    no_model,
+    price_text,
+    reasons_for,
+    sentences,
+    shown_value,
+)
 from agents.jimi.wording import agree
 from kg.constraints import Constraints
 from kg.facts import ProductFacts
 from kg.knowledge import KnowledgeBase
-from kg.lexicon import label_zh
 
 SHOWN = 5
 
@@ -112,7 +120,7 @@ class ProductSearch:
             fitting = [p for p in ranked if fitting_models(p, model)]
             if not fitting:  # "a case for pixel 9?": none, and the models ours do fit
                 listed = [p for p in ranked if p.values("compatible_models")][:3]
-                return Found(_sentences([*notes, no_model(listed, model, language)], language),
+                return Found(sentences([*notes, no_model(listed, model, language)], language),
                              [p.id for p in listed])
             ranked = fitting
         needs = needs_in(text)
@@ -121,14 +129,14 @@ class ProductSearch:
             in_stock_only = all(need[0] == "stock" for need in needs)
             ranked = meeting or (ranked if in_stock_only else [])  # none in stock: say which
         if ranked is None or (not ranked and not _hard(constraints)):
-            return Found(_sentences([*notes, NOTHING[language]], language))
+            return Found(sentences([*notes, NOTHING[language]], language))
         if ranked:
             ranked = self._ordered(ranked, ordering)
             about = tuple(a for a in attributes_asked(text, None) if a not in _OWN_KEYS)
             wanted = count_asked(text) if ordering is not None else None
             if wanted:  # "the 3 most expensive things": three, and no "more"
                 ranked = ranked[:wanted]
-            return Found(_sentences([*notes, self._listing(ranked, constraints, ordering,
+            return Found(sentences([*notes, self._listing(ranked, constraints, ordering,
                                                            language, currency, about)], language),
                          [p.id for p in ranked[:SHOWN]], ordering)
         return self._nearest(text, constraints, ordering, language, currency, notes)
@@ -165,19 +173,19 @@ class ProductSearch:
         gaps = {p.id: wanted.nearest(p) for p in ranked}
         nearest = sorted((p for p in ranked if gaps[p.id] is not None),
                          key=lambda p: gaps[p.id] or 0.0) or ranked
-        described = _described(constraints, language, currency)
+        described = described_search(constraints, language, currency)
         need = wanted.said(language)
         head = (f"没有找到{need}的{described}。最接近的是：" if language == "zh" else
                 f"I couldn't find any {described} with {need}. The closest I have:")
         lines = self._lines(nearest[:3], constraints, None, language, currency)
-        return Found(_sentences([*notes, head + _joined(lines, language)], language),
+        return Found(sentences([*notes, head + joined(lines, language)], language),
                      [p.id for p in nearest[:3]])
 
     def _nearest(self, text: str, constraints: Constraints, ordering: Ordering | None,
                  language: str, currency: str, notes: list[str]) -> Found:
         """Nothing meets every constraint: say which one failed and show the products that
         meet the others (over budget: the cheapest first)."""
-        failed = _described(constraints, language, currency)
+        failed = described_search(constraints, language, currency)
         relaxations: list[tuple[Constraints, str]] = []
         if constraints.price_max is not None or constraints.price_min is not None:
             relaxations.append((replace(constraints, price_max=None, price_min=None), "price"))
@@ -197,11 +205,11 @@ class ProductSearch:
                 head = (f"没有找到{failed}。最接近的是：" if language == "zh" else
                         f"I couldn't find any {failed}. The closest I have:")
                 lines = self._lines(found[:3], relaxed, None, language, currency)
-                return Found(_sentences([*notes, head + _joined(lines, language)], language),
+                return Found(sentences([*notes, head + joined(lines, language)], language),
                              [p.id for p in found[:3]], ordering)
         head = f"抱歉，我们目前没有{failed}。" if language == "zh" else \
             f"Sorry, we don't have any {failed} at the moment."
-        return Found(_sentences([*notes, head], language))
+        return Found(sentences([*notes, head], language))
 
     def _ordered(self, products: list[ProductFacts], ordering: Ordering | None
                  ) -> list[ProductFacts]:
@@ -224,16 +232,16 @@ class ProductSearch:
                  ordering: Ordering | None, language: str, currency: str,
                  asked: tuple[str, ...] = ()) -> str:
         shown = ranked[:SHOWN]
-        described = _described(constraints, language, currency)
+        described = described_search(constraints, language, currency)
         lines = self._lines(shown, constraints, ordering, language, currency, ranked, asked)
         more = len(ranked) - len(shown)
         if ordering is not None:
             key = key_for(ordering, ranked)
-            value = _shown_value(shown[0], key, language) if key else None
+            value = shown_value(shown[0], key, language) if key else None
             template = ordering.lead_zh if language == "zh" else ordering.lead_en
             amount = amount_text(shown[0], key, language) if key else None
             lead = agree(template.format(name=shown[0].name(language),
-                                         value=amount or value or _price(shown[0], language)),
+                                         value=amount or value or price_text(shown[0], language)),
                          shown[0].name(language))
             if len(shown) == 1:
                 return lead
@@ -244,7 +252,7 @@ class ProductSearch:
         else:
             head = (f"{described[:1].upper() + described[1:]} ({len(ranked)} found):"
                     if described else "Here is what I found:")
-        text = head + _joined(lines, language)
+        text = head + joined(lines, language)
         if more > 0:
             text += (f" 还有{more}件，告诉我预算或想要的功能，我帮您缩小范围。" if language == "zh" else
                      f" There {'is' if more == 1 else 'are'} {more} more; tell me a budget or "
@@ -262,15 +270,15 @@ class ProductSearch:
                 if not k.startswith("tag:") and k != "price"]
         lines = []
         for n, product in enumerate(products, 1):
-            reasons = _reasons(product, constraints, language)
+            reasons = reasons_for(product, constraints, language)
             for wanted in dict.fromkeys(keys):
-                value = _shown_value(product, wanted, language)
+                value = shown_value(product, wanted, language)
                 if value and wanted != key:  # asked about: "咖啡因0毫克", "caffeine 0 mg"
                     label, _ = attribute_name(wanted, language)
                     value = f"{label}{value}" if language == "zh" else f"{label} {value}"
                 if value and value not in reasons:
                     reasons.append(value)
-            reasons.append(_price(product, language))
+            reasons.append(price_text(product, language))
             if not product.in_stock:
                 reasons.append("暂时缺货" if language == "zh" else "out of stock")
             if language == "zh":
@@ -328,114 +336,4 @@ def _hard(constraints: Constraints) -> bool:
                 constraints.price_max is not None or constraints.price_min is not None)
 
 
-def _shown_value(product: ProductFacts, key: str | None, language: str) -> str | None:
-    if not key or key.startswith("tag:"):
-        return None
-    if key == "price":
-        return _price(product, language)
-    value = value_of(product, key)
-    if value is None:
-        return None
-    amount = amount_text(product, key, language) or ""
-    if key == "battery_life_h":
-        return f"续航{amount}" if language == "zh" else f"{amount} battery life"
-    return amount
-
-
-def _price(product: ProductFacts, language: str) -> str:
-    if language == "zh":
-        return f"{product.price:.2f}{CURRENCY_ZH.get(product.currency, product.currency)}"
-    return f"{product.price:.2f} {product.currency}"
-
-
 _OWN_KEYS = frozenset({"price", "stock", "colour", "size"})
-
-
-def _reasons(product: ProductFacts, constraints: Constraints, language: str) -> list[str]:
-    """The asked-for features this product has, in words ("waterproof", "防水")."""
-    reasons = []
-    for value in sorted(constraints.values):
-        attribute, _, raw = value.split(":", 1)[1].partition("=")
-        if raw == "true":
-            label, _ = attribute_name(attribute, language)
-            reasons.append(label)
-        else:
-            reasons.append(_value_word(attribute, raw, language))
-    return reasons
-
-
-def _value_word(attribute: str, raw: str, language: str) -> str:
-    """A value as the shopper says it: "silver" -> "银色" in Chinese."""
-    word = raw.replace("-", " ")
-    if language == "zh":
-        return label_zh(attribute, word) or word
-    return word
-
-
-def _described(constraints: Constraints, language: str, currency: str) -> str:
-    """What was asked for, in words: "waterproof shoes under 100 USD", "100美元以内的防水鞋"."""
-    graph = constraints_graph_labels(constraints, language)
-    features = [label for label in graph["values"]]
-    things = graph["kinds"] or graph["categories"] or (["商品"] if language == "zh" else
-                                                        ["products"])
-    if language == "zh":
-        price = ""
-        if constraints.price_min is not None and constraints.price_max is not None:
-            price = f"{constraints.price_min:g}到{constraints.price_max:g}{CURRENCY_ZH.get(currency, currency)}的"
-        elif constraints.price_max is not None:
-            price = f"{constraints.price_max:g}{CURRENCY_ZH.get(currency, currency)}以内的"
-        elif constraints.price_min is not None:
-            price = f"{constraints.price_min:g}{CURRENCY_ZH.get(currency, currency)}以上的"
-        return price + "".join(features) + "或".join(things)
-    text = " ".join([*features, " or ".join(things)])
-    if constraints.price_min is not None and constraints.price_max is not None:
-        text += f" between {constraints.price_min:g} and {constraints.price_max:g} {currency}"
-    elif constraints.price_max is not None:
-        text += f" under {constraints.price_max:g} {currency}"
-    elif constraints.price_min is not None:
-        text += f" over {constraints.price_min:g} {currency}"
-    return text
-
-
-def constraints_graph_labels(constraints: Constraints, language: str) -> dict[str, list[str]]:
-    from kg.kinds import KINDS
-    from kg.lexicon import CATEGORY_ZH
-
-    kinds = []
-    for node in sorted(constraints.kinds):
-        kind = KINDS.get(node.split(":", 1)[1])
-        if kind:
-            kinds.append(kind.label_zh if language == "zh" else kind.label_en)
-    categories = []
-    for node in sorted(constraints.categories):
-        name = node.split(":", 1)[1]
-        categories.append(CATEGORY_ZH.get(name, name) if language == "zh"
-                          else name.replace("_", " "))
-    values = []
-    for node in sorted(constraints.values):
-        attribute, _, raw = node.split(":", 1)[1].partition("=")
-        if raw == "true":
-            values.append(attribute_name(attribute, language)[0])
-        else:
-            values.append(_value_word(attribute, raw, language))
-    return {"kinds": kinds, "categories": categories, "values": values}
-
-
-def _sentences(parts: list[str], language: str) -> str:
-    return ("" if language == "zh" else " ").join(parts)
-
-
-def _joined(lines: list[str], language: str) -> str:
-    return "\n" + "\n".join(lines)
-
-
-def no_model(products: list[ProductFacts], model: str, language: str) -> str:
-    """None of these fits the phone model: say so, with the models each one does fit."""
-    fitted = products
-    if language == "zh":
-        lines = "；".join(f"{p.name('zh')}适配{'、'.join(p.values('compatible_models'))}"
-                         for p in fitted)
-        return f"抱歉，目前没有适配{model}的商品。现有的：{lines}。"
-    lines = "; ".join(f"the {p.name_en} fits the {' and '.join(p.values('compatible_models'))}"
-                      for p in fitted)
-    return f"We don't have one that fits the {model}. What we have: {lines}."

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from agents.jimi import cues, money, policy
 from agents.jimi.context import Reply, Shopper, Turn
-from agents.jimi.order_talk import OFFER_PERSON, OrderTalk
+from agents.jimi.faq_talk import OFFER_PERSON
+from agents.jimi.order_talk import OrderTalk
 from shopmind.errors import NotFound
 
 
