@@ -146,6 +146,7 @@ SMALLER = re.compile(r"(?i)\bsmall(?:er)?\b|小的那|小一点的|小点的")
 ARRIVAL = re.compile(r"(?i)arriv|deliver|get (?:it|the new)|ship|到|送达|收到")
 GENERAL = re.compile(r"(?i)tell me (more )?about|details|describe|more info|介绍|详情|怎么样")
 NOT_SENT = re.compile(r"(?i)not (?:yet )?(?:arrived|shipped|sent|here)|hasn'?t (?:arrived|shipped|come)|"
+                      r"\b(?:is|are)n'?t (?:here|in|delivered)\b|"
                       r"still (?:not|no|hasn'?t|waiting)|没发货|没到|还没发|还没到|没收到")
 # an order picked out among those listed by what is in it: "the one with the pans", "锅那单"
 WHICH_ORDER = re.compile(r"(?i)^(?:it'?s |its |oh |ok |um )?(?:the )?one with\b|"
@@ -161,7 +162,8 @@ MONEY = re.compile(r"(?i)\bcard\b|money|refund|paypal|my account|钱|退款|到�
 SHIPPING_COST = re.compile(r"(?i)pay (?:for )?(?:the )?shipping|shipping (?:cost|fee|charge)|cost to ship|"
                            r"how much (?:is|does|for) (?:the )?(?:express|standard|next[- ]day) |"
                            r"express (?:shipping|delivery)|加急|"
-                           r"free shipping|postage|delivery (?:fee|cost|charge)|运费|邮费|包邮|快递费")
+                           r"free shipping|shipping (?:be |is |would be )?free|postage|"
+                           r"delivery (?:fee|cost|charge)|运费|邮费|包邮|快递费")
 # delivery in general, not an order's: "how long does standard shipping usually take"
 USUAL_DELIVERY = re.compile(r"(?i)(?:usually|normally|typically|in general|generally|standard|"
                             r"express).{0,30}(?:deliver|shipping|arrive|take)|(?:deliver|shipping)"

@@ -216,11 +216,11 @@ class OrderTalk(FaqTalk):
         said = " ".join(text.split())[:200]
         marks = [f"filed:{remedy}", f"problem:{problem}:{meant.order.id}:{said}"]
         slots = {"order_id": meant.order.id, **({"product": items[0].name_en} if items else {})}
+        warranty = self._warranty_line(meant.order, problem, language)
         if remedy == "replacement" and items and not any(p.in_stock for p in items):
             # nothing to send: say so and offer the refund instead, filing nothing yet
-            return Reply([problems_text.no_replacement(meant.order, items, language)],
+            return Reply([problems_text.no_replacement(meant.order, items, language), *warranty],
                          slots=slots, marks=[f"problem:{problem}:{meant.order.id}:{said}"])
-        warranty = self._warranty_line(meant.order, problem, language)
         if warranty and remedy == "replacement":
             marks[0] = "filed:warranty"  # its timing is the warranty claim's
         if (meant.order.id, remedy) in shopper.filed:
@@ -242,7 +242,8 @@ class OrderTalk(FaqTalk):
         clauses = [c for c in _CLAUSES.split(text) if problem_in(c)]
         if not clauses:
             return []
-        return order_meant(" ".join(clauses), [order], self.knowledge.product, None).products
+        said = _ORDER_NUMBER.sub(" ", " ".join(clauses))  # "the beanie from SM-100025": by name
+        return order_meant(said, [order], self.knowledge.product, None).products
 
     def _warranty_line(self, order: OrderRow, problem: str, language: str) -> list[str]:
         """For an item that broke after the return window of any tier: the warranty's terms."""
@@ -319,6 +320,7 @@ class OrderTalk(FaqTalk):
 
 LONGEST_RETURN_DAYS = 60  # the platinum return window: later, a fault is a warranty matter
 _CLAUSES = re.compile(r"(?i)[.;!?。；！？]|,\s*(?:but|and)\b|\bbut\b|，但|但是")
+_ORDER_NUMBER = re.compile(r"(?i)\b(?:sm-?)?\d{6}\b")
 _CLAUSE = re.compile(r"(?i)[,;，；]|\bbut\b|\bkeep\b|\bi'?ll wait\b|保留|留着|先不")
 
 

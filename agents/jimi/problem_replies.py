@@ -85,7 +85,7 @@ def no_replacement(order: OrderRow, items: list[ProductFacts], language: str) ->
     amount = _amount(order, items)
     if language == "zh":
         names = "、".join(p.name("zh") for p in items)
-        return (f"抱歉，{names}目前缺货，暂时无法补发。可以为订单 {order.id} 办理退款"
+        return (f"很抱歉，{names}目前缺货，暂时无法补发。可以为订单 {order.id} 办理退款"
                 f"（{amount:.2f}美元），需要的话告诉我即可。")
     names = join_list([f"the {p.name_en}" for p in items], "en")
     return (f"I'm sorry, {names} is out of stock right now, so I can't send a replacement. I can "

@@ -138,11 +138,11 @@ def order_meant(text: str, orders: list[OrderRow], product_of: Callable[[str], P
     named = lines_mentioned(text, list(orders), product_of)
     if named and not any(o.id in named for o in pool):  # "cancel the jacket one" when it has
         pool = [o for o in orders if o.id in named]      # shipped: that order, to say so
-    if DELAY.search(text):  # "充电宝那单为啥延误": the late one
-        pool = [o for o in pool if o.state == "delayed"] or pool
     dated = [o for o in pool if _dated(text, o)]
-    if dated:  # "the november one", "22号那单"
+    if dated:  # "the november one", "22号那单"; "...from nov 21 STILL isnt here": that date
         pool = dated
+    elif DELAY.search(text):  # "充电宝那单为啥延误": the late one
+        pool = [o for o in pool if o.state == "delayed"] or pool
     by_name, by_kind = _mentions(text, pool, product_of)
     mentioned = {o.id: list(dict.fromkeys([*by_name.get(o.id, []), *by_kind.get(o.id, [])]))
                  for o in pool if o.id in by_name or o.id in by_kind}

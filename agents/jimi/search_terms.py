@@ -109,7 +109,8 @@ def ordering_of(text: str) -> Ordering | None:
 # a content the product must have or lack, where the graph has a number but no yes/no node:
 # (pattern, attribute, present); the "no" patterns are read first and taken out of the text
 _NEEDS = (
-    (re.compile(r"(?i)\bno caffeine|caffeine[- ]free|\bdecaf|without caffeine|non[- ]?caffeinated|"
+    (re.compile(r"(?i)\bno caffeine|\b(?:zero|0 ?(?:mg)?) caffeine|caffeine[- ]free|\bdecaf|"
+                r"without caffeine|non[- ]?caffeinated|"
                 r"不要?(?:含|带|有)?咖啡因|无咖啡因|不含咖啡因|没有?咖啡因|零咖啡因|低咖啡因"), "caffeine_mg", False),
     (re.compile(r"(?i)\bwith caffeine|\bcaffeinated|has caffeine|pick[- ]me[- ]up|energy boost|"
                 r"keep me awake|wake me up|\b(?:decent|real|good|proper|some|a) kick\b|\bbuzz\b|"

@@ -155,3 +155,37 @@ def test_dropping_one_line_or_more_packs_is_a_change_not_a_problem(
         turn = conversation(user_turn(f"where is {order.id}?", "order_status"),
                             user_turn(text, intent), slots={"order_id": order.id})
         assert jimi.respond(turn, shopper).requests == [(order.id, "change")], text
+
+
+def test_a_date_named_beats_the_late_order_when_a_parcel_is_not_here(
+        jimi: Jimi, synced_platform: Platform) -> None:
+    accounts = synced_platform.knowledge.accounts
+    for profile in accounts.profiles():
+        mine = accounts.orders_of(profile.id)
+        dated = [o for o in mine if o.state == "shipped"
+                 and sum(x.placed_at == o.placed_at for x in mine) == 1]
+        if dated and any(o.state == "delayed" for o in mine):
+            break
+    else:
+        pytest.skip("no shopper with a late order and another one on its way")
+    order = dated[0]
+    day = date.fromisoformat(order.placed_at)
+    text = f"this is ridiculous. the order from {day:%b} {day.day} STILL isnt here"
+    reply = jimi.respond(conversation(user_turn(text, "complaint")), Shopper(profile, "en"))
+    assert order.id in " ".join(reply.texts)
+
+
+def test_an_old_fault_without_stock_for_a_replacement_still_gets_the_warranty(
+        jimi: Jimi, synced_platform: Platform) -> None:
+    accounts, today = synced_platform.knowledge.accounts, date.today()
+    profile, order, line = next(
+        (p, o, line) for p in accounts.profiles() for o in accounts.orders_of(p.id)
+        for line in o.lines if o.state == "delivered"
+        and (today - date.fromisoformat(o.expected_delivery)).days > 90
+        and not synced_platform.knowledge.product(line.product_id).in_stock)
+    name = synced_platform.knowledge.product(line.product_id).name_en
+    reply = jimi.respond(conversation(user_turn(
+        f"the {name} from {order.id} is broken, send a new one", "get_refund")),
+        Shopper(profile, "en"))
+    said = " ".join(reply.texts)
+    assert reply.requests == [] and "out of stock" in said and "warranty" in said
