@@ -245,8 +245,10 @@ class Rereading(OrderTalk):
         names = [self.knowledge.product(p) for ids in lines.values() for p in ids]
         bare = text.lower()
         for product in names:  # "rain" in "the rain jacket" asks nothing about rain
-            for word in [product.name_zh or "", *product.name_en.lower().split()]:
-                bare = bare.replace(word, " ") if len(word) >= 2 else bare
+            if product.name_zh:
+                bare = bare.replace(product.name_zh, " ")
+            for word in product.name_en.lower().split():
+                bare = re.sub(rf"\b{re.escape(word)}s?\b", " ", bare)
         if attributes_asked(bare, None):
             return None
         return self.order_meant(turn, shopper.profile.id, latest_only=True)
