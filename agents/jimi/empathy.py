@@ -37,6 +37,8 @@ WORDS_ZH = (
 # whole words ("the merino one" holds no "no one"); "frustrat", "annoy" are stems
 _WORDS_EN = {w: re.compile(rf"(?<![a-z]){re.escape(w)}" + ("" if w in ("frustrat", "annoy", "complain")
                                                          else r"(?![a-z])")) for w in WORDS_EN}
+# a Chinese word inside a calm phrase: "一直没用过" (never used) is not "没用" (useless)
+_NOT_ZH = {"没用": re.compile(r"没用过|没用了?吗|还没用")}
 _SHOUT = re.compile(r"\b[A-Z]{3,}\b")
 _BANGS = re.compile(r"[!?！？]{2,}")
 _QUESTIONS = re.compile(r"^[?？]{2}$")
@@ -70,8 +72,8 @@ def assess(text: str, intent: str, earlier_texts: list[str], earlier_intents: li
     """
     signals: list[str] = []
     lowered = text.lower()
-    hits = [w for w in WORDS_EN if _WORDS_EN[w].search(lowered)] + [w for w in WORDS_ZH
-                                                                     if w in text]
+    hits = [w for w in WORDS_EN if _WORDS_EN[w].search(lowered)] + [
+        w for w in WORDS_ZH if w in text and not (w in _NOT_ZH and _NOT_ZH[w].search(text))]
     if hits:
         signals.append("words:" + ",".join(hits[:3]))
     # "SOS", "PFAS", "GPS": a short word in capitals alone is a name, not shouting

@@ -149,8 +149,8 @@ class Rereading(OrderTalk):
         shipping and return fees, points earned, instalments, return windows, and a short
         carry-on of the policy asked before ("那电池呢", "那换货呢")."""
         text = turn.latest.text
-        if cues.DROP_OFF.search(text) and (cues.RETURNING.search(text) or (
-                turn.bot_texts and cues.RETURN_SAID.search(turn.bot_texts[-1]))):
+        if cues.DROP_OFF.search(text) and (cues.RETURNING.search(text) or any(
+                cues.RETURN_SAID.search(t) for t in turn.bot_texts[-3:])):
             return "faq"  # "要我自己拿去快递点寄吗" after a return was started: how it goes back
         if cues.TRACKING.search(text):
             return "faq"  # "where do I find the tracking number?"

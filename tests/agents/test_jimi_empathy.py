@@ -63,3 +63,8 @@ def test_angry_words_are_whole_words() -> None:
     calm = assess("meh dont like those. the merino one, how much", "product_question", [], [])
     assert calm.signals == ()  # "merino one" holds "no one" but says nothing of it
     assert "words:no one" in assess("no one answers me", "complaint", [], []).signals[0]
+
+
+def test_never_used_is_not_useless() -> None:
+    assert assess("10月买的随行杯一直没用过，想退掉", "get_refund", [], []).signals == ()
+    assert assess("这个app太没用了", "complaint", [], []).signals[0].startswith("words:没用")

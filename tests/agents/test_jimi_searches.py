@@ -10,6 +10,7 @@ import pytest
 from agents.jimi import Jimi, Shopper, policy
 from agents.jimi.asked import attributes_asked
 from agents.jimi.core import OUT_OF_SCOPE
+from agents.jimi.faq_talk import OFFER_PERSON
 from agents.jimi.search_terms import count_asked, needs_in
 from agents.jimi.wording import colour_name
 from kg.facts import ProductFacts
@@ -151,7 +152,8 @@ def test_how_a_started_return_goes_back_is_the_faqs_how_to(
         jimi: Jimi, synced_platform: Platform, language: str, text: str) -> None:
     started = ("已为您发起退货申请。" if language == "zh" else "I've started the return for you.")
     reply = jimi.respond(conversation(user_turn("return it", "get_refund"),
-                                      user_turn(text, "delivery_options"), bot=[started]),
+                                      user_turn(text, "delivery_options"),
+                                      bot=[started, OFFER_PERSON[language]]),  # not the last
                          Shopper(_profiles(synced_platform)[0], language))
     said = " ".join(reply.texts)
     assert ("快递网点" in said and "上门取件" in said) if language == "zh" else (
