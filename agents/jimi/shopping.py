@@ -347,13 +347,14 @@ class Shopping(Comparing):
                         f"{lead} the {other.name_en} ({other.price:.2f} {other.currency}).")
         return None
 
-# a budget in a sentence, dropped from an earlier search when a new one is given
+# an amount with its currency ("40 euros"), and the one a correction takes back ("not 25")
 _AMOUNT = re.compile(r"(?i)[$€£¥]\s*\d+(?:\.\d+)?|\d+(?:\.\d+)?\s*(?:dollars?|bucks|usd|euros?|eur|"
                      r"pounds?|quid|gbp|yuan|rmb|cny|元|块|美元|欧元?|英镑)")
 _NOT_AMOUNT = re.compile(r"(?i)\bnot\s+[$€£¥]?\d+(?:\.\d+)?|不是\s*\d+")
 OUT_NOW = {"en": "Note that the {name} is out of stock right now.", "zh": "另外，{name}目前缺货。"}
 _OUT = re.compile(r"(?i)out of stock|缺货|sold out|售罄")
 _FOR_KIDS = re.compile(r"(?i)\b(?:for )?(?:kids?|children|child)(?:'s)?\b|儿童|小孩|孩子|宝宝")
+# a budget in a sentence, dropped from an earlier search when a new one is given
 _PRICE_WORDS = re.compile(r"(?i)(?:under|below|less than|up to|over|above|between|from)?\s*[$€£¥]?"
                           r"\d+(?:\.\d+)?\s*(?:元|块|美元|刀|dollars?|usd|eur|rmb)?\s*"
                           r"(?:以内|以下|以上|之内|到\s*\d+\s*(?:元|块)?)?")
