@@ -242,7 +242,7 @@ class OrderTalk(FaqTalk):
         clauses = [c for c in _CLAUSES.split(text) if problem_in(c)]
         if not clauses:
             return []
-        said = _ORDER_NUMBER.sub(" ", " ".join(clauses))  # "the beanie from SM-100025": by name
+        said = orders.without_order_ids(" ".join(clauses))  # "the beanie from SM-100025"
         return order_meant(said, [order], self.knowledge.product, None).products
 
     def _warranty_line(self, order: OrderRow, problem: str, language: str) -> list[str]:
@@ -320,7 +320,6 @@ class OrderTalk(FaqTalk):
 
 LONGEST_RETURN_DAYS = 60  # the platinum return window: later, a fault is a warranty matter
 _CLAUSES = re.compile(r"(?i)[.;!?。；！？]|,\s*(?:but|and)\b|\bbut\b|，但|但是")
-_ORDER_NUMBER = re.compile(r"(?i)\b(?:sm-?)?\d{6}\b")
 _CLAUSE = re.compile(r"(?i)[,;，；]|\bbut\b|\bkeep\b|\bi'?ll wait\b|保留|留着|先不")
 
 

@@ -50,6 +50,11 @@ def order_ids(text: str) -> list[str]:
     return [m.group(0) for m in _ID.finditer(text)]
 
 
+def without_order_ids(text: str) -> str:
+    """The text with its order numbers blanked ("the beanie from SM-100025": the beanie)."""
+    return _ID.sub(" ", text)
+
+
 def mentions_order(text: str) -> bool:
     """Whether the text gives an order number."""
     return bool(_ID.search(text))
