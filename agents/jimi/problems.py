@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from agents.jimi.orders import normalise_id
+from agents.jimi.orders import normalise_id, order_ids
 from kg.facts import ProductFacts
 from kg.kinds import NAME_ONLY, WORDS_EN, WORDS_ZH, kind_of, lineage
 from kg.schema import OrderRow
@@ -129,9 +129,9 @@ def order_meant(text: str, orders: list[OrderRow], product_of: Callable[[str], P
                 states: tuple[str, ...] | None = None) -> Meant:
     """The shopper's order the text is about. ``orders`` are the shopper's, newest first;
     ``states`` limit the candidates (a damaged item was delivered)."""
-    explicit = re.search(r"(?i)\b(?:sm-?)?\d{6}\b", text)
+    explicit = order_ids(text)
     if explicit:
-        wanted = normalise_id(explicit.group(0))
+        wanted = normalise_id(explicit[0])
         found = [o for o in orders if o.id == wanted]
         return Meant(found[0] if found else None, found)
     pool = [o for o in orders if states is None or o.state in states] or list(orders)
