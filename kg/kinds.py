@@ -132,6 +132,9 @@ NAME_ONLY = frozenset({"light", "lights", "pack", "packs", "top", "tops", "case"
 QUERY_ONLY = MappingProxyType({"a light": "lights", "light for": "lights", "lights for": "lights",
                                "camping light": "lights", "reading light": "lamps",
                                "a case": "cases", "a pack": "backpacks",
+                               "biggest pack": "backpacks", "largest pack": "backpacks",
+                               "lightest pack": "backpacks", "cheapest pack": "backpacks",
+                               "hiking pack": "backpacks", "trekking pack": "backpacks",
                                # in Chinese any insulated cup or flask: tumblers and bottles
                                "保温杯": "drinkware"})
 NOT_A_KIND = ("咖啡因","water resistant", "water-resistant", "water resistance", "water proof",

@@ -114,6 +114,7 @@ class Jimi(Rereading, Sums):
             "change_order": self._order_request,
             "get_refund": self._order_request,
             "delivery_options": self._delivery_options,
+            "basket_total": self._basket_total,
             "delivery_period": self._delivery_period,
             "return_policy": self._return_policy,
             "payment_issue": self._payment_issue,

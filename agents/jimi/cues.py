@@ -110,6 +110,12 @@ PHOTO_QUESTION = re.compile(r"(?i)\b(?:need|want|should i send|send you) (?:a |s
                             r"(?:photos?|pictures?|pics?)|要(?:我)?拍照|需要.{0,4}(?:照片|拍照|图片)|"
                             r"怎么(?:发|上传)(?:照片|图片)?给")
 POINTS = re.compile(r"(?i)(\d[\d,]*)\s*(?:points?|积分)")
+# adding to what was discussed: "再加一套丝绒抱枕套呢", "what if I add the beanie"
+ADDING = re.compile(r"(?i)^\s*(?:ok\s+|and\s+)?(?:再加|加上|还要加|再来)|\b(?:if i add|add(?:ing)? the|"
+                    r"plus the|and add|throw in)\b")
+WHAT_IF = re.compile(r"(?i)\bwhat if (?:it'?s|i (?:get|buy|order|take)|i got)|\bwhat about if\b|要是买|如果买|"
+                     r"要是再|那如果")
+SHIP_TO = re.compile(r"(?i)\bship(?:ping)? to\b|deliver(?:y)? to\b|寄到|送到|发到")
 TOTAL = re.compile(r"(?i)\bin total\b|\baltogether\b|\btogether\b|\btotal\b|一共|总共|加起来|合计")
 # "有哪些码": the values of one product, not a search ("有哪些鞋")
 WHICH_VALUES = re.compile(r"有(?:哪些|什么|啥|哪几种)(?:码|尺码|颜色|色|尺寸|规格|型号|口味)")

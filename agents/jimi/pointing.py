@@ -59,12 +59,22 @@ class Pointing:
     def basket(self, turn: Turn, shopper_id: str | None) -> list[ProductFacts]:
         """Each product a list of purchases names, in full or described: "一个亚麻抱枕加一个
         雪松香薰蜡烛", "the rain jacket and the beanie"."""
-        found: list[ProductFacts] = []
+        return [product for product, _ in self.counted_basket(turn, shopper_id)]
+
+    def counted_basket(self, turn: Turn, shopper_id: str | None
+                       ) -> list[tuple[ProductFacts, int]]:
+        """``basket`` with how many of each ("2 mugs plus the coffee tin"), and with the product
+        under discussion first when the words add to it ("再加一套丝绒抱枕套呢")."""
+        found: list[tuple[ProductFacts, int]] = []
         for part in _BASKET_PARTS.split(turn.latest.text):
             product = next(iter(self.products_named(part) or self.named_by_part(part)), None) \
                 or (self.described(turn, shopper_id, part) if self.kinds_named(part) else None)
-            if product is not None and product not in found:
-                found.append(product)
+            if product is not None and product not in [p for p, _ in found]:
+                found.append((product, count_in(part)))
+        current = self.find(str(turn.slots.get("product") or "")) \
+            if cues.ADDING.search(turn.latest.text) else None
+        if found and current is not None and current not in [p for p, _ in found]:
+            found.insert(0, (current, 1))
         return found
 
     def product_of(self, turn: Turn, shopper_id: str | None = None) -> ProductFacts | None:
@@ -265,6 +275,23 @@ class Pointing:
                 continue
             known.append(product_id)
         return known
+
+
+_COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+                "一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5}
+# "2 mugs", "two of the tins", "两个杯子" (not "the 50l one", "750ml": sizes)
+_COUNT = re.compile(r"(?i)(?<![\w.])(\d{1,2}|two|three|four|five)\s+(?!(?:ml|l|g|kg|mah|h|cm|mm|w|"
+                    r"usd|eur|gbp|dollars?|euros?|pounds?|days?|hours?|hrs?)\b)(?:of )?[a-z]|"
+                    r"([一两二三四五])\s*(?:个|件|双|瓶|包|盒|套|支|罐|箱|只|条|顶|盏)")
+
+
+def count_in(part: str) -> int:
+    """How many of a product one part of a basket says (1 when it says none)."""
+    match = _COUNT.search(part)
+    if not match:
+        return 1
+    said = (match.group(1) or match.group(2)).lower()
+    return int(said) if said.isdigit() else _COUNT_WORDS.get(said, 1)
 
 
 _BASKET_PARTS = re.compile(r"(?i)\band\b|\bplus\b|\+|,|，|、|加上?|和|跟|还有")

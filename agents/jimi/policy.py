@@ -33,6 +33,7 @@ TIERS = {
 STANDARD_SHIPPING = 5.99
 EXPRESS_SHIPPING = 12.99
 RETURN_SHIPPING = 4.99
+POINTS_PER_100_USD = 5.0   # every 100 points is worth $5 at checkout
 # business days of standard delivery by region prefix; express is 1-2 everywhere
 DELIVERY_DAYS = {"US": (3, 5), "UK": (5, 8), "DE": (5, 8), "SG": (4, 6), "CN": (2, 4)}
 REGION_NAMES = {"US": ("the US", "美国"), "UK": ("the UK", "英国"), "DE": ("Germany", "德国"),

@@ -8,13 +8,14 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from agents.jimi import cues, money, orders, returns
+from agents.jimi import cues, membership, money, orders, returns
 from agents.jimi.asked import attributes_asked, colour_asked
 from agents.jimi.context import ORDER_INTENTS, Shopper, Turn, UserTurn
 from agents.jimi.order_talk import OrderTalk, _last_problem, _names_a_date
 from agents.jimi.problems import RECENT, lines_mentioned, order_meant, problem_in, remedy_in
 from agents.jimi.product_answers import model_named
 from agents.jimi.search_terms import currency_asked, needs_in, ordering_of
+from agents.jimi.sums import basket_asked
 from kg.schema import OrderRow
 
 
@@ -25,6 +26,9 @@ class Rereading(OrderTalk):
         """What the message asks in this conversation, where the words say more than the
         intent alone: a damaged or missing item, a policy question, a follow-up about the
         product under discussion ("what colours?", "got it in 46?", "第二个有防雨罩吗")."""
+        if basket_asked(turn, self.shopping, shopper.profile.id) and \
+                not orders.mentions_order(turn.latest.text):
+            return "basket_total"  # "2 mugs plus the coffee tin?", "这两款一共多少钱"
         found = self._returning(turn, shopper) or self._service(turn, intent) or \
             self._order_follow_up(turn, intent, shopper)
         if found is not None:
@@ -163,6 +167,10 @@ class Rereading(OrderTalk):
             if not (cues.RETURNING.search(text) or cues.EXCHANGE.search(text)):
                 return "delivery_options"
             return "faq" if cues.EXCHANGE.search(text) else "return_policy"
+        if membership.points_asked(text, turn.bot_texts) is not None or \
+                membership.about_membership(text, [t.text for t in turn.earlier[-2:]]
+                                            + turn.bot_texts[-1:]):
+            return "membership_benefits"  # "100 pts = ?", "platinum?", "等级能保持多久"
         if money.EARN.search(text):
             return "membership_benefits"  # "买那个炒锅能拿多少积分": the points it earns
         if money.INSTALMENT.search(text) and intent not in ORDER_INTENTS:
@@ -291,6 +299,10 @@ class Rereading(OrderTalk):
         if intent in ("inform", "out_of_scope", "nlu_fallback") and \
                 len(self.shopping.products_named(text)) == 1:
             return "product_question"  # "do the fitbuds come in white"
+        if intent in ("out_of_scope", "nlu_fallback", "inform", "affirm") and \
+                ordering_of(text) is not None and len(turn.last_shown()) >= 2 and \
+                len(text.split()) <= 4 and len(text) <= 24 and not wanted.kinds:
+            return "which_of"  # "最轻的", "cheapest?" after a list: the one of those
         unsure = self._unsure(turn, shopper) if intent in ("out_of_scope", "nlu_fallback") \
             else None
         if unsure is not None:

@@ -124,6 +124,8 @@ class ProductSearch:
                              [p.id for p in listed])
             ranked = fitting
         needs = needs_in(text)
+        if ranked and constraints.kinds:  # "a backpack + a bottle that keeps water cold": the
+            needs = [n for n in needs if _bears(n[0], ranked)]  # bottle's need, not the pack's
         if ranked and needs:  # "no sugar and no caffeine": without the coffee and the tea
             meeting = [p for p in ranked if all(meets(p, need) for need in needs)]
             in_stock_only = all(need[0] == "stock" for need in needs)
@@ -337,3 +339,11 @@ def _hard(constraints: Constraints) -> bool:
 
 
 _OWN_KEYS = frozenset({"price", "stock", "colour", "size"})
+
+
+def _bears(attribute: str, products: list[ProductFacts]) -> bool:
+    """Whether a need's attribute means anything for these products: one of them states it
+    (the special needs, stock, kids and fragility, hold for every product)."""
+    return attribute in ("stock", "kids", "fragile") or any(
+        product.attributes.get(attribute) is not None or value_of(product, attribute) is not None
+        for product in products)

@@ -284,16 +284,20 @@ def head_kinds(text: str, kinds: frozenset[str]) -> frozenset[str]:
 
     lowered = text.lower()
     first: dict[str, int] = {}
+    spots: dict[str, list[int]] = {}
     for node in kinds:
         kind = KINDS.get(node.split(":", 1)[1])
         if kind is None:
             continue
-        spots = [m.start() for word in (*kind.words_en, *kind.words_zh)
-                 for m in re.finditer(rf"(?<![a-z]){re.escape(word.lower())}(?![a-z])", lowered)]
-        if spots:
-            first[node] = min(spots)
+        spots[node] = [m.start() for word in (*kind.words_en, *kind.words_zh) for m in
+                       re.finditer(rf"(?<![a-z]){re.escape(word.lower())}(?![a-z])", lowered)]
+        if spots[node]:
+            first[node] = min(spots[node])
     if len(first) < 2:
         return kinds
+    ordered = _ordered_kind(lowered, spots)
+    if ordered:  # "a big backpack + a bottle ... whats your biggest pack?": the pack
+        return ordered
     start = min(first.values())
     cut = re.compile(r"(?i)\bfor\b|\bto go with\b|\bwith\b|给|适合|配|用来|搭配|平时|用于|拿来|泡茶|"
                      r"泡咖啡").search(
@@ -303,6 +307,21 @@ def head_kinds(text: str, kinds: frozenset[str]) -> frozenset[str]:
     keep = frozenset(node for node, at in first.items() if at < cut.start())
     return keep or kinds
 
+
+
+def _ordered_kind(lowered: str, spots: dict[str, list[int]]) -> frozenset[str]:
+    """The kinds named right after an ordering word ("your biggest pack", "最轻的T恤"), if
+    one is."""
+    for pattern, _ in _ORDERINGS:
+        for match in pattern.finditer(lowered):
+            after = frozenset(node for node, places in spots.items()
+                              if any(0 <= at - match.end() <= _NEXT_TO for at in places))
+            if after:
+                return after
+    return frozenset()
+
+
+_NEXT_TO = 4   # characters between an ordering word and the kind it orders ("最轻的T恤")
 
 
 def key_for(ordering: Ordering | None, products: list[ProductFacts]) -> str | None:

@@ -4,11 +4,16 @@ points an order earns, what each instalment comes to (``money``). ``Sums`` is a 
 
 from __future__ import annotations
 
-from agents.jimi import cues, money, policy
+from agents.jimi import cues, membership, money, policy
 from agents.jimi.context import Reply, Shopper, Turn
+from agents.jimi.faq import answer_of
 from agents.jimi.faq_talk import OFFER_PERSON
 from agents.jimi.order_talk import OrderTalk
+from agents.jimi.shopping import Shopping
+from kg.facts import ProductFacts
 from shopmind.errors import NotFound
+
+KEEP_TIER_QUESTION = {"en": "How long do I keep my tier?", "zh": "会员等级可以保持多久？"}
 
 
 class Sums(OrderTalk):
@@ -23,21 +28,35 @@ class Sums(OrderTalk):
         named = self.shopping.basket(turn, shopper.profile.id)
         return Reply(texts, slots={"product": named[0].name_en} if len(named) == 1 else {})
 
+    def _basket_total(self, turn: Turn, shopper: Shopper) -> Reply:
+        """"the 50l one plus the 750ml bottle, whats the total?", "再加一套丝绒抱枕套呢？这两款一共
+        多少钱": the basket's total and whether it ships free, and the delivery time if asked."""
+        priced = self._basket(turn, shopper)
+        if not priced:
+            return self._delivery_options(turn, shopper)
+        texts = [policy.basket_line(shopper.profile, priced, shopper.language)]
+        if cues.TIMING.search(turn.latest.text) or cues.SHIP_TO.search(turn.latest.text):
+            texts.append(policy.delivery_line(shopper.profile, shopper.language))
+        return Reply(texts)
+
     def _basket(self, turn: Turn, shopper: Shopper) -> list[tuple[str, float]]:
         """(name, price) of what a shipping question prices: the products named, "both" of
         those just shown, or the order under discussion ("what's the order total then?")."""
         text, language = turn.latest.text, shopper.language
-        if not (cues.FREE_SHIPPING.search(text) or cues.TOTAL.search(text)):
+        if not (cues.FREE_SHIPPING.search(text) or cues.TOTAL.search(text)
+                or basket_asked(turn, self.shopping, shopper.profile.id)):
             return []
-        named = self.shopping.basket(turn, shopper.profile.id)
+        counted = self.shopping.counted_basket(turn, shopper.profile.id)
+        named = [p for p, _ in counted]
         pointed = self.shopping.referenced(turn) if not named else None
         if pointed is not None and pointed.how == "plural":  # "两个都买的话一共多少钱"
             named = [self.knowledge.product(p) for p in pointed.products[:3]]
         elif not named and cues.THIS_ONE.search(text) and turn.slots.get("product"):
             found = self.shopping.find(str(turn.slots["product"]))  # "买这个包邮吗"
             named = [found] if found else []
-        if named:
-            return [(p.name(language), p.price) for p in named]
+        if named:  # "2 mugs plus the coffee tin": each at its count
+            counts = {p.id: count for p, count in counted}
+            return [_priced_line(p, counts.get(p.id, 1), language) for p in named]
         order_id = str(turn.slots.get("order_id") or "")
         if cues.TOTAL.search(text) and order_id:
             try:
@@ -59,6 +78,17 @@ class Sums(OrderTalk):
         return Reply(texts)
 
     def _membership(self, turn: Turn, shopper: Shopper) -> Reply:
+        text, language = turn.latest.text, shopper.language
+        points = membership.points_asked(text, turn.bot_texts)
+        if points is not None:  # "100 pts = ?", "what's that worth at checkout?"
+            return Reply([membership.worth_line(points, language)])
+        if membership.KEEP_TIER.search(text) or membership.KEEP_IT.search(text):
+            row = self.faq.best(KEEP_TIER_QUESTION[language], "membership_benefits")
+            if row:  # "等级能保持多久"
+                return Reply([answer_of(row, language)])
+        named = membership.tiers_named(text)
+        if named and named != [shopper.profile.membership]:  # "whats the perks of gold"
+            return Reply([membership.tier_line(tier, language) for tier in named[:2]])
         priced = self._priced(turn, shopper) if money.EARN.search(turn.latest.text) else None
         if priced:  # "how many points would I get on a $150 order?"
             return Reply([money.points_earned(shopper.profile, priced[0], shopper.language,
@@ -86,3 +116,24 @@ class Sums(OrderTalk):
         name = product.name(shopper.language)
         return product.price, (f"{name}（{product.price:.2f}美元）" if shopper.language == "zh"
                                else f"The {name} ({product.price:.2f} USD)")
+
+
+def _priced_line(product: ProductFacts, count: int, language: str) -> tuple[str, float]:
+    """(name, price) of ``count`` of ``product`` in a basket: "2 × Stoneware Coffee Mug"."""
+    name = product.name(language)
+    return (f"{count} × {name}" if count > 1 else name), product.price * count
+
+
+def basket_asked(turn: Turn, shopping: Shopping, shopper_id: str) -> bool:
+    """Whether the message prices a basket: a total or free shipping asked of products
+    named, or "what if it's 2 mugs plus the tin?" after a shipping question."""
+    text = turn.latest.text
+    asked = cues.TOTAL.search(text) or cues.FREE_SHIPPING.search(text)
+    if not asked and (cues.WHAT_IF.search(text) or cues.ADDING.search(text)):
+        earlier = turn.earlier[-1].text if turn.earlier else ""
+        asked = cues.SHIPPING_COST.search(earlier) or cues.FREE_SHIPPING.search(earlier) \
+            or cues.TOTAL.search(earlier)
+    if not asked:
+        return False
+    counted = shopping.counted_basket(turn, shopper_id)
+    return len(counted) >= 2 or any(count > 1 for _, count in counted)

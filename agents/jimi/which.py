@@ -33,6 +33,15 @@ PHRASES_ZH = {
 }
 
 
+# the same of three or more: "is the lightest"
+MOST_EN = {"is lighter": "is the lightest", "is heavier": "is the heaviest",
+           "is cheaper": "is the cheapest", "costs more": "is the most expensive",
+           "lasts longer on a charge": "lasts longest on a charge", "holds more": "holds the most",
+           "holds less": "holds the least", "is brighter": "is the brightest",
+           "burns longer": "burns longest", "has more caffeine": "has the most caffeine",
+           "has less caffeine": "has the least caffeine"}
+
+
 def which_wins(ranked: list[ProductFacts], key: str, more: bool, language: str) -> str:
     """``ranked`` best first for the question; the winner and every value."""
     winner, rest = ranked[0], ranked[1:]
@@ -40,9 +49,11 @@ def which_wins(ranked: list[ProductFacts], key: str, more: bool, language: str) 
     value = _shown(winner, key, language)
     if language == "zh":
         phrase = PHRASES_ZH.get((key, more), f"{label}{'更高' if more else '更低'}")
+        phrase = phrase.replace("更", "最") if len(ranked) >= 3 else phrase
         others = "，".join(f"{p.name('zh')}为{_shown(p, key, 'zh')}" for p in rest)
         return f"{winner.name('zh')}{phrase}：{value}" + (f"，{others}" if others else "") + "。"
     phrase = PHRASES_EN.get((key, more), f"has the {'higher' if more else 'lower'} {label}")
+    phrase = MOST_EN.get(phrase, phrase) if len(ranked) >= 3 else phrase
     others = ", ".join(f"{_shown(p, key, 'en')} for the {p.name_en}" for p in rest)
     return f"The {winner.name_en} {phrase}: {value}" + (f", against {others}" if others
                                                          else "") + "."

@@ -1,0 +1,90 @@
+"""Baskets priced with their counts ("2 mugs plus the coffee tin"), added to ("再加一套…"),
+orderings that name their own kind ("a backpack + a bottle ... your biggest pack?"), and a
+bare ordering after a list ("最轻的"). Expectations come from the demo catalogue's facts."""
+
+from __future__ import annotations
+
+import pytest
+
+from agents.jimi import Jimi, Shopper, policy
+from agents.jimi.pointing import count_in
+from kg.facts import ProductFacts
+from kg.kinds import kind_of, lineage
+from kg.schema import ProfileRow
+from tests.testing import conversation, user_turn
+from ui.platform import Platform
+
+
+@pytest.fixture(scope="module")
+def jimi(synced_platform: Platform) -> Jimi:
+    return Jimi(synced_platform.knowledge)
+
+
+def _of_kind(platform: Platform, kind: str) -> list[ProductFacts]:
+    return [p for p in platform.knowledge.graph.products()
+            if kind in lineage(kind_of(p.name_en, p.name_zh) or "")]
+
+
+def _member(platform: Platform, tier: str, language: str = "en") -> Shopper:
+    profile: ProfileRow = next(p for p in platform.knowledge.accounts.profiles()
+                               if p.membership == tier)
+    return Shopper(profile, language)
+
+
+def test_counts_in_a_basket_part() -> None:
+    assert count_in("what if it's 2 mugs") == 2
+    assert count_in("two of the tins") == 2
+    assert count_in("再加两个杯子") == 2
+    assert count_in("the 50l one") == 1
+    assert count_in("the 750 ml bottle") == 1
+
+
+def test_a_basket_with_a_count_after_a_shipping_question(jimi: Jimi,
+                                                         synced_platform: Platform) -> None:
+    mug = next(p for p in _of_kind(synced_platform, "mugs") if "Stoneware" in p.name_en)
+    tin = next(p for p in _of_kind(synced_platform, "coffee") if "Tin" in p.name_en)
+    shopper = _member(synced_platform, "silver")
+    reply = jimi.respond(conversation(
+        user_turn("if I just order one stoneware mug, do I pay shipping?", "delivery_options"),
+        user_turn(f"what if it's 2 mugs plus the {tin.name_en.lower()}?", "change_order"),
+        slots={"product": mug.name_en}), shopper)
+    total = 2 * mug.price + tin.price
+    said = reply.texts[0]
+    assert f"{total:.2f} USD" in said
+    over = policy.TIERS["silver"].free_shipping_over or 0.0
+    assert ("shipping is free" in said) == (total >= over)
+    assert reply.requests == []
+
+
+def test_adding_to_the_product_discussed_prices_both(jimi: Jimi,
+                                                     synced_platform: Platform) -> None:
+    candle, covers = _of_kind(synced_platform, "candles")[0], next(
+        p for p in synced_platform.knowledge.graph.products() if p.name_zh and "抱枕套" in p.name_zh)
+    assert covers.name_zh
+    shopper = _member(synced_platform, "basic", "zh")
+    reply = jimi.respond(conversation(
+        user_turn(f"只买一个{candle.name_zh}要运费吗", "delivery_options"),
+        user_turn(f"再加一套{covers.name_zh}呢？这两款一共多少钱", "product_question"),
+        slots={"product": candle.name_en}), shopper)
+    assert f"{candle.price + covers.price:.2f}美元" in reply.texts[0]
+
+
+def test_an_ordering_orders_the_kind_it_names(jimi: Jimi, synced_platform: Platform) -> None:
+    packs = _of_kind(synced_platform, "backpacks")
+    biggest = max(packs, key=lambda p: float(p.attributes.get("volume_l", 0)))  # type: ignore[arg-type]
+    reply = jimi.respond(conversation(user_turn(
+        "going on a trek, need a big backpack + a bottle that keeps water cold all day. whats "
+        "your biggest pack?", "product_search")), _member(synced_platform, "basic"))
+    assert reply.shown and reply.shown[0] == biggest.id
+    assert all(p in {q.id for q in packs} for p in reply.shown)
+
+
+def test_a_bare_ordering_after_a_list_picks_among_it(jimi: Jimi,
+                                                     synced_platform: Platform) -> None:
+    shoes = [p for p in _of_kind(synced_platform, "shoes") if "weight_g" in p.attributes][:3]
+    lightest = min(shoes, key=lambda p: float(p.attributes["weight_g"]))  # type: ignore[arg-type]
+    reply = jimi.respond(conversation(user_turn("跑鞋", "product_search"),
+                                      user_turn("最轻的", "out_of_scope"),
+                                      shown=[[p.id for p in shoes]]),
+                         _member(synced_platform, "basic", "zh"))
+    assert lightest.name_zh and reply.texts[0].startswith(f"{lightest.name_zh}最轻")
