@@ -116,6 +116,11 @@ ADDING = re.compile(r"(?i)^\s*(?:ok\s+|and\s+)?(?:再加|加上|还要加|再来
 WHAT_IF = re.compile(r"(?i)\bwhat if (?:it'?s|i (?:get|buy|order|take)|i got)|\bwhat about if\b|要是买|如果买|"
                      r"要是再|那如果")
 SHIP_TO = re.compile(r"(?i)\bship(?:ping)? to\b|deliver(?:y)? to\b|寄到|送到|发到")
+# the shopper asks for a person outright, whatever else the message says
+PERSON_ASKED = re.compile(r"(?i)转人工|人工客服|找人工|要人工|真人客服|(?<!not )(?<!don't )(?:talk|speak|chat) "
+                          r"(?:to|with) (?:a |an |some )?(?:real |actual )?(?:person|human|agent|"
+                          r"someone|somebody)|\breal (?:person|human)\b|human agent|get me a "
+                          r"(?:human|person|manager)|connect me to (?:a |an )?(?:person|human|agent)")
 TOTAL = re.compile(r"(?i)\bin total\b|\baltogether\b|\btogether\b|\btotal\b|一共|总共|加起来|合计")
 # "有哪些码": the values of one product, not a search ("有哪些鞋")
 WHICH_VALUES = re.compile(r"有(?:哪些|什么|啥|哪几种)(?:码|尺码|颜色|色|尺寸|规格|型号|口味)")
@@ -138,7 +143,7 @@ HOW = re.compile(r"(?i)\bwhere (?:does|do|will|is)\b|\bhow (?:do|does|will|is|ar
                  r"什么方式|原路|退回哪|支付宝|微信|信用卡")
 # what can be done about a late order
 OPTIONS = re.compile(r"(?i)what are my options|what can i do|what now|what should i do|any options|"
-                     r"compensat|anything for the (?:wait|delay)|make up for|"
+                     r"compensat|(?:any|some)thing for the (?:wait|delay|trouble)|make up for|"
                      r"do i get anything|get anything for|if i keep (?:it|them|the order|waiting)\b|"
                      r"如果(?:我)?(?:继续等|不取消)|继续等的话|"
                      r"怎么办|有什么办法|能怎么处理|我能做什么|有什么选择|补偿|赔偿|"

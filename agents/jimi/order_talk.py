@@ -164,14 +164,16 @@ class OrderTalk(FaqTalk):
                 cancelling or cues.FAST_METHODS.search(turn.latest.text)):
             text += " " + orders.refund_arrival(turn.latest.text, shopper.language)
         if request == "change":  # "change the shoe size to 43": what was asked, said back
-            wanted = [w for w in (size_asked(turn.latest.text), colour_wanted(turn.latest.text))
-                      if w]
+            wanted = [w for w in (size_asked(turn.latest.text) or size_meant(turn),
+                                  colour_wanted(turn.latest.text)) if w]
             if wanted:
                 if shopper.language == "zh":
                     wanted = [colour_name(w, "zh") for w in wanted]
                 text += (f"（修改内容：{'、'.join(wanted)}）" if shopper.language == "zh" else
                          f" (you asked for: {', '.join(wanted)})")
-        return Reply([text], slots={"order_id": order.id},
+        mentioned = [t.text for t in (*turn.earlier[-2:], turn.latest)]
+        return Reply([text], slots={"order_id": order.id,
+                                    **self._order_product(order, " ".join(mentioned))},
                      requests=[(order.id, request)] if request else [])
 
     def _report_problem(self, turn: Turn, shopper: Shopper, earlier: str = "") -> Reply:
@@ -209,7 +211,7 @@ class OrderTalk(FaqTalk):
                                                     language, named)],
                          marks=[f"problem:{problem}::{said}"], went_wrong=True)
         remedy = remedy_in(turn.latest.text) or remedy_in(text) or "replacement"
-        detail = [w for w in (colour_asked(turn.latest.text), size_asked(turn.latest.text)) if w]
+        detail = [w for w in (colour_wanted(turn.latest.text), size_asked(turn.latest.text)) if w]
         lines = self._lines_with_problem(text, meant.order) or meant.products or (
             [meant.order.lines[0].product_id] if len(meant.order.lines) == 1 else [])
         items = [self.knowledge.product(p) for p in lines]
@@ -284,6 +286,9 @@ class OrderTalk(FaqTalk):
         """"What are my options?": for a late order its remedies; after a problem with an
         item, the choices; otherwise what JIMI can help with."""
         order = self._late_order(turn, shopper)
+        if order is not None and orders.KEEPING.search(turn.latest.text):
+            return Reply([orders.keep_line(order, shopper.language)],
+                         slots={"order_id": order.id, **self._order_product(order)})
         if order is not None:
             return Reply([orders.describe(order, shopper.language),
                           orders.delay_remedy(order, shopper.language)],
@@ -323,7 +328,22 @@ _CLAUSES = re.compile(r"(?i)[.;!?。；！？]|,\s*(?:but|and)\b|\bbut\b|，但|
 _CLAUSE = re.compile(r"(?i)[,;，；]|\bbut\b|\bkeep\b|\bi'?ll wait\b|保留|留着|先不")
 
 
-_TO_COLOUR = re.compile(r"(?i)\b(?:to|into|for)\s+(?:a |an |the )?([a-z]+(?: blue)?)\b|(?:成|为|换)([\u4e00-\u9fff]{1,3})")
+_TO_COLOUR = re.compile(r"(?i)\b(?:to|into|for|send (?:me )?(?:the|a)|ordered .{0,40}?\bin)\s+"
+                        r"(?:a |an |the )?([a-z]+(?: blue)?)\b|(?:成|为|换|要|买的是)([\u4e00-\u9fff]{1,3})")
+
+
+_SIZE_INSTEAD = re.compile(r"(?i)\b(\d{2}(?:\.5)?|XXS|XS|S|M|L|XL|XXL)\s+(?:instead of|not|rather than)\b|"
+                           r"^\s*(\d{2}(?:\.5)?|XXS|XS|S|M|L|XL|XXL)\b")
+
+
+def size_meant(turn: Turn) -> str | None:
+    """The size a short follow-up to a size change gives ("44 pls, put 42 by mistake", "M
+    instead of L"): the one before "instead of", else the one it starts with."""
+    if not any(cues.SIZE_WORD.search(t.text) for t in turn.earlier[-2:]) and \
+            "instead of" not in turn.latest.text.lower():
+        return None
+    match = _SIZE_INSTEAD.search(turn.latest.text)
+    return (match.group(1) or match.group(2)).upper() if match else None
 
 
 def colour_wanted(text: str) -> str | None:

@@ -111,6 +111,27 @@ def delay_remedy(order: OrderRow, language: str, today: date | None = None) -> s
                    "or keep it and get a $10 voucher.")
 
 
+KEEPING = re.compile(r"(?i)\b(?:i'?ll|i will|i'?d rather|happy to|ok to) keep (?:it|them|the order|waiting)\b|"
+                     r"keep waiting|继续等|不取消了?|先不取消|留着吧|还是要")
+
+
+def keep_line(order: OrderRow, language: str, today: date | None = None) -> str:
+    """"I'll keep it, can I get something for the wait?": the voucher, when the order is late
+    enough for one, else when it would be."""
+    late = max(0, returns.days_past_due(order, today or date.today()) or 0)
+    if language == "zh":
+        if late > LATE_CHOICE_DAYS:
+            return (f"好的，订单 {order.id} 继续为您配送；它已晚了{late}天，我们会向您的账户发放"
+                    "一张10美元优惠券作为补偿。")
+        return (f"好的，订单 {order.id} 继续为您配送；如果比原定日期晚7天以上送达，"
+                "我们会发放一张10美元优惠券作为补偿。")
+    if late > LATE_CHOICE_DAYS:
+        return (f"Of course: order {order.id} stays on its way, and as it is {late} days late "
+                "we'll add a $10 voucher to your account for the wait.")
+    return (f"Of course: order {order.id} stays on its way, and if it arrives more than 7 days "
+            "late we'll add a $10 voucher to your account for the wait.")
+
+
 def handle_request(kind: str, order: OrderRow, profile: ProfileRow, language: str,
                    cancelling: bool = False) -> tuple[str, str | None]:
     """(reply, request recorded or None) for cancel_order, change_order or get_refund;

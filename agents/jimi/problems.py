@@ -36,12 +36,12 @@ PROBLEMS = {
         r"|坏了|坏的|破了|破损|裂了|裂开|有裂|碎了|摔坏|瘪|漏了|漏水|漏液|不亮|不工作|开不了机|充不进|"
         r"不能用|用不了|没法用|断了|折断|有划痕|质量问题|损坏|坏掉|磕|缺角|掉漆|碎|裂|打不开|开不了|不开机|不能开|开不开|"
         r"(?:sole|strap|handle|zip|zipper|seam|heel) .{0,30}(?:coming|came|come) (?:loose|off|apart)"
-        r"|脱胶|开胶|一闪一闪|闪烁|(?i:\bflicker(?:s|ing)?\b)"),
+        r"|脱胶|开胶|一闪一闪|闪烁|凹了|凹的|凹进|凹陷|变形|压扁|(?i:\bflicker(?:s|ing)?\b)"),
     "wrong": re.compile(
         r"(?i)\bwrong\b(?! (?:order )?(?:number|no\b|id\b|one|order))|not what i ordered|not the (?:one|colour|color|size) i ordered|"
         r"(?<!for a )(?<!to a )(?<!into a )different (?:colou?r|size|item|product)|(?<!credit )instead of(?! (?:\d|one\b|two\b|just one))|sent me (?:a|the) .*instead|"
-        r"sent (?:me )?the wrong|ordered .{0,40}(?:but|and) (?:got|received|there'?s|they sent|"
-        r"it'?s|came)|in the box.{0,30}instead"
+        r"sent (?:me )?the wrong|ordered .{0,60}(?:but|and) (?:got|received|there'?s|they sent|"
+        r"(?:you|u) sent|it'?s|came)|in the box.{0,30}instead"
         r"|发错|寄错|颜色不对|尺码不对|型号不对|码数不对|不是我买的|不是我要的|不是我订的|货不对板|来的是|"
         r"寄来的是|收到的是.{0,12}不是|"
         r"(?:sent|got|received|came|arrived|delivered).{0,40}\bI (?:definitely |actually |clearly )?"

@@ -9,7 +9,7 @@ import re
 from datetime import date
 
 from agents.jimi import cues, membership, money, orders, returns
-from agents.jimi.asked import attributes_asked, colour_asked
+from agents.jimi.asked import attributes_asked, colour_asked, size_asked
 from agents.jimi.context import ORDER_INTENTS, Shopper, Turn, UserTurn
 from agents.jimi.order_talk import OrderTalk, _last_problem, _names_a_date
 from agents.jimi.problems import RECENT, lines_mentioned, order_meant, problem_in, remedy_in
@@ -17,6 +17,9 @@ from agents.jimi.product_answers import model_named
 from agents.jimi.search_terms import currency_asked, needs_in, ordering_of
 from agents.jimi.sums import basket_asked
 from kg.schema import OrderRow
+
+
+_INSTEAD = re.compile(r"(?i)\b\w{1,4}\s+instead of\s+\w{1,4}\b|\b\d{2}\b.{0,12}\b\d{2}\b")
 
 
 class Rereading(OrderTalk):
@@ -85,6 +88,11 @@ class Rereading(OrderTalk):
             if cues.CANCEL_WORD.search(text) and intent != "change_order":
                 return "cancel_order"  # "pls cancel SM-100069, I ordered the tea by mistake"
             return "change_order"  # "picked the wrong size, could you switch them to a 44?"
+        if cues.PERSON_ASKED.search(text) and intent != "contact_human_agent":
+            return "contact_human_agent"  # "地址没问题啊 你们到底怎么回事 转人工"
+        if cues.OPTIONS.search(text) and turn.slots.get("order_id") and \
+                not cues.REQUEST_VERB.search(text):
+            return "delay_options"  # "i'll keep it but can i get something for the wait?"
         previous = turn.previous_substantive()
         if intent in ("deny", "affirm", "out_of_scope", "nlu_fallback") and previous and \
                 cues.CORRECTION.search(text) and len(text) > 8:
@@ -108,6 +116,10 @@ class Rereading(OrderTalk):
         if (cues.STORE_CREDIT.search(text) or cues.REFUND_WHERE.search(text)) and \
                 not orders.mentions_order(text):
             return "faq"  # "could i take store credit instead?": the policy, +5%
+        if previous is not None and previous.intent == "change_order" and len(text) <= 30 and \
+                problem_in(text) in (None, "wrong") and turn.slots.get("order_id") and \
+                (size_asked(text) or _INSTEAD.search(text) or colour_asked(text)):
+            return "change_order"  # "M instead of L" after "can i change the size on my order?"
         if intent in cues.PROBLEM_INTENTS and problem_in(text) and not (
                 intent == "product_search" and cues.SEARCHING.search(text)
                 and not orders.mentions_order(text)):  # "my old boots fell apart ... suggest?"

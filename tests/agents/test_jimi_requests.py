@@ -189,3 +189,55 @@ def test_an_old_fault_without_stock_for_a_replacement_still_gets_the_warranty(
         Shopper(profile, "en"))
     said = " ".join(reply.texts)
     assert reply.requests == [] and "out of stock" in said and "warranty" in said
+
+
+def test_keeping_a_late_order_gets_the_voucher_said(jimi: Jimi, synced_platform: Platform) -> None:
+    profile, order = _with_order(synced_platform, "delayed")
+    turn = conversation(user_turn(f"where is {order.id}?", "order_status"),
+                        user_turn("it's been ages. i'll keep it but can i get something for "
+                                  "the wait?", "delivery_period"), slots={"order_id": order.id})
+    reply = jimi.respond(turn, Shopper(profile, "en"))
+    assert reply.texts[0].startswith(f"Of course: order {order.id} stays on its way")
+    assert "$10 voucher" in reply.texts[0]
+
+
+def test_asking_for_a_person_in_an_angry_message_connects_one(
+        jimi: Jimi, synced_platform: Platform) -> None:
+    profile, order = _with_order(synced_platform, "delayed")
+    turn = conversation(user_turn("我的东西怎么还没到？？", "order_status"),
+                        user_turn("地址没问题啊 你们到底怎么回事 转人工", "complaint"),
+                        slots={"order_id": order.id}, marks=["apology"])
+    assert jimi.respond(turn, Shopper(profile, "zh")).handover
+
+
+def test_a_dented_item_on_arrival_is_a_replacement(jimi: Jimi, synced_platform: Platform) -> None:
+    profile, order = _with_order(synced_platform, "delivered")
+    name = _name(synced_platform, order, "zh")
+    reply = jimi.respond(conversation(user_turn(f"{order.id}的{name}收到是凹的 能换个新的吗",
+                                                "out_of_scope")), Shopper(profile, "zh"))
+    assert reply.requests == [(order.id, "replacement")]
+
+
+def test_the_colour_wanted_is_the_one_ordered_not_the_one_sent(
+        jimi: Jimi, synced_platform: Platform) -> None:
+    accounts = synced_platform.knowledge.accounts
+    profile, order = next((p, o) for p in accounts.profiles() for o in accounts.orders_of(p.id)
+                          if o.state == "delivered" and not returns.past_window(o, p, date.today()))
+    name = _name(synced_platform, order)
+    reply = jimi.respond(conversation(user_turn(
+        f"order {order.id} - I ordered the {name} in pink and you sent blue. please send the "
+        "pink one", "change_order")), Shopper(profile, "en"))
+    assert reply.requests == [(order.id, "replacement")]
+    assert "(pink)" in reply.texts[0] and "(blue)" not in reply.texts[0]
+
+
+def test_a_size_given_after_a_change_request_is_said_back(jimi: Jimi,
+                                                          synced_platform: Platform) -> None:
+    profile, order = _with_order(synced_platform, "paid")
+    first = user_turn("need to change the size on my last order", "change_order")
+    for said, size in (("44 pls, put 42 by mistake", "44"), ("M instead of L", "M")):
+        reply = jimi.respond(conversation(first, user_turn(said, "inform"),
+                                          slots={"order_id": order.id}), Shopper(profile, "en"))
+        assert reply.requests == [(order.id, "change")]
+        assert f"(you asked for: {size})" in reply.texts[0]
+        assert reply.slots.get("product") == _name(synced_platform, order)
