@@ -18,7 +18,6 @@ from agents.jimi.search_terms import currency_asked, needs_in, ordering_of
 from agents.jimi.sums import basket_asked
 from kg.schema import OrderRow
 
-
 _INSTEAD = re.compile(r"(?i)\b\w{1,4}\s+instead of\s+\w{1,4}\b|\b\d{2}\b.{0,12}\b\d{2}\b")
 
 
