@@ -8,10 +8,11 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from agents.jimi import cues, membership, money, orders, returns
+from agents.jimi import cues, orders, returns
 from agents.jimi.asked import attributes_asked, colour_asked, size_asked
-from agents.jimi.context import ORDER_INTENTS, Shopper, Turn, UserTurn
+from agents.jimi.context import ORDER_INTENTS, Shopper, Turn
 from agents.jimi.order_talk import OrderTalk, _last_problem, _names_a_date
+from agents.jimi.policy_asked import policy_asked
 from agents.jimi.problems import RECENT, lines_mentioned, order_meant, problem_in, remedy_in
 from agents.jimi.product_answers import model_named
 from agents.jimi.search_terms import currency_asked, needs_in, ordering_of
@@ -126,7 +127,7 @@ class Rereading(OrderTalk):
         if intent in ORDER_INTENTS and cues.ELLIPTICAL.search(text) and \
                 not cues.REQUEST_VERB.search(text):
             return "order_status"  # "橙汁那单呢" after a cancellation asks, it cancels nothing
-        found = self._policy_asked(turn, intent, previous)
+        found = policy_asked(turn, intent, previous, self.shopping)
         if found is not None:
             return found
         if intent not in ORDER_INTENTS and cues.POLICY.search(text):
@@ -157,56 +158,6 @@ class Rereading(OrderTalk):
             return "report_problem"  # "the november one", "fine, refund it then"
         if cues.OPTIONS.search(text):
             return "delay_options"  # "what are my options", "the pans one is late, what can I do"
-        return None
-
-    def _policy_asked(self, turn: Turn, intent: str, previous: UserTurn | None) -> str | None:
-        """The policy a message asks about, whatever the intent: tracking, what may go back,
-        shipping and return fees, points earned, instalments, return windows, and a short
-        carry-on of the policy asked before ("那电池呢", "那换货呢")."""
-        text = turn.latest.text
-        if cues.DROP_OFF.search(text) and (cues.RETURNING.search(text) or any(
-                cues.RETURN_SAID.search(t) for t in turn.bot_texts[-3:])):
-            return "faq"  # "要我自己拿去快递点寄吗" after a return was started: how it goes back
-        if cues.TRACKING.search(text):
-            return "faq"  # "where do I find the tracking number?"
-        if cues.RETURN_CONDITION.search(text) and cues.RETURNING.search(text) and \
-                not cues.UNUSED.search(text):
-            return "faq"  # "can i return a drink i already opened": what may be returned
-        if cues.SHIPPING_COST.search(text) and intent not in (*ORDER_INTENTS, "order_status") \
-                and (intent in cues.FOLLOW_UP_INTENTS or not cues.LATE.search(text)):
-            # "would I pay for shipping on those?", "退货运费要我自己出吗", "我买东西运费怎么算"
-            if not (cues.RETURNING.search(text) or cues.EXCHANGE.search(text)):
-                return "delivery_options"
-            return "faq" if cues.EXCHANGE.search(text) else "return_policy"
-        if membership.points_asked(text, turn.bot_texts) is not None or \
-                membership.about_membership(text, [t.text for t in turn.earlier[-2:]]
-                                            + turn.bot_texts[-1:]):
-            return "membership_benefits"  # "100 pts = ?", "platinum?", "等级能保持多久"
-        if money.EARN.search(text):
-            return "membership_benefits"  # "买那个炒锅能拿多少积分": the points it earns
-        if money.INSTALMENT.search(text) and intent not in ORDER_INTENTS:
-            return "payment_issue"  # "可以分期吗？每期多少钱"
-        if intent not in ORDER_INTENTS and cues.RETURN_WINDOW.search(text) and \
-                not cues.EXCHANGE.search(text):
-            return "return_policy"  # "how many days do i get for returns": theirs, and the fee
-        if intent not in (*ORDER_INTENTS, "order_status", "return_policy", "faq") and \
-                cues.RETURN_REQUEST.search(text) and turn.slots.get("order_id"):
-            return "get_refund"  # "那单里的冷萃买多了，有一箱还没拆封，能退掉吗"
-        if cues.PICKUP.search(text) and not orders.mentions_order(text):
-            return "return_policy"  # "可以上门取件吗": the return, picked up for platinum
-        if any(cues.POLICY.search(t.text) for t in turn.earlier[-2:]) and \
-                cues.CARRY_ON.search(text) and cues.COVERED.search(text):
-            return "faq"  # "and the battery in them, is that covered too?" after the warranty
-        if intent not in ("product_search", "compare_products") and previous is not None and \
-                (previous.intent in cues.TOPIC_INTENTS or cues.POLICY.search(previous.text)) and \
-                cues.ELLIPTICAL.search(text) and \
-                len(text) <= 8 and not orders.mentions_order(text) and \
-                not self.shopping.products_named(text):
-            return "faq"  # "那电池呢" after the warranty: the same policy, for batteries
-        if intent in (*ORDER_INTENTS, "inform") and previous is not None and previous.intent in \
-                cues.TOPIC_INTENTS and cues.ELLIPTICAL.search(text) and len(text) <= 12 and \
-                not orders.mentions_order(text):
-            return "faq"  # "那换货呢" after the return fee: the policy, no order to change
         return None
 
     def _order_follow_up(self, turn: Turn, intent: str, shopper: Shopper) -> str | None:
