@@ -15,6 +15,7 @@ from kg.graph import ProductGraph
 from kg.kinds import KINDS, NAME_ONLY, NOT_A_KIND, QUERY_ONLY
 from kg.lexicon import BOOLEAN_SYNONYMS, BOOLEAN_ZH, CATEGORY_SYNONYMS, TAG_SYNONYMS
 from kg.mining.concepts import CONCEPTS
+from kg.numerals import arabic_amounts
 
 # a number followed by a unit is a size, not a price ("at least 20000 mAh", "500ml以下")
 _NOT_PRICE = (r"(?!\d|[.,]\d|\s*(?:mah|ml|millilit|l\b|lit|g\b|gram|kg|h\b|hours?|hrs?|w\b|watts?|"
@@ -70,6 +71,7 @@ class ConstraintParser:
         self._longest_cjk = max((len(p) for p in self.phrases if _CJK.search(p)), default=1)
 
     def parse(self, text: str) -> Constraints:
+        text = arabic_amounts(text)  # "一百美元以内": 100美元以内
         found: dict[str, set[str]] = {"category": set(), "kind": set(), "brand": set(),
                                       "value": set(), "soft": set()}
         matched = self._phrases_in(text)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from agents.jimi.empathy import Mood
+from kg.numerals import arabic_amounts
 from kg.schema import ProfileRow
 
 ORDER_INTENTS = ("cancel_order", "change_order", "get_refund")
@@ -151,5 +152,5 @@ def _user_turn(text: str, parse: dict[str, Any]) -> UserTurn:
         values = entities.setdefault(str(name), [])
         if str(value) not in values:
             values.append(str(value))
-    return UserTurn(str(text), str(intent.get("name") or "nlu_fallback"),
+    return UserTurn(arabic_amounts(str(text)), str(intent.get("name") or "nlu_fallback"),
                     float(intent.get("confidence") or 0.0), entities)

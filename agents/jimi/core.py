@@ -161,11 +161,13 @@ class Jimi(Rereading, Sums):
         if mood.frustrated and intent != "complaint" and not reply.handover \
                 and not apologised:  # an apology and an offer of a person, once
             reply.texts = [ACKNOWLEDGE[shopper.language], *reply.texts,
-                           self._remedy(turn, shopper, said=reply.texts)]
+                           self._remedy(turn, shopper, said=reply.texts,
+                                        requests=reply.requests)]
             reply.marks.append("apology")
         elif reply.went_wrong and not apologised and not reply.handover:
             self._sorry(reply, shopper.language)
-        elif reply.handover and mood.frustrated and not any(_SORRY.search(t) for t in reply.texts):
+        elif reply.handover and mood.frustrated and not apologised and \
+                not any(_SORRY.search(t) for t in reply.texts):
             reply.texts.insert(0, SORRY_TROUBLE[shopper.language])  # handed over upset: sorry
         reply.texts += further_answers(turn, intent, reply, shopper, self.shopping, self.faq)
         reply.texts = list(dict.fromkeys(reply.texts))  # one answer reached by two routes: once
@@ -285,17 +287,23 @@ class Jimi(Rereading, Sums):
                      slots=status.slots, marks=["apology"])
 
     def _remedy(self, turn: Turn, shopper: Shopper, late_told: bool = False,
-                said: list[str] | None = None) -> str:
+                said: list[str] | None = None,
+                requests: list[tuple[str, str]] | None = None) -> str:
         """A concrete next step: for a late order why it is late and its options (unless
         the answer just gave them, or ``said`` names it), else a person, first in line."""
         told, language = " ".join(said or []), shopper.language
         late = [] if late_told else [
             (o, orders.delay_remedy(o, language))
             for o in self.knowledge.accounts.orders_of(shopper.profile.id) if o.state == "delayed"]
-        late = [(o, remedy) for o, remedy in late if remedy not in told]
+        cancelled = {order for order, kind in [*shopper.filed, *(requests or [])]
+                     if kind == "cancel"}
+        late = [(o, orders.describe(o, language) if o.id in cancelled else remedy)
+                for o, remedy in late if remedy not in told]  # cancelled: why it was late
+        late = [(o, line) for o, line in late if line not in told]
         if late:
-            return " ".join(remedy if o.id in told else f"{orders.describe(o, language)} {remedy}"
-                            for o, remedy in late[:3]) + " " + OFFER_PERSON[language]
+            return " ".join(line if o.id in told or o.id in cancelled
+                            else f"{orders.describe(o, language)} {line}"
+                            for o, line in late[:3]) + " " + OFFER_PERSON[language]
         if shopper.language == "zh":
             return "我可以立即为您优先转接人工客服，无需排队。" + OFFER_PERSON["zh"]
         return ("I can put you through to a person right away, ahead of the queue. "

@@ -171,9 +171,8 @@ class OrderTalk(FaqTalk):
                     wanted = [colour_name(w, "zh") for w in wanted]
                 text += (f"（修改内容：{'、'.join(wanted)}）" if shopper.language == "zh" else
                          f" (you asked for: {', '.join(wanted)})")
-        mentioned = [t.text for t in (*turn.earlier[-2:], turn.latest)]
-        return Reply([text], slots={"order_id": order.id,
-                                    **self._order_product(order, " ".join(mentioned))},
+        mentioned = [t.text for t in (turn.latest, *reversed(turn.earlier[-2:]))]
+        return Reply([text], slots={"order_id": order.id, **self._order_product(order, *mentioned)},
                      requests=[(order.id, request)] if request else [])
 
     def _report_problem(self, turn: Turn, shopper: Shopper, earlier: str = "") -> Reply:
@@ -273,12 +272,18 @@ class OrderTalk(FaqTalk):
         discussed = _text(turn.slots.get("order_id"))
         return next((o for o in late if o.id == discussed), late[0] if len(late) == 1 else None)
 
-    def _order_product(self, order: OrderRow, text: str = "") -> dict[str, str]:
-        """The product slot after talking about an order: the line the words name, else its
-        first ("are those earbuds ok for running?" after "my earbuds order is late")."""
+    def _order_product(self, order: OrderRow, *texts: str) -> dict[str, str]:
+        """The product slot after talking about an order: the line the words name (the first
+        of ``texts`` that names one), else its first ("are those earbuds ok for running?"
+        after "my earbuds order is late")."""
         lines = [product for product, _ in self._items(order)]
-        named = [p for p in self.knowledge.products_named(text) if p in lines] or [
-            p for p in lines if set(self.shopping.kinds_of(p.id)) & self.shopping.kinds_named(text)]
+        named: list[ProductFacts] = []
+        for text in texts:
+            named = [p for p in self.knowledge.products_named(text) if p in lines] or [
+                p for p in lines
+                if set(self.shopping.kinds_of(p.id)) & self.shopping.kinds_named(text)]
+            if named:
+                break
         chosen = (named or lines)[:1]
         return {"product": chosen[0].name_en} if chosen else {}
 

@@ -177,10 +177,14 @@ def handle_request(kind: str, order: OrderRow, profile: ProfileRow, language: st
                  "receiving it; card refunds take another 5-10 business days to appear."), None)
     if state == "delivered":
         pickup = profile.membership == "platinum"  # the FAQ: platinum books a free pickup
+        free = policy.terms(profile).free_return_shipping
         return ((f"订单 {oid} 可在签收后{window}天内退货，已为您发起退货申请，仓库收到后3个工作日内退款。"
+                 + ("退货运费全免。" if free else f"退货运费{policy.RETURN_SHIPPING}美元。")
                  + ("作为白金会员，您可以预约免费上门取件。" if pickup else "") if zh else
                  f"You can return order {oid} within {window} days of delivery; we refund "
                  "within 3 business days of receiving it. I've started the return for you."
+                 + (" Return shipping is free." if free else
+                    f" Return shipping costs ${policy.RETURN_SHIPPING}.")
                  + (" As a platinum member you can book a free pickup." if pickup else "")),
                 "return")
     if state in ("paid", "delayed"):

@@ -165,7 +165,8 @@ class Rereading(OrderTalk):
         text = turn.latest.text
         previous = turn.previous_substantive()
         if previous is not None and (previous.intent == "order_status" or turn.slots.get(
-                "order_id")) and intent not in ORDER_INTENTS and cues.CARRY_ON.search(text) and \
+                "order_id")) and intent not in ORDER_INTENTS and (cues.CARRY_ON.search(text) or (
+                    _names_a_date(text) and _ORDER_SHAPE.search(text))) and \
                 len(text) <= 60 and not cues.SEARCHING.search(text) and \
                 self._another_order(turn, shopper) is not None:
             return "order_status"  # "and the tumbler one?" after "the one with the skillet"
@@ -174,6 +175,10 @@ class Rereading(OrderTalk):
                 and _listed_or_asked_orders(turn) and \
                 self.order_meant(turn, shopper.profile.id, latest_only=True) is not None:
             return previous.intent  # "the one with the pans" after two orders were listed
+        if intent == "order_status" and ordering_of(text) is not None and not (
+                cues.ORDER_WORDS.search(text) or orders.mentions_order(text)) and \
+                self.shopping.search.constraints(text).kinds:
+            return "product_search"  # "最轻的T恤是哪件？": a superlative, not an order
         if intent == "order_status" and set(attributes_asked(text, None)) & {"price", "stock"} \
                 and (self.shopping.products_named(text) or self.shopping.described(
                     turn, shopper.profile.id)):
@@ -199,9 +204,10 @@ class Rereading(OrderTalk):
                 and not cues.ASKS_ABOUT.search(text) and (
                     any(need != "stock" for need, _ in needs_in(text)) or self._new_budget(text)):
             return "product_search"  # "不要带咖啡因的", "那预算加到700呢": the search, narrowed
-        if intent == "complaint" and ordering_of(text) is not None and turn.last_shown() and \
+        if intent == "complaint" and (ordering_of(text) is not None or self._new_budget(text)) \
+                and turn.last_shown() and \
                 not (cues.LATE.search(text) or cues.NOT_SENT.search(text)):
-            return "product_search"  # "太贵了，最便宜的呢": too dear, show the cheapest
+            return "product_search"  # "太贵了，最便宜的呢", "太贵了，有没有100美元以内的"
         return None
 
     def _another_order(self, turn: Turn, shopper: Shopper) -> OrderRow | None:
@@ -360,7 +366,9 @@ def _listed_or_asked_orders(turn: Turn) -> bool:
         {i for t in recent for i in orders.order_ids(t)}) >= 2
 
 
-_WANTS_RETURN = re.compile(r"(?i)\b(?:i'?d like|i would like|i want|i wanna|please|pls) (?:to )?"
+# "the desk lamp one from november?": an order, by a line and a date
+_ORDER_SHAPE = re.compile(r"(?i)\bone\b|\border\b|那单|那个订单|那笔")
+_WANTS_RETURN = re.compile(r"(?i)\b(?:i'?d like|i would like|i want|i wanna|wanna|please|pls) (?:to )?"
                            r"(?:return|send (?:it|them|\w+) back)\b|帮我(?:把.{0,12})?退|我要退|我想退|想退掉|要退掉|"
                            r"退掉吧|退了吧|申请退货")
 _BUYING = re.compile(r"(?i)\b(?:thinking of (?:getting|buying)|i want to buy|planning to buy|if i buy)\b|"

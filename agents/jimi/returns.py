@@ -22,7 +22,7 @@ from kg.schema import OrderRow, ProfileRow
 # a question whether something can still go back, or a request to swap or send it back
 CAN_RETURN = re.compile(
     r"(?i)\b(?:can|could|may) i (?:still )?(?:return|send (?:it|them|\w+) back|swap|exchange)\b|"
-    r"\b(?:i )?(?:want|would like|'d like|need) to (?:return|send back|exchange)\b|想退|要退掉|"
+    r"\b(?:i )?(?:want|would like|'d like|need) to (?:return|send back|exchange)\b|\bwanna (?:return|send (?:it|them) back)\b|想退|要退掉|"
     r"\b(?:until|till|by) when\b.{0,30}\b(?:return|send|sent)|\breturn.{0,40}\b(?:until|till|by) when\b|"
     r"退.{0,10}(?:到什么时候|截止|到哪天|什么时候之前)|"
     r"\bstill (?:return|exchange|swap|send back)|\btoo late to (?:return|exchange|swap)|"

@@ -88,3 +88,27 @@ def test_a_bare_ordering_after_a_list_picks_among_it(jimi: Jimi,
                                       shown=[[p.id for p in shoes]]),
                          _member(synced_platform, "basic", "zh"))
     assert lightest.name_zh and reply.texts[0].startswith(f"{lightest.name_zh}最轻")
+
+
+def test_too_dear_with_a_budget_in_chinese_numerals_narrows_the_list(
+        jimi: Jimi, synced_platform: Platform) -> None:
+    from agents.jimi.context import _user_turn
+
+    listed = _of_kind(synced_platform, "headphones")
+    said = _user_turn("太贵了，有没有一百美元以内的", {"intent": {"name": "complaint"}})
+    assert said.text == "太贵了，有没有100美元以内的"
+    reply = jimi.respond(conversation(user_turn("续航最长的耳机是哪款？", "product_search"), said,
+                                      shown=[[p.id for p in listed]]),
+                         _member(synced_platform, "basic", "zh"))
+    assert reply.shown and all(synced_platform.knowledge.product(p).price <= 100
+                               for p in reply.shown)
+    assert reply.mood is not None and not reply.mood.frustrated
+
+
+def test_a_superlative_of_a_kind_read_as_an_order_question_is_a_search(
+        jimi: Jimi, synced_platform: Platform) -> None:
+    tees = [p for p in _of_kind(synced_platform, "tees") if "weight_g" in p.attributes]
+    lightest = min(tees, key=lambda p: float(p.attributes["weight_g"]))  # type: ignore[arg-type]
+    reply = jimi.respond(conversation(user_turn("最轻的T恤是哪件？", "order_status")),
+                         _member(synced_platform, "basic", "zh"))
+    assert reply.shown and reply.shown[0] == lightest.id

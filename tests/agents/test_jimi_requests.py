@@ -241,3 +241,15 @@ def test_a_size_given_after_a_change_request_is_said_back(jimi: Jimi,
         assert reply.requests == [(order.id, "change")]
         assert f"(you asked for: {size})" in reply.texts[0]
         assert reply.slots.get("product") == _name(synced_platform, order)
+
+
+def test_an_angry_cancellation_of_a_late_order_says_why_it_was_late(
+        jimi: Jimi, synced_platform: Platform) -> None:
+    profile, order = _with_order(synced_platform, "delayed")
+    reply = jimi.respond(conversation(user_turn(
+        f"Order {order.id} is more than 2 weeks late and nobody told me why. I'm really "
+        "annoyed. Please cancel it.", "cancel_order")), Shopper(profile, "en"))
+    said = " ".join(reply.texts)
+    assert reply.requests == [(order.id, "cancel")]
+    assert order.delay_reason and order.delay_reason in said
+    assert "so you can cancel it" not in said and "If it arrives" not in said
