@@ -165,10 +165,13 @@ class Jimi(Rereading, Sums):
                                         requests=reply.requests)]
             reply.marks.append("apology")
         elif reply.went_wrong and not apologised and not reply.handover:
-            self._sorry(reply, shopper.language)
+            self._sorry(reply, shopper.language, offer="handover" not in turn.marks)
         elif reply.handover and mood.frustrated and not apologised and \
                 not any(_SORRY.search(t) for t in reply.texts):
             reply.texts.insert(0, SORRY_TROUBLE[shopper.language])  # handed over upset: sorry
+            reply.marks.append("apology")
+        if reply.handover:
+            reply.marks.append("handover")  # a person is on the way: not offered again
         reply.texts += further_answers(turn, intent, reply, shopper, self.shopping, self.faq)
         reply.texts = list(dict.fromkeys(reply.texts))  # one answer reached by two routes: once
         if "offer" in turn.marks:  # a person was offered earlier: not again with every answer
@@ -309,12 +312,13 @@ class Jimi(Rereading, Sums):
         return ("I can put you through to a person right away, ahead of the queue. "
                 + OFFER_PERSON["en"])
 
-    def _sorry(self, reply: Reply, language: str) -> None:
+    def _sorry(self, reply: Reply, language: str, offer: bool = True) -> None:
         """Something went wrong with an order: sorry (unless the answer says it) and the offer
-        of a person at the end, once a conversation."""
+        of a person at the end (unless one is on the way), once a conversation."""
         if not any(_SORRY.search(t) for t in reply.texts):
             reply.texts.insert(0, SORRY_LATE[language])
-        reply.texts.append(OFFER_PERSON[language])
+        if offer:
+            reply.texts.append(OFFER_PERSON[language])
         reply.marks.append("apology")
 
     def _handover(self, turn: Turn, shopper: Shopper) -> Reply:

@@ -33,6 +33,9 @@ KEEP_IT = re.compile(r"(?i)how long (?:do|will|would|can) i keep (?:it|that|them
 WORTH = re.compile(r"(?i)\bworth\b|\bvalue\b|how much (?:money|off|is that|are they)|=\s*[?？]|"
                    r"抵多少|能抵|值多少|换多少钱")
 POINTS_SAID = re.compile(r"(?i)(\d[\d,]*)\s*(?:points?|pts?\b|积分)")
+# a policy asked by a member of some tier ("我是白金", "as a platinum member"): that policy
+OTHER_POLICY = re.compile(r"(?i)warrant|保修|质保|return|退|pick ?up|取件|shipping|deliver|运费|配送|"
+                          r"express|加急|instal|分期|refund|退款|exchange|换货")
 MEMBER_WORD = re.compile(r"(?i)member|\btiers?\b|会员|等级|银卡|金卡|白金")
 
 
@@ -100,8 +103,10 @@ def about_membership(text: str, earlier: list[str]) -> bool:
     alone after a membership question ("platinum?"), or how long a tier lasts. ``earlier``:
     the conversation's last texts (the shopper's and JIMI's)."""
     named = tiers_named(text)
+    if named and OTHER_POLICY.search(text):
+        return False  # "as a platinum member can someone pick up a return?": the pickup
     before = any(MEMBER_WORD.search(t) or tiers_named(t) for t in earlier[-3:])
-    if named and (PERKS.search(text) or MEMBER_WORD.search(text)):
+    if named and PERKS.search(text):
         return True
     if named and before and len(text) <= 24:
         return True

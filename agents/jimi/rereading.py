@@ -269,7 +269,8 @@ class Rereading(OrderTalk):
             return "product_question"  # "do the fitbuds come in white"
         if intent in ("out_of_scope", "nlu_fallback", "inform", "affirm") and \
                 ordering_of(text) is not None and len(turn.last_shown()) >= 2 and \
-                len(text.split()) <= 4 and len(text) <= 24 and not wanted.kinds:
+                len(text.split()) <= 4 and len(text) <= 24 and not wanted.kinds and \
+                not attributes_asked(text, None):
             return "which_of"  # "最轻的", "cheapest?" after a list: the one of those
         unsure = self._unsure(turn, shopper) if intent in ("out_of_scope", "nlu_fallback") \
             else None
