@@ -22,14 +22,14 @@ _NOT_PRICE = (r"(?!\d|[.,]\d|\s*(?:mah|ml|millilit|l\b|lit|g\b|gram|kg|h\b|hours
               r"lm|lumens?|cm|mm|m\b|mg|毫安|毫升|升|克|千克|公斤|小时|瓦|流明|厘米|毫米|米|毫克|码|号|岁))")
 _PRICE_MAX = re.compile(r"(?:under|below|less than|cheaper than|up to|max(?:imum)?|<|不超过|低于|"
                         r"少于|不到|不高于|预算)\s*[$€£¥]?\s*(\d+(?:\.\d+)?)" + _NOT_PRICE +
-                        r"|(\d+(?:\.\d+)?)\s*(?:元|块|美元|刀)?\s*(?:以内|以下|之内)"
+                        r"|(\d+(?:\.\d+)?)\s*(?:元|块钱|块|美元|美金|刀|人民币|rmb|欧元|英镑)?\s*(?:以内|以下|之内)"
                         r"|(\d+(?:\.\d+)?)\s*(?:dollars?|bucks|usd|euros?|eur|pounds?|quid|gbp|"
                         r"yuan|rmb|元|块|美元|[$€£¥])?\s*(?:max(?:imum)?|tops|at most|or less|最多)\b",
                         re.IGNORECASE)
 _PRICE_RANGE = re.compile(
     r"(?:between|from)\s*[$€£¥]?\s*(\d+(?:\.\d+)?)\s*(?:and|to|-)\s*[$€£¥]?\s*(\d+(?:\.\d+)?)"
     + _NOT_PRICE + r"|(?<![\d.])(\d+(?:\.\d+)?)\s*(?:元|块|美元)?\s*(?:到|至|~|～|-)\s*(\d+(?:\.\d+)?)"
-    r"\s*(?:元|块|美元|刀)(?:之间|左右)?", re.IGNORECASE)
+    r"\s*(?:元|块|美元|刀|人民币|欧元|英镑)(?:之间|左右)?", re.IGNORECASE)
 # "around 30 dollars", "200元左右": a quarter either side
 _PRICE_AROUND = re.compile(r"(?:around|about|approximately|roughly|circa|~|大概|大约|差不多)\s*"
                            r"[$€£¥]?\s*(\d+(?:\.\d+)?)" + _NOT_PRICE +
@@ -41,7 +41,7 @@ _CJK = re.compile(r"[\u4e00-\u9fff]+")
 # a Chinese run with the Latin letters written into it: "T恤", "LED灯"
 _CJK_RUN = re.compile(r"[a-z]*[\u4e00-\u9fff]+(?:[a-z]+[\u4e00-\u9fff]+)*[a-z]*")
 _PRICE_MIN = re.compile(r"(?:over|above|more than|at least|>|超过|高于|不低于)\s*[$€£¥]?\s*"
-                        r"(\d+(?:\.\d+)?)" + _NOT_PRICE + r"|(\d+(?:\.\d+)?)\s*(?:元|块|美元|刀)?\s*以上",
+                        r"(\d+(?:\.\d+)?)" + _NOT_PRICE + r"|(\d+(?:\.\d+)?)\s*(?:元|块钱|块|美元|美金|刀|人民币|rmb|欧元|英镑)?\s*以上",
                         re.IGNORECASE)
 
 

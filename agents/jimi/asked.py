@@ -53,7 +53,8 @@ _ASKS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ((r"how big|how large|what size is|dimensions?|capacity|bigger|larger|大点|更大|大一点|"
       r"how much (?:does it|can it|do they) "
       r"hold|how much (?:does|do|can|will) (?:each|one|that|this|the \w+) hold|how many lit|how many ml|多大|容量|尺寸|直径|装多少|多少毫升|几毫升|多少ml"), ("capacity_ml", "volume_l", "battery_mah",
-                                                   "diameter_cm", "size_cm", "height_cm")),
+                                                   "diameter_cm", "size_cm", "height_cm",
+                                                   "weight_g")),  # a coffee tin: its 340 g
     (r"diameter|直径", ("diameter_cm",)),
     (r"how tall|(?<!drop )height|taller|tallest|多高|高度|更高|高一点", ("height_cm",)),
     (r"material|made of|made from|fabric|what is it made|材质|材料|面料|什么做的", ("material",)),

@@ -74,6 +74,12 @@ class Comparing(Pointing):
             unique = list({p.id: p for p in found}.values())
             if len(unique) >= 2:
                 pairs = [(unique[0], unique[1])]
+        if not pairs:  # "哪个便宜" after one product, then another, was discussed
+            said = [p for text in reversed(turn.bot_texts[-3:])
+                    for p in self.products_named(text)]
+            unique = list({p.id: p for p in said}.values())
+            if len(unique) >= 2:
+                pairs = [(unique[1], unique[0])]
         if not pairs:
             return Reply(["Which two products would you like me to compare?"
                           if shopper.language == "en" else "请告诉我您想比较哪两件商品？"])

@@ -116,6 +116,12 @@ ADDING = re.compile(r"(?i)^\s*(?:ok\s+|and\s+)?(?:再加|加上|还要加|再来
 WHAT_IF = re.compile(r"(?i)\bwhat if (?:it'?s|i (?:get|buy|order|take)|i got)|\bwhat about if\b|要是买|如果买|"
                      r"要是再|那如果")
 SHIP_TO = re.compile(r"(?i)\bship(?:ping)? to\b|deliver(?:y)? to\b|寄到|送到|发到")
+# more products like those discussed: "200人民币以内还有别的吗", "anything similar?"
+ANYTHING_ELSE = re.compile(r"(?i)\banything else\b|\bany (?:others|other ones|other options)\b|"
+                           r"\bsomething else\b|\bother options\b|还有别的(?!颜色|尺码|码|色)|"
+                           r"还有其他(?!颜色|尺码|码|色)|别的(?:呢|吗)|其他的(?:呢|吗)")
+SIMILAR = re.compile(r"(?i)\b(?:anything|something|any|got) (?:else )?similar\b|similar (?:ones?|"
+                     r"products?|items?)|\blike (?:it|that|this one)\b|类似的|差不多的|同类的|相似的")
 # the shopper asks for a person outright, whatever else the message says
 PERSON_ASKED = re.compile(r"(?i)转人工|人工客服|找人工|要人工|真人客服|(?<!not )(?<!don't )(?:talk|speak|chat) "
                           r"(?:to|with) (?:a |an |some )?(?:real |actual )?(?:person|human|agent|"

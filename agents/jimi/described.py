@@ -22,6 +22,7 @@ from functools import lru_cache
 from agents.jimi import orders
 from agents.jimi.comparison import attribute_name
 from agents.jimi.context import Turn
+from agents.jimi.search_terms import meets, needs_in
 from agents.libai.vocabulary import vocabulary
 from kg.facts import ProductFacts
 from kg.kinds import kind_of, lineage
@@ -85,8 +86,10 @@ def _votes(text: str, product: ProductFacts) -> int:
     pairs = {run[i:i + 2] for run in _HAN.findall(text) for i in range(len(run) - 1)}
     pairs -= _FILLER_ZH
     numbers = {n.replace(",", "") for n in _NUMBER.findall(text)}
+    needs = sum(2 for need in needs_in(text) if meets(product, need))  # "the grown-up one"
     return (sum(1 for w in words if w in english) + sum(1 for p in pairs if p in chinese)
-            + sum(2 for n in numbers if n in english))  # "那个20000的": the 20,000 mAh one
+            + sum(2 for n in numbers if n in english)  # "那个20000的": the 20,000 mAh one
+            + needs)
 
 
 def _kinds(product: ProductFacts) -> list[str]:

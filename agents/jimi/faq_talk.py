@@ -47,7 +47,8 @@ class FaqTalk:
                      if m), None)  # the policy asked just before
         if said and not cues.POLICY.search(text) and (
                 (cues.ELLIPTICAL.search(text) and len(text) <= 8) or (
-                    cues.CARRY_ON.search(text) and cues.COVERED.search(text))):
+                    cues.CARRY_ON.search(text) and cues.COVERED.search(text)) or (
+                    len(text) <= 16 and any(p.search(text) for _, p in cues.TIER_NAMED))):
             text = f"{text} {said.group(0)}"  # "那电池呢" after the warranty: "那电池呢 保修"
         topic = next((intent for pattern, intent in cues.POLICY_TOPICS if pattern.search(text)),
                      turn.intent)

@@ -52,8 +52,8 @@ def tier_line(tier: str, language: str) -> str:
         name = policy.TIER_ZH[tier]
         reach = (f"近12个月消费满{spend}美元即可升级为{name}。" if spend
                  else f"{name}注册即享。")
-        shipping = ("所有订单免标准运费" if t.free_shipping_over is None
-                    else f"订单满{t.free_shipping_over:g}美元免标准运费")
+        shipping = ("所有订单标准配送均免运费" if t.free_shipping_over is None
+                    else f"订单满{t.free_shipping_over:g}美元标准配送免运费")
         express = "加急配送也免费" if t.free_express else f"加急配送{policy.EXPRESS_SHIPPING}美元"
         back = "退货免运费" if t.free_return_shipping else f"退货运费{policy.RETURN_SHIPPING}美元"
         return (f"{reach}{name}每消费1美元得{t.points_per_dollar:g}积分，{shipping}，{express}，"
@@ -101,7 +101,7 @@ def worth_line(points: int, language: str) -> str:
 def about_membership(text: str, earlier: list[str]) -> bool:
     """Whether a message asks about tiers: one named with its perks or threshold, a tier
     alone after a membership question ("platinum?"), or how long a tier lasts. ``earlier``:
-    the conversation's last texts (the shopper's and JIMI's)."""
+    the shopper's last messages."""
     named = tiers_named(text)
     if named and OTHER_POLICY.search(text):
         return False  # "as a platinum member can someone pick up a return?": the pickup

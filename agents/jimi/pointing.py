@@ -296,7 +296,7 @@ def count_in(part: str) -> int:
 
 _BASKET_PARTS = re.compile(r"(?i)\band\b|\bplus\b|\+|,|，|、|加上?|和|跟|还有")
 SIZE_KEYS = ("capacity_ml", "volume_l", "battery_mah", "diameter_cm", "size_cm", "height_cm")
-_ONE_OF = re.compile(r"(?i)\bthe \w+(?: \w+)? ones?\b|[\u4e00-\u9fff]{2,}(?:那个|那款|那瓶|那双|的那)")
+_ONE_OF = re.compile(r"(?i)\bthe [\w-]+(?: [\w-]+)? ones?\b|[\u4e00-\u9fff]{2,}(?:那个|那款|那瓶|那双|的那)")
 _POINTED_EN = re.compile(r"(?i)\b(?:the|those|these|that|this)\s+([a-z][a-z-]{2,})(?:\s+([a-z][a-z-]{2,}))?")
 _POINTED_ZH = re.compile(r"(?:那个|这个|那款|这款|那只|这只|那件|这件|那双|这双|那盏|这盏|那台|这台|那瓶|这瓶)"
                          r"([\u4e00-\u9fff]{2,8})")

@@ -52,8 +52,8 @@ def shipping_line(profile: ProfileRow, language: str) -> str:
     t = terms(profile)
     tier = tier_name(profile.membership, language)
     if language == "zh":
-        base = (f"作为{tier}，您的所有订单都免标准运费" if t.free_shipping_over is None else
-                f"作为{tier}，您的订单满{t.free_shipping_over:g}美元免标准运费"
+        base = (f"作为{tier}，您的所有订单标准配送均免运费" if t.free_shipping_over is None else
+                f"作为{tier}，您的订单满{t.free_shipping_over:g}美元标准配送免运费"
                 f"（否则运费{STANDARD_SHIPPING}美元）")
         express = "，加急配送也免费" if t.free_express else f"，加急配送{EXPRESS_SHIPPING}美元"
         return base + express + "。"
@@ -124,7 +124,7 @@ def basket_line(profile: ProfileRow, priced: list[tuple[str, float]], language: 
     if language == "zh":
         items = "加".join(f"{name}（{price:.2f}美元）" for name, price in priced)
         verdict = ("可以包邮" if free else
-                   f"还差{over - total:.2f}美元包邮（满{over:g}美元免标准运费）" if over else "")
+                   f"还差{over - total:.2f}美元包邮（满{over:g}美元标准配送免运费）" if over else "")
         return f"{items}一共{total:.2f}美元，{verdict}。"
     items = " + ".join(f"{name} ({price:.2f})" for name, price in priced)
     verdict = ("so standard shipping is free" if free else

@@ -29,9 +29,12 @@ def policy_asked(turn: Turn, intent: str, previous: UserTurn | None, shopping: S
         if not (cues.RETURNING.search(text) or cues.EXCHANGE.search(text)):
             return "delivery_options"
         return "faq" if cues.EXCHANGE.search(text) else "return_policy"
+    if previous is not None and membership.tiers_named(text) and len(text) <= 16 and \
+            cues.POLICY.search(previous.text) and not cues.POLICY.search(text) and \
+            not membership.PERKS.search(text):
+        return "faq"  # "白金会员也不行吗" after the warranty: the warranty, for platinum
     if membership.points_asked(text, turn.bot_texts) is not None or \
-            membership.about_membership(text, [t.text for t in turn.earlier[-2:]]
-                                        + turn.bot_texts[-1:]):
+            membership.about_membership(text, [t.text for t in turn.earlier[-2:]]):
         return "membership_benefits"  # "100 pts = ?", "platinum?", "等级能保持多久"
     if money.EARN.search(text):
         return "membership_benefits"  # "买那个炒锅能拿多少积分": the points it earns

@@ -201,7 +201,8 @@ class Rereading(OrderTalk):
                 m.startswith("filed:") for m in turn.marks):
             return "refund_timing"  # "how fast does the money land back on my Amex?"
         if turn.last_shown() and intent in cues.REFINING_INTENTS and not cues.PRONOUN.search(text) \
-                and not cues.ASKS_ABOUT.search(text) and (
+                and not cues.ASKS_ABOUT.search(text) and not (
+                    _THE_ONE.search(text) and attributes_asked(text, None)) and (
                     any(need != "stock" for need, _ in needs_in(text)) or self._new_budget(text)):
             return "product_search"  # "不要带咖啡因的", "那预算加到700呢": the search, narrowed
         if intent == "complaint" and (ordering_of(text) is not None or self._new_budget(text)) \
@@ -249,6 +250,14 @@ class Rereading(OrderTalk):
                 turn.slots.get("product") or turn.last_shown()) and \
                 not wanted.kinds and wanted.price_max is None and wanted.price_min is None:
             return "product_question"  # "in £ pls": the price of the one discussed
+        if intent in ("inform", "nlu_fallback", "out_of_scope") and wanted.kinds and \
+                len(text.split()) <= 3 and len(text) <= 24 and not attributes_asked(text, None) \
+                and not self.shopping.products_named(text) and not turn.slots.get("order_id"):
+            return "product_search"  # "smartwatch?", "coffee?": that kind
+        if (cues.ANYTHING_ELSE.search(text) or cues.SIMILAR.search(text)) and (
+                turn.slots.get("product") or turn.last_shown()) and \
+                not attributes_asked(text, None) and not colour_asked(text):
+            return "product_search"  # "200人民币以内还有别的吗", "anything similar?"
         if cues.OTHER_COLOURS.search(text) and turn.slots.get("product") and \
                 not self.shopping.search.constraints(text).kinds:
             return "product_question"  # "any colours other than black?"
@@ -367,6 +376,8 @@ def _listed_or_asked_orders(turn: Turn) -> bool:
         {i for t in recent for i in orders.order_ids(t)}) >= 2
 
 
+# "the grown-up one, battery?": one of those shown, asked about
+_THE_ONE = re.compile(r"(?i)\bthe [\w-]+(?: [\w-]+)? one\b")
 # "the desk lamp one from november?": an order, by a line and a date
 _ORDER_SHAPE = re.compile(r"(?i)\bone\b|\border\b|那单|那个订单|那笔")
 _WANTS_RETURN = re.compile(r"(?i)\b(?:i'?d like|i would like|i want|i wanna|wanna|please|pls) (?:to )?"

@@ -121,7 +121,7 @@ _NEEDS = (
     (re.compile(r"(?i)(?<!not )(?<!isn't )dishwasher[- ]safe|(?:go|goes|put it) in the dishwasher|"
                 r"(?<!不)(?<!不能)(?:进|放进?|用)洗碗机"), "dishwasher_safe", True),
     # "that one's for kids, any for adults?", "ok and one for me?": nothing made for kids
-    (re.compile(r"(?i)\bfor (?:an? )?(?:adults?|grown[- ]ups?|myself)\b|\badult\b|\b(?:one|some|any|"
+    (re.compile(r"(?i)\bfor (?:an? )?(?:adults?|grown[- ]ups?|myself)\b|\badult\b|\bgrown[- ]ups?\b|\b(?:one|some|any|"
                 r"something|anything) for me\b|大人|成年人|成人(?:用|款|的|版|穿|戴)|给我自己"), "kids", False),
     # "保温的水壶或者杯子": a kind of drinkware; "保温多久" asks a product's hours instead
     (re.compile(r"(?i)\b(?:vacuum[- ])?insulated\b|\bthermos\b|keeps? (?:my |your |the )?"

@@ -33,6 +33,7 @@ from agents.jimi.search_terms import (
     value_of,
     without_ordering,
 )
+from agents.jimi.similar import similar_reply
 from agents.jimi.wording import attribute_asked
 from kg.attributes import AttributeRanker, attribute_text
 from kg.facts import ProductFacts
@@ -71,7 +72,8 @@ class Shopping(Comparing):
         listed = self.known(turn.last_shown())
         if not named and pointed is None and 2 <= len(listed) <= 3 and turn.earlier and \
                 turn.earlier[-1].intent == "product_search" and \
-                not cues.PRONOUN.search(text) and not self.named_by_part(text):
+                not cues.PRONOUN.search(text) and not self.named_by_part(text) and \
+                self.described(turn, shopper.profile.id) is None:  # "the grown-up one"
             return self._about_each(turn, shopper, listed)  # "什么味道的" after two candles
         product = self.product_of(turn, shopper.profile.id)
         if product is None:
@@ -105,7 +107,7 @@ class Shopping(Comparing):
         text = _without_names(turn.latest.text, product)  # "ANC" in a name asks nothing
         if turn.earlier and not _asks_anything(text, product) and (cues.CORRECTION.search(text) or (
                 cues.CARRY_ON.search(text) and (pointed is None or pointed.how in (
-                    "ordinal", "other")) and ordering_of(text) is None)):
+                    "ordinal", "other") or len(text) <= 12) and ordering_of(text) is None)):
             # "那科技面料那款拉链的呢" after "有3XL吗", "and the first one?" after "is the
             # second one dishwasher safe?": the same question about this one
             text = _without_names(turn.earlier[-1].text, product)
@@ -260,6 +262,9 @@ class Shopping(Comparing):
 
     def search_reply(self, turn: Turn, shopper: Shopper) -> Reply:
         language = shopper.language
+        if cues.SIMILAR.search(turn.latest.text) and (current := self.find(str(turn.slots.get(
+                "product") or ""))) is not None:  # "anything similar?"
+            return similar_reply(current, self.knowledge.graph.products(), language)
         low, high = price_range(turn)
         found = self.search.answer(self._search_text(turn), language, low, high)
         texts = [found.text]
@@ -298,10 +303,11 @@ class Shopping(Comparing):
         if not own_price and amount and cues.CORRECTION.search(text):
             # "oops no, I meant 40 euros not 25": the budget, corrected
             text, own_price = f"under {amount.group(0)}", True
+        searched_only = bool(cues.ANYTHING_ELSE.search(text))  # "还有别的吗": the search
         for earlier in reversed(turn.earlier):
             earlier_wanted = self.search.constraints(earlier.text)
-            if earlier.intent == "product_search" or earlier_wanted.kinds or \
-                    earlier_wanted.categories:
+            if earlier.intent == "product_search" or (not searched_only and (
+                    earlier_wanted.kinds or earlier_wanted.categories)):
                 before = _PRICE_WORDS.sub(" ", earlier.text) if own_price else earlier.text
                 if ("kids", False) in needs_in(text):  # "ok and one for me?": the kind only
                     before = _FOR_KIDS.sub(" ", _PRICE_WORDS.sub(" ", before))

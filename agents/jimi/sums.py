@@ -4,6 +4,8 @@ points an order earns, what each instalment comes to (``money``). ``Sums`` is a 
 
 from __future__ import annotations
 
+import re
+
 from agents.jimi import cues, membership, money, policy
 from agents.jimi.context import Reply, Shopper, Turn
 from agents.jimi.faq import answer_of
@@ -13,6 +15,8 @@ from agents.jimi.shopping import Shopping
 from kg.facts import ProductFacts
 from shopmind.errors import NotFound
 
+# the order under discussion, in a shipping question ("这单要付运费吗", "on that order")
+_THIS_ORDER = re.compile(r"(?i)这单|那单|这个订单|那个订单|\b(?:this|that|the|my) order\b")
 KEEP_TIER_QUESTION = {"en": "How long do I keep my tier?", "zh": "会员等级可以保持多久？"}
 
 
@@ -44,6 +48,7 @@ class Sums(OrderTalk):
         those just shown, or the order under discussion ("what's the order total then?")."""
         text, language = turn.latest.text, shopper.language
         if not (cues.FREE_SHIPPING.search(text) or cues.TOTAL.search(text)
+                or (cues.SHIPPING_COST.search(text) and _THIS_ORDER.search(text))
                 or basket_asked(turn, self.shopping, shopper.profile.id)):
             return []
         counted = self.shopping.counted_basket(turn, shopper.profile.id)
@@ -58,7 +63,7 @@ class Sums(OrderTalk):
             counts = {p.id: count for p, count in counted}
             return [_priced_line(p, counts.get(p.id, 1), language) for p in named]
         order_id = str(turn.slots.get("order_id") or "")
-        if cues.TOTAL.search(text) and order_id:
+        if order_id and (cues.TOTAL.search(text) or _THIS_ORDER.search(text)):
             try:
                 order = self.knowledge.accounts.order_for(shopper.profile.id, order_id)
             except NotFound:

@@ -112,3 +112,58 @@ def test_a_superlative_of_a_kind_read_as_an_order_question_is_a_search(
     reply = jimi.respond(conversation(user_turn("最轻的T恤是哪件？", "order_status")),
                          _member(synced_platform, "basic", "zh"))
     assert reply.shown and reply.shown[0] == lightest.id
+
+
+def test_which_is_cheaper_of_two_discussed_one_after_the_other(
+        jimi: Jimi, synced_platform: Platform) -> None:
+    pans = [p for p in synced_platform.knowledge.graph.products() if p.name_zh and (
+        "炒锅" in p.name_zh or "煎锅" in p.name_zh)][:2]
+    first, second = pans
+    reply = jimi.respond(conversation(
+        user_turn(f"{first.name_zh}多大", "product_question"),
+        user_turn("另一个呢", "product_question"),
+        user_turn("哪个便宜", "compare_products"),
+        bot=[f"{first.name_zh}的直径为24厘米。", f"{second.name_zh}的直径为26厘米。"]),
+        _member(synced_platform, "basic", "zh"))
+    cheaper = min(pans, key=lambda p: p.price)
+    assert cheaper.name_zh and reply.texts[0].startswith(f"{cheaper.name_zh}更便宜")
+
+
+def test_anything_similar_lists_the_nearest_kind_not_itself(
+        jimi: Jimi, synced_platform: Platform) -> None:
+    headlamp = _of_kind(synced_platform, "headlamps")[0]
+    reply = jimi.respond(conversation(user_turn(f"is the {headlamp.name_en} in stock?",
+                                                "product_question"),
+                                      user_turn("anything similar?", "inform"),
+                                      slots={"product": headlamp.name_en}),
+                         _member(synced_platform, "basic"))
+    assert reply.shown and headlamp.id not in reply.shown
+    lights = {p.id for p in _of_kind(synced_platform, "lights")}
+    assert set(reply.shown) <= lights
+
+
+def test_a_kind_word_alone_is_a_search(jimi: Jimi, synced_platform: Platform) -> None:
+    watches = {p.id for p in _of_kind(synced_platform, "watches")}
+    reply = jimi.respond(conversation(user_turn("can i pay by instalments?", "payment_issue"),
+                                      user_turn("smartwatch?", "inform")),
+                         _member(synced_platform, "basic"))
+    assert reply.shown and set(reply.shown) <= watches
+
+
+def test_the_grown_up_one_is_the_one_not_for_kids(jimi: Jimi, synced_platform: Platform) -> None:
+    watches = _of_kind(synced_platform, "watches")
+    adult = [p for p in watches if "kids" not in p.tags]
+    assert len(adult) == 1 and len(watches) == 2
+    reply = jimi.respond(conversation(user_turn("smartwatch?", "product_search"),
+                                      user_turn("the grown-up one, battery?",
+                                                "product_question"),
+                                      shown=[[p.id for p in watches]],
+                                      slots={"product": watches[0].name_en}),
+                         _member(synced_platform, "basic"))
+    assert reply.slots.get("product") == adult[0].name_en
+    assert f"{adult[0].attributes['battery_life_h']} h" in reply.texts[0]
+
+
+def test_a_budget_in_yuan_words_is_read(synced_platform: Platform) -> None:
+    parsed = synced_platform.knowledge.query.parse("200人民币以内还有别的吗")
+    assert parsed.price_max == 200.0

@@ -59,7 +59,7 @@ def test_a_tier_named_in_chinese_says_how_to_reach_it(jimi: Jimi,
     reply = jimi.respond(conversation(user_turn("银卡有啥好处", "membership_benefits")), shopper)
     said = " ".join(reply.texts)
     assert f"满{policy.TIER_SPEND['silver']}美元" in said
-    assert f"满{policy.TIERS['silver'].free_shipping_over:g}美元免标准运费" in said
+    assert f"满{policy.TIERS['silver'].free_shipping_over:g}美元标准配送免运费" in said
 
 
 def test_how_long_a_tier_lasts_is_the_faqs_answer(jimi: Jimi, synced_platform: Platform) -> None:
