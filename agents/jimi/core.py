@@ -21,7 +21,7 @@ import re
 from collections.abc import Callable
 from datetime import date
 
-from agents.jimi import cues, orders, policy, returns
+from agents.jimi import cues, membership, orders, policy, returns
 from agents.jimi import problem_replies as problems_text
 from agents.jimi.asked import attributes_asked
 from agents.jimi.context import ORDER_INTENTS, Reply, Shopper, Turn
@@ -258,6 +258,10 @@ class Jimi(Rereading, Sums):
                          for t, p in cues.TIER_NAMED)  # "金卡退货期限是多久" from a silver member
         if faq and ("15" not in faq[:60] or other_tier):  # the window is already said
             texts.append(faq)
+        if other_tier and membership.PERKS.search(turn.latest.text):  # "...要消费多少才能升银卡"
+            texts += [membership.tier_line(t, shopper.language)
+                      for t in membership.tiers_named(turn.latest.text)
+                      if t != shopper.profile.membership][:1]
         return Reply(texts)
 
     def _return_window(self, turn: Turn, shopper: Shopper) -> Reply:

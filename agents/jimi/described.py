@@ -86,7 +86,8 @@ def _votes(text: str, product: ProductFacts) -> int:
     pairs = {run[i:i + 2] for run in _HAN.findall(text) for i in range(len(run) - 1)}
     pairs -= _FILLER_ZH
     numbers = {n.replace(",", "") for n in _NUMBER.findall(text)}
-    needs = sum(2 for need in needs_in(text) if meets(product, need))  # "the grown-up one"
+    needs = sum(2 for need in needs_in(text)  # "the grown-up one" ("in stock?" asks, not
+                if need[0] != "stock" and meets(product, need))  # describes)
     return (sum(1 for w in words if w in english) + sum(1 for p in pairs if p in chinese)
             + sum(2 for n in numbers if n in english)  # "那个20000的": the 20,000 mAh one
             + needs)

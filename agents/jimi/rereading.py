@@ -252,6 +252,7 @@ class Rereading(OrderTalk):
             return "product_question"  # "in £ pls": the price of the one discussed
         if intent in ("inform", "nlu_fallback", "out_of_scope") and wanted.kinds and \
                 len(text.split()) <= 3 and len(text) <= 24 and not attributes_asked(text, None) \
+                and not cues.CARRY_ON.search(text) \
                 and not self.shopping.products_named(text) and not turn.slots.get("order_id"):
             return "product_search"  # "smartwatch?", "coffee?": that kind
         if (cues.ANYTHING_ELSE.search(text) or cues.SIMILAR.search(text)) and (

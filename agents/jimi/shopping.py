@@ -262,7 +262,8 @@ class Shopping(Comparing):
 
     def search_reply(self, turn: Turn, shopper: Shopper) -> Reply:
         language = shopper.language
-        if cues.SIMILAR.search(turn.latest.text) and (current := self.find(str(turn.slots.get(
+        if cues.SIMILAR.search(turn.latest.text) and not _PRICE_WORDS.search(turn.latest.text) \
+                and (current := self.find(str(turn.slots.get(
                 "product") or ""))) is not None:  # "anything similar?"
             return similar_reply(current, self.knowledge.graph.products(), language)
         low, high = price_range(turn)
