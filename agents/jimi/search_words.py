@@ -119,3 +119,27 @@ def no_model(products: list[ProductFacts], model: str, language: str) -> str:
     lines = "; ".join(f"the {p.name_en} fits the {' and '.join(p.values('compatible_models'))}"
                       for p in fitted)
     return f"We don't have one that fits the {model}. What we have: {lines}."
+
+
+def in_size(products: list[ProductFacts], size: str, language: str) -> str:
+    """"hiking boots in size 47": which of ``products`` come in it, else the sizes they do."""
+    having = [p for p in products if size.upper() in {s.upper() for s in p.values("size")}]
+    if having:
+        names = ("、" if language == "zh" else " and the ").join(p.name(language) for p in having)
+        return (f"有{size}码的：{names}。" if language == "zh" else
+                f"In size {size}: the {names}.")
+    sized = [p for p in products if p.values("size")]
+    if language == "zh":
+        shown = "；".join(f"{p.name('zh')}尺码{'、'.join(p.values('size'))}" for p in sized[:2])
+        return f"这些都没有{size}码" + (f"（{shown}）" if shown else "") + "。"
+    shown = "; ".join(f"the {p.name_en} comes in {join_sizes(p.values('size'))}"
+                      for p in sized[:2])
+    return f"None of these comes in size {size}" + (f" ({shown})" if shown else "") + "."
+
+
+def join_sizes(sizes: list[str]) -> str:
+    """"38 to 45" for a run of numbers, else the list."""
+    numbers = [float(s) for s in sizes if s.replace(".", "", 1).isdigit()]
+    if len(numbers) == len(sizes) and len(sizes) > 2:
+        return f"{sizes[0]} to {sizes[-1]}"
+    return ", ".join(sizes)

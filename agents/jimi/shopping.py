@@ -33,6 +33,7 @@ from agents.jimi.search_terms import (
     value_of,
     without_ordering,
 )
+from agents.jimi.search_words import in_size
 from agents.jimi.similar import similar_reply
 from agents.jimi.wording import attribute_asked
 from kg.attributes import AttributeRanker, attribute_text
@@ -274,23 +275,9 @@ class Shopping(Comparing):
             reply.slots["product"] = self.knowledge.product(found.products[0]).name_en
             size = size_asked(turn.latest.text)
             if size:  # "hiking boots in size 47": which of them come in it
-                texts.append(self._in_size(found.products, size, language))
+                texts.append(in_size([self.knowledge.product(p) for p in found.products],
+                                     size, language))
         return reply
-
-    def _in_size(self, product_ids: list[str], size: str, language: str) -> str:
-        products = [self.knowledge.product(p) for p in product_ids]
-        having = [p for p in products if size.upper() in {s.upper() for s in p.values("size")}]
-        if having:
-            names = ("、" if language == "zh" else " and the ").join(p.name(language) for p in having)
-            return (f"有{size}码的：{names}。" if language == "zh" else
-                    f"In size {size}: the {names}.")
-        sized = [p for p in products if p.values("size")]
-        if language == "zh":
-            shown = "；".join(f"{p.name('zh')}尺码{'、'.join(p.values('size'))}" for p in sized[:2])
-            return f"这些都没有{size}码" + (f"（{shown}）" if shown else "") + "。"
-        shown = "; ".join(f"the {p.name_en} comes in {join_sizes(p.values('size'))}"
-                          for p in sized[:2])
-        return f"None of these comes in size {size}" + (f" ({shown})" if shown else "") + "."
 
     def _search_text(self, turn: Turn) -> str:
         """The request to search for: a refinement ("under 50?", "in black", "and the lightest
@@ -370,14 +357,6 @@ _PRICE_WORDS = re.compile(r"(?i)(?:under|below|less than|up to|over|above|betwee
 def _asks_anything(text: str, product: ProductFacts) -> bool:
     return bool(attributes_asked(text, product) or colour_asked(text) or size_asked(text, product)
                 or cues.OTHER_COLOURS.search(text))
-
-
-def join_sizes(sizes: list[str]) -> str:
-    """"38 to 45" for a run of numbers, else the list."""
-    numbers = [float(s) for s in sizes if s.replace(".", "", 1).isdigit()]
-    if len(numbers) == len(sizes) and len(sizes) > 2:
-        return f"{sizes[0]} to {sizes[-1]}"
-    return ", ".join(sizes)
 
 
 def price_range(turn: Turn) -> tuple[float | None, float | None]:
