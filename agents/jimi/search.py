@@ -150,6 +150,12 @@ class ProductSearch:
         hits = query.search(constraints, limit=500) if not constraints.empty else []
         if not _hard(constraints):  # only tags or concepts: rank by meaning among them
             hits = [h for h in hits if h.score > 0]
+        tags = {node.split(":", 1)[1] for node in constraints.soft if node.startswith("tag:")}
+        if tags and constraints.kinds:  # "hiking boots (under 100)": of the kind, those for
+            unpriced = replace(constraints, price_max=None, price_min=None)  # the use named,
+            if any(tags & set(self.knowledge.product(h.product_id).tags)  # if it has any
+                   for h in query.search(unpriced, limit=500)):
+                hits = [h for h in hits if tags & set(self.knowledge.product(h.product_id).tags)]
         if constraints.soft and any(h.score > 0 for h in hits):
             hits = [h for h in hits if h.score > 0]  # "露营用的灯": the camping ones, when any
         ids = [h.product_id for h in hits]

@@ -8,7 +8,7 @@ from agents.jimi.comparison import attribute_name
 from agents.jimi.search_terms import CURRENCY_ZH, amount_text, value_of
 from kg.constraints import Constraints
 from kg.facts import ProductFacts
-from kg.lexicon import label_zh
+from kg.lexicon import TAG_ZH, label_zh
 
 
 def shown_value(product: ProductFacts, key: str | None, language: str) -> str | None:
@@ -98,6 +98,11 @@ def constraints_graph_labels(constraints: Constraints, language: str) -> dict[st
             values.append(attribute_name(attribute, language)[0])
         else:
             values.append(value_word(attribute, raw, language))
+    for node in sorted(constraints.soft):  # "hiking boots", "登山的靴子": the use named
+        if node.startswith("tag:") and kinds:
+            tag = node.split(":", 1)[1]
+            values.append(TAG_ZH.get(tag, tag) if language == "zh"
+                          else tag.replace("-", " "))
     return {"kinds": kinds, "categories": categories, "values": values}
 
 

@@ -115,7 +115,7 @@ def test_one_for_me_after_a_kids_search_leaves_kids_products_and_their_budget(
         shown=[[kids[0].id]], slots={"product": kids[0].name_en}),
         Shopper(_profiles(synced_platform)[0], "en"))
     assert reply.shown and set(reply.shown) <= {p.id for p in adult}
-    assert reply.texts[0].startswith("GPS watches")
+    assert reply.texts[0].startswith("GPS running watches")  # the use named, in the header
 
 
 def test_all_the_colours_of_the_one_discussed_with_a_size(jimi: Jimi,
@@ -350,3 +350,16 @@ def test_the_cheapest_of_those_in_stock(jimi: Jimi, synced_platform: Platform) -
         shown=[[p.id for p in shoes]]), Shopper(_profiles(synced_platform)[0], "zh"))
     said = "".join(reply.texts)
     assert cheapest.name_zh and cheapest.name_zh in said and said.count(f"{cheapest.price:.2f}") == 1
+
+
+def test_a_use_named_with_a_kind_keeps_to_the_products_for_it(
+        jimi: Jimi, synced_platform: Platform) -> None:
+    boots = _of_kind(synced_platform, "boots")
+    hiking = [p for p in boots if "hiking" in p.tags]
+    assert hiking and len(hiking) < len(boots)
+    budget = min(p.price for p in hiking) - 1
+    reply = jimi.respond(conversation(user_turn(f"hiking boots under {budget:.0f}?",
+                                                "product_search")),
+                         Shopper(_profiles(synced_platform)[0], "en"))
+    assert reply.texts[0].startswith(f"I couldn't find any hiking boots under {budget:g}")
+    assert reply.shown and set(reply.shown) <= {p.id for p in hiking}
