@@ -28,7 +28,7 @@ from agents.jimi.context import ORDER_INTENTS, Reply, Shopper, Turn
 from agents.jimi.empathy import ACKNOWLEDGE, assess
 from agents.jimi.faq import FaqRetriever
 from agents.jimi.faq_talk import CLARIFY, OFFER_PERSON
-from agents.jimi.further import further_answers
+from agents.jimi.further import further_answers, search_clause
 from agents.jimi.order_talk import _asks_other, _text
 from agents.jimi.problems import problem_in
 from agents.jimi.rereading import Rereading
@@ -173,6 +173,13 @@ class Jimi(Rereading, Sums):
         if reply.handover:
             reply.marks.append("handover")  # a person is on the way: not offered again
         reply.texts += further_answers(turn, intent, reply, shopper, self.shopping, self.faq)
+        wanted = search_clause(turn, intent, self.shopping)
+        if wanted and not reply.shown:  # "有推荐吗？另外金卡买东西要运费吗": the products too
+            found = self.shopping.search.answer(wanted, shopper.language)
+            reply.texts.insert(0, found.text)
+            reply.shown = found.products or None
+            if found.products:
+                reply.slots.setdefault("product", self.knowledge.product(found.products[0]).name_en)
         reply.texts = list(dict.fromkeys(reply.texts))  # one answer reached by two routes: once
         if "offer" in turn.marks:  # a person was offered earlier: not again with every answer
             reply.texts = [t for t in (_without_offer(t) for t in reply.texts) if t]
@@ -272,6 +279,8 @@ class Jimi(Rereading, Sums):
             return self._return_policy(turn, shopper)
         texts = returns.window_lines(found, shopper.profile, shopper.language, date.today(),
                                      turn.latest.text)
+        if cues.EXCHANGE.search(turn.latest.text) and cues.FREE_ASKED.search(turn.latest.text):
+            texts += [t for t in [self._faq_line(turn, shopper.language)] if t]  # "is it free?"
         return Reply(texts, slots={"order_id": found[0].id})
 
     # -- people and feelings ---------------------------------------------------------------

@@ -49,7 +49,7 @@ POLICY_TOPICS = (
     (re.compile(r"(?i)warrant|guarantee|保修|质保|保固"), "warranty"),
     (re.compile(r"(?i)points|积分"), "membership_benefits"),
     (re.compile(r"(?i)shipping|delivery fee|运费|邮费|包邮"), "delivery_options"),
-    (re.compile(r"(?i)refund|退款"), "get_refund"),
+    (re.compile(r"(?i)refund|退款|get (?:my|the) money|money back|钱什么时候|钱多久"), "get_refund"),
     (re.compile(r"(?i)instal|分期|pay|支付|付款"), "payment_issue"),
 )
 # "which one ...?" picks a product; "which colours?" asks for a product's values
@@ -177,6 +177,7 @@ FAST_METHODS = re.compile(r"(?i)paypal|alipay|wechat|支付宝|微信")
 CARD = re.compile(r"(?i)\bcard\b|credit|debit|visa|mastercard|\bamex\b|american express|信用卡|银行卡|储蓄卡")
 MONEY = re.compile(r"(?i)\bcard\b|money|refund|paypal|my account|钱|退款|到账")
 SHIPPING_COST = re.compile(r"(?i)pay (?:for )?(?:the )?shipping|shipping (?:cost|fee|charge)|cost to ship|"
+                           r"cost (?:me )?(?:anything|something|money) to (?:send|ship|return|post)|"
                            r"how much (?:is|does|for) (?:the )?(?:express|standard|next[- ]day) |"
                            r"express (?:shipping|delivery)|加急|"
                            r"free shipping|shipping (?:be |is |would be )?free|postage|"
@@ -186,10 +187,11 @@ USUAL_DELIVERY = re.compile(r"(?i)(?:usually|normally|typically|in general|gener
                             r"express).{0,30}(?:deliver|shipping|arrive|take)|(?:deliver|shipping)"
                             r".{0,20}(?:usually|normally|typically|generally)|"
                             r"(?:平时|一般|通常|标准|加急).{0,10}(?:配送|快递|送到|到货|几天到|发货)")
+FREE_ASKED = re.compile(r"(?i)\bfree\b|cost (?:me )?anything|\bcharge|免费|要钱|收费|运费")
 EXCHANGE = re.compile(r"(?i)exchange|swap|换货|换个|换尺码|调换|换(?:颜色|码|大小|一个)")
 FREE_SHIPPING = re.compile(r"(?i)free shipping|ship(?:s)? (?:for )?free|shipping (?:be |is |still )?free|"
                            r"qualify|包邮|免运费|免邮")
-RETURNING = re.compile(r"(?i)\breturn|send (?:it|them) back|退货|退回|寄回|换货|换个尺码|换尺码")
+RETURNING = re.compile(r"(?i)\breturn|send (?:it |them )?back|退货|退回|寄回|换货|换个尺码|换尺码")
 LATE = re.compile(r"(?i)\blate\b|delay|overdue|\bstuck\b|hold[- ]?up|卡住|延误|延迟|迟迟|晚了|太慢")
 # what only the merchant studio makes: a product named without these is shopping
 STUDIO_WORK = re.compile(r"(?i)banner|poster|\bcopy\b|copywrit|headline|title|slogan|tagline|"

@@ -23,6 +23,8 @@ CLARIFY = {
 }
 RETURN_QUESTION = {"en": "What can I return?", "zh": "哪些商品可以退货？"}
 HOW_TO_RETURN = {"en": "How do I send a return?", "zh": "如何办理退货？"}
+EXCHANGE_QUESTION = {"en": "Can I exchange an item for another size or colour?",
+                     "zh": "可以换尺码或颜色吗？"}
 WARRANTY_QUESTION = {"en": "How long is the warranty?", "zh": "保修期有多长？"}
 _BY_TIER = re.compile(r"15至60天|15[-–]60 days|15 to 60 days")
 
@@ -37,7 +39,9 @@ class FaqTalk:
         topic its words name."""
         line = self._faq_line(turn, shopper.language)
         if line and _BY_TIER.search(line):  # "15 to 60 days depending on tier": theirs
-            return Reply([line, policy.returns_line(shopper.profile, shopper.language)])
+            own = (policy.window_line if cues.EXCHANGE.search(line) else policy.returns_line)(
+                shopper.profile, shopper.language)  # an exchange ships free: the window only
+            return Reply([line, own])
         return Reply([line] if line else [CLARIFY[shopper.language]])
 
     def _faq_line(self, turn: Turn, language: str) -> str | None:
@@ -56,6 +60,9 @@ class FaqTalk:
             text = WARRANTY_QUESTION[language]
         elif cues.RETURN_CONDITION.search(text):  # "... a drink i already opened": conditions
             text, topic = RETURN_QUESTION[language], "return_policy"
+        elif cues.EXCHANGE.search(text) and re.search(r"(?i)\bfor (?:an? )?\w+\b|换", text) and \
+                not cues.SHIPPING_COST.search(text):  # "can I swap it for an L? is that free?"
+            text, topic = EXCHANGE_QUESTION[language], "return_policy"
         elif cues.PICKUP.search(text) or cues.DROP_OFF.search(text):
             # "可以上门取件吗", "要我自己拿去快递点寄吗": how a return is sent, pickups included
             text, topic = HOW_TO_RETURN[language], "return_policy"

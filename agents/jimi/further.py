@@ -80,3 +80,15 @@ def _product_facts(clause: str, shopping: Pointing, language: str) -> list[str]:
         return []
     return [describe_attribute(named[0], a, language)
             for a in attributes_asked(clause, named[0]) if a != "stock"]
+
+
+def search_clause(turn: Turn, intent: str, shopping: Pointing) -> str | None:
+    """After a policy or order answer, the clause of the message that asks for products
+    ("想买个书桌用的台灯，有推荐吗？另外金卡买东西要运费吗": the lamps), if one does."""
+    if intent in PRODUCT_INTENTS:
+        return None
+    clauses = [c for c in CLAUSES.split(turn.latest.text) if len(c.strip()) > 4]
+    if len(clauses) < 2:
+        return None
+    return next((c for c in clauses if cues.SEARCHING.search(c) and _topic(c) is None
+                 and shopping.search.constraints(c).kinds), None)

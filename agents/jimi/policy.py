@@ -77,6 +77,14 @@ def returns_line(profile: ProfileRow, language: str) -> str:
             f"and {shipping}.")
 
 
+def window_line(profile: ProfileRow, language: str) -> str:
+    """The shopper's own return (and exchange) window, alone."""
+    days, tier = terms(profile).return_days, tier_name(profile.membership, language)
+    if language == "zh":
+        return f"作为{tier}，您的退换货期限是签收后{days}天。"
+    return f"As a {tier}, your window is {days} days from delivery."
+
+
 def delivery_line(profile: ProfileRow, language: str) -> str:
     region = profile.region.split("-")[0]
     low, high = DELIVERY_DAYS.get(region, (5, 10))

@@ -23,12 +23,17 @@ def policy_asked(turn: Turn, intent: str, previous: UserTurn | None, shopping: S
     if cues.RETURN_CONDITION.search(text) and cues.RETURNING.search(text) and \
             not cues.UNUSED.search(text):
         return "faq"  # "can i return a drink i already opened": what may be returned
-    if cues.SHIPPING_COST.search(text) and intent not in (*ORDER_INTENTS, "order_status") \
+    asks_cost_back = intent == "get_refund" and bool(cues.RETURNING.search(text)) and \
+        "?" in text  # "does it cost me anything to send back?"
+    if cues.SHIPPING_COST.search(text) and (
+            intent not in (*ORDER_INTENTS, "order_status") or asks_cost_back) \
             and (intent in cues.FOLLOW_UP_INTENTS or not cues.LATE.search(text)):
         # "would I pay for shipping on those?", "退货运费要我自己出吗", "我买东西运费怎么算"
         if not (cues.RETURNING.search(text) or cues.EXCHANGE.search(text)):
             return "delivery_options"
         return "faq" if cues.EXCHANGE.search(text) else "return_policy"
+    if cues.EXCHANGE.search(text) and cues.FREE_ASKED.search(text) and intent not in ORDER_INTENTS:
+        return "faq"  # "can I swap it for an L? is that free?": the exchange terms
     if previous is not None and membership.tiers_named(text) and len(text) <= 16 and \
             cues.POLICY.search(previous.text) and not cues.POLICY.search(text) and \
             not membership.PERKS.search(text):

@@ -167,3 +167,13 @@ def test_the_grown_up_one_is_the_one_not_for_kids(jimi: Jimi, synced_platform: P
 def test_a_budget_in_yuan_words_is_read(synced_platform: Platform) -> None:
     parsed = synced_platform.knowledge.query.parse("200人民币以内还有别的吗")
     assert parsed.price_max == 200.0
+
+
+def test_a_search_asked_beside_a_policy_question_is_answered_too(
+        jimi: Jimi, synced_platform: Platform) -> None:
+    lamps = {p.id for p in _of_kind(synced_platform, "lamps")}
+    reply = jimi.respond(conversation(user_turn("想买个书桌用的台灯，有推荐吗？另外金卡买东西要运费吗",
+                                                "delivery_options")),
+                         _member(synced_platform, "gold", "zh"))
+    assert reply.shown and set(reply.shown) <= lamps
+    assert any("免运费" in t for t in reply.texts)

@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 
-from agents.jimi import Jimi, Shopper, orders, returns
+from agents.jimi import Jimi, Shopper, orders, policy, returns
 from agents.jimi.core import SORRY_AGAIN
 from kg.schema import OrderRow, ProfileRow
 from tests.testing import conversation, user_turn
@@ -253,3 +253,31 @@ def test_an_angry_cancellation_of_a_late_order_says_why_it_was_late(
     assert reply.requests == [(order.id, "cancel")]
     assert order.delay_reason and order.delay_reason in said
     assert "so you can cancel it" not in said and "If it arrives" not in said
+
+
+def test_what_sending_back_costs_and_when_the_money_comes(jimi: Jimi,
+                                                          synced_platform: Platform) -> None:
+    profile, order = _with_order(synced_platform, "delivered")
+    reply = jimi.respond(conversation(
+        user_turn(f"i want to return order {order.id}", "get_refund"),
+        user_turn("does it cost me anything to send back? and when do i get my money",
+                  "get_refund"), slots={"order_id": order.id}), Shopper(profile, "en"))
+    said = " ".join(reply.texts)
+    fee = "free" if policy.terms(profile).free_return_shipping else f"${policy.RETURN_SHIPPING}"
+    assert fee in said and "3 business days" in said
+    assert reply.requests == []
+
+
+def test_a_swap_that_asks_if_it_is_free_gets_the_exchange_terms(
+        jimi: Jimi, synced_platform: Platform) -> None:
+    accounts = synced_platform.knowledge.accounts
+    profile, order = next((p, o) for p in accounts.profiles() for o in accounts.orders_of(p.id)
+                          if o.state == "delivered" and not returns.past_window(o, p, date.today())
+                          and not policy.terms(p).free_return_shipping)
+    name = _name(synced_platform, order)
+    reply = jimi.respond(conversation(user_turn(
+        f"the {name} runs small, can I swap it for an L? is that free?", "product_question")),
+        Shopper(profile, "en"))
+    said = " ".join(reply.texts)
+    assert "exchanges have no shipping fee" in said and order.id in said
+    assert "$4.99" not in said
