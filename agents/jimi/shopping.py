@@ -17,6 +17,7 @@ import re
 from agents.jimi import cues, money
 from agents.jimi.asked import attributes_asked, colour_asked, size_asked
 from agents.jimi.comparing import Comparing, _without_names
+from agents.jimi.comparison import attribute_name
 from agents.jimi.context import Reply, Shopper, Turn
 from agents.jimi.evidence import evidence, said_in_description
 from agents.jimi.product_answers import describe_attribute, fits_model, has_colour, has_size
@@ -161,9 +162,21 @@ class Shopping(Comparing):
                 found = evidence(text, product, language)  # "sugar free?": "no sugar added"
                 if found and found.lower() not in parts[-1].lower():
                     parts.append(said_in_description(product, found, language))
+            if len(attributes) == 1 and product.attributes.get(attribute) is not True:
+                parts += self._one_that_has(attribute, product, turn, language)
         if not parts:
             parts.append(describe_attribute(product, None, language))
         return [(" " if language == "en" else "").join(parts)]
+
+    def _one_that_has(self, attribute: str, product: ProductFacts, turn: Turn,
+                      language: str) -> list[str]:
+        """"is it waterproof?" when it is not: the one just shown that is, if any."""
+        others = [self.knowledge.product(p) for p in self.known(turn.last_shown())
+                  if p != product.id]
+        having = [p for p in others if p.attributes.get(attribute) is True][:1]
+        label = attribute_name(attribute, language)[0]
+        return [f"不过{p.name('zh')}{label}。" if language == "zh" else
+                f"The {p.name_en} is {label}, though." for p in having]
 
     def bigger_one(self, turn: Turn, shopper: Shopper) -> Reply:
         """"Got a bigger one?" about the product under discussion: the products of its kind

@@ -141,4 +141,8 @@ def basket_asked(turn: Turn, shopping: Shopping, shopper_id: str) -> bool:
     if not asked:
         return False
     counted = shopping.counted_basket(turn, shopper_id)
-    return len(counted) >= 2 or any(count > 1 for _, count in counted)
+    if len(counted) >= 2 or any(count > 1 for _, count in counted):
+        return True
+    pointed = shopping.referenced(turn) if not counted else None
+    return bool(cues.TOTAL.search(text) and pointed is not None and pointed.how == "plural"
+                and len(pointed.products) >= 2)  # "ok how much for both together"

@@ -177,3 +177,30 @@ def test_a_search_asked_beside_a_policy_question_is_answered_too(
                          _member(synced_platform, "gold", "zh"))
     assert reply.shown and set(reply.shown) <= lamps
     assert any("免运费" in t for t in reply.texts)
+
+
+def test_both_together_after_a_list_of_two_is_their_total(jimi: Jimi,
+                                                          synced_platform: Platform) -> None:
+    banks = _of_kind(synced_platform, "power-banks")[:2]
+    reply = jimi.respond(conversation(user_turn("which power bank is the biggest?",
+                                                "product_search"),
+                                      user_turn("ok how much for both together",
+                                                "product_question"),
+                                      shown=[[p.id for p in banks]]),
+                         _member(synced_platform, "gold"))
+    assert f"{sum(p.price for p in banks):.2f} USD" in reply.texts[0]
+
+
+def test_a_feature_the_product_lacks_names_the_one_shown_that_has_it(
+        jimi: Jimi, synced_platform: Platform) -> None:
+    banks = _of_kind(synced_platform, "power-banks")
+    dry = [p for p in banks if p.attributes.get("waterproof") is True]
+    wet = [p for p in banks if p.attributes.get("waterproof") is not True]
+    assert dry and wet
+    reply = jimi.respond(conversation(user_turn("which power bank is the biggest?",
+                                                "product_search"),
+                                      user_turn("hmm is it waterproof tho", "product_question"),
+                                      shown=[[wet[0].id, dry[0].id]],
+                                      slots={"product": wet[0].name_en}),
+                         _member(synced_platform, "gold"))
+    assert reply.texts[0].endswith(f"The {dry[0].name_en} is waterproof, though.")
