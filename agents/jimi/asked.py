@@ -44,7 +44,7 @@ _ASKS: tuple[tuple[str, tuple[str, ...]], ...] = (
      ("wattage_w", "fast_charging")),
     (r"sodium|salt|钠|盐分", ("sodium_mg",)),
     (r"fast[- ]?charg|快充", ("fast_charging", "wattage_w")),
-    (r"volume (?:limit|cap)|cap(?:s)? the volume|max(?:imum)? volume|how loud|\bdb\b|音量|分贝",
+    (r"volume (?:limit|cap)|volume[- ]?wise|cap(?:s)? the volume|max(?:imum)? volume|how loud|\bdb\b|音量|分贝",
      ("max_volume_db",)),
     (r"microwave|微波炉", ("microwave_safe",)),
     (r"machine[- ]wash|washable|机洗|洗衣机", ("machine_washable", "removable_cover")),

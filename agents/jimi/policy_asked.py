@@ -34,8 +34,9 @@ def policy_asked(turn: Turn, intent: str, previous: UserTurn | None, shopping: S
         return "faq" if cues.EXCHANGE.search(text) else "return_policy"
     if cues.EXCHANGE.search(text) and cues.FREE_ASKED.search(text) and intent not in ORDER_INTENTS:
         return "faq"  # "can I swap it for an L? is that free?": the exchange terms
-    if previous is not None and membership.tiers_named(text) and len(text) <= 16 and \
-            cues.POLICY.search(previous.text) and not cues.POLICY.search(text) and \
+    last = turn.earlier[-1] if turn.earlier else None  # whatever the NLU read it as
+    if last is not None and membership.tiers_named(text) and len(text) <= 16 and \
+            cues.POLICY.search(last.text) and not cues.POLICY.search(text) and \
             not membership.PERKS.search(text):
         return "faq"  # "白金会员也不行吗" after the warranty: the warranty, for platinum
     if membership.points_asked(text, turn.bot_texts) is not None or \

@@ -307,6 +307,9 @@ class Shopping(Comparing):
         searched_only = bool(cues.ANYTHING_ELSE.search(text))  # "还有别的吗": the search
         for earlier in reversed(turn.earlier):
             earlier_wanted = self.search.constraints(earlier.text)
+            if searched_only and (cues.WHICH_VALUES.search(earlier.text)
+                                  or attributes_asked(earlier.text, None)):
+                continue  # "会发光的鞋有什么尺码" asked about one product: no search to carry
             if earlier.intent == "product_search" or (not searched_only and (
                     earlier_wanted.kinds or earlier_wanted.categories)):
                 before = _PRICE_WORDS.sub(" ", earlier.text) if own_price else earlier.text
