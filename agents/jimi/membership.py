@@ -32,6 +32,9 @@ KEEP_IT = re.compile(r"(?i)how long (?:do|will|would|can) i keep (?:it|that|them
 # what points are worth, in money
 WORTH = re.compile(r"(?i)\bworth\b|\bvalue\b|how much (?:money|off|is that|are they)|=\s*[?？]|"
                    r"抵多少|能抵|值多少|换多少钱")
+# how points are earned: "积分怎么算", "how do points work", "points per dollar"
+RATE = re.compile(r"(?i)积分怎么算|怎么(?:算|累积|积)积分|积分规则|how do (?:the )?points work|"
+                  r"points? per dollar|how (?:are|do i earn) points")
 POINTS_SAID = re.compile(r"(?i)(\d[\d,]*)\s*(?:points?|pts?\b|积分)")
 # a policy asked by a member of some tier ("我是白金", "as a platinum member"): that policy
 OTHER_POLICY = re.compile(r"(?i)warrant|保修|质保|return|退|pick ?up|取件|shipping|deliver|运费|配送|"

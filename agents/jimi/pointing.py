@@ -226,8 +226,20 @@ class Pointing:
             self._pointed[key] = next((found[0] for found in map(
                 self.knowledge.products_containing, _pointed_phrases(text)) if len(found) == 1),
                 None)
-        product_id = self._pointed[key]
+        product_id = self._pointed[key] or self._by_size(text)
         return [self.knowledge.product(product_id)] if product_id else []
+
+    def _by_size(self, text: str) -> str | None:
+        """The one product whose name holds the size the words give ("the 50l one", "那个50升的
+        背包", "the 750ml bottle"), of the kinds they name if any."""
+        sizes = {_size_key(m) for m in _SIZE.finditer(text)}
+        if not sizes:
+            return None
+        kinds = self.kinds_named(text)
+        found = [p for p in self.knowledge.graph.products()
+                 if sizes & {_size_key(m) for m in _SIZE.finditer(f"{p.name_en} {p.name_zh or ''}")}
+                 and (not kinds or kinds & set(self.kinds_of(p.id)))]
+        return found[0].id if len(found) == 1 else None
 
     def this_one(self, turn: Turn) -> bool:
         """Whether the words point at the product under discussion by its kind ("that lamp",
@@ -292,6 +304,16 @@ def count_in(part: str) -> int:
         return 1
     said = (match.group(1) or match.group(2)).lower()
     return int(said) if said.isdigit() else _COUNT_WORDS.get(said, 1)
+
+
+# a size in a product's name or a shopper's words: "50 L", "50l", "50升", "750 ml", "10,000 mAh"
+_SIZE = re.compile(r"(?i)(\d[\d,]*(?:\.\d+)?)\s*(ml|毫升|l|升|mah|毫安时?|cm|厘米|oz)(?![a-z])")
+_UNITS = {"毫升": "ml", "升": "l", "毫安": "mah", "毫安时": "mah", "厘米": "cm"}
+
+
+def _size_key(match: re.Match[str]) -> str:
+    number, unit = match.group(1).replace(",", ""), match.group(2).lower()
+    return f"{float(number):g} {_UNITS.get(unit, unit)}"
 
 
 _BASKET_PARTS = re.compile(r"(?i)\band\b|\bplus\b|\+|,|，|、|加上?|和|跟|还有")

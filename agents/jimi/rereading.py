@@ -195,6 +195,10 @@ class Rereading(OrderTalk):
         if cues.REFUND_AMOUNT.search(text) and turn.slots.get("order_id") and \
                 not cues.TIMING.search(text):
             return "refund_amount"  # "how much do i get back?" after the cancellation
+        if (cues.CARD.search(text) or cues.FAST_METHODS.search(text)) and len(text) <= 20 and \
+                any(re.search(r"(?i)refund|退款", t) for t in turn.bot_texts[-1:]) and \
+                not orders.mentions_order(text):
+            return "refund_timing"  # "我是微信支付的" after the refund was talked about
         if cues.MONEY.search(text) and cues.TIMING.search(text) and (
                 cues.CARD.search(text) or cues.FAST_METHODS.search(text)) and \
                 not orders.mentions_order(text) and not any(

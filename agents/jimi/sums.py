@@ -86,7 +86,9 @@ class Sums(OrderTalk):
         text, language = turn.latest.text, shopper.language
         points = membership.points_asked(text, turn.bot_texts)
         if points is not None:  # "100 pts = ?", "what's that worth at checkout?"
-            return Reply([membership.worth_line(points, language)])
+            rate = [policy.points_line(shopper.profile, language)] \
+                if membership.RATE.search(text) else []  # "白金会员积分怎么算？100积分能抵多少钱"
+            return Reply([*rate, membership.worth_line(points, language)])
         if membership.KEEP_TIER.search(text) or membership.KEEP_IT.search(text):
             row = self.faq.best(KEEP_TIER_QUESTION[language], "membership_benefits")
             if row:  # "等级能保持多久"
@@ -96,9 +98,10 @@ class Sums(OrderTalk):
             return Reply([membership.tier_line(tier, language) for tier in named[:2]])
         priced = self._priced(turn, shopper) if money.EARN.search(turn.latest.text) else None
         if priced:  # "how many points would I get on a $150 order?"
-            return Reply([money.points_earned(shopper.profile, priced[0], shopper.language,
-                                              priced[1])], slots=self._priced_slot(turn, shopper,
-                                                                                   priced))
+            texts = [money.points_earned(shopper.profile, priced[0], language, priced[1])]
+            if money.INSTALMENT.search(text):  # "能分期吗？能拿多少积分": both
+                texts.insert(0, money.instalment_line(priced[0], language, priced[1]))
+            return Reply(texts, slots=self._priced_slot(turn, shopper, priced))
         return Reply([policy.membership_line(shopper.profile, shopper.language)])
 
     def _priced_slot(self, turn: Turn, shopper: Shopper,

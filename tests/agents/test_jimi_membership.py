@@ -90,3 +90,33 @@ def test_a_worth_question_without_points_is_no_points_question() -> None:
     assert membership.points_asked("what's it worth", []) is None
     assert membership.tiers_named("do you have it in gold?") == ["gold"]
     assert not membership.about_membership("do you have it in gold?", ["Voltra Pulse"])
+
+
+def test_the_rate_and_the_worth_asked_together(jimi: Jimi, synced_platform: Platform) -> None:
+    shopper = _member(synced_platform, "platinum", "zh")
+    reply = jimi.respond(conversation(user_turn("白金会员积分怎么算？100积分能抵多少钱",
+                                                "membership_benefits")), shopper)
+    rate = policy.TIERS["platinum"].points_per_dollar
+    assert f"每消费1美元可获得{rate:g}积分" in reply.texts[0]
+    assert "抵扣5美元" in reply.texts[-1]
+
+
+def test_instalments_and_points_of_a_product_named_by_its_size(
+        jimi: Jimi, synced_platform: Platform) -> None:
+    pack = next(p for p in synced_platform.knowledge.graph.products()
+                if p.name_zh and "50升" in p.name_zh)
+    shopper = _member(synced_platform, "platinum", "zh")
+    reply = jimi.respond(conversation(user_turn("买那个50升的背包能分期吗？能拿多少积分",
+                                                "membership_benefits")), shopper)
+    said = " ".join(reply.texts)
+    assert f"每期{pack.price / 4:.2f}美元" in said
+    assert f"{pack.price * policy.TIERS['platinum'].points_per_dollar:g}积分" in said
+
+
+def test_a_payment_method_alone_after_a_refund_gets_its_timing(
+        jimi: Jimi, synced_platform: Platform) -> None:
+    shopper = _member(synced_platform, "gold", "zh")
+    reply = jimi.respond(conversation(user_turn("退款到了没", "get_refund"),
+                                      user_turn("我是微信支付的", "out_of_scope"),
+                                      bot=["退款会在仓库收到退货后3个工作日内发起。"]), shopper)
+    assert "1-3个工作日" in reply.texts[0]
