@@ -21,7 +21,9 @@ from kg.numerals import arabic_amounts
 _NOT_PRICE = (r"(?!\d|[.,]\d|\s*(?:mah|ml|millilit|l\b|lit|g\b|gram|kg|h\b|hours?|hrs?|w\b|watts?|"
               r"lm|lumens?|cm|mm|m\b|mg|毫安|毫升|升|克|千克|公斤|小时|瓦|流明|厘米|毫米|米|毫克|码|号|岁))")
 _PRICE_MAX = re.compile(r"(?:under|below|less than|cheaper than|up to|max(?:imum)?|<|不超过|低于|"
-                        r"少于|不到|不高于|预算)\s*[$€£¥]?\s*(\d+(?:\.\d+)?)" + _NOT_PRICE +
+                        r"少于|不到|不高于|预算(?:加到|提到|提高到|涨到|放宽到|放到|改成|改为|到)?|"
+                        r"budget (?:of |is |to |up to |now )?)\s*(?:[$€£¥]|cny|rmb|usd|eur|gbp)?\s*"
+                        r"(\d+(?:\.\d+)?)" + _NOT_PRICE +
                         r"|(\d+(?:\.\d+)?)\s*(?:元|块钱|块|美元|美金|刀|人民币|rmb|欧元|英镑)?\s*(?:以内|以下|之内)"
                         r"|(\d+(?:\.\d+)?)\s*(?:dollars?|bucks|usd|euros?|eur|pounds?|quid|gbp|"
                         r"yuan|rmb|元|块|美元|[$€£¥])?\s*(?:max(?:imum)?|tops|at most|or less|最多)\b",

@@ -298,6 +298,9 @@ class Rereading(OrderTalk):
         constraints = self.shopping.search.constraints(text)
         own_search = bool(constraints.kinds or constraints.categories or
                           constraints.price_max is not None or constraints.price_min is not None)
+        if self._new_budget(text) and not constraints.kinds and _NEW_TRY.search(text) and \
+                not attributes_asked(text, None):
+            return "product_search"  # "这个是儿童的啊…那预算加到700呢": the search, re-budgeted
         if own_search and (self.shopping.this_one(turn) or self.shopping.named_by_part(text)
                            or self.shopping.ours(turn, shopper)):
             return "product_question"  # "what colour temperature is that lamp", "这灯多少瓦"
@@ -381,6 +384,8 @@ def _listed_or_asked_orders(turn: Turn) -> bool:
         {i for t in recent for i in orders.order_ids(t)}) >= 2
 
 
+# a search tried again with a new budget: "那预算加到700呢", "ok what about under 150 then"
+_NEW_TRY = re.compile(r"(?i)那|呢|\bthen\b|what about|how about|\binstead\b")
 # "the grown-up one, battery?": one of those shown, asked about
 _THE_ONE = re.compile(r"(?i)\bthe [\w-]+(?: [\w-]+)? one\b")
 # "the desk lamp one from november?": an order, by a line and a date

@@ -304,6 +304,7 @@ class Shopping(Comparing):
         if not own_price and amount and cues.CORRECTION.search(text):
             # "oops no, I meant 40 euros not 25": the budget, corrected
             text, own_price = f"under {amount.group(0)}", True
+        text = _KIDS_OBJECTION.sub(" for adults ", text)  # "这个是儿童的啊…": not for kids
         searched_only = bool(cues.ANYTHING_ELSE.search(text))  # "还有别的吗": the search
         for earlier in reversed(turn.earlier):
             earlier_wanted = self.search.constraints(earlier.text)
@@ -363,6 +364,10 @@ _AMOUNT = re.compile(r"(?i)[$€£¥]\s*\d+(?:\.\d+)?|\d+(?:\.\d+)?\s*(?:dollars
 _NOT_AMOUNT = re.compile(r"(?i)\bnot\s+[$€£¥]?\d+(?:\.\d+)?|不是\s*\d+")
 OUT_NOW = {"en": "Note that the {name} is out of stock right now.", "zh": "另外，{name}目前缺货。"}
 _OUT = re.compile(r"(?i)out of stock|缺货|sold out|售罄")
+# "这个是儿童的啊", "that's a kids one": the shopper objects, they want one not for kids
+_KIDS_OBJECTION = re.compile(r"(?i)(?:这个|这款|那个|这)是(?:给)?(?:儿童|小孩)(?:的|款|用的)|"
+                             r"\b(?:that|it|this)(?:'s| is) (?:a |for )?(?:kids?|children)(?:'s?)?"
+                             r"(?: one)?\b")
 _FOR_KIDS = re.compile(r"(?i)\b(?:for )?(?:kids?|children|child)(?:'s)?\b|儿童|小孩|孩子|宝宝")
 # a budget in a sentence, dropped from an earlier search when a new one is given
 _PRICE_WORDS = re.compile(r"(?i)(?:under|below|less than|up to|over|above|between|from)?\s*[$€£¥]?"

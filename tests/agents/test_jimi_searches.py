@@ -363,3 +363,18 @@ def test_a_use_named_with_a_kind_keeps_to_the_products_for_it(
                          Shopper(_profiles(synced_platform)[0], "en"))
     assert reply.texts[0].startswith(f"I couldn't find any hiking boots under {budget:g}")
     assert reply.shown and set(reply.shown) <= {p.id for p in hiking}
+
+
+def test_a_kids_objection_with_a_new_budget_searches_again_without_kids(
+        jimi: Jimi, synced_platform: Platform) -> None:
+    phones = _of_kind(synced_platform, "headphones")
+    kids = [p for p in phones if "kids" in p.tags]
+    assert kids
+    reply = jimi.respond(conversation(
+        user_turn("有没有300块以内的耳机", "product_search"),
+        user_turn("这个是儿童的啊…那预算加到700呢", "inform"),
+        shown=[[kids[0].id]], slots={"product": kids[0].name_en}),
+        Shopper(_profiles(synced_platform)[0], "zh"))
+    assert reply.shown and not {p.id for p in kids} & set(reply.shown)
+    assert all(synced_platform.knowledge.product(p).price <= 700 * 0.14 for p in reply.shown), \
+        reply.texts
