@@ -10,11 +10,17 @@ from concurrent.futures import Executor, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from agents.jimi.context import Turn, UserTurn
+from agents.jimi.context import Shopper, Turn, UserTurn
+from kg.facts import ProductFacts
+from kg.kinds import kind_of, lineage
 from kg.schema import LocalisedText, ProductRow
 from shopmind.settings import Settings
 from tools.base import Catalogue, ToolContext
+
+if TYPE_CHECKING:
+    from ui.platform import Platform
 
 
 @dataclass(frozen=True)
@@ -106,3 +112,15 @@ def conversation(*turns: UserTurn, slots: dict[str, object] | None = None,
     lists JIMI showed, ``marks``: what it did once, as the tracker keeps them)."""
     return Turn(turns[-1], list(turns[:-1]), dict(slots or {}), list(bot or []),
                 list(shown or []), list(marks or []))
+
+
+def of_kind(platform: Platform, kind: str) -> list[ProductFacts]:
+    """The catalogue's products of ``kind`` or a kind under it ("shoes": trainers too)."""
+    return [p for p in platform.knowledge.graph.products()
+            if kind in lineage(kind_of(p.name_en, p.name_zh) or "")]
+
+
+def member(platform: Platform, tier: str, language: str = "en") -> Shopper:
+    """A demo shopper of membership ``tier``, speaking ``language``."""
+    profile = next(p for p in platform.knowledge.accounts.profiles() if p.membership == tier)
+    return Shopper(profile, language)

@@ -6,12 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from agents.jimi import Jimi, Shopper, policy
+from agents.jimi import Jimi, policy
 from agents.jimi.pointing import count_in
-from kg.facts import ProductFacts
-from kg.kinds import kind_of, lineage
-from kg.schema import ProfileRow
-from tests.testing import conversation, user_turn
+from tests.testing import conversation, member, of_kind, user_turn
 from ui.platform import Platform
 
 
@@ -20,15 +17,6 @@ def jimi(synced_platform: Platform) -> Jimi:
     return Jimi(synced_platform.knowledge)
 
 
-def _of_kind(platform: Platform, kind: str) -> list[ProductFacts]:
-    return [p for p in platform.knowledge.graph.products()
-            if kind in lineage(kind_of(p.name_en, p.name_zh) or "")]
-
-
-def _member(platform: Platform, tier: str, language: str = "en") -> Shopper:
-    profile: ProfileRow = next(p for p in platform.knowledge.accounts.profiles()
-                               if p.membership == tier)
-    return Shopper(profile, language)
 
 
 def test_counts_in_a_basket_part() -> None:
@@ -41,9 +29,9 @@ def test_counts_in_a_basket_part() -> None:
 
 def test_a_basket_with_a_count_after_a_shipping_question(jimi: Jimi,
                                                          synced_platform: Platform) -> None:
-    mug = next(p for p in _of_kind(synced_platform, "mugs") if "Stoneware" in p.name_en)
-    tin = next(p for p in _of_kind(synced_platform, "coffee") if "Tin" in p.name_en)
-    shopper = _member(synced_platform, "silver")
+    mug = next(p for p in of_kind(synced_platform, "mugs") if "Stoneware" in p.name_en)
+    tin = next(p for p in of_kind(synced_platform, "coffee") if "Tin" in p.name_en)
+    shopper = member(synced_platform, "silver")
     reply = jimi.respond(conversation(
         user_turn("if I just order one stoneware mug, do I pay shipping?", "delivery_options"),
         user_turn(f"what if it's 2 mugs plus the {tin.name_en.lower()}?", "change_order"),
@@ -58,10 +46,10 @@ def test_a_basket_with_a_count_after_a_shipping_question(jimi: Jimi,
 
 def test_adding_to_the_product_discussed_prices_both(jimi: Jimi,
                                                      synced_platform: Platform) -> None:
-    candle, covers = _of_kind(synced_platform, "candles")[0], next(
+    candle, covers = of_kind(synced_platform, "candles")[0], next(
         p for p in synced_platform.knowledge.graph.products() if p.name_zh and "抱枕套" in p.name_zh)
     assert covers.name_zh
-    shopper = _member(synced_platform, "basic", "zh")
+    shopper = member(synced_platform, "basic", "zh")
     reply = jimi.respond(conversation(
         user_turn(f"只买一个{candle.name_zh}要运费吗", "delivery_options"),
         user_turn(f"再加一套{covers.name_zh}呢？这两款一共多少钱", "product_question"),
@@ -70,23 +58,23 @@ def test_adding_to_the_product_discussed_prices_both(jimi: Jimi,
 
 
 def test_an_ordering_orders_the_kind_it_names(jimi: Jimi, synced_platform: Platform) -> None:
-    packs = _of_kind(synced_platform, "backpacks")
+    packs = of_kind(synced_platform, "backpacks")
     biggest = max(packs, key=lambda p: float(p.attributes.get("volume_l", 0)))  # type: ignore[arg-type]
     reply = jimi.respond(conversation(user_turn(
         "going on a trek, need a big backpack + a bottle that keeps water cold all day. whats "
-        "your biggest pack?", "product_search")), _member(synced_platform, "basic"))
+        "your biggest pack?", "product_search")), member(synced_platform, "basic"))
     assert reply.shown and reply.shown[0] == biggest.id
     assert all(p in {q.id for q in packs} for p in reply.shown)
 
 
 def test_a_bare_ordering_after_a_list_picks_among_it(jimi: Jimi,
                                                      synced_platform: Platform) -> None:
-    shoes = [p for p in _of_kind(synced_platform, "shoes") if "weight_g" in p.attributes][:3]
+    shoes = [p for p in of_kind(synced_platform, "shoes") if "weight_g" in p.attributes][:3]
     lightest = min(shoes, key=lambda p: float(p.attributes["weight_g"]))  # type: ignore[arg-type]
     reply = jimi.respond(conversation(user_turn("跑鞋", "product_search"),
                                       user_turn("最轻的", "out_of_scope"),
                                       shown=[[p.id for p in shoes]]),
-                         _member(synced_platform, "basic", "zh"))
+                         member(synced_platform, "basic", "zh"))
     assert lightest.name_zh and reply.texts[0].startswith(f"{lightest.name_zh}最轻")
 
 
@@ -94,12 +82,12 @@ def test_too_dear_with_a_budget_in_chinese_numerals_narrows_the_list(
         jimi: Jimi, synced_platform: Platform) -> None:
     from agents.jimi.context import _user_turn
 
-    listed = _of_kind(synced_platform, "headphones")
+    listed = of_kind(synced_platform, "headphones")
     said = _user_turn("太贵了，有没有一百美元以内的", {"intent": {"name": "complaint"}})
     assert said.text == "太贵了，有没有100美元以内的"
     reply = jimi.respond(conversation(user_turn("续航最长的耳机是哪款？", "product_search"), said,
                                       shown=[[p.id for p in listed]]),
-                         _member(synced_platform, "basic", "zh"))
+                         member(synced_platform, "basic", "zh"))
     assert reply.shown and all(synced_platform.knowledge.product(p).price <= 100
                                for p in reply.shown)
     assert reply.mood is not None and not reply.mood.frustrated
@@ -107,10 +95,10 @@ def test_too_dear_with_a_budget_in_chinese_numerals_narrows_the_list(
 
 def test_a_superlative_of_a_kind_read_as_an_order_question_is_a_search(
         jimi: Jimi, synced_platform: Platform) -> None:
-    tees = [p for p in _of_kind(synced_platform, "tees") if "weight_g" in p.attributes]
+    tees = [p for p in of_kind(synced_platform, "tees") if "weight_g" in p.attributes]
     lightest = min(tees, key=lambda p: float(p.attributes["weight_g"]))  # type: ignore[arg-type]
     reply = jimi.respond(conversation(user_turn("最轻的T恤是哪件？", "order_status")),
-                         _member(synced_platform, "basic", "zh"))
+                         member(synced_platform, "basic", "zh"))
     assert reply.shown and reply.shown[0] == lightest.id
 
 
@@ -124,34 +112,34 @@ def test_which_is_cheaper_of_two_discussed_one_after_the_other(
         user_turn("另一个呢", "product_question"),
         user_turn("哪个便宜", "compare_products"),
         bot=[f"{first.name_zh}的直径为24厘米。", f"{second.name_zh}的直径为26厘米。"]),
-        _member(synced_platform, "basic", "zh"))
+        member(synced_platform, "basic", "zh"))
     cheaper = min(pans, key=lambda p: p.price)
     assert cheaper.name_zh and reply.texts[0].startswith(f"{cheaper.name_zh}更便宜")
 
 
 def test_anything_similar_lists_the_nearest_kind_not_itself(
         jimi: Jimi, synced_platform: Platform) -> None:
-    headlamp = _of_kind(synced_platform, "headlamps")[0]
+    headlamp = of_kind(synced_platform, "headlamps")[0]
     reply = jimi.respond(conversation(user_turn(f"is the {headlamp.name_en} in stock?",
                                                 "product_question"),
                                       user_turn("anything similar?", "inform"),
                                       slots={"product": headlamp.name_en}),
-                         _member(synced_platform, "basic"))
+                         member(synced_platform, "basic"))
     assert reply.shown and headlamp.id not in reply.shown
-    lights = {p.id for p in _of_kind(synced_platform, "lights")}
+    lights = {p.id for p in of_kind(synced_platform, "lights")}
     assert set(reply.shown) <= lights
 
 
 def test_a_kind_word_alone_is_a_search(jimi: Jimi, synced_platform: Platform) -> None:
-    watches = {p.id for p in _of_kind(synced_platform, "watches")}
+    watches = {p.id for p in of_kind(synced_platform, "watches")}
     reply = jimi.respond(conversation(user_turn("can i pay by instalments?", "payment_issue"),
                                       user_turn("smartwatch?", "inform")),
-                         _member(synced_platform, "basic"))
+                         member(synced_platform, "basic"))
     assert reply.shown and set(reply.shown) <= watches
 
 
 def test_the_grown_up_one_is_the_one_not_for_kids(jimi: Jimi, synced_platform: Platform) -> None:
-    watches = _of_kind(synced_platform, "watches")
+    watches = of_kind(synced_platform, "watches")
     adult = [p for p in watches if "kids" not in p.tags]
     assert len(adult) == 1 and len(watches) == 2
     reply = jimi.respond(conversation(user_turn("smartwatch?", "product_search"),
@@ -159,7 +147,7 @@ def test_the_grown_up_one_is_the_one_not_for_kids(jimi: Jimi, synced_platform: P
                                                 "product_question"),
                                       shown=[[p.id for p in watches]],
                                       slots={"product": watches[0].name_en}),
-                         _member(synced_platform, "basic"))
+                         member(synced_platform, "basic"))
     assert reply.slots.get("product") == adult[0].name_en
     assert f"{adult[0].attributes['battery_life_h']} h" in reply.texts[0]
 
@@ -171,29 +159,29 @@ def test_a_budget_in_yuan_words_is_read(synced_platform: Platform) -> None:
 
 def test_a_search_asked_beside_a_policy_question_is_answered_too(
         jimi: Jimi, synced_platform: Platform) -> None:
-    lamps = {p.id for p in _of_kind(synced_platform, "lamps")}
+    lamps = {p.id for p in of_kind(synced_platform, "lamps")}
     reply = jimi.respond(conversation(user_turn("想买个书桌用的台灯，有推荐吗？另外金卡买东西要运费吗",
                                                 "delivery_options")),
-                         _member(synced_platform, "gold", "zh"))
+                         member(synced_platform, "gold", "zh"))
     assert reply.shown and set(reply.shown) <= lamps
     assert any("免运费" in t for t in reply.texts)
 
 
 def test_both_together_after_a_list_of_two_is_their_total(jimi: Jimi,
                                                           synced_platform: Platform) -> None:
-    banks = _of_kind(synced_platform, "power-banks")[:2]
+    banks = of_kind(synced_platform, "power-banks")[:2]
     reply = jimi.respond(conversation(user_turn("which power bank is the biggest?",
                                                 "product_search"),
                                       user_turn("ok how much for both together",
                                                 "product_question"),
                                       shown=[[p.id for p in banks]]),
-                         _member(synced_platform, "gold"))
+                         member(synced_platform, "gold"))
     assert f"{sum(p.price for p in banks):.2f} USD" in reply.texts[0]
 
 
 def test_a_feature_the_product_lacks_names_the_one_shown_that_has_it(
         jimi: Jimi, synced_platform: Platform) -> None:
-    banks = _of_kind(synced_platform, "power-banks")
+    banks = of_kind(synced_platform, "power-banks")
     dry = [p for p in banks if p.attributes.get("waterproof") is True]
     wet = [p for p in banks if p.attributes.get("waterproof") is not True]
     assert dry and wet
@@ -202,5 +190,5 @@ def test_a_feature_the_product_lacks_names_the_one_shown_that_has_it(
                                       user_turn("hmm is it waterproof tho", "product_question"),
                                       shown=[[wet[0].id, dry[0].id]],
                                       slots={"product": wet[0].name_en}),
-                         _member(synced_platform, "gold"))
+                         member(synced_platform, "gold"))
     assert reply.texts[0].endswith(f"The {dry[0].name_en} is waterproof, though.")

@@ -8,9 +8,8 @@ import re
 
 import pytest
 
-from agents.jimi import Jimi, Shopper, membership, policy
-from kg.schema import ProfileRow
-from tests.testing import conversation, user_turn
+from agents.jimi import Jimi, membership, policy
+from tests.testing import conversation, member, user_turn
 from ui.platform import Platform
 
 
@@ -18,11 +17,6 @@ from ui.platform import Platform
 def jimi(synced_platform: Platform) -> Jimi:
     return Jimi(synced_platform.knowledge)
 
-
-def _member(platform: Platform, tier: str, language: str = "en") -> Shopper:
-    profile: ProfileRow = next(p for p in platform.knowledge.accounts.profiles()
-                               if p.membership == tier)
-    return Shopper(profile, language)
 
 
 def test_the_points_rate_is_the_faqs(jimi: Jimi) -> None:
@@ -32,7 +26,7 @@ def test_the_points_rate_is_the_faqs(jimi: Jimi) -> None:
 
 
 def test_another_tiers_perks_and_threshold(jimi: Jimi, synced_platform: Platform) -> None:
-    shopper = _member(synced_platform, "silver")
+    shopper = member(synced_platform, "silver")
     reply = jimi.respond(conversation(user_turn(
         "how much do i need to spend for gold? and whats the perks", "membership_benefits")),
         shopper)
@@ -46,7 +40,7 @@ def test_another_tiers_perks_and_threshold(jimi: Jimi, synced_platform: Platform
 
 def test_a_tier_alone_after_a_membership_question_is_that_tiers_terms(
         jimi: Jimi, synced_platform: Platform) -> None:
-    shopper = _member(synced_platform, "silver")
+    shopper = member(synced_platform, "silver")
     first = user_turn("how much do i need to spend for gold?", "membership_benefits")
     reply = jimi.respond(conversation(first, user_turn("platinum?", "nlu_fallback"),
                                       bot=["Gold members: spend $800 in 12 months"]), shopper)
@@ -55,7 +49,7 @@ def test_a_tier_alone_after_a_membership_question_is_that_tiers_terms(
 
 def test_a_tier_named_in_chinese_says_how_to_reach_it(jimi: Jimi,
                                                       synced_platform: Platform) -> None:
-    shopper = _member(synced_platform, "basic", "zh")
+    shopper = member(synced_platform, "basic", "zh")
     reply = jimi.respond(conversation(user_turn("银卡有啥好处", "membership_benefits")), shopper)
     said = " ".join(reply.texts)
     assert f"满{policy.TIER_SPEND['silver']}美元" in said
@@ -63,7 +57,7 @@ def test_a_tier_named_in_chinese_says_how_to_reach_it(jimi: Jimi,
 
 
 def test_how_long_a_tier_lasts_is_the_faqs_answer(jimi: Jimi, synced_platform: Platform) -> None:
-    shopper = _member(synced_platform, "basic", "zh")
+    shopper = member(synced_platform, "basic", "zh")
     reply = jimi.respond(conversation(user_turn("怎么升银卡", "membership_benefits"),
                                       user_turn("等级能保持多久", "nlu_fallback"),
                                       bot=["您是普通会员"]), shopper)
@@ -71,7 +65,7 @@ def test_how_long_a_tier_lasts_is_the_faqs_answer(jimi: Jimi, synced_platform: P
 
 
 def test_the_points_just_given_are_priced(jimi: Jimi, synced_platform: Platform) -> None:
-    shopper = _member(synced_platform, "platinum")
+    shopper = member(synced_platform, "platinum")
     earlier = user_turn("how many points would a $150 order get me?", "membership_benefits")
     reply = jimi.respond(conversation(earlier, user_turn("and what's that worth at checkout?",
                                                          "out_of_scope"),
@@ -81,7 +75,7 @@ def test_the_points_just_given_are_priced(jimi: Jimi, synced_platform: Platform)
 
 def test_points_written_short_are_priced(jimi: Jimi, synced_platform: Platform) -> None:
     reply = jimi.respond(conversation(user_turn("100 pts = ?", "nlu_fallback")),
-                         _member(synced_platform, "gold"))
+                         member(synced_platform, "gold"))
     assert "100 points are worth $5" in reply.texts[0]
 
 
@@ -93,7 +87,7 @@ def test_a_worth_question_without_points_is_no_points_question() -> None:
 
 
 def test_the_rate_and_the_worth_asked_together(jimi: Jimi, synced_platform: Platform) -> None:
-    shopper = _member(synced_platform, "platinum", "zh")
+    shopper = member(synced_platform, "platinum", "zh")
     reply = jimi.respond(conversation(user_turn("白金会员积分怎么算？100积分能抵多少钱",
                                                 "membership_benefits")), shopper)
     rate = policy.TIERS["platinum"].points_per_dollar
@@ -105,7 +99,7 @@ def test_instalments_and_points_of_a_product_named_by_its_size(
         jimi: Jimi, synced_platform: Platform) -> None:
     pack = next(p for p in synced_platform.knowledge.graph.products()
                 if p.name_zh and "50升" in p.name_zh)
-    shopper = _member(synced_platform, "platinum", "zh")
+    shopper = member(synced_platform, "platinum", "zh")
     reply = jimi.respond(conversation(user_turn("买那个50升的背包能分期吗？能拿多少积分",
                                                 "membership_benefits")), shopper)
     said = " ".join(reply.texts)
@@ -115,7 +109,7 @@ def test_instalments_and_points_of_a_product_named_by_its_size(
 
 def test_a_payment_method_alone_after_a_refund_gets_its_timing(
         jimi: Jimi, synced_platform: Platform) -> None:
-    shopper = _member(synced_platform, "gold", "zh")
+    shopper = member(synced_platform, "gold", "zh")
     reply = jimi.respond(conversation(user_turn("退款到了没", "get_refund"),
                                       user_turn("我是微信支付的", "out_of_scope"),
                                       bot=["退款会在仓库收到退货后3个工作日内发起。"]), shopper)
