@@ -115,7 +115,8 @@ class Shopping(Comparing):
             text = _without_names(turn.earlier[-1].text, product)
         parts = []
         others = bool(cues.OTHER_COLOURS.search(text))  # "我买过灰的 还有别的颜色不": all of them
-        colour = None if others else (colour_asked(text) or turn.entity("colour"))
+        colour = None if others else (colour_asked(text) or colour_asked(
+            turn.entity("colour") or ""))  # the NLU's "colour" only when it is one ("grown-up")
         size = size_asked(text, product) or turn.entity("size")
         if others:
             parts.append(describe_attribute(product, "colour", language))

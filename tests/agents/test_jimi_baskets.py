@@ -144,12 +144,13 @@ def test_the_grown_up_one_is_the_one_not_for_kids(jimi: Jimi, synced_platform: P
     assert len(adult) == 1 and len(watches) == 2
     reply = jimi.respond(conversation(user_turn("smartwatch?", "product_search"),
                                       user_turn("the grown-up one, battery?",
-                                                "product_question"),
+                                                "product_question", colour="grown-up"),
                                       shown=[[p.id for p in watches]],
                                       slots={"product": watches[0].name_en}),
                          member(synced_platform, "basic"))
     assert reply.slots.get("product") == adult[0].name_en
     assert f"{adult[0].attributes['battery_life_h']} h" in reply.texts[0]
+    assert "come in" not in reply.texts[0]  # the NLU read "grown-up" as a colour: it is none
 
 
 def test_a_budget_in_yuan_words_is_read(synced_platform: Platform) -> None:
