@@ -200,3 +200,16 @@ def size_asked(text: str, product: ProductFacts | None = None) -> str | None:
         if number:
             return number.group(1)
     return None
+
+
+def colour_named(value: str | None) -> str | None:
+    """The NLU's colour entity when it names a colour: one of ours, or one of CSS's 148 named
+    colours ("turquoise"); not a word the model mistook for one ("grown-up", "similar")."""
+    if not value:
+        return None
+    ours = colour_asked(value)
+    if ours:
+        return ours
+    from matplotlib.colors import CSS4_COLORS  # imported on first use
+
+    return value if value.lower().replace(" ", "") in CSS4_COLORS else None

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from agents.jimi import cues, money
-from agents.jimi.asked import attributes_asked, colour_asked, size_asked
+from agents.jimi.asked import attributes_asked, colour_asked, colour_named, size_asked
 from agents.jimi.comparing import Comparing, _without_names
 from agents.jimi.comparison import attribute_name
 from agents.jimi.context import Reply, Shopper, Turn
@@ -115,8 +115,7 @@ class Shopping(Comparing):
             text = _without_names(turn.earlier[-1].text, product)
         parts = []
         others = bool(cues.OTHER_COLOURS.search(text))  # "我买过灰的 还有别的颜色不": all of them
-        colour = None if others else (colour_asked(text) or colour_asked(
-            turn.entity("colour") or ""))  # the NLU's "colour" only when it is one ("grown-up")
+        colour = None if others else (colour_asked(text) or colour_named(turn.entity("colour")))
         size = size_asked(text, product) or turn.entity("size")
         if others:
             parts.append(describe_attribute(product, "colour", language))
