@@ -27,7 +27,7 @@ _SPEND = re.compile(r"(?i)(?:\$|usd\s?)(\d+(?:\.\d+)?)|(\d+(?:\.\d+)?)\s?(?:usd|
                     r"美元|美金|刀)")
 
 
-_COUNT_ZH = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "十": 10}
+COUNT_ZH = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "十": 10}
 _QUANTITY = re.compile(r"(?i)(?:买|要|来|get|buy|order|take)\s*(两|二|三|四|五|六|十|\d{1,2})\s*"
                        r"(?:箱|个|件|双|瓶|包|盒|套|支|罐|packs?|boxes|cases|pairs|of (?:them|those))")
 
@@ -38,7 +38,7 @@ def quantity_in(text: str) -> int | None:
     if not match:
         return None
     said = match.group(1)
-    return int(said) if said.isdigit() else _COUNT_ZH[said]
+    return int(said) if said.isdigit() else COUNT_ZH[said]
 
 
 def quantity_line(price: float, count: int, language: str) -> str:

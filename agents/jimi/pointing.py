@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from agents.jimi import cues
+from agents.jimi import cues, money
 from agents.jimi.asked import attributes_asked, colour_asked
 from agents.jimi.context import Shopper, Turn
 from agents.jimi.described import conversation_products, described, picked_out
@@ -290,7 +290,7 @@ class Pointing:
 
 
 _COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
-                "一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5}
+                **money.COUNT_ZH}
 # "2 mugs", "two of the tins", "两个杯子" (not "the 50l one", "750ml": sizes)
 _COUNT = re.compile(r"(?i)(?<![\w.])(\d{1,2}|two|three|four|five)\s+(?!(?:ml|l|g|kg|mah|h|cm|mm|w|"
                     r"usd|eur|gbp|dollars?|euros?|pounds?|days?|hours?|hrs?)\b)(?:of )?[a-z]|"
