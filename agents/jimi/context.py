@@ -45,6 +45,10 @@ class Turn:
     def last_shown(self) -> list[str]:
         return list(self.shown[-1]) if self.shown else []
 
+    def recent_texts(self, back: int = 2) -> list[str]:
+        """The latest message and the ``back`` before it, newest first."""
+        return [self.latest.text, *(t.text for t in reversed(self.earlier[-back:]))]
+
     @property
     def intent(self) -> str:
         return self.latest.intent

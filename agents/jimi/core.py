@@ -126,7 +126,7 @@ class Jimi(Rereading, Sums):
             "report_problem": self._report_problem,
             "faq": self._faq,
             "which_of": self.shopping.which_of,
-            "bigger_one": self.shopping.bigger_one,
+            "relative": self.shopping.relative,
             "request_timing": self._request_timing,
             "refund_timing": self._refund_timing,
             "refund_amount": self._refund_amount,
@@ -241,7 +241,8 @@ class Jimi(Rereading, Sums):
     # -- policies (personal) ---------------------------------------------------------------
 
     def _delivery_period(self, turn: Turn, shopper: Shopper) -> Reply:
-        texts = [policy.delivery_line(shopper.profile, shopper.language)]
+        texts = [policy.delivery_line(shopper.profile, shopper.language,
+                                       policy.region_named(*turn.recent_texts()))]
         if cues.SHIPPING_COST.search(turn.latest.text) or re.search(
                 r"(?i)how much is (?:the )?shipping", turn.latest.text):  # "how much and how long"
             texts.insert(0, policy.shipping_line(shopper.profile, shopper.language))

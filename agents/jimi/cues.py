@@ -176,7 +176,9 @@ TOPIC_INTENTS = frozenset({"delivery_options", "delivery_period", "return_policy
 FAST_METHODS = re.compile(r"(?i)paypal|alipay|wechat|支付宝|微信")
 CARD = re.compile(r"(?i)\bcard\b|credit|debit|visa|mastercard|\bamex\b|american express|信用卡|银行卡|储蓄卡")
 MONEY = re.compile(r"(?i)\bcard\b|money|refund|paypal|my account|钱|退款|到账")
-SHIPPING_COST = re.compile(r"(?i)pay (?:for )?(?:the )?shipping|shipping (?:cost|fee|charge)|cost to ship|"
+SHIPPING_COST = re.compile(r"(?i)pay (?:any(?:thing)? |extra |more )?(?:for )?(?:the )?(?:shipping|delivery|postage)|"
+                           r"\b(?:shipping|delivery|postage)\b[^.?!]{0,40}\b(?:do|would|will) i (?:have to )?"
+                           r"(?:pay|be charged)|shipping (?:cost|fee|charge)|cost to ship|"
                            r"cost (?:me )?(?:anything|something|money) to (?:send|ship|return|post)|"
                            r"how much (?:is|does|for) (?:the )?(?:express|standard|next[- ]day) |"
                            r"express (?:shipping|delivery)|加急|"

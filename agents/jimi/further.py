@@ -22,7 +22,7 @@ from agents.jimi.product_answers import describe_attribute
 CLAUSES = re.compile(r"(?i)[?？]\s*(?:and\s+|also\s+|还有|另外)?|[.!。！]\s+(?=\w)|"
                      r"\s+-\s+|\b(?:unrelated|btw|by the way)\b[,:\s-]*|顺便问一?下|另外")
 PRODUCT_INTENTS = frozenset({"product_question", "product_search", "compare_products",
-                             "which_of", "bigger_one"})
+                             "which_of", "relative"})
 DELIVERY_TIME = re.compile(r"(?i)how long .{0,30}(?:take|deliver|ship|arrive|get there)|"
                            r"standard delivery|express delivery|几天到|要几天|多久到|多久能到|"
                            r"配送.{0,4}(?:几天|多久)")
@@ -64,7 +64,7 @@ def _policy_line(clause: str, topic: str, shopper: Shopper, faq: FaqRetriever) -
     if topic == "membership_benefits":  # "how many points do I get": theirs
         return policy.points_line(profile, language)
     if topic == "delivery_period":
-        return policy.delivery_line(profile, language)
+        return policy.delivery_line(profile, language, policy.region_named(clause))
     if topic == "delivery_options":
         return policy.shipping_line(profile, language)
     if topic == "return_policy" and not cues.EXCHANGE.search(clause):

@@ -311,7 +311,8 @@ class OrderTalk(FaqTalk):
             return Reply([orders.refund_arrival(text, shopper.language)])  # "退回支付宝要多久"
         texts = [problems_text.timing(remedy, shopper.language)]
         if remedy == "replacement" and cues.ARRIVAL.search(turn.latest.text):
-            texts.append(policy.delivery_line(shopper.profile, shopper.language))  # "多久能到"
+            texts.append(policy.delivery_line(shopper.profile, shopper.language,
+                                       policy.region_named(*turn.recent_texts())))  # "多久能到"
         return Reply(texts)
 
     def _refund_amount(self, turn: Turn, shopper: Shopper) -> Reply:

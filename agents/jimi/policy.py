@@ -6,6 +6,7 @@ in prose, and a test checks the two agree.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from kg.schema import ProfileRow
@@ -85,8 +86,29 @@ def window_line(profile: ProfileRow, language: str) -> str:
     return f"As a {tier}, your window is {days} days from delivery."
 
 
-def delivery_line(profile: ProfileRow, language: str) -> str:
-    region = profile.region.split("-")[0]
+_REGION_WORDS = tuple((code, re.compile(words, re.IGNORECASE)) for code, words in (
+    ("US", (r"\b(?:to|in|within|across|for) (?:the )?(?:us|usa|u\.s\.?)(?![a-z])|\busa\b|"
+            r"united states|\bamerica\b|美国")),
+    ("UK", r"\b(?:uk|u\.k\.|britain|england|scotland|wales|london|united kingdom)\b|英国|伦敦"),
+    ("DE", r"\b(?:germany|deutschland|berlin|munich|hamburg|frankfurt)\b|德国|柏林|慕尼黑"),
+    ("SG", r"\bsingapore\b|新加坡"),
+    ("CN", (r"\b(?:china|mainland|shanghai|beijing|shenzhen|guangzhou)\b|中国|大陆|国内|上海|北京|"
+            r"深圳|广州|杭州|成都")),
+))
+
+
+def region_named(*texts: str) -> str | None:
+    """The delivery region the first text that names one names ("shipping to germany": "DE")."""
+    for text in texts:
+        for code, pattern in _REGION_WORDS:
+            if pattern.search(text):
+                return code
+    return None
+
+
+def delivery_line(profile: ProfileRow, language: str, region: str | None = None) -> str:
+    """Delivery times to ``region`` (one the shopper named), else to the shopper's own."""
+    region = region or profile.region.split("-")[0]
     low, high = DELIVERY_DAYS.get(region, (5, 10))
     name_en, name_zh = REGION_NAMES.get(region, ("your region", "您所在地区"))
     if language == "zh":

@@ -15,6 +15,7 @@ from agents.jimi.order_talk import OrderTalk, _last_problem, _names_a_date
 from agents.jimi.policy_asked import policy_asked
 from agents.jimi.problems import RECENT, lines_mentioned, order_meant, problem_in, remedy_in
 from agents.jimi.product_answers import model_named
+from agents.jimi.relative import comparative_asked
 from agents.jimi.search_terms import currency_asked, needs_in, ordering_of
 from agents.jimi.sums import basket_asked
 from kg.schema import OrderRow
@@ -259,6 +260,9 @@ class Rereading(OrderTalk):
                 and not cues.CARRY_ON.search(text) \
                 and not self.shopping.products_named(text) and not turn.slots.get("order_id"):
             return "product_search"  # "smartwatch?", "coffee?": that kind
+        if comparative_asked(text) is not None and (turn.slots.get("product") or turn.shown) \
+                and wanted.price_max is None and wanted.price_min is None:
+            return "relative"  # "anything lighter than the first one?", "有没有便宜点的"
         if (cues.ANYTHING_ELSE.search(text) or cues.SIMILAR.search(text)) and (
                 turn.slots.get("product") or turn.last_shown()) and \
                 not attributes_asked(text, None) and not colour_asked(text):
@@ -309,7 +313,7 @@ class Rereading(OrderTalk):
         if cues.BIGGER.search(text) and len(text) <= 40 and len(turn.last_shown()) <= 1 and \
                 turn.slots.get("product") and not cues.WHICH.search(text) and \
                 all(a == "capacity_ml" for a in attributes_asked(text, None)):
-            return "bigger_one"  # "got bigger one or not"
+            return "relative"  # "got bigger one or not"
         pointed = self.shopping.referenced(turn)
         if pointed is not None and pointed.how in ("bigger", "cheaper", "dearer", "lighter") and \
                 (attributes_asked(text, None) or colour_asked(text)) and \

@@ -22,16 +22,15 @@ from agents.jimi.context import Reply, Shopper, Turn
 from agents.jimi.evidence import evidence, said_in_description
 from agents.jimi.product_answers import describe_attribute, fits_model, has_colour, has_size
 from agents.jimi.references import Reference
+from agents.jimi.relative import THAN, comparative_asked, relative_reply
 from agents.jimi.search import ProductSearch
 from agents.jimi.search_terms import (
     CURRENCY_ZH,
-    amount_text,
     currency_asked,
     currency_of,
     key_for,
     needs_in,
     ordering_of,
-    value_of,
     without_ordering,
 )
 from agents.jimi.search_words import in_size
@@ -178,34 +177,44 @@ class Shopping(Comparing):
         return [f"不过{p.name('zh')}{label}。" if language == "zh" else
                 f"The {p.name_en} is {label}, though." for p in having]
 
-    def bigger_one(self, turn: Turn, shopper: Shopper) -> Reply:
-        """"Got a bigger one?" about the product under discussion: the products of its kind
-        that are bigger (or smaller), nearest first, with their sizes."""
-        language, current = shopper.language, turn.slots.get("product")
-        product = self.find(str(current)) if current else None
-        key = self.size_key(product.id) if product else None
-        if product is None or key is None or not self.kinds_of(product.id):
+    def relative(self, turn: Turn, shopper: Shopper) -> Reply:
+        """"Anything lighter than the first one?", "got bigger one or not", "有没有便宜点的":
+        the others of the kind beyond the products pointed at (``relative``)."""
+        text = turn.latest.text
+        comparative = comparative_asked(text) or comparative_asked(f"any {text}")
+        anchors = self._anchors(turn)
+        if comparative is None or not anchors:
             return self.search_reply(turn, shopper)
-        smaller = bool(cues.SMALLER.search(turn.latest.text))
-        size = value_of(product, key) or 0.0
-        others = [self.knowledge.product(p) for p in self.knowledge.query.products_of_kind(
-            f"kind:{self.kinds_of(product.id)[0]}") if p != product.id]
-        sized = [(value_of(p, key), p) for p in others]
-        found = sorted(((v, p) for v, p in sized if v is not None and (v < size if smaller
-                                                                       else v > size)),
-                       key=lambda vp: vp[0], reverse=smaller)
-        said = amount_text(product, key, language)
-        if not found:
-            return Reply([f"{product.name('zh')}（{said}）已经是{'最小' if smaller else '最大'}的了。"
-                          if language == "zh" else f"The {product.name_en} ({said}) is already "
-                          f"the {'smallest' if smaller else 'largest'} we have."])
-        lines = [f"{i}. {p.name(language)}（{amount_text(p, key, language)}，{p.price:.2f}美元）"
-                 if language == "zh" else f"{i}. {p.name_en}: {amount_text(p, key, language)}, "
-                 f"{p.price:.2f} {p.currency}" for i, (_, p) in enumerate(found[:5], 1)]
-        head = (f"比{product.name('zh')}（{said}）{'小' if smaller else '大'}的有：" if language == "zh"
-                else f"{'Smaller' if smaller else 'Bigger'} than the {product.name_en} ({said}):")
-        return Reply([head + "\n" + "\n".join(lines)], shown=[p.id for _, p in found[:5]],
-                     slots={"product": found[0][1].name_en})
+        key = self.size_key(anchors[0].id) if comparative.key == "size" else comparative.key
+        own = self.kinds_of(anchors[0].id)
+        named = [k for k in own if k in self.kinds_named(text)]
+        if key is None or not own or (self.kinds_named(text) and not named):
+            return self.search_reply(turn, shopper)  # "any cheaper headphones?" about shoes
+        kinds = named[:1] or [k for k in own if all(k in self.kinds_of(a.id) for a in anchors)] \
+            or own[:1]  # the kinds every anchor is of: "耳机" for earbuds and headphones
+        pools = [(kind, [self.knowledge.product(p) for p in
+                         self.knowledge.query.products_of_kind(f"kind:{kind}")]) for kind in kinds]
+        reply = relative_reply(anchors, comparative, key, pools, shopper.language)
+        return reply if reply.texts else self.search_reply(turn, shopper)
+
+    def _anchors(self, turn: Turn) -> list[ProductFacts]:
+        """What a relative search measures against: the product after "than" (比), else
+        every product of the list just shown, else the one under discussion."""
+        text = turn.latest.text
+        current = self.find(str(turn.slots.get("product") or ""))
+        if THAN.search(text) and current is not None and _THAN_THIS.search(text):
+            return [current]  # "lighter than this", "比这个轻的"
+        if THAN.search(text):
+            pointed = self.referenced(turn)
+            named = self.products_named(text) or self.named_by_part(text)
+            if pointed is not None and pointed.how in ("ordinal", "named", "plural", "kind"):
+                return [self.knowledge.product(p) for p in pointed.products]
+            if named:
+                return named[:1]
+        shown = self.known(turn.last_shown())
+        if len(shown) > 1 and (current is None or current.id == shown[0]):
+            return [self.knowledge.product(p) for p in shown]  # "any cheaper ones?" after a list
+        return [current] if current is not None else []
 
     def _in_stock_instead(self, product: ProductFacts, language: str) -> list[str]:
         """The product of the same kind nearest in price that is in stock, for one that is
@@ -370,6 +379,7 @@ _KIDS_OBJECTION = re.compile(r"(?i)(?:这个|这款|那个|这)是(?:给)?(?:儿
                              r"(?: one)?\b")
 _FOR_KIDS = re.compile(r"(?i)\b(?:for )?(?:kids?|children|child)(?:'s)?\b|儿童|小孩|孩子|宝宝")
 # a budget in a sentence, dropped from an earlier search when a new one is given
+_THAN_THIS = re.compile(r"(?i)\bthan (?:this|that|it|these|those|mine)\b(?! (?:one|pair)?s? ?(?:of|in)\b)|比(?:这|那|它)(?:个|款|双|件|只|台|把|盏|瓶)?(?![一二三四五\d])")
 _PRICE_WORDS = re.compile(r"(?i)(?:under|below|less than|up to|over|above|between|from)?\s*[$€£¥]?"
                           r"\d+(?:\.\d+)?\s*(?:元|块|美元|刀|dollars?|usd|eur|rmb)?\s*"
                           r"(?:以内|以下|以上|之内|到\s*\d+\s*(?:元|块)?)?")

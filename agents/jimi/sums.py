@@ -25,7 +25,8 @@ class Sums(OrderTalk):
 
     def _delivery_options(self, turn: Turn, shopper: Shopper) -> Reply:
         texts = [policy.shipping_line(shopper.profile, shopper.language),
-                 policy.delivery_line(shopper.profile, shopper.language)]
+                 policy.delivery_line(shopper.profile, shopper.language,
+                                       policy.region_named(*turn.recent_texts()))]
         priced = self._basket(turn, shopper)
         if priced:  # "买一个亚麻抱枕加一个雪松香薰蜡烛，够包邮吗": the basket's total
             texts.insert(0, policy.basket_line(shopper.profile, priced, shopper.language))
@@ -40,7 +41,8 @@ class Sums(OrderTalk):
             return self._delivery_options(turn, shopper)
         texts = [policy.basket_line(shopper.profile, priced, shopper.language)]
         if cues.TIMING.search(turn.latest.text) or cues.SHIP_TO.search(turn.latest.text):
-            texts.append(policy.delivery_line(shopper.profile, shopper.language))
+            texts.append(policy.delivery_line(shopper.profile, shopper.language,
+                                       policy.region_named(*turn.recent_texts())))
         return Reply(texts)
 
     def _basket(self, turn: Turn, shopper: Shopper) -> list[tuple[str, float]]:

@@ -1,0 +1,149 @@
+"""A search relative to a product: "anything lighter than the first one?", "any cheaper
+ones?", "有没有比这双便宜的", "续航更长的有吗": the products of the same kind with a smaller
+(or larger) value than the product pointed at, nearest first, each with its value.
+
+"The cheaper one" (definite) picks among the products shown (``references.resolve``);
+"a cheaper one", "any cheaper", "cheaper than X" (indefinite or with "than") asks for
+others, and is read here.
+
+Example::
+
+    comparative_asked("anything lighter than the first one?").key   # "weight_g"
+    comparative_asked("is the first one lighter?")                   # None
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from agents.jimi.comparison import attribute_name
+from agents.jimi.context import Reply
+from agents.jimi.search_terms import amount_text, value_of
+from agents.jimi.wording import agree
+from kg.facts import ProductFacts
+from kg.kinds import KINDS
+
+
+@dataclass(frozen=True)
+class Comparative:
+    key: str  # "price", an attribute, or "size" (the product's own size key)
+    more: bool  # larger values wanted
+    en: str  # "Cheaper"
+    zh: str  # "更便宜"
+    most_en: str  # "cheapest"
+    most_zh: str  # "最便宜"
+
+
+def _c(pattern: str, key: str, more: bool, en: str, zh: str, most_en: str, most_zh: str
+       ) -> tuple[re.Pattern[str], Comparative]:
+    return re.compile(pattern, re.IGNORECASE), Comparative(key, more, en, zh, most_en, most_zh)
+
+
+_MORE_ZH = r"(?:更(?:加)?|还要?|再){word}|{word}(?:一?点|一些|些)|比(?![较如例赛])[^，。,.?？]{{0,16}}?{word}"
+_COMPARATIVES = (
+    _c(r"\b(?:cheaper|less expensive|lower[- ]priced|more affordable|less pricey)\b|" +
+       _MORE_ZH.format(word="(?:便宜|实惠)"), "price", False, "Cheaper", "更便宜", "cheapest", "最便宜"),
+    _c(r"\b(?:pricier|more expensive|dearer|higher[- ]end|more premium)\b|" +
+       _MORE_ZH.format(word="贵") + "|更高端|高端一?点", "price", True, "Pricier", "更贵",
+       "most expensive", "最贵"),
+    _c(r"\b(?:lighter|less heavy|weighs? less)\b(?! weight)|" + _MORE_ZH.format(word="轻"),
+       "weight_g", False, "Lighter", "更轻", "lightest", "最轻"),
+    _c(r"\b(?:heavier|sturdier)\b|" + _MORE_ZH.format(word="重(?![要新复])"), "weight_g", True, "Heavier",
+       "更重", "heaviest", "最重"),
+    _c(r"\blonger battery|\b(?:battery )?lasts? longer|\bmore battery|better battery|"
+       + _MORE_ZH.format(word="(?:续航长|续航久|耐用电)") + r"|续航更(?:长|久|好)",
+       "battery_life_h", True, "Longer battery life", "续航更长", "longest battery life",
+       "续航最长"),
+    _c(r"\bbrighter\b|" + _MORE_ZH.format(word="亮"), "brightness_lm", True, "Brighter", "更亮",
+       "brightest", "最亮"),
+    _c(r"\bless caffeine|咖啡因(?:更|再)?(?:少|低)", "caffeine_mg", False, "Less caffeine",
+       "咖啡因更少", "least caffeinated", "咖啡因最少"),
+    _c(r"\bmore caffeine|咖啡因(?:更|再)?(?:多|高)|更提神", "caffeine_mg", True, "More caffeine",
+       "咖啡因更多", "most caffeinated", "咖啡因最多"),
+    _c(r"\b(?:burns? longer|longer[- ]burning)\b|烧得更久|燃烧时间更长", "burn_time_h", True,
+       "Burns longer", "燃烧更久", "longest burning", "燃烧最久"),
+    _c(r"\b(?:bigger|larger|roomier)\b|" + _MORE_ZH.format(word="大") + r"|容量更大",
+       "size", True, "Bigger", "更大", "largest", "最大"),
+    _c(r"\bsmaller\b|" + _MORE_ZH.format(word="小"), "size", False, "Smaller", "更小", "smallest",
+       "最小"),
+)
+# a bound, not a product: "cheaper than 50", "比100块便宜"
+_THAN_NUMBER = re.compile(r"(?i)\bthan\s*(?:[$€£¥]|usd|eur|gbp|cny|rmb)?\s*\d|比\s*[$€£¥]?\d")
+THAN = re.compile(r"(?i)\bthan\b|比(?![较如例赛])")
+# others wanted, not one of those shown: "any", "a cheaper one", "有没有", "还有"
+_INDEFINITE = re.compile(
+    r"(?i)\b(?:any|anything|something|some|got|have|has|is there|are there|show me|options?|"
+    r"alternatives?|else|instead|a|an|one|ones|similar)\b|有没有|有吗|有么|有嘛|还有|再|换|推荐|"
+    r"有.{0,8}[吗么嘛]|的呢|的吗")
+# one of those shown ("the cheaper one", "哪个更轻"), or a yes/no about them ("is it lighter?")
+_DEFINITE = re.compile(
+    r"(?i)\bthe (?:\w+ )?(?:cheaper|pricier|dearer|lighter|heavier|bigger|larger|smaller|brighter|"
+    r"more expensive|less expensive)\b|\bwhich\b|\bof (?:the|those|these|them) two\b|"
+    r"^\s*(?:is|are|does|do|was|will)\s+the\b|\b(?:is|are|does|do|was|will)\s+(?:it|they|that|"
+    r"this|those|these)\b|"
+    r"\bhow (?:much|many)\b|多少|是不是|是否|会不会|^\s*(?:它|这|那)[^有]{0,6}比|哪(?:个|款|双|一)|[的那这](?:个|款|双|件|只|台|盏|把)\s*(?:是|吗|呢|多少)|(?:便宜|贵|轻|重|大|小)(?:一?点|些)?的那")
+
+
+def comparative_asked(text: str) -> Comparative | None:
+    """The comparative of a search relative to a product, or None when the words pick one of
+    the products shown, ask yes or no about one, or set a price bound."""
+    if _THAN_NUMBER.search(text) or _DEFINITE.search(text):
+        return None
+    if not (THAN.search(text) or _INDEFINITE.search(text)):
+        return None
+    return next((c for pattern, c in _COMPARATIVES if pattern.search(text)), None)
+
+
+def relative_reply(anchors: list[ProductFacts], comparative: Comparative, key: str,
+                   pools: list[tuple[str, list[ProductFacts]]], language: str) -> Reply:
+    """The products beyond every anchor on ``key``, nearest first (at most five), from the
+    first of ``pools`` (kind, its products; nearest kind first) that has any, or the anchor
+    that is already the furthest there is."""
+    valued = [(v, a) for a in anchors if (v := value_of(a, key)) is not None]
+    if not valued:  # "lighter than the FitBuds?" when no weight is listed for them
+        label = attribute_name(key, language)[0]
+        return Reply([f"{anchors[0].name('zh')}的资料里没有{label}。" if language == "zh" else
+                      f"The catalogue lists no {label} for the {anchors[0].name_en}."])
+    bound, anchor = (max if comparative.more else min)(valued, key=lambda va: va[0])
+    kind, beyond = pools[0][0], []
+    for kind, pool in pools:  # the running shoes first, then all shoes
+        beyond = sorted(((v, p) for p in pool if p.id not in {a.id for a in anchors}
+                         and (v := value_of(p, key)) is not None
+                         and (v > bound if comparative.more else v < bound)),
+                        key=lambda vp: vp[0], reverse=not comparative.more)
+        if beyond:
+            break
+    said = _value(anchor, key, language)
+    if not beyond:
+        kind = pools[0][0]
+    label = KINDS[kind].label_zh if kind in KINDS else "商品"
+    if not beyond:
+        if language == "zh":
+            return Reply([f"{anchor.name('zh')}（{said}）已经是我们{comparative.most_zh}的{label}了。"])
+        label = KINDS[kind].label_en if kind in KINDS else "products"
+        return Reply([agree(f"The {anchor.name_en} ({said}) is already the "
+                            f"{comparative.most_en} of our {label}.", anchor.name_en)])
+    found = [p for _, p in beyond[:5]]
+    lines = [f"{i}. {_line(p, key, language)}" for i, p in enumerate(found, 1)]
+    head = (f"比{anchor.name('zh')}（{said}）{comparative.zh}的{label}有：" if language == "zh"
+            else f"{comparative.en} than the {anchor.name_en} ({said}):")
+    return Reply([head + "\n" + "\n".join(lines)], shown=[p.id for p in found],
+                 slots={"product": found[0].name_en})
+
+
+def _value(product: ProductFacts, key: str, language: str) -> str:
+    if key == "price":
+        return (f"{product.price:.2f}美元" if language == "zh" and product.currency == "USD"
+                else f"{product.price:.2f} {product.currency}")
+    return amount_text(product, key, language) or ""
+
+
+def _line(product: ProductFacts, key: str, language: str) -> str:
+    stock = "" if product.in_stock else ("，暂时缺货" if language == "zh" else ", out of stock")
+    price = _value(product, "price", language)
+    if language == "zh":
+        said = price if key == "price" else f"{_value(product, key, language)}，{price}"
+        return f"{product.name('zh')}（{said}{stock}）"
+    said = price if key == "price" else f"{_value(product, key, language)}, {price}"
+    return f"{product.name_en}: {said}{stock}"
