@@ -78,7 +78,7 @@ _TABLE = (
     _k("tumblers", "tumblers", "随行杯", "drinkware",
        "tumbler|tumblers|travel mug|travel mugs", "随行杯|保温杯|吸管杯"),
     _k("bottle", "bottles", "水瓶", "drinkware",
-       "bottle|bottles|water bottle|water bottles|flask|flasks", "水瓶|水壶|保温水壶|运动水壶|保温瓶"),
+       "bottle|bottles|water bottle|water bottles|flask|flasks", "水瓶|水壶|保温水壶|运动水壶|保温瓶|保温壶"),
     _k("kettles", "kettles", "电热水壶", None, "kettle|kettles", "电热水壶|烧水壶|热水壶|水壶"),
     _k("pans", "pans", "锅", None,
        "pan|pans|skillet|skillets|frypan|frypans|fry pan|fry pans|frying pan|frying pans|wok",

@@ -31,11 +31,12 @@ _ASKS: tuple[tuple[str, tuple[str, ...]], ...] = (
       r"还有吗|缺货|有吗$|有吗？$|有吗\?$"), ("stock",)),
     ((r"\bweigh|\bweight|how heavy|heavier|\blight(?:er|est)\b|\bhow light\b|\blight enough\b|"
       r"\b(?:is|are) (?:it|they|the \w+) (?:really |very |quite |too )?light\b|多重|重量|多沉|重不重|"
-      r"重吗|轻不轻|哪个重|哪个轻|更重|更轻|比较重|比较轻"), ("weight_g",)),
+      r"重吗|轻不轻|哪个重|哪个轻|更重(?!要)|更轻|比较重(?!要)|比较轻|(?:很|太|挺|会不会|是不是)(?:很|太)?(?:重|沉)(?!要|新|复)"), ("weight_g",)),
     ((r"battery life|battery last|how long (?:does|will) (?:the battery|it|they) last|"
       r"on (?:one|a) (?:single )?charge|(?:hrs?|hours?) (?:per|a|on a|each) charge|per charge|"
       r"how long (?:does|will|do|can) (?:it|they|the \w+) (?:stay (?:lit|on)|run|play|glow)|"
-      r"\bbattery\b|续航|电池|用多久|能用多长|充一次电|亮多久|能亮多|能听多久|听多久|能听多长"),
+      r"\bbattery\b|续航|电池|用多久|能用多长|充一次电|亮多久|能亮多|能听多久|听多久|能听多长|"
+      r"(?:能|可以)?(?:听|用|亮|播放?)(?:几个?|多少个?)小时"),
      ("battery_life_h",
                                                                           "battery_mah")),
     (r"\bmah\b|how much charge|毫安|电量", ("battery_mah",)),
@@ -65,7 +66,8 @@ _ASKS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"colou?r temp(?:erature)?|warm or (?:cold|cool)|warm light|cool light|kelvin|色温|暖光|冷光",
      ("colour_temperature_k",)),
     (r"\bdim(?:mable|ming)?\b|调光|调亮度", ("dimmable",)),
-    (r"temperature|控温|温度", ("temperature_control", "oven_safe_c", "comfort_rating_c")),
+    (r"temperature|how cold|cold can|below (?:zero|freezing)|freezing|控温|温度|多冷|零下|几度",
+     ("temperature_control", "oven_safe_c", "comfort_rating_c")),
     ((r"how waterproof|waterproof rating|water ?proof|water[- ]resist|\brain\b|\bswim|\bsweat|"
       r"\bsplash|防水|游泳|下水|淋雨|出汗|汗"), ("waterproof", "water_resistance_m", "ip_rating",
                                              "hydrostatic_head_mm")),

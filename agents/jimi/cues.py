@@ -140,7 +140,8 @@ BUYING = re.compile(r"(?i)\b(?:buy|buying|purchase|order(?:ing)? (?:it|one|them|
 PRONOUN = re.compile(r"(?i)\b(?:it|its|it's|this one|that one|this|that)\b|它|"
                      r"[这那](?:个|款|双|件|只|瓶|罐|盏|台|把|顶|条|套|支)")
 # a request to find products, not a question about one ("recommend me something ...")
-SEARCHING = re.compile(r"(?i)recommend|suggest|\bsomething\b|\banything\b|show me|do you (?:have|sell)|"
+SEARCHING = re.compile(r"(?i)recommend|suggest|\bsomething\b|\banything\b|show me|"
+                       r"\bdo (?:you|u|ya) (?:have|sell|carry|stock)|"
                        r"\bis there (?:one|any|an?)\b|\bare there any\b|\bgot any\b|"
                        r"looking for|\bneed an? |\bany\b|\bwhat .* do you have|推荐|有没有|有什么|"
                        r"有哪些|有那些|想买|想要一|找一|有啥|还有啥|还有什么|买[个双件台只款]|给.{1,6}买")

@@ -217,7 +217,7 @@ class OrderTalk(FaqTalk):
         said = " ".join(text.split())[:200]
         marks = [f"filed:{remedy}", f"problem:{problem}:{meant.order.id}:{said}"]
         slots = {"order_id": meant.order.id, **({"product": items[0].name_en} if items else {})}
-        warranty = self._warranty_line(meant.order, problem, language)
+        warranty = self._warranty_line(meant.order, problem, shopper)
         if remedy == "replacement" and items and not any(p.in_stock for p in items):
             # nothing to send: say so and offer the refund instead, filing nothing yet
             return Reply([problems_text.no_replacement(meant.order, items, language), *warranty],
@@ -246,16 +246,17 @@ class OrderTalk(FaqTalk):
         said = orders.without_order_ids(" ".join(clauses))  # "the beanie from SM-100025"
         return order_meant(said, [order], self.knowledge.product, None).products
 
-    def _warranty_line(self, order: OrderRow, problem: str, language: str) -> list[str]:
-        """For an item that broke after the return window of any tier: the warranty's terms."""
+    def _warranty_line(self, order: OrderRow, problem: str, shopper: Shopper) -> list[str]:
+        """For an item that broke after the shopper's return window: the warranty's terms."""
         try:
             delivered = date.fromisoformat(order.expected_delivery)
         except ValueError:
             return []
-        if problem != "damaged" or (date.today() - delivered).days <= LONGEST_RETURN_DAYS:
+        window = policy.terms(shopper.profile).return_days
+        if problem != "damaged" or (date.today() - delivered).days <= window:
             return []
-        row = self.faq.best(WARRANTY_QUESTION[language], "warranty")
-        return [answer_of(row, language)] if row else []
+        row = self.faq.best(WARRANTY_QUESTION[shopper.language], "warranty")
+        return [answer_of(row, shopper.language)] if row else []
 
     def _late_order(self, turn: Turn, shopper: Shopper) -> OrderRow | None:
         """The late order a turn is about: named by number, contents or date, the one under
@@ -329,7 +330,6 @@ class OrderTalk(FaqTalk):
         return Reply([orders.refund_arrival(turn.latest.text, shopper.language)])
 
 
-LONGEST_RETURN_DAYS = 60  # the platinum return window: later, a fault is a warranty matter
 _CLAUSES = re.compile(r"(?i)[.;!?。；！？]|,\s*(?:but|and)\b|\bbut\b|，但|但是")
 _CLAUSE = re.compile(r"(?i)[,;，；]|\bbut\b|\bkeep\b|\bi'?ll wait\b|保留|留着|先不")
 

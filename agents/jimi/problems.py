@@ -36,7 +36,12 @@ PROBLEMS = {
         r"|坏了|坏的|破了|破损|裂了|裂开|有裂|碎了|摔坏|瘪|漏了|漏水|漏液|不亮|不工作|开不了机|充不进|"
         r"不能用|用不了|没法用|断了|折断|有划痕|质量问题|损坏|坏掉|磕|缺角|掉漆|碎|裂|打不开|开不了|不开机|不能开|开不开|"
         r"(?:sole|strap|handle|zip|zipper|seam|heel) .{0,30}(?:coming|came|come) (?:loose|off|apart)"
-        r"|脱胶|开胶|一闪一闪|闪烁|凹了|凹的|凹进|凹陷|变形|压扁|(?i:\bflicker(?:s|ing)?\b)"),
+        r"|脱胶|开胶|一闪一闪|闪烁|凹了|凹的|凹进|凹陷|变形|压扁|(?i:\bflicker(?:s|ing)?\b)"
+        r"|\b(?:barely|hardly|won'?t|doesn'?t|does not|can'?t|no longer) (?:holds?|keeps?|lasts?) "
+        r"(?:a |its |the )?charge|battery (?:drains|dies|is dying|barely)|\bpeel(?:ing|s|ed)?\b|"
+        r"\b(?:seam|stitching|stitches) .{0,20}(?:split|came apart|coming apart|undone|unravel)|"
+        r"\bunravel(?:l?ing|l?ed)?\b|开线|脱线|线头开了|连不上|断连|充不满|掉色|褪色|起球|"
+        r"续航.{0,4}(?:变短|越来越短|不行了|只剩)|电池不行|不耐用"),
     "wrong": re.compile(
         r"(?i)\bwrong\b(?! (?:order )?(?:number|no\b|id\b|one|order))|not what i ordered|not the (?:one|colour|color|size) i ordered|"
         r"(?<!for a )(?<!to a )(?<!into a )different (?:colou?r|size|item|product)|(?<!credit )instead of(?! (?:\d|one\b|two\b|just one))|sent me (?:a|the) .*instead|"

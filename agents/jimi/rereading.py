@@ -11,6 +11,7 @@ from datetime import date
 from agents.jimi import cues, orders, returns
 from agents.jimi.asked import attributes_asked, colour_asked, size_asked
 from agents.jimi.context import ORDER_INTENTS, Shopper, Turn
+from agents.jimi.empathy import assess
 from agents.jimi.order_talk import OrderTalk, _last_problem, _names_a_date
 from agents.jimi.policy_asked import policy_asked
 from agents.jimi.problems import RECENT, lines_mentioned, order_meant, problem_in, remedy_in
@@ -112,6 +113,9 @@ class Rereading(OrderTalk):
             return "change_order"  # "could you just drop the bottle and send me the rest?"
         if cues.PHOTO_QUESTION.search(text):
             return "photo_help"  # "do you need pictures?", "需要我拍照吗"
+        if intent == "product_search" and not cues.SEARCHING.search(text) and \
+                ordering_of(text) is None and assess(text, "complaint", [], []).score >= 2:
+            return "complaint"  # "are you kidding me?? u won't take back a hoodie": no search
         if intent == "complaint" and re.search(r"(?i)\bcancel|取消", text):
             return "cancel_order"  # "...this is ridiculous. just cancel the pans"
         if (cues.STORE_CREDIT.search(text) or cues.REFUND_WHERE.search(text)) and \

@@ -47,6 +47,7 @@ from agents.jimi.search_words import (
     reasons_for,
     sentences,
     shown_value,
+    unsold,
 )
 from agents.jimi.wording import agree
 from kg.constraints import Constraints
@@ -104,8 +105,12 @@ class ProductSearch:
         amounts = amounts_in(text)
         if not _hard(constraints) and not constraints.soft and not amounts:
             ranked = self._by_meaning(text)
+            thing = unsold(text, list(self.knowledge.graph.products())) if ranked else None
+            if thing:  # "do u sell tents?": not as such, and what comes closest
+                notes.append(f"我们没有卖{thing}，最接近的是这些：" if language == "zh" else
+                             f"We don't sell {thing}, but these come closest.")
         else:
-            ranked = self._matching(text, constraints)
+            ranked = self._matching(text, constraints, ordering is not None)
             if not ranked and constraints.kinds and constraints.categories:
                 # "keep my drinks cold, like a bottle": the kind, not the drinks category
                 constraints = replace(constraints, categories=frozenset())
@@ -145,7 +150,11 @@ class ProductSearch:
 
     # -- finding -----------------------------------------------------------------------------
 
-    def _matching(self, text: str, constraints: Constraints) -> list[ProductFacts] | None:
+    def _matching(self, text: str, constraints: Constraints, ordered: bool = False
+                  ) -> list[ProductFacts] | None:
+        """The products meeting the hard constraints, closest in meaning first; the soft
+        ones (uses, concepts) narrow them, except under an ordering ("上班用的保温杯或保温壶
+        哪个保温最久" orders them all)."""
         query = self.knowledge.query
         hits = query.search(constraints, limit=500) if not constraints.empty else []
         if not _hard(constraints):  # only tags or concepts: rank by meaning among them
@@ -156,7 +165,7 @@ class ProductSearch:
             if any(tags & set(self.knowledge.product(h.product_id).tags)  # if it has any
                    for h in query.search(unpriced, limit=500)):
                 hits = [h for h in hits if tags & set(self.knowledge.product(h.product_id).tags)]
-        if constraints.soft and any(h.score > 0 for h in hits):
+        if constraints.soft and not ordered and any(h.score > 0 for h in hits):
             hits = [h for h in hits if h.score > 0]  # "露营用的灯": the camping ones, when any
         ids = [h.product_id for h in hits]
         similarity = self.knowledge.vectors.similarities("products", text, ids) if ids else {}

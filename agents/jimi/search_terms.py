@@ -79,6 +79,15 @@ _ORDERINGS: tuple[tuple[re.Pattern[str], Ordering], ...] = tuple(
         (r"burns? (?:the )?longest|longest burn|longest[- ]burning|烧得最久|燃烧时间最长|最耐烧|烧得最长",
          "burn_time_h", True, "The {name} burns longest: {value}.", "燃烧最久的是{name}，{value}。",
          "longest burn first", "按燃烧时间从长到短"),
+        ((r"keeps? (?:\w+ )?(?:hot|warm) (?:the )?longest|stays? (?:hot|warm) (?:the )?longest|"
+          r"longest (?:heat|warmth)|best insulated|most insulated|保温(?:时间)?最(?:长|久)|"
+          r"保温(?:效果)?最好|最保温"), "keeps_hot_h", True,
+         "The {name} keeps drinks hot longest: {value}.", "保温最久的是{name}，{value}。",
+         "longest hot first", "按保温时长从长到短"),
+        ((r"keeps? (?:\w+ )?cold (?:the )?longest|stays? cold (?:the )?longest|"
+          r"保冷(?:时间)?最(?:长|久)|保冷(?:效果)?最好"), "keeps_cold_h", True,
+         "The {name} keeps drinks cold longest: {value}.", "保冷最久的是{name}，{value}。",
+         "longest cold first", "按保冷时长从长到短"),
         (r"brightest|most lumens|最亮", "brightness_lm", True,
          "The brightest is the {name} at {value}.", "最亮的是{name}，{value}。",
          "brightest first", "按亮度从高到低"),
@@ -112,7 +121,7 @@ _NEEDS = (
     (re.compile(r"(?i)\bno caffeine|\b(?:zero|0 ?(?:mg)?) caffeine|caffeine[- ]free|\bdecaf|"
                 r"without caffeine|non[- ]?caffeinated|"
                 r"不要?(?:含|带|有)?咖啡因|无咖啡因|不含咖啡因|没有?咖啡因|零咖啡因|低咖啡因"), "caffeine_mg", False),
-    (re.compile(r"(?i)\bwith caffeine|\bcaffeinated|has caffeine|pick[- ]me[- ]up|energy boost|"
+    (re.compile(r"(?i)\b(?:with|w/?) ?caff(?:eine)?\b|\bcaffeinated|has caffeine|pick[- ]me[- ]up|energy boost|"
                 r"keep me awake|wake me up|\b(?:decent|real|good|proper|some|a) kick\b|\bbuzz\b|"
                 r"含咖啡因|有咖啡因|带咖啡因|提神|犯困"),
      "caffeine_mg", True),

@@ -4,6 +4,8 @@ the price), and the answer when no product fits a phone model."""
 
 from __future__ import annotations
 
+import re
+
 from agents.jimi.comparison import attribute_name
 from agents.jimi.search_terms import CURRENCY_ZH, amount_text, value_of
 from kg.constraints import Constraints
@@ -148,3 +150,23 @@ def join_sizes(sizes: list[str]) -> str:
     if len(numbers) == len(sizes) and len(sizes) > 2:
         return f"{sizes[0]} to {sizes[-1]}"
     return ", ".join(sizes)
+
+
+_ASKED_THING = re.compile(
+    r"(?i)\bdo (?:you|u|ya) (?:guys )?(?:sell|carry|stock|have) (?:an? |any |some )?"
+    r"([a-z][a-z-]+(?: [a-z][a-z-]+)?)|你们(?:有没有)?卖([\u4e00-\u9fff]{1,6}?)(?:吗|么|嘛|不|没|$)|"
+    r"有没有卖([\u4e00-\u9fff]{1,6}?)(?:的|吗|么|嘛|$)")
+_NOT_THING = re.compile(r"(?i)^(?:it|them|one|ones|those|these|that|this|anything|something|the|"
+                        r"other|similar|more|in)\b")
+
+
+def unsold(text: str, products: list[ProductFacts]) -> str | None:
+    """The thing a shopper asks whether we sell ("do u sell tents?", "你们卖雨伞吗") when no
+    product's name holds it, for a reply that says so before the closest matches."""
+    match = _ASKED_THING.search(text)
+    thing = next((g for g in match.groups() if g), None) if match else None
+    if not thing or _NOT_THING.match(thing):
+        return None
+    stem = thing.split()[0].lower().rstrip("s") if thing.isascii() else thing
+    names = " ".join(f"{p.name_en} {p.name_zh or ''}".lower() for p in products)
+    return None if stem in names else thing

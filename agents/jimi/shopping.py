@@ -308,6 +308,8 @@ class Shopping(Comparing):
         constraints = self.search.constraints(text)
         if constraints.kinds or constraints.categories:
             return text
+        if _SELL_ASKED.search(text):
+            return text  # "lol ok. do u sell umbrellas": a thing of its own, nothing carried
         own_price = constraints.price_max is not None or constraints.price_min is not None
         amount = _AMOUNT.search(_NOT_AMOUNT.sub(" ", text))
         if not own_price and amount and cues.CORRECTION.search(text):
@@ -379,6 +381,10 @@ _KIDS_OBJECTION = re.compile(r"(?i)(?:这个|这款|那个|这)是(?:给)?(?:儿
                              r"(?: one)?\b")
 _FOR_KIDS = re.compile(r"(?i)\b(?:for )?(?:kids?|children|child)(?:'s)?\b|儿童|小孩|孩子|宝宝")
 # a budget in a sentence, dropped from an earlier search when a new one is given
+_SELL_ASKED = re.compile(
+    r"(?i)\bdo (?:you|u|ya) (?:guys )?(?:sell|carry|stock|do) (?!(?:it|them|one|ones|those|these|that|this|"
+    r"any(?:thing)?|some(?:thing)?|the|other|similar|more|in|a (?:cheaper|bigger|smaller|lighter))\b)"
+    r"[a-z]|你们(?:有没有)?卖|有没有卖|有卖")
 _THAN_THIS = re.compile(r"(?i)\bthan (?:this|that|it|these|those|mine)\b(?! (?:one|pair)?s? ?(?:of|in)\b)|比(?:这|那|它)(?:个|款|双|件|只|台|把|盏|瓶)?(?![一二三四五\d])")
 _PRICE_WORDS = re.compile(r"(?i)(?:under|below|less than|up to|over|above|between|from)?\s*[$€£¥]?"
                           r"\d+(?:\.\d+)?\s*(?:元|块|美元|刀|dollars?|usd|eur|rmb)?\s*"

@@ -9,9 +9,8 @@ from datetime import date
 
 import pytest
 
-from agents.jimi import Jimi, Shopper
+from agents.jimi import Jimi, Shopper, policy
 from agents.jimi.empathy import ACKNOWLEDGE
-from agents.jimi.order_talk import LONGEST_RETURN_DAYS
 from agents.jimi.references import resolve
 from kg.facts import ProductFacts
 from kg.kinds import kind_of, lineage
@@ -326,7 +325,8 @@ def test_a_damaged_item_is_filed_with_its_reason(jimi: Jimi, synced_platform: Pl
     assert reply.reason.startswith("damaged") and product.name_en in reply.reason
     text = reply.texts[0]
     order = synced_platform.knowledge.accounts.order_for(shopper.profile.id, order_id)
-    old = (date.today() - date.fromisoformat(order.expected_delivery)).days > LONGEST_RETURN_DAYS
+    old = (date.today() - date.fromisoformat(order.expected_delivery)).days > \
+        policy.terms(shopper.profile).return_days  # past the shopper's own window
     review = "2 business days" if old else "1 business day"  # months later: a warranty claim
     assert order_id in text and review in text and "photo" in text
 
