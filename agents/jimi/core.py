@@ -241,8 +241,8 @@ class Jimi(Rereading, Sums):
     # -- policies (personal) ---------------------------------------------------------------
 
     def _delivery_period(self, turn: Turn, shopper: Shopper) -> Reply:
-        texts = [policy.delivery_line(shopper.profile, shopper.language,
-                                       policy.region_named(*turn.recent_texts()))]
+        region = policy.region_named(*turn.recent_texts())
+        texts = [policy.delivery_line(shopper.profile, shopper.language, region)]
         if cues.SHIPPING_COST.search(turn.latest.text) or re.search(
                 r"(?i)how much is (?:the )?shipping", turn.latest.text):  # "how much and how long"
             texts.insert(0, policy.shipping_line(shopper.profile, shopper.language))
@@ -253,6 +253,8 @@ class Jimi(Rereading, Sums):
             _text(turn.slots.get("order_id")) or "")
         # the order under discussion first, then a delayed one, then the catalogue's order
         mine.sort(key=lambda o: (o.id != discussed, o.state != "delayed"))
+        if region and not shopper.profile.region.startswith(region) and not meant:
+            mine = []  # "how long to ship to germany" from a shopper in the UK: not their order
         if mine:
             texts.append(orders.describe(mine[0], shopper.language))
             if mine[0].state == "delayed":  # what happens now, and what they can do

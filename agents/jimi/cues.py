@@ -127,7 +127,7 @@ PERSON_ASKED = re.compile(r"(?i)转人工|人工客服|找人工|要人工|真�
                           r"(?:to|with) (?:a |an |some )?(?:real |actual )?(?:person|human|agent|"
                           r"someone|somebody)|\breal (?:person|human)\b|human agent|get me a "
                           r"(?:human|person|manager)|connect me to (?:a |an )?(?:person|human|agent)")
-TOTAL = re.compile(r"(?i)\bin total\b|\baltogether\b|\btogether\b|\btotal\b|一共|总共|加起来|合计")
+TOTAL = re.compile(r"(?i)\bin total\b|\baltogether\b|\btogether\b|\btotal\b|\b(?:come|comes|coming|add|adds) (?:up )?to\b|一共|总共|加起来|合计")
 # "有哪些码": the values of one product, not a search ("有哪些鞋")
 WHICH_VALUES = re.compile(r"有(?:哪些|什么|啥|哪几种)(?:码|尺码|颜色|色|尺寸|规格|型号|口味)")
 WHICH_COLOURS = re.compile(r"(?i)\b(?:which|what) colou?rs?\b|哪些颜色|什么颜色|几种颜色|哪几种颜色|有什么色")
@@ -209,6 +209,10 @@ GOES_WITH = re.compile(r"(?i)goes? (?:well )?with\b|go together|to go with|"
                        r"pairs? (?:well )?with|match(?:es)? (?:it|this)|配什么|搭配什么|搭什么|"
                        r"一起买什么|配套")
 # "橙汁那单呢", "and the other one?": a question about an order, never a new request on it
+# a short follow-up that leans on the policy just explained: "do they expire", "从哪天开始算",
+# "那具体怎么操作呢", "how do i claim it"
+LEANS_ON = re.compile(r"(?i)\b(?:they|them|it|that|those|this|these|then)\b|\bhow (?:do|does|can) i\b|"
+                      r"怎么|如何|从哪|哪天|什么时候|多久|几天|具体|这个|那个|它")
 ELLIPTICAL = re.compile(r"(?i)呢[?？]?\s*$|^\s*(?:and|what about|how about)\b")
 REQUEST_VERB = re.compile(r"(?i)\b(?:cancel|refund|return|change|swap|switch|exchange|stop|send back"
                           r"|make (?:it|them|the \w+) (?:an? )?\w+ (?:instead|please|pls))"

@@ -12,6 +12,7 @@ import re
 from agents.jimi import cues, policy
 from agents.jimi.context import Reply, Shopper, Turn
 from agents.jimi.faq import FaqRetriever, answer_of
+from agents.jimi.policy_asked import leans_on_policy
 
 OFFER_PERSON = {"en": "Would you like me to connect you to a person?",
                 "zh": "需要为您转接人工客服吗？"}
@@ -54,8 +55,12 @@ class FaqTalk:
                     cues.CARRY_ON.search(text) and cues.COVERED.search(text)) or (
                     len(text) <= 16 and any(p.search(text) for _, p in cues.TIER_NAMED))):
             text = f"{text} {said.group(0)}"  # "那电池呢" after the warranty: "那电池呢 保修"
+        intent, previous = turn.intent, turn.previous_substantive()
+        if previous is not None and leans_on_policy(turn, turn.intent, previous):
+            text = f"{text} {previous.text}"  # "do they expire" after "how do points work"
+            intent = previous.intent if previous.intent in cues.TOPIC_INTENTS else intent
         topic = next((intent for pattern, intent in cues.POLICY_TOPICS if pattern.search(text)),
-                     turn.intent)
+                     intent)
         if cues.WARRANTY_PERIOD.search(text):  # "still under warranty?": how long it lasts
             text = WARRANTY_QUESTION[language]
         elif cues.RETURN_CONDITION.search(text):  # "... a drink i already opened": conditions

@@ -18,6 +18,7 @@ from agents.jimi.context import Reply, Shopper, Turn
 from agents.jimi.faq import FaqRetriever, answer_of
 from agents.jimi.pointing import Pointing
 from agents.jimi.product_answers import describe_attribute
+from kg.facts import ProductFacts
 
 CLAUSES = re.compile(r"(?i)[?？]\s*(?:and\s+|also\s+|还有|另外)?|[.!。！]\s+(?=\w)|"
                      r"\s+-\s+|\b(?:unrelated|btw|by the way)\b[,:\s-]*|顺便问一?下|另外")
@@ -41,9 +42,10 @@ def further_answers(turn: Turn, intent: str, reply: Reply, shopper: Shopper,
     if intent in ("faq", "report_problem", *PRODUCT_INTENTS):  # it answered the first clause
         answered |= {t for t in (_topic(clauses[0]),) if t}
     extra: list[str] = []
+    current = shopping.find(str(turn.slots.get("product") or "")) or None
     for clause in clauses:
-        if intent not in PRODUCT_INTENTS and clause is not clauses[0]:
-            extra += _product_facts(clause, shopping, shopper.language)
+        if intent not in PRODUCT_INTENTS and _topic(clause) is None:
+            extra += _product_facts(clause, shopping, shopper.language, current)
         topic = _topic(clause)
         if topic is None or topic in answered:
             continue
@@ -73,9 +75,13 @@ def _policy_line(clause: str, topic: str, shopper: Shopper, faq: FaqRetriever) -
     return answer_of(row, language) if row else None
 
 
-def _product_facts(clause: str, shopping: Pointing, language: str) -> list[str]:
-    """The facts a clause asks about a product it names in full, if any."""
+def _product_facts(clause: str, shopping: Pointing, language: str,
+                   current: ProductFacts | None) -> list[str]:
+    """The facts a clause asks about a product it names in full, or about the one under
+    discussion ("battery life on them? and how long to ship to shanghai")."""
     named = shopping.products_named(clause)
+    if not named and current is not None and (cues.PRONOUN.search(clause) or len(clause) <= 25):
+        named = [current]
     if len(named) != 1:
         return []
     return [describe_attribute(named[0], a, language)

@@ -134,8 +134,7 @@ class OrderTalk(FaqTalk):
                                    for i, (p, n) in enumerate(items, 1)))
         return Reply(texts, slots={"order_id": order.id,
                                    **self._order_product(order, turn.latest.text)},
-                     went_wrong=order.state == "delayed",
-                     shown=[p.id for p, _ in items] or None)
+                     went_wrong=late, shown=[p.id for p, _ in items] or None)
 
     def _items(self, order: OrderRow) -> list[tuple[ProductFacts, int]]:
         found = []

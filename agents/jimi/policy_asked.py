@@ -4,7 +4,10 @@ carry-on of the policy asked before. Used by ``agents.jimi.rereading``."""
 
 from __future__ import annotations
 
+import re
+
 from agents.jimi import cues, membership, money, orders
+from agents.jimi.asked import attributes_asked
 from agents.jimi.context import ORDER_INTENTS, Turn, UserTurn
 from agents.jimi.shopping import Shopping
 
@@ -63,8 +66,28 @@ def policy_asked(turn: Turn, intent: str, previous: UserTurn | None, shopping: S
             len(text) <= 8 and not orders.mentions_order(text) and \
             not shopping.products_named(text):
         return "faq"  # "那电池呢" after the warranty: the same policy, for batteries
+    if leans_on_policy(turn, intent, previous) and not orders.mentions_order(text) and \
+            not shopping.products_named(text) and not attributes_asked(text, None):
+        return "faq"  # "do they expire" after the points, "从哪天开始算" after the window
     if intent in (*ORDER_INTENTS, "inform") and previous is not None and previous.intent in \
             cues.TOPIC_INTENTS and cues.ELLIPTICAL.search(text) and len(text) <= 12 and \
             not orders.mentions_order(text):
         return "faq"  # "那换货呢" after the return fee: the policy, no order to change
     return None
+
+
+_VAGUE = frozenset({"out_of_scope", "nlu_fallback", "affirm", "deny", "inform"})
+_HOW_TO = re.compile(r"(?i)具体|怎么操作|怎么弄|怎么办理|怎么申请|how do i (?:do|claim|get|start|make)|"
+                     r"how does (?:that|it) work|what do i (?:do|need to do)")
+
+
+def leans_on_policy(turn: Turn, intent: str, previous: UserTurn | None) -> bool:
+    """A short follow-up to the policy just explained that names no topic of its own: "do they
+    expire" after the points, "从哪天开始算" after the return window, "那具体怎么操作呢" after
+    the exchange terms (whatever the NLU read it as)."""
+    text = turn.latest.text
+    if previous is None or len(text) > 30 or not cues.LEANS_ON.search(text):
+        return False
+    if not (previous.intent in cues.TOPIC_INTENTS or cues.POLICY.search(previous.text)):
+        return False
+    return intent in _VAGUE or (intent in cues.TOPIC_INTENTS and bool(_HOW_TO.search(text)))

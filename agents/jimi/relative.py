@@ -88,15 +88,23 @@ _DEFINITE = re.compile(
 def comparative_asked(text: str) -> Comparative | None:
     """The comparative of a search relative to a product, or None when the words pick one of
     the products shown, ask yes or no about one, or set a price bound."""
+    found = comparatives_asked(text)
+    return found[0] if found else None
+
+
+def comparatives_asked(text: str) -> list[Comparative]:
+    """Every comparative of a relative search, in the order of the table ("有没有更小更轻的":
+    lighter, smaller)."""
     if _THAN_NUMBER.search(text) or _DEFINITE.search(text):
-        return None
+        return []
     if not (THAN.search(text) or _INDEFINITE.search(text)):
-        return None
-    return next((c for pattern, c in _COMPARATIVES if pattern.search(text)), None)
+        return []
+    return [c for pattern, c in _COMPARATIVES if pattern.search(text)]
 
 
 def relative_reply(anchors: list[ProductFacts], comparative: Comparative, key: str,
-                   pools: list[tuple[str, list[ProductFacts]]], language: str) -> Reply:
+                   pools: list[tuple[str, list[ProductFacts]]], language: str,
+                   also: tuple[str, ...] = ()) -> Reply:
     """The products beyond every anchor on ``key``, nearest first (at most five), from the
     first of ``pools`` (kind, its products; nearest kind first) that has any, or the anchor
     that is already the furthest there is."""
@@ -125,7 +133,7 @@ def relative_reply(anchors: list[ProductFacts], comparative: Comparative, key: s
         return Reply([agree(f"The {anchor.name_en} ({said}) is already the "
                             f"{comparative.most_en} of our {label}.", anchor.name_en)])
     found = [p for _, p in beyond[:5]]
-    lines = [f"{i}. {_line(p, key, language)}" for i, p in enumerate(found, 1)]
+    lines = [f"{i}. {_line(p, (key, *also), language)}" for i, p in enumerate(found, 1)]
     head = (f"比{anchor.name('zh')}（{said}）{comparative.zh}的{label}有：" if language == "zh"
             else f"{comparative.en} than the {anchor.name_en} ({said}):")
     return Reply([head + "\n" + "\n".join(lines)], shown=[p.id for p in found],
@@ -139,11 +147,10 @@ def _value(product: ProductFacts, key: str, language: str) -> str:
     return amount_text(product, key, language) or ""
 
 
-def _line(product: ProductFacts, key: str, language: str) -> str:
+def _line(product: ProductFacts, keys: tuple[str, ...], language: str) -> str:
+    """"Pocket Power Bank: 5000 mAh, 110 g, 22.00 USD": each value compared, then the price."""
     stock = "" if product.in_stock else ("，暂时缺货" if language == "zh" else ", out of stock")
-    price = _value(product, "price", language)
+    values = [v for k in dict.fromkeys((*keys, "price")) if (v := _value(product, k, language))]
     if language == "zh":
-        said = price if key == "price" else f"{_value(product, key, language)}，{price}"
-        return f"{product.name('zh')}（{said}{stock}）"
-    said = price if key == "price" else f"{_value(product, key, language)}, {price}"
-    return f"{product.name_en}: {said}{stock}"
+        return f"{product.name('zh')}（{'，'.join(values)}{stock}）"
+    return f"{product.name_en}: {', '.join(values)}{stock}"

@@ -113,9 +113,6 @@ class Rereading(OrderTalk):
             return "change_order"  # "could you just drop the bottle and send me the rest?"
         if cues.PHOTO_QUESTION.search(text):
             return "photo_help"  # "do you need pictures?", "需要我拍照吗"
-        if intent == "product_search" and not cues.SEARCHING.search(text) and \
-                ordering_of(text) is None and assess(text, "complaint", [], []).score >= 2:
-            return "complaint"  # "are you kidding me?? u won't take back a hoodie": no search
         if intent == "complaint" and re.search(r"(?i)\bcancel|取消", text):
             return "cancel_order"  # "...this is ridiculous. just cancel the pans"
         if (cues.STORE_CREDIT.search(text) or cues.REFUND_WHERE.search(text)) and \
@@ -129,6 +126,9 @@ class Rereading(OrderTalk):
                 intent == "product_search" and cues.SEARCHING.search(text)
                 and not orders.mentions_order(text)):  # "my old boots fell apart ... suggest?"
             return "report_problem"
+        if intent == "product_search" and not cues.SEARCHING.search(text) and \
+                ordering_of(text) is None and assess(text, "complaint", [], []).score >= 2:
+            return "complaint"  # "are you kidding me?? u won't take back a hoodie": no search
         if intent in ORDER_INTENTS and cues.ELLIPTICAL.search(text) and \
                 not cues.REQUEST_VERB.search(text):
             return "order_status"  # "橙汁那单呢" after a cancellation asks, it cancels nothing
@@ -180,6 +180,10 @@ class Rereading(OrderTalk):
                 and _listed_or_asked_orders(turn) and \
                 self.order_meant(turn, shopper.profile.id, latest_only=True) is not None:
             return previous.intent  # "the one with the pans" after two orders were listed
+        if intent in ("inform", "out_of_scope", "nlu_fallback", "affirm") and \
+                _MY_ORDER.search(text) and len(text) <= 60 and \
+                self.order_meant(turn, shopper.profile.id, latest_only=True) is not None:
+            return "order_status"  # "haha ok. what about my mug order"
         if intent == "order_status" and ordering_of(text) is not None and not (
                 cues.ORDER_WORDS.search(text) or orders.mentions_order(text)) and \
                 self.shopping.search.constraints(text).kinds:
@@ -397,6 +401,7 @@ _NEW_TRY = re.compile(r"(?i)那|呢|\bthen\b|what about|how about|\binstead\b")
 # "the grown-up one, battery?": one of those shown, asked about
 _THE_ONE = re.compile(r"(?i)\bthe [\w-]+(?: [\w-]+)? one\b")
 # "the desk lamp one from november?": an order, by a line and a date
+_MY_ORDER = re.compile(r"(?i)\bmy\b[^.?!]{0,25}\border\b|我的?[^，。？]{0,8}(?:订单|那单)")
 _ORDER_SHAPE = re.compile(r"(?i)\bone\b|\border\b|那单|那个订单|那笔")
 _WANTS_RETURN = re.compile(r"(?i)\b(?:i'?d like|i would like|i want|i wanna|wanna|please|pls) (?:to )?"
                            r"(?:return|send (?:it|them|\w+) back)\b|帮我(?:把.{0,12})?退|我要退|我想退|想退掉|要退掉|"

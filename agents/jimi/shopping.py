@@ -22,7 +22,7 @@ from agents.jimi.context import Reply, Shopper, Turn
 from agents.jimi.evidence import evidence, said_in_description
 from agents.jimi.product_answers import describe_attribute, fits_model, has_colour, has_size
 from agents.jimi.references import Reference
-from agents.jimi.relative import THAN, comparative_asked, relative_reply
+from agents.jimi.relative import THAN, comparatives_asked, relative_reply
 from agents.jimi.search import ProductSearch
 from agents.jimi.search_terms import (
     CURRENCY_ZH,
@@ -31,6 +31,7 @@ from agents.jimi.search_terms import (
     key_for,
     needs_in,
     ordering_of,
+    value_of,
     without_ordering,
 )
 from agents.jimi.search_words import in_size
@@ -181,11 +182,15 @@ class Shopping(Comparing):
         """"Anything lighter than the first one?", "got bigger one or not", "有没有便宜点的":
         the others of the kind beyond the products pointed at (``relative``)."""
         text = turn.latest.text
-        comparative = comparative_asked(text) or comparative_asked(f"any {text}")
         anchors = self._anchors(turn)
-        if comparative is None or not anchors:
+        keyed = [(c, self.size_key(anchors[0].id) if c.key == "size" else c.key)
+                 for c in comparatives_asked(text) or comparatives_asked(f"any {text}")
+                 if anchors]
+        if not keyed:
             return self.search_reply(turn, shopper)
-        key = self.size_key(anchors[0].id) if comparative.key == "size" else comparative.key
+        # "有没有更小更轻的": the first comparison the anchors have a value for
+        comparative, key = next(((c, k) for c, k in keyed if k and any(
+            value_of(a, k) is not None for a in anchors)), keyed[0])
         own = self.kinds_of(anchors[0].id)
         named = [k for k in own if k in self.kinds_named(text)]
         if key is None or not own or (self.kinds_named(text) and not named):
@@ -194,7 +199,8 @@ class Shopping(Comparing):
             or own[:1]  # the kinds every anchor is of: "耳机" for earbuds and headphones
         pools = [(kind, [self.knowledge.product(p) for p in
                          self.knowledge.query.products_of_kind(f"kind:{kind}")]) for kind in kinds]
-        reply = relative_reply(anchors, comparative, key, pools, shopper.language)
+        also = tuple(k for _, k in keyed if k and k != key)  # "更小更轻": the weight shown too
+        reply = relative_reply(anchors, comparative, key, pools, shopper.language, also)
         return reply if reply.texts else self.search_reply(turn, shopper)
 
     def _anchors(self, turn: Turn) -> list[ProductFacts]:
