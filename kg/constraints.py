@@ -24,7 +24,8 @@ _PRICE_MAX = re.compile(r"(?:under|below|less than|cheaper than|up to|max(?:imum
                         r"少于|不到|不高于|预算(?:加到|提到|提高到|涨到|放宽到|放到|改成|改为|到)?|"
                         r"budget (?:of |is |to |up to |now )?)\s*(?:[$€£¥]|cny|rmb|usd|eur|gbp)?\s*"
                         r"(\d+(?:\.\d+)?)" + _NOT_PRICE +
-                        r"|(\d+(?:\.\d+)?)\s*(?:元|块钱|块|美元|美金|刀|人民币|rmb|欧元|英镑)?\s*(?:以内|以下|之内)"
+                        r"|(\d+(?:\.\d+)?)\s*(?:元|块钱|块|美元|美金|刀|人民币|rmb|欧元|英镑)?\s*(?:人民币|rmb)?\s*"
+                        r"(?:以内|以下|之内)"
                         r"|(\d+(?:\.\d+)?)\s*(?:dollars?|bucks|usd|euros?|eur|pounds?|quid|gbp|"
                         r"yuan|rmb|元|块|美元|[$€£¥])?\s*(?:max(?:imum)?|tops|at most|or less|最多)\b",
                         re.IGNORECASE)

@@ -45,7 +45,8 @@ POLICY_TOPICS = (
     (re.compile(r"(?i)store credit|account balance|余额|money (?:go|goes|land) back|退到哪|退回哪|"
                 r"原路"), "get_refund"),
     (re.compile(r"(?i)\bexchange|swap (?:it|them|the)|换货|换个?尺码|换个?颜色|换.码"), "return_policy"),
-    (re.compile(r"(?i)\breturn|退货"), "return_policy"),
+    (re.compile(r"(?i)\breturn|send (?:it|them|\w+) back|take (?:it|them) back|退货|退回|能退吗|可以退吗"),
+     "return_policy"),
     (re.compile(r"(?i)warrant|guarantee|保修|质保|保固"), "warranty"),
     (re.compile(r"(?i)points|积分"), "membership_benefits"),
     (re.compile(r"(?i)shipping|delivery fee|运费|邮费|包邮"), "delivery_options"),

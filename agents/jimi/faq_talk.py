@@ -27,6 +27,9 @@ HOW_TO_RETURN = {"en": "How do I send a return?", "zh": "如何办理退货？"}
 EXCHANGE_QUESTION = {"en": "Can I exchange an item for another size or colour?",
                      "zh": "可以换尺码或颜色吗？"}
 WARRANTY_QUESTION = {"en": "How long is the warranty?", "zh": "保修期有多长？"}
+FREE_EXCHANGE = {"en": "Exchanges cost you nothing to ship. ", "zh": "换货不收运费，免费。"}
+_EXCHANGE_FREE = re.compile(r"(?i)no shipping fee|ship free|换货均免运费|免运费")
+_YES = re.compile(r"^(?:Yes[.,!]\s*|可以[。，！]\s*)")
 _BY_TIER = re.compile(r"15至60天|15[-–]60 days|15 to 60 days")
 
 
@@ -39,6 +42,10 @@ class FaqTalk:
         """A policy question asked in passing ("灯具保修多久啊"): the FAQ's answer, from the
         topic its words name."""
         line = self._faq_line(turn, shopper.language)
+        if line and cues.EXCHANGE.search(turn.latest.text) and \
+                cues.FREE_ASKED.search(turn.latest.text) and _EXCHANGE_FREE.search(line):
+            # "换尺码要运费吗": the answer to what was asked first, then the terms
+            line = FREE_EXCHANGE[shopper.language] + _YES.sub("", line, count=1)
         if line and _BY_TIER.search(line):  # "15 to 60 days depending on tier": theirs
             own = (policy.window_line if cues.EXCHANGE.search(line) else policy.returns_line)(
                 shopper.profile, shopper.language)  # an exchange ships free: the window only

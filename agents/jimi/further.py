@@ -16,6 +16,7 @@ from agents.jimi import cues, policy
 from agents.jimi.asked import attributes_asked
 from agents.jimi.context import Reply, Shopper, Turn
 from agents.jimi.faq import FaqRetriever, answer_of
+from agents.jimi.faq_talk import RETURN_QUESTION
 from agents.jimi.pointing import Pointing
 from agents.jimi.product_answers import describe_attribute
 from kg.facts import ProductFacts
@@ -24,6 +25,7 @@ CLAUSES = re.compile(r"(?i)[?？]\s*(?:and\s+|also\s+|还有|另外)?|[.!。！]
                      r"\s+-\s+|\b(?:unrelated|btw|by the way)\b[,:\s-]*|顺便问一?下|另外")
 PRODUCT_INTENTS = frozenset({"product_question", "product_search", "compare_products",
                              "which_of", "relative"})
+_WHETHER = re.compile(r"(?i)[?？]|\b(?:can|could|may) i\b|吗|能不能|可不可以|可以退|能退")
 DELIVERY_TIME = re.compile(r"(?i)how long .{0,30}(?:take|deliver|ship|arrive|get there)|"
                            r"standard delivery|express delivery|几天到|要几天|多久到|多久能到|"
                            r"配送.{0,4}(?:几天|多久)")
@@ -50,8 +52,13 @@ def further_answers(turn: Turn, intent: str, reply: Reply, shopper: Shopper,
         if topic is None or topic in answered:
             continue
         answered.add(topic)
-        extra += [line for line in [_policy_line(clause, topic, shopper, faq)]
-                  if line and line not in reply.texts]
+        lines = [_policy_line(clause, topic, shopper, faq)]
+        if topic == "return_policy" and _WHETHER.search(clause) and (shopping.kinds_named(
+                clause) or shopping.products_named(clause)):  # "if the earbuds dont fit can i
+            # send them back": what may go back
+            row = faq.best(RETURN_QUESTION[shopper.language], "return_policy")
+            lines.append(answer_of(row, shopper.language) if row else None)
+        extra += [line for line in lines if line and line not in reply.texts]
     return extra
 
 

@@ -307,9 +307,10 @@ class OrderTalk(FaqTalk):
         """"How long does that take?" right after a request was filed: its next steps."""
         remedy = [m.split(":", 1)[1] for m in turn.marks if m.startswith("filed:")][-1]
         text = turn.latest.text
-        if cues.MONEY.search(text) and (cues.FAST_METHODS.search(text) or cues.CARD.search(text)):
-            return Reply([orders.refund_arrival(text, shopper.language)])  # "退回支付宝要多久"
         texts = [problems_text.timing(remedy, shopper.language)]
+        if cues.MONEY.search(text) and (cues.FAST_METHODS.search(text) or cues.CARD.search(text)):
+            arrival = orders.refund_arrival(text, shopper.language)  # "退回支付宝要多久"
+            return Reply([*texts, arrival] if remedy == "return" else [arrival])
         if remedy == "replacement" and cues.ARRIVAL.search(turn.latest.text):
             texts.append(policy.delivery_line(shopper.profile, shopper.language,
                                        policy.region_named(*turn.recent_texts())))  # "多久能到"
@@ -325,10 +326,15 @@ class OrderTalk(FaqTalk):
                      slots={"order_id": order.id})
 
     def _refund_timing(self, turn: Turn, shopper: Shopper) -> Reply:
-        """When refunded money shows, for the payment method named."""
-        return Reply([orders.refund_arrival(turn.latest.text, shopper.language)])
+        """When refunded money shows, for the payment method named (after a return was
+        started, first when we refund it)."""
+        texts = [orders.refund_arrival(turn.latest.text, shopper.language)]
+        if any(_RETURN_STARTED.search(t) for t in turn.bot_texts[-6:]):
+            texts.insert(0, problems_text.timing("return", shopper.language))
+        return Reply(texts)
 
 
+_RETURN_STARTED = re.compile(r"(?i)started the return|return request|已为您(?:提交|发起)退货|退货申请")
 _CLAUSES = re.compile(r"(?i)[.;!?。；！？]|,\s*(?:but|and)\b|\bbut\b|，但|但是")
 _CLAUSE = re.compile(r"(?i)[,;，；]|\bbut\b|\bkeep\b|\bi'?ll wait\b|保留|留着|先不")
 

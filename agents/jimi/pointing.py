@@ -194,7 +194,8 @@ class Pointing:
             (p, self.knowledge.product(p).name_en, self.knowledge.product(p).name_zh or "")
             for p in shown])
         if named:  # "the trail shoe", "运动那款", "the glass one ... the other one"
-            if found is not None and found.how == "other":
+            if found is not None and found.how == "other" and (
+                    discussed is None or discussed.id in named):  # "另一个玻璃的" names the other
                 others = [p for p in shown if p not in named]
                 return Reference(others[:1], "other") if others else found
             return Reference(named, "named" if len(named) == 1 else "plural")

@@ -26,6 +26,9 @@ def policy_asked(turn: Turn, intent: str, previous: UserTurn | None, shopping: S
     if cues.RETURN_CONDITION.search(text) and cues.RETURNING.search(text) and \
             not cues.UNUSED.search(text):
         return "faq"  # "can i return a drink i already opened": what may be returned
+    if membership.tiers_named(text) and membership.PERKS.search(text) and \
+            intent not in ORDER_INTENTS:
+        return "membership_benefits"  # "升了银卡有啥好处 运费呢": that tier's terms
     asks_cost_back = intent == "get_refund" and bool(cues.RETURNING.search(text)) and \
         "?" in text  # "does it cost me anything to send back?"
     if cues.SHIPPING_COST.search(text) and (

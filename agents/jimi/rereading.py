@@ -39,6 +39,10 @@ class Rereading(OrderTalk):
         if found is not None:
             return found
         if intent not in cues.FOLLOW_UP_INTENTS:
+            if comparative_asked(turn.latest.text) and (turn.slots.get("product") or turn.shown) \
+                    and not cues.ORDER_WORDS.search(turn.latest.text) and \
+                    not cues.POLICY.search(turn.latest.text):
+                return "relative"  # "有没有小一点能揣兜里的" whatever the NLU made of it
             return intent
         return self._shopping_follow_up(turn, intent, shopper)
 
@@ -108,8 +112,8 @@ class Rereading(OrderTalk):
         if cues.HOMEWORK.search(text) and not orders.mentions_order(text) and not (
                 cues.SEARCHING.search(text) or self.shopping.search.constraints(text).kinds):
             return "off_topic"  # "能帮我做一下这道题吗：长方形...面积是多少"
-        if cues.REMOVE_LINE.search(text) and (turn.slots.get("order_id")
-                                              or orders.mentions_order(text)):
+        if cues.REMOVE_LINE.search(text) and (turn.slots.get("order_id") or orders.mentions_order(
+                text) or (RECENT.search(text) and cues.ORDER_WORDS.search(text))):
             return "change_order"  # "could you just drop the bottle and send me the rest?"
         if cues.PHOTO_QUESTION.search(text):
             return "photo_help"  # "do you need pictures?", "需要我拍照吗"
@@ -272,8 +276,8 @@ class Rereading(OrderTalk):
                 and wanted.price_max is None and wanted.price_min is None:
             return "relative"  # "anything lighter than the first one?", "有没有便宜点的"
         if (cues.ANYTHING_ELSE.search(text) or cues.SIMILAR.search(text)) and (
-                turn.slots.get("product") or turn.last_shown()) and \
-                not attributes_asked(text, None) and not colour_asked(text):
+                turn.slots.get("product") or turn.last_shown()) and (wanted.kinds or (
+                    not attributes_asked(text, None) and not colour_asked(text))):
             return "product_search"  # "200人民币以内还有别的吗", "anything similar?"
         if cues.OTHER_COLOURS.search(text) and turn.slots.get("product") and \
                 not self.shopping.search.constraints(text).kinds:
@@ -405,7 +409,7 @@ _MY_ORDER = re.compile(r"(?i)\bmy\b[^.?!]{0,25}\border\b|我的?[^，。？]{0,8
 _ORDER_SHAPE = re.compile(r"(?i)\bone\b|\border\b|那单|那个订单|那笔")
 _WANTS_RETURN = re.compile(r"(?i)\b(?:i'?d like|i would like|i want|i wanna|wanna|please|pls) (?:to )?"
                            r"(?:return|send (?:it|them|\w+) back)\b|帮我(?:把.{0,12})?退|我要退|我想退|想退掉|要退掉|"
-                           r"退掉吧|退了吧|申请退货")
+                           r"退掉吧|退了吧|申请退货|(?<!不)想退(?!款)|要退货")
 _BUYING = re.compile(r"(?i)\b(?:thinking of (?:getting|buying)|i want to buy|planning to buy|if i buy)\b|"
                      r"我想买|想买|打算买|要是买")
 _STILL = re.compile(r"(?i)\bstill\b|too late|(?:until|till|by) when|截止|到什么时候|还能|还可以|能不能|"

@@ -129,6 +129,9 @@ _NEEDS = (
     (re.compile(r"(?i)(?<!not )induction|(?<!不)(?<!不能)电磁炉"), "induction_compatible", True),
     (re.compile(r"(?i)(?<!not )(?<!isn't )dishwasher[- ]safe|(?:go|goes|put it) in the dishwasher|"
                 r"(?<!不)(?<!不能)(?:进|放进?|用)洗碗机"), "dishwasher_safe", True),
+    # "a gift for a 5 year old", "给5岁小朋友": made for kids
+    (re.compile(r"(?i)\bfor (?:my |a |an |the )?(?:kids?|child|children|toddlers?|little ones?)\b|"
+                r"\b\d{1,2}[- ]?(?:year|yr)s?[- ]?old\b|小朋友|小孩|儿童|宝宝|(?<![\d.])\d{1,2}岁"), "kids", True),
     # "that one's for kids, any for adults?", "ok and one for me?": nothing made for kids
     (re.compile(r"(?i)\bfor (?:an? )?(?:adults?|grown[- ]ups?|myself)\b|\badult\b|\bgrown[- ]ups?\b|\b(?:one|some|any|"
                 r"something|anything) for me\b|大人|成年人|成人(?:用|款|的|版|穿|戴)|给我自己"), "kids", False),

@@ -88,8 +88,8 @@ class Shopping(Comparing):
         texts = [] if asked_for else self._answers(product, turn, language, pointed)
         if cues.BUYING.search(text) and not product.in_stock:  # "I'll buy the pocket one"
             texts.insert(0, describe_attribute(product, "stock", language))
-        if not product.in_stock and (cues.BUYING.search(text) or "stock" in attributes_asked(
-                text, product)):
+        if not product.in_stock and (cues.BUYING.search(text) or size_asked(text) or
+                                     "stock" in attributes_asked(text, product)):
             texts += self._in_stock_instead(product, language)  # "现在能买到吗": what can be
         elif not product.in_stock and texts and not any(_OUT.search(t) for t in texts):
             texts.append(OUT_NOW[language].format(name=product.name(language)))  # worth knowing
