@@ -43,6 +43,7 @@ SORRY_TROUBLE = {"en": "I'm sorry for the trouble.", "zh": "很抱歉给您添�
 SORRY_AGAIN = {"en": "I'm sorry, that is far too long to wait.", "zh": "真的很抱歉，让您等了这么久。"}
 PERSON_AGAIN = {"en": "If you'd rather talk it through, I can connect you to a person now.",
                 "zh": "如果您希望，我可以马上为您转接人工客服。"}
+_WHO_PAYS = re.compile(r"(?i)\bdo i (?:have to )?pay\b|\bwho pays\b|要我(?:自己)?(?:出|付|承担)|谁出|(?:要|需要)(?:付|出)运费")
 SORRY_LATE = {"en": "I'm sorry your order is running late.", "zh": "很抱歉订单延误了，给您添麻烦了。"}
 _SORRY = re.compile(r"(?i)\bsorry\b|抱歉")
 HANDOVER = {
@@ -262,7 +263,9 @@ class Jimi(Rereading, Sums):
         return Reply(texts)  # a question about delivery times: no apology for the late one
 
     def _return_policy(self, turn: Turn, shopper: Shopper) -> Reply:
-        texts = [policy.returns_line(shopper.profile, shopper.language)]
+        cost = bool(cues.SHIPPING_COST.search(turn.latest.text) or _WHO_PAYS.search(
+            turn.latest.text))  # "do I pay the return shipping?": yes or no first
+        texts = [policy.returns_line(shopper.profile, shopper.language, cost)]
         faq = self._faq_line(turn, shopper.language)
         other_tier = any(t != shopper.profile.membership and p.search(turn.latest.text)
                          for t, p in cues.TIER_NAMED)  # "金卡退货期限是多久" from a silver member

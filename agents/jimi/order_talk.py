@@ -134,7 +134,9 @@ class OrderTalk(FaqTalk):
                                    for i, (p, n) in enumerate(items, 1)))
         return Reply(texts, slots={"order_id": order.id,
                                    **self._order_product(order, turn.latest.text)},
-                     went_wrong=late, shown=[p.id for p, _ in items] or None)
+                     went_wrong=order.state == "delayed" or (late and bool(_STILL_NOT.search(
+                         turn.latest.text))),  # "still hasnt arrived, it was due...": sorry
+                     shown=[p.id for p, _ in items] or None)
 
     def _items(self, order: OrderRow) -> list[tuple[ProductFacts, int]]:
         found = []
@@ -334,6 +336,8 @@ class OrderTalk(FaqTalk):
         return Reply(texts)
 
 
+_STILL_NOT = re.compile(r"(?i)\bstill (?:hasn'?t|hasnt|haven'?t|havent|not|no)\b|supposed to (?:be|arrive|come)|"
+                        r"should(?:'ve| have) (?:been|arrived|come)|\blate\b|还没(?:到|收到|送到)|早该|应该.{0,6}到了")
 _RETURN_STARTED = re.compile(r"(?i)started the return|return request|已为您(?:提交|发起)退货|退货申请")
 _CLAUSES = re.compile(r"(?i)[.;!?。；！？]|,\s*(?:but|and)\b|\bbut\b|，但|但是")
 _CLAUSE = re.compile(r"(?i)[,;，；]|\bbut\b|\bkeep\b|\bi'?ll wait\b|保留|留着|先不")

@@ -13,7 +13,7 @@ from agents.jimi import cues, money
 from agents.jimi.asked import attributes_asked, colour_asked
 from agents.jimi.context import Shopper, Turn
 from agents.jimi.described import conversation_products, described, picked_out
-from agents.jimi.references import Reference, named_among, resolve
+from agents.jimi.references import Reference, named_among, other_then_named, resolve
 from agents.jimi.search import ProductSearch
 from agents.jimi.search_terms import (
     amounts_in,
@@ -194,8 +194,9 @@ class Pointing:
             (p, self.knowledge.product(p).name_en, self.knowledge.product(p).name_zh or "")
             for p in shown])
         if named:  # "the trail shoe", "运动那款", "the glass one ... the other one"
-            if found is not None and found.how == "other" and (
-                    discussed is None or discussed.id in named):  # "另一个玻璃的" names the other
+            first = self.knowledge.product(named[0])
+            if found is not None and found.how == "other" and not other_then_named(
+                    turn.latest.text, first.name_en, first.name_zh or ""):  # "另一个玻璃的": it
                 others = [p for p in shown if p not in named]
                 return Reference(others[:1], "other") if others else found
             return Reference(named, "named" if len(named) == 1 else "plural")

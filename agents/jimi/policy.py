@@ -66,12 +66,18 @@ def shipping_line(profile: ProfileRow, language: str) -> str:
     return base + express + "."
 
 
-def returns_line(profile: ProfileRow, language: str) -> str:
+def returns_line(profile: ProfileRow, language: str, cost_asked: bool = False) -> str:
+    """The shopper's return window and return shipping; led by the answer when the cost was
+    asked ("退回去的运费要我自己出吗": "不用，…")."""
     t = terms(profile)
     tier = tier_name(profile.membership, language)
     if language == "zh":
         shipping = "退货运费全免" if t.free_return_shipping else f"退货运费{RETURN_SHIPPING}美元"
-        return f"作为{tier}，您可在签收后{t.return_days}天内退货，{shipping}。"
+        lead = ("不用，退货免费。" if t.free_return_shipping else "需要，") if cost_asked else ""
+        return f"{lead}作为{tier}，您可在签收后{t.return_days}天内退货，{shipping}。"
+    if cost_asked:
+        lead = "No, returns are free for you. " if t.free_return_shipping else "Yes: "
+        return lead + returns_line(profile, language).replace("As a", "as a", 1)
     shipping = ("return shipping is free" if t.free_return_shipping
                 else f"return shipping costs ${RETURN_SHIPPING}")
     return (f"As a {tier}, you can return items within {t.return_days} days of delivery, "

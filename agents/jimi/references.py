@@ -163,3 +163,16 @@ def _named_in_part(text: str, shown: list[tuple[str, str, str]]) -> list[str]:
     best = max(votes.values())
     strong = [pid for pid, _, _ in shown if votes.get(pid) == best]
     return strong if len(strong) == 1 else []
+
+
+def other_then_named(text: str, name_en: str, name_zh: str) -> bool:
+    """Whether the words name the product right after "the other" ("另一个玻璃的呢": the other,
+    the glass one), rather than in a clause of their own ("i returned the glass one. the other
+    one?")."""
+    match = _OTHER.search(text)
+    if match is None:
+        return False
+    after = text[match.end():match.end() + 10].lower()
+    words = [w for w in re.findall(r"[a-z]{4,}", name_en.lower())] + [
+        name_zh[i:i + 2] for i in range(len(name_zh) - 1)]
+    return any(w in after for w in words)

@@ -220,7 +220,8 @@ class Rereading(OrderTalk):
         if turn.last_shown() and intent in cues.REFINING_INTENTS and not cues.PRONOUN.search(text) \
                 and not cues.ASKS_ABOUT.search(text) and not (
                     _THE_ONE.search(text) and attributes_asked(text, None)) and (
-                    any(need != "stock" for need, _ in needs_in(text)) or self._new_budget(text)):
+                    any(need != "stock" and (need, present) != ("kids", True)  # "6岁穿什么码"
+                        for need, present in needs_in(text)) or self._new_budget(text)):
             return "product_search"  # "不要带咖啡因的", "那预算加到700呢": the search, narrowed
         if intent == "complaint" and (ordering_of(text) is not None or self._new_budget(text)) \
                 and turn.last_shown() and \

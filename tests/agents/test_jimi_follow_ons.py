@@ -1,0 +1,144 @@
+"""Follow-ons a shopper leans on context for: a short question about the policy just explained
+("do they expire", "从哪天开始算"), a total of both ("what would both come to"), each
+instalment, "my mug order", the other one named by a feature, plus kids' gifts, budgets in 块
+人民币, things we don't sell, faults that show with use, and refunds after a return. Expectations
+come from the demo catalogue, its FAQ and ``policy``."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from agents.jimi import Jimi, Shopper, money, policy
+from agents.jimi.search import ProductSearch
+from tests.testing import conversation, member, of_kind, user_turn
+from ui.platform import Platform
+
+
+@pytest.fixture(scope="module")
+def jimi(synced_platform: Platform) -> Jimi:
+    return Jimi(synced_platform.knowledge)
+
+
+def _said(reply_texts: list[str]) -> str:
+    return "\n".join(reply_texts)
+
+
+@pytest.mark.parametrize(("first", "then", "wanted"), [
+    (("how do reward points work", "membership_benefits"), "do they expire", "12 months"),
+    (("白金会员退货期限是多久", "return_policy"), "从哪天开始算", "签收"),
+])
+def test_a_short_question_leans_on_the_policy_just_explained(
+        jimi: Jimi, synced_platform: Platform, first: tuple[str, str], then: str,
+        wanted: str) -> None:
+    language = "zh" if wanted == "签收" else "en"
+    reply = jimi.respond(conversation(user_turn(*first), user_turn(then, "out_of_scope")),
+                         member(synced_platform, "gold", language))
+    assert wanted in _said(reply.texts)
+
+
+def test_what_both_come_to_is_their_total(jimi: Jimi, synced_platform: Platform) -> None:
+    lamp, cushion = of_kind(synced_platform, "lamps")[0], of_kind(synced_platform, "cushions")[0]
+    reply = jimi.respond(conversation(
+        user_turn(f"the {lamp.name_en} and the {cushion.name_en}", "product_search"),
+        user_turn("what would both come to", "out_of_scope"),
+        shown=[[lamp.id, cushion.id]], slots={"product": cushion.name_en}),
+        member(synced_platform, "basic"))
+    assert f"{lamp.price + cushion.price:.2f} USD" in _said(reply.texts)
+
+
+def test_each_payment_is_the_instalment_of_the_product_discussed(
+        jimi: Jimi, synced_platform: Platform) -> None:
+    dear = max(synced_platform.knowledge.graph.products(), key=lambda p: p.price)
+    assert dear.price >= money.INSTALMENT_MIN
+    reply = jimi.respond(conversation(user_turn("can I pay in installments?", "payment_issue"),
+                                      user_turn("how much is each payment then", "payment_issue"),
+                                      slots={"product": dear.name_en}),
+                         member(synced_platform, "basic"))
+    assert f"{dear.price / money.INSTALMENTS:.2f} USD" in _said(reply.texts)
+
+
+def _order_with(platform: Platform, kind: str) -> tuple[Shopper, str]:
+    for profile in platform.knowledge.accounts.profiles():
+        for order in platform.knowledge.accounts.orders_of(profile.id):
+            if order.state in ("shipped", "delayed", "paid") and any(
+                    line.product_id in {p.id for p in of_kind(platform, kind)}
+                    for line in order.lines):
+                return Shopper(profile, "en"), order.id
+    raise AssertionError(f"no open order with {kind}")
+
+
+def test_my_mug_order_after_small_talk_is_its_status(jimi: Jimi,
+                                                     synced_platform: Platform) -> None:
+    shopper, order_id = _order_with(synced_platform, "mugs")
+    reply = jimi.respond(conversation(user_turn("can u book me a taxi", "out_of_scope"),
+                                      user_turn("haha ok. what about my mug order", "inform")),
+                         shopper)
+    assert order_id in _said(reply.texts)
+
+
+def test_the_other_one_named_by_a_feature(jimi: Jimi, synced_platform: Platform) -> None:
+    vases = sorted(of_kind(synced_platform, "vases"), key=lambda p: p.price)
+    glass = next(p for p in vases if "glass" in p.name_en.lower())
+    other = next(p for p in vases if p is not glass)
+    reply = jimi.respond(conversation(
+        user_turn("最便宜的花瓶多少钱", "product_search"), user_turn("多高啊", "product_question"),
+        user_turn("另一个玻璃的呢", "inform"), shown=[[p.id for p in vases]],
+        slots={"product": other.name_en}), member(synced_platform, "basic", "zh"))
+    assert reply.slots.get("product") == glass.name_en
+    assert str(glass.attributes["height_cm"]) in _said(reply.texts)
+
+
+def test_kids_and_a_budget_in_kuai_renminbi(synced_platform: Platform) -> None:
+    search = ProductSearch(synced_platform.knowledge, {"CNY": 0.14})
+    wanted = search.constraints("想给5岁小朋友买个礼物 200块人民币以内 有啥推荐")
+    assert wanted.price_max == 200.0 and wanted.price_min is None
+    found = search.answer("想给5岁小朋友买个礼物 200块人民币以内 有啥推荐", "zh")
+    products = [synced_platform.knowledge.product(p) for p in found.products]
+    assert products and all("kids" in p.tags and p.price <= 28.0 for p in products)
+
+
+def test_a_thing_we_do_not_sell_is_said_before_the_closest(synced_platform: Platform) -> None:
+    found = ProductSearch(synced_platform.knowledge, {}).answer(
+        "do u sell tents? need one for 2 ppl for a festival", "en")
+    assert found.text.startswith("We don't sell tents")
+    assert not ProductSearch(synced_platform.knowledge, {}).answer(
+        "do you sell headphones?", "en").text.startswith("We don't sell")
+
+
+def test_a_fault_that_shows_with_use_files_a_warranty_replacement(
+        jimi: Jimi, synced_platform: Platform) -> None:
+    charged = {p.id for p in synced_platform.knowledge.graph.products()
+               if "battery_life_h" in p.attributes or "battery_mah" in p.attributes}
+    accounts = synced_platform.knowledge.accounts
+    found = [(profile, order, line.product_id) for profile in accounts.profiles()
+             for order in accounts.orders_of(profile.id) for line in order.lines
+             if line.product_id in charged and order.state == "delivered"
+             and (date.today() - date.fromisoformat(order.expected_delivery)).days >
+             policy.terms(profile).return_days
+             and sum(line.product_id in {x.product_id for x in o.lines}
+                     for o in accounts.orders_of(profile.id)) == 1]
+    assert found, "the demo orders hold a charged product delivered past its return window"
+    profile, _, product_id = found[0]
+    product = synced_platform.knowledge.product(product_id)
+    reply = jimi.respond(conversation(user_turn(
+        f"my {product.name_en} barely hold a charge anymore", "product_search")),
+        Shopper(profile, "en"))
+    assert reply.requests and reply.requests[0][1] == "replacement"
+    assert "warranty" in _said(reply.texts) and "photo" in _said(reply.texts)
+
+
+def test_a_frustrated_message_without_a_search_word_is_a_complaint(
+        jimi: Jimi, synced_platform: Platform) -> None:
+    reply = jimi.respond(conversation(user_turn(
+        "are you kidding me?? u won't take back a hoodie", "product_search")),
+        member(synced_platform, "basic"))
+    assert not reply.shown and "sorry" in _said(reply.texts).lower()
+
+
+def test_an_exchange_asked_about_shipping_says_free_first(jimi: Jimi,
+                                                         synced_platform: Platform) -> None:
+    reply = jimi.respond(conversation(user_turn("请问换尺码要运费吗", "return_policy")),
+                         member(synced_platform, "basic", "zh"))
+    assert reply.texts[0].startswith("换货不收运费")
