@@ -38,34 +38,49 @@ def further_answers(turn: Turn, intent: str, reply: Reply, shopper: Shopper,
                     shopping: Pointing, faq: FaqRetriever) -> list[str]:
     """The lines answering the message's further questions, not already in ``reply``."""
     clauses = [c for c in CLAUSES.split(turn.latest.text) if len(c.strip()) > 6]
-    if len(clauses) < 2 or reply.handover:
-        return []
+    if reply.handover or not (len(clauses) >= 2 or len(_topics(turn.latest.text)) >= 2):
+        return []  # one question: the reply answers it
+    clauses = clauses or [turn.latest.text]
     answered = set(COVERS.get(intent, {intent}))
     if intent in ("faq", "report_problem", *PRODUCT_INTENTS):  # it answered the first clause
-        answered |= {t for t in (_topic(clauses[0]),) if t}
+        answered |= set(_topics(clauses[0])[:1])
     extra: list[str] = []
     current = shopping.find(str(turn.slots.get("product") or "")) or None
     for clause in clauses:
-        if intent not in PRODUCT_INTENTS and _topic(clause) is None:
+        if intent not in PRODUCT_INTENTS and not _topics(clause):
             extra += _product_facts(clause, shopping, shopper.language, current)
-        topic = _topic(clause)
-        if topic is None or topic in answered:
-            continue
-        answered.add(topic)
-        lines = [_policy_line(clause, topic, shopper, faq)]
-        if topic == "return_policy" and _WHETHER.search(clause) and (shopping.kinds_named(
-                clause) or shopping.products_named(clause)):  # "if the earbuds dont fit can i
-            # send them back": what may go back
-            row = faq.best(RETURN_QUESTION[shopper.language], "return_policy")
-            lines.append(answer_of(row, shopper.language) if row else None)
-        extra += [line for line in lines if line and line not in reply.texts]
+        for topic in _topics(clause):  # "how long to singapore and how much": both
+            if topic not in answered:
+                answered.add(topic)
+                extra += _topic_lines(clause, topic, shopper, shopping, faq, reply)
     return extra
 
 
-def _topic(clause: str) -> str | None:
-    if DELIVERY_TIME.search(clause) and not cues.RETURNING.search(clause):
-        return "delivery_period"
-    return next((t for p, t in cues.POLICY_TOPICS if p.search(clause)), None)
+def _topic_lines(clause: str, topic: str, shopper: Shopper, shopping: Pointing,
+                 faq: FaqRetriever, reply: Reply) -> list[str]:
+    """The lines answering one policy topic a clause asks about."""
+    lines = [_policy_line(clause, topic, shopper, faq)]
+    if topic == "return_policy" and _WHETHER.search(clause) and (shopping.kinds_named(
+            clause) or shopping.products_named(clause)):  # "if the earbuds dont fit can i
+        # send them back": what may go back
+        row = faq.best(RETURN_QUESTION[shopper.language], "return_policy")
+        lines.append(answer_of(row, shopper.language) if row else None)
+    return [line for line in lines if line and line not in reply.texts]
+
+
+def _topics(clause: str) -> list[str]:
+    """The policy topics a clause asks about, delivery time first: "how long does shipping to
+    germany take and is it free" asks the time and the fee."""
+    found = ["delivery_period"] if DELIVERY_TIME.search(clause) and \
+        not cues.RETURNING.search(clause) else []
+    for pattern, topic in cues.POLICY_TOPICS:
+        if pattern.search(clause) and topic not in found and not (
+                topic == "delivery_options" and found and not cues.SHIPPING_COST.search(clause)):
+            found.append(topic)  # "how long does shipping take" asks no fee
+    if cues.SHIPPING_COST.search(clause) and "delivery_options" not in found and \
+            not cues.RETURNING.search(clause):
+        found.append("delivery_options")  # "is delivery free?"
+    return found
 
 
 def _policy_line(clause: str, topic: str, shopper: Shopper, faq: FaqRetriever) -> str | None:
@@ -103,5 +118,5 @@ def search_clause(turn: Turn, intent: str, shopping: Pointing) -> str | None:
     clauses = [c for c in CLAUSES.split(turn.latest.text) if len(c.strip()) > 4]
     if len(clauses) < 2:
         return None
-    return next((c for c in clauses if cues.SEARCHING.search(c) and _topic(c) is None
+    return next((c for c in clauses if cues.SEARCHING.search(c) and not _topics(c)
                  and shopping.search.constraints(c).kinds), None)

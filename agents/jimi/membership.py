@@ -35,7 +35,7 @@ WORTH = re.compile(r"(?i)\bworth\b|\bvalue\b|how much (?:money|off|is that|are t
 # how points are earned: "积分怎么算", "how do points work", "points per dollar"
 RATE = re.compile(r"(?i)积分怎么算|怎么(?:算|累积|积)积分|积分规则|how do (?:the )?points work|"
                   r"points? per dollar|how (?:are|do i earn) points")
-POINTS_SAID = re.compile(r"(?i)(\d[\d,]*)\s*(?:points?|pts?\b|积分)")
+POINTS_SAID = re.compile(r"(?i)(\d[\d,]*)\s*(?:points?|pts?\b|积分|分(?=\s*(?:能|可以|可)?抵))")
 # a policy asked by a member of some tier ("我是白金", "as a platinum member"): that policy
 OTHER_POLICY = re.compile(r"(?i)warrant|保修|质保|return|退|pick ?up|取件|shipping|deliver|运费|配送|"
                           r"express|加急|instal|分期|refund|退款|exchange|换货")

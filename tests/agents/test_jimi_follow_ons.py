@@ -142,3 +142,23 @@ def test_an_exchange_asked_about_shipping_says_free_first(jimi: Jimi,
     reply = jimi.respond(conversation(user_turn("请问换尺码要运费吗", "return_policy")),
                          member(synced_platform, "basic", "zh"))
     assert reply.texts[0].startswith("换货不收运费")
+
+
+def test_one_clause_asking_the_delivery_time_and_the_fee_gets_both(
+        jimi: Jimi, synced_platform: Platform) -> None:
+    shopper = member(synced_platform, "silver")
+    reply = jimi.respond(conversation(user_turn(
+        "how long does shipping to germany take and is it free", "delivery_period")), shopper)
+    said = _said(reply.texts)
+    assert "Germany takes 5-8 business days" in said
+    assert f"over ${policy.terms(shopper.profile).free_shipping_over:g}" in said
+    time_only = jimi.respond(conversation(user_turn("how long does standard shipping take?",
+                                                    "delivery_period")), shopper)
+    assert "$5.99" not in _said(time_only.texts)  # the time was asked, not the fee
+
+
+def test_points_said_as_fen_are_worth_their_share(jimi: Jimi, synced_platform: Platform) -> None:
+    reply = jimi.respond(conversation(user_turn("100分能抵多少钱？会过期吗", "membership_benefits")),
+                         member(synced_platform, "silver", "zh"))
+    said = _said(reply.texts)
+    assert f"抵扣{policy.POINTS_PER_100_USD:g}美元" in said and "12个月" in said
