@@ -131,6 +131,7 @@ NAME_ONLY = frozenset({"light", "lights", "pack", "packs", "top", "tops", "case"
 # a loose word that does name a kind in these phrases ("need a light for camping")
 QUERY_ONLY = MappingProxyType({"a light": "lights", "light for": "lights", "lights for": "lights",
                                "camping light": "lights", "reading light": "lamps",
+                               "brightest light": "lights", "brightest lights": "lights",
                                "a case": "cases", "a pack": "backpacks",
                                "biggest pack": "backpacks", "largest pack": "backpacks",
                                "lightest pack": "backpacks", "cheapest pack": "backpacks",

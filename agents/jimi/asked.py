@@ -35,6 +35,7 @@ _ASKS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ((r"battery life|battery last|how long (?:does|will) (?:the battery|it|they) last|"
       r"on (?:one|a) (?:single )?charge|(?:hrs?|hours?) (?:per|a|on a|each) charge|per charge|"
       r"how long (?:does|will|do|can) (?:it|they|the \w+) (?:stay (?:lit|on)|run|play|glow)|"
+      r"how long (?:does|will|do|can) (?:it|they|the \w+) last|"
       r"\bbattery\b|续航|电池|用多久|能用多长|充一次电|亮多久|能亮多|能听多久|听多久|能听多长|"
       r"(?:能|可以)?(?:听|用|亮|播放?)(?:几个?|多少个?)小时"),
      ("battery_life_h",
@@ -181,6 +182,9 @@ def colour_asked(text: str) -> str | None:
     return None
 
 
+_AGE = re.compile(r"(?i)\bage (\d{1,2})\b|\b(\d{1,2})[- ]?(?:years?|yrs?|yo)(?:[- ]old)?\b|(\d{1,2})岁")
+
+
 def size_asked(text: str, product: ProductFacts | None = None) -> str | None:
     """A size named: one the product has when the text contains it, else a shoe size or
     letter size said as a size ("in 46", "37码", "size M")."""
@@ -191,6 +195,9 @@ def size_asked(text: str, product: ProductFacts | None = None) -> str | None:
             continue
         if len(size) >= 2 and re.search(rf"(?<![\w.]){re.escape(size.lower())}(?![\w.])", lowered):
             return size
+        age = _AGE.search(text)
+        if age and size.upper() == f"{next(g for g in age.groups() if g)}Y":
+            return size  # "do u have it for age 6?", "6岁穿什么码": 6Y
     letter = _LETTER.search(text)
     if letter and (letter.group(1).isupper() or _SIZE_WORDS.search(text)):
         value = letter.group(1).upper()

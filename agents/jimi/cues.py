@@ -72,7 +72,7 @@ WARRANTY_PERIOD = re.compile(r"(?i)still (?:under|in|covered)|\bcovered\s*[?？]
                              r"(?:period|last)|how long .{0,20}warranty|还在保修|保修期|保多久|保修多久|"
                              r"还保修|质保期|质保多久|what about (?:the )?warranty|保修呢|质保呢")
 REFUND_WHERE = re.compile(r"(?i)where (?:does|do|will) (?:the |my )?(?:money|refund)|money (?:go|goes) "
-                          r"back|退到哪|退回哪|退回到哪|原路")
+                          r"back|退到哪|退回哪|退回到哪|原路|退回原来的|退回原|退到原来的|退回.{0,4}卡[吗么]")
 STORE_CREDIT = re.compile(r"(?i)store credit|account balance|shop credit|gift card balance|账户余额|"
                           r"退到余额|退成余额|退.{0,4}余额")
 ORDER_WORDS = re.compile(r"(?i)\border|parcel|package|deliver|ship|arriv|track|refund|return|cancel|"
@@ -82,7 +82,7 @@ ORDER_IT = re.compile(r"(?i)\bcan i (?:order|buy|get) (?:it|that|this|them|one|t
                       r"能(?:下单|买)(?:吗|不)|可以下单")
 # what may be returned: "can i return a drink i already opened"
 RETURN_CONDITION = re.compile(r"(?i)\b(?:opened|used|worn|washed|without (?:the )?tags?)\b|拆封|开封|"
-                              r"用过|穿过|洗过|吊牌|打开过")
+                              r"用过|穿过|洗过|吊牌|打开过|喝了|开了|拆了|\bdrank\b|\bdrunk\b")
 # an item never used: whether it can still go back is a window question, not the conditions
 UNUSED = re.compile(r"(?i)unopened|never (?:\w+ )?(?:used|worn|opened)|not (?:been )?(?:used|worn|opened)|"
                     r"still in the box|unused|没拆|未拆|还没拆|没用过|没穿过|没开过|一直没用|全新|一罐都没开|没开封")
@@ -128,7 +128,7 @@ PERSON_ASKED = re.compile(r"(?i)转人工|人工客服|找人工|要人工|真�
                           r"(?:to|with) (?:a |an |some )?(?:real |actual )?(?:person|human|agent|"
                           r"someone|somebody)|\breal (?:person|human)\b|human agent|get me a "
                           r"(?:human|person|manager)|connect me to (?:a |an )?(?:person|human|agent)")
-TOTAL = re.compile(r"(?i)\bin total\b|\baltogether\b|\btogether\b|\btotal\b|\b(?:come|comes|coming|add|adds) (?:up )?to\b|一共|总共|加起来|合计")
+TOTAL = re.compile(r"(?i)\bin total\b|\baltogether\b|\btogether\b|\btotal\b|\b(?:come|comes|coming|add|adds) (?:up )?to\b|一共|总共|加起来|合计|一起(?:买)?(?:要)?多少钱")
 # "有哪些码": the values of one product, not a search ("有哪些鞋")
 WHICH_VALUES = re.compile(r"有(?:哪些|什么|啥|哪几种)(?:码|尺码|颜色|色|尺寸|规格|型号|口味)")
 WHICH_COLOURS = re.compile(r"(?i)\b(?:which|what) colou?rs?\b|哪些颜色|什么颜色|几种颜色|哪几种颜色|有什么色")
@@ -182,6 +182,7 @@ SHIPPING_COST = re.compile(r"(?i)pay (?:any(?:thing)? |extra |more )?(?:for )?(?
                            r"\b(?:shipping|delivery|postage)\b[^.?!]{0,40}\b(?:do|would|will) i (?:have to )?"
                            r"(?:pay|be charged)|shipping (?:cost|fee|charge)|cost to ship|"
                            r"cost (?:me )?(?:anything|something|money) to (?:send|ship|return|post)|"
+                           r"(?:sending|send|shipping) (?:it|them) back[^.?!]{0,20}\bcost|"
                            r"how much (?:is|does|for) (?:the )?(?:express|standard|next[- ]day) |"
                            r"express (?:shipping|delivery)|加急|"
                            r"free shipping|shipping (?:be |is |would be )?free|postage|"
@@ -197,7 +198,7 @@ FREE_ASKED = re.compile(r"(?i)\bfree\b|cost (?:me )?anything|\bcharge|免费|要
 EXCHANGE = re.compile(r"(?i)exchange|swap|换货|换个|换尺码|调换|换(?:颜色|码|大小|一个)")
 FREE_SHIPPING = re.compile(r"(?i)free shipping|ship(?:s)? (?:for )?free|shipping (?:be |is |still )?free|"
                            r"qualify|包邮|免运费|免邮")
-RETURNING = re.compile(r"(?i)\breturn|send (?:it |them )?back|退货|退回|寄回|换货|换个尺码|换尺码")
+RETURNING = re.compile(r"(?i)\breturn|send(?:ing)? (?:it |them )?back|退货|退回|寄回|能退|可以退|一起退|换货|换个尺码|换尺码")
 LATE = re.compile(r"(?i)\blate\b|delay|overdue|\bstuck\b|hold[- ]?up|卡住|延误|延迟|迟迟|晚了|太慢")
 # what only the merchant studio makes: a product named without these is shopping
 STUDIO_WORK = re.compile(r"(?i)banner|poster|\bcopy\b|copywrit|headline|title|slogan|tagline|"
@@ -222,7 +223,7 @@ REQUEST_VERB = re.compile(r"(?i)\b(?:cancel|refund|return|change|swap|switch|exc
                           r"|取消|退|改|换|不要|别发")
 # schoolwork is no shop question, whatever the words ("面积是多少" is no product's size)
 HOMEWORK = re.compile(r"(?i)\bhomework\b|\bmaths? (?:problem|question|exercise)|\bsolve (?:this|the|my)\b|"
-                      r"\bequation\b|作业|这道题|数学题|解题|应用题|"
+                      r"\bequation\b|\bessay\b|作业|作文|论文|这道题|数学题|解题|应用题|"
                       r"\d+\s*[x×*+÷/-]\s*\d+\s*(?:=|等于)\s*(?:\?|？|多少|几)")
 # how much money comes back: "how much do i get back?", "能退多少钱"
 REFUND_AMOUNT = re.compile(r"(?i)how much (?:do|will|would|can) i get back|how much (?:is|will) "
@@ -237,7 +238,7 @@ REMOVE_LINE = re.compile(r"(?i)\b(?:drop|remove|take out|leave out|take off|canc
 CAN_CANCEL = re.compile(r"(?i)\bcan (?:it|this|that|they|the order|my order|i|(?:order )?SM-?\d+) (?:still )?"
                         r"(?:be )?cancel|\bis it (?:still )?(?:possible|too late) to cancel|"
                         r"(?:还能|能|可以|还可以)(?:不能)?取消(?:吗|不|么)?")
-CANCEL_WORD = re.compile(r"(?i)\bcancel|取消")
+CANCEL_WORD = re.compile(r"(?i)\bcancel|取消|别发了|不要发了|不用发了")
 IT = re.compile(r"(?i)\b(?:it|its|it's)\b|它")  # the product under discussion, by pronoun
 # "how much lighter is it than ...", "比GTX轻多少": the difference, by attribute
 HOW_MUCH = (

@@ -27,6 +27,7 @@ WORDS_EN = (
     "freaking out", "stressed", "so hard to use", "impossible to",
     "you don't understand", "doesn't understand", "don't you understand", "stupid bot",
     "dumb bot", "useless bot", "kidding me", "unbelievable", "not fair", "unfair",
+    "somewhere else", "elsewhere", "another shop",
 )
 WORDS_ZH = (
     "太过分", "过分", "气死", "生气", "愤怒", "垃圾", "投诉", "骗子", "失望", "无语", "受不了",

@@ -19,6 +19,7 @@ from agents.jimi.faq import FaqRetriever, answer_of
 from agents.jimi.faq_talk import RETURN_QUESTION
 from agents.jimi.pointing import Pointing
 from agents.jimi.product_answers import describe_attribute
+from agents.jimi.search_terms import ordering_of
 from kg.facts import ProductFacts
 
 CLAUSES = re.compile(r"(?i)[?？]\s*(?:and\s+|also\s+|还有|另外)?|[.!。！]\s+(?=\w)|"
@@ -27,6 +28,7 @@ PRODUCT_INTENTS = frozenset({"product_question", "product_search", "compare_prod
                              "which_of", "relative"})
 _WHETHER = re.compile(r"(?i)[?？]|\b(?:can|could|may) i\b|吗|能不能|可不可以|可以退|能退")
 DELIVERY_TIME = re.compile(r"(?i)how long .{0,30}(?:take|deliver|ship|arrive|get there)|"
+                           r"寄.{0,8}(?:几天|多久)|送到.{0,8}(?:几天|多久)|几天能?到|"
                            r"standard delivery|express delivery|几天到|要几天|多久到|多久能到|"
                            r"配送.{0,4}(?:几天|多久)")
 # what an intent's answer already covers
@@ -118,5 +120,6 @@ def search_clause(turn: Turn, intent: str, shopping: Pointing) -> str | None:
     clauses = [c for c in CLAUSES.split(turn.latest.text) if len(c.strip()) > 4]
     if len(clauses) < 2:
         return None
-    return next((c for c in clauses if cues.SEARCHING.search(c) and not _topics(c)
+    return next((c for c in clauses if (cues.SEARCHING.search(c) or ordering_of(c) is not None)
+                 and not _topics(c)
                  and shopping.search.constraints(c).kinds), None)

@@ -23,7 +23,7 @@ EARN = re.compile(r"(?i)how many (?:points|would i (?:get|earn))|points? (?:woul
                   r"拿多少积分|返多少积分")
 INSTALMENT = re.compile(r"(?i)instal|split (?:the |my |a |an )?(?:payment|order|it|\$)|"
                         r"pay (?:it )?in (?:parts|installments|instalments)|每期|分期|"
-                        r"(?:each|every|per|a) (?:payment|part)\b|每次(?:付|还)多少|每笔")
+                        r"(?:each|every|per|a) (?:payment|part)\b|each time\b|每次(?:付|还)多少|每笔")
 _SPEND = re.compile(r"(?i)(?:\$|usd\s?)(\d+(?:\.\d+)?)|(\d+(?:\.\d+)?)\s?(?:usd|dollars?|bucks|"
                     r"美元|美金|刀)")
 

@@ -44,12 +44,12 @@ PROBLEMS = {
         r"续航.{0,4}(?:变短|越来越短|不行了|只剩)|电池不行|不耐用"),
     "wrong": re.compile(
         r"(?i)\bwrong\b(?! (?:order )?(?:number|no\b|id\b|one|order))|not what i ordered|not the (?:one|colour|color|size) i ordered|"
-        r"(?<!for a )(?<!to a )(?<!into a )different (?:colou?r|size|item|product)|(?<!credit )instead of(?! (?:\d|one\b|two\b|just one))|sent me (?:a|the) .*instead|"
+        r"(?<!for a )(?<!to a )(?<!into a )different (?:colou?r|size|item|product)|(?<!credit )instead of(?! (?:\d|one\b|two\b|just one|return|sending|refund))|sent me (?:a|the) .*instead|"
         r"sent (?:me )?the wrong|ordered .{0,60}(?:but|and) (?:got|received|there'?s|they sent|"
         r"(?:you|u) sent|it'?s|came)|in the box.{0,30}instead"
         r"|发错|寄错|颜色不对|尺码不对|型号不对|码数不对|不是我买的|不是我要的|不是我订的|货不对板|来的是|"
         r"寄来的是|收到的是.{0,12}不是|"
-        r"(?:sent|got|received|came|arrived|delivered).{0,40}\bI (?:definitely |actually |clearly )?"
+        r"(?:sent|got|received|came|arrived|delivered).{0,60}\bI (?:definitely |actually |clearly )?"
         r"(?:picked|ordered|chose|selected|asked for|paid for)\b(?! (?:\d+|two|three))"),
     "missing": re.compile(
         r"(?i)\bmissing\b|wasn'?t in (?:it|the (?:box|parcel|package))|was not in|"

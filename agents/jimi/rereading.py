@@ -341,8 +341,9 @@ class Rereading(OrderTalk):
             return "product_question"  # "what about the light-up shoes, he's a size 28"
         if self.shopping.named_by_part(text) and ordering_of(text) is None:
             return "product_question"  # "那件有机棉的有哪些颜色"
-        if ordering_of(text) is not None and (constraints.values or own_search) and \
-                not cues.WHICH.search(text):
+        if ordering_of(text) is not None and (constraints.values or own_search or (
+                _YOU_HAVE.search(text) and not self.shopping.products_named(text))) and \
+                not cues.WHICH.search(text):  # "brightest light you've got for camping?"
             return "product_search"  # "ok and the lightest waterproof one?": a narrower search
         current = turn.slots.get("product")
         discussed = self.shopping.find(str(current)) if current else None
@@ -406,6 +407,8 @@ _NEW_TRY = re.compile(r"(?i)那|呢|\bthen\b|what about|how about|\binstead\b")
 # "the grown-up one, battery?": one of those shown, asked about
 _THE_ONE = re.compile(r"(?i)\bthe [\w-]+(?: [\w-]+)? one\b")
 # "the desk lamp one from november?": an order, by a line and a date
+_YOU_HAVE = re.compile(r"(?i)\b(?:you'?ve got|you have|u have|u got|you got|you guys have|you sell|"
+                       r"in (?:the )?(?:shop|store|catalogue))\b|你们(?:家)?(?:有|卖)")
 _MY_ORDER = re.compile(r"(?i)\bmy\b[^.?!]{0,25}\border\b|我的?[^，。？]{0,8}(?:订单|那单)")
 _ORDER_SHAPE = re.compile(r"(?i)\bone\b|\border\b|那单|那个订单|那笔")
 _WANTS_RETURN = re.compile(r"(?i)\b(?:i'?d like|i would like|i want|i wanna|wanna|please|pls) (?:to )?"

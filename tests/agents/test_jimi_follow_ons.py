@@ -162,3 +162,35 @@ def test_points_said_as_fen_are_worth_their_share(jimi: Jimi, synced_platform: P
                          member(synced_platform, "silver", "zh"))
     said = _said(reply.texts)
     assert f"抵扣{policy.POINTS_PER_100_USD:g}美元" in said and "12个月" in said
+
+
+@pytest.mark.parametrize(("text", "age"), [("the dino hoodie - do u have it for age 6?", "6Y"),
+                                           ("恐龙卫衣8岁穿什么码", "8Y")])
+def test_an_age_is_the_kids_size_of_that_age(synced_platform: Platform, text: str,
+                                             age: str) -> None:
+    from agents.jimi.asked import size_asked
+
+    hoodie = next(p for p in of_kind(synced_platform, "hoodies") if "kids" in p.tags)
+    assert age in hoodie.values("size") and size_asked(text, hoodie) == age
+
+
+def test_the_brightest_light_you_have_is_a_search_of_lights(jimi: Jimi,
+                                                            synced_platform: Platform) -> None:
+    pack = of_kind(synced_platform, "backpacks")[0]
+    reply = jimi.respond(conversation(
+        user_turn(f"tell me about the {pack.name_en}", "product_question"),
+        user_turn("meh ok. brightest light you've got for camping?", "product_search"),
+        slots={"product": pack.name_en}), member(synced_platform, "basic"))
+    lights = [synced_platform.knowledge.product(p) for p in reply.shown or []]
+    brightness = [float(p.attributes["brightness_lm"]) for p in lights]  # type: ignore[arg-type]
+    assert lights and brightness == sorted(brightness, reverse=True)
+
+
+@pytest.mark.parametrize(("text", "intent", "wanted"), [
+    ("那帮我写篇英语作文呗", "set_language", "off_topic"),
+    ("同一单那两箱冷萃咖啡，有一箱开了喝了一罐，能一起退吗", "get_refund", "faq"),
+])
+def test_what_the_words_ask_whatever_the_intent(jimi: Jimi, synced_platform: Platform,
+                                                text: str, intent: str, wanted: str) -> None:
+    turn = conversation(user_turn(text, intent))
+    assert jimi._reread(turn, intent, member(synced_platform, "platinum", "zh")) == wanted
