@@ -234,10 +234,14 @@ class Jimi(Rereading, Sums):
         """Whether JIMI can act on an order request without asking for the number: a damaged
         or missing item, a refund question about the policy, or an order the words point at."""
         text = turn.latest.text
-        return bool(problem_in(text) or cues.TIMING.search(text) or cues.HOW.search(text)
-                    or self.order_meant(turn, shopper_id) or (
-                        (returns.CAN_RETURN.search(text) or returns.RETURN_STATUS.search(text))
-                        and self.orders_for_return(turn, shopper_id)))
+        if bool(problem_in(text) or cues.TIMING.search(text) or cues.HOW.search(text)
+                or self.order_meant(turn, shopper_id) or (
+                    (returns.CAN_RETURN.search(text) or returns.RETURN_STATUS.search(text))
+                    and self.orders_for_return(turn, shopper_id))):
+            return True
+        shopper = Shopper(self.knowledge.accounts.profile(shopper_id), "en")
+        return self._reread(turn, turn.intent, shopper) not in (*ORDER_INTENTS, "order_status")
+        # "退款的话是退回原来的卡吗" read as a refund: a policy question, no order to ask for
 
     # -- policies (personal) ---------------------------------------------------------------
 

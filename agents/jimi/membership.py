@@ -33,7 +33,8 @@ KEEP_IT = re.compile(r"(?i)how long (?:do|will|would|can) i keep (?:it|that|them
 WORTH = re.compile(r"(?i)\bworth\b|\bvalue\b|how much (?:money|off|is that|are they)|=\s*[?？]|"
                    r"抵多少|能抵|值多少|换多少钱")
 # how points are earned: "积分怎么算", "how do points work", "points per dollar"
-RATE = re.compile(r"(?i)积分怎么算|怎么(?:算|累积|积)积分|积分规则|how do (?:the )?points work|"
+RATE = re.compile(r"(?i)积分(?:怎么|咋|如何)(?:计)?算|怎么(?:算|累积|积)积分|积分规则|"
+                  r"how do (?:the |reward )?points work|"
                   r"points? per dollar|how (?:are|do i earn) points")
 POINTS_SAID = re.compile(r"(?i)(\d[\d,]*)\s*(?:points?|pts?\b|积分|分(?=\s*(?:能|可以|可)?抵))")
 # a policy asked by a member of some tier ("我是白金", "as a platinum member"): that policy

@@ -7,7 +7,7 @@ the reply never confirms that someone else's order exists.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from agents.jimi import cues, policy, returns
 from kg.schema import OrderRow, ProfileRow
@@ -178,10 +178,13 @@ def handle_request(kind: str, order: OrderRow, profile: ProfileRow, language: st
     if state == "delivered":
         pickup = profile.membership == "platinum"  # the FAQ: platinum books a free pickup
         free = policy.terms(profile).free_return_shipping
-        return ((f"订单 {oid} 可在签收后{window}天内退货，已为您发起退货申请，仓库收到后3个工作日内退款。"
+        until = _window_end(order, window)  # "(until 2026-12-11)": the day it closes
+        return ((f"订单 {oid} 可在签收后{window}天内退货{until and f'（截至 {until}）'}，"
+                 "已为您发起退货申请，仓库收到后3个工作日内退款。"
                  + ("退货运费全免。" if free else f"退货运费{policy.RETURN_SHIPPING}美元。")
                  + ("作为白金会员，您可以预约免费上门取件。" if pickup else "") if zh else
-                 f"You can return order {oid} within {window} days of delivery; we refund "
+                 f"You can return order {oid} within {window} days of delivery"
+                 f"{until and f' (until {until})'}; we refund "
                  "within 3 business days of receiving it. I've started the return for you."
                  + (" Return shipping is free." if free else
                     f" Return shipping costs ${policy.RETURN_SHIPPING}.")
@@ -194,6 +197,14 @@ def handle_request(kind: str, order: OrderRow, profile: ProfileRow, language: st
     return ((f"订单 {oid} 正在配送中，收货后可在{window}天内退货退款。" if zh else
              f"Order {oid} is on its way; once it arrives you can return it within {window} "
              "days for a refund."), None)
+
+
+def _window_end(order: OrderRow, window: int) -> str:
+    """The last day of an order's return window, from its delivery date ("" if unknown)."""
+    try:
+        return (date.fromisoformat(order.expected_delivery) + timedelta(days=window)).isoformat()
+    except ValueError:
+        return ""
 
 
 OFFER_CANCEL = {"en": "Shall I cancel it?", "zh": "需要我帮您取消吗？"}

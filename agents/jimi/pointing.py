@@ -231,6 +231,16 @@ class Pointing:
         product_id = self._pointed[key] or self._by_size(text)
         return [self.knowledge.product(product_id)] if product_id else []
 
+    def named_in(self, text: str) -> list[ProductFacts]:
+        """Every product the words name, in full or by a part only it has ("the nitro cold
+        brew or the voltage energy drink"), once each."""
+        found = {p.id: p for p in self.products_named(text)}
+        for phrase in _pointed_phrases(text):
+            hits = self.knowledge.products_containing(phrase)
+            if len(hits) == 1 and hits[0] not in found:
+                found[hits[0]] = self.knowledge.product(hits[0])
+        return list(found.values())
+
     def _by_size(self, text: str) -> str | None:
         """The one product whose name holds the size the words give ("the 50l one", "那个50升的
         背包", "the 750ml bottle"), of the kinds they name if any."""

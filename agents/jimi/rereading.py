@@ -289,7 +289,7 @@ class Rereading(OrderTalk):
             return "product_search"  # "what about a galaxy s25" after the cases listed
         if intent == "compare_products" and ordering_of(text) is not None and \
                 self.shopping.search.constraints(text).kinds and \
-                len(self.shopping.products_named(text)) < 2:
+                len(self.shopping.named_in(text)) < 2:
             return "product_search"  # "跑鞋里面哪双最轻？": the lightest of a kind
         if cues.COMPARE.search(text) and (intent == "compare_products" or len(
                 self.shopping.products_named(text)) + len(turn.last_shown()) + bool(

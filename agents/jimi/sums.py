@@ -91,6 +91,9 @@ class Sums(OrderTalk):
             rate = [policy.points_line(shopper.profile, language)] \
                 if membership.RATE.search(text) else []  # "白金会员积分怎么算？100积分能抵多少钱"
             return Reply([*rate, membership.worth_line(points, language)])
+        if membership.RATE.search(text):  # "how do points work for me": theirs, and the worth
+            return Reply([policy.points_line(shopper.profile, language),
+                           membership.worth_line(100, language)])
         if membership.KEEP_TIER.search(text) or membership.KEEP_IT.search(text):
             row = self.faq.best(KEEP_TIER_QUESTION[language], "membership_benefits")
             if row:  # "等级能保持多久"

@@ -194,3 +194,53 @@ def test_what_the_words_ask_whatever_the_intent(jimi: Jimi, synced_platform: Pla
                                                 text: str, intent: str, wanted: str) -> None:
     turn = conversation(user_turn(text, intent))
     assert jimi._reread(turn, intent, member(synced_platform, "platinum", "zh")) == wanted
+
+
+def test_how_points_work_gives_the_shoppers_rate_and_the_worth(jimi: Jimi,
+                                                               synced_platform: Platform) -> None:
+    shopper = member(synced_platform, "platinum")
+    reply = jimi.respond(conversation(user_turn("how do points work for me",
+                                                "membership_benefits")), shopper)
+    said = _said(reply.texts)
+    assert f"{policy.terms(shopper.profile).points_per_dollar:g} points per dollar" in said
+    assert f"${policy.POINTS_PER_100_USD:g}" in said
+
+
+def test_two_products_named_by_part_are_compared(jimi: Jimi, synced_platform: Platform) -> None:
+    drinks = sorted((p for p in synced_platform.knowledge.graph.products()
+                     if p.attributes.get("caffeine_mg")), key=lambda p: -float(
+        p.attributes["caffeine_mg"]))[:2]  # type: ignore[arg-type]
+    parts = [" ".join(p.name_en.split()[:2]).lower() for p in reversed(drinks)]
+    reply = jimi.respond(conversation(user_turn(
+        f"which has more caffeine, the {parts[0]} or the {parts[1]}? want the strongest",
+        "compare_products")), member(synced_platform, "basic"))
+    assert reply.texts[0].startswith(f"The {drinks[0].name_en} has more caffeine")
+
+
+def test_a_refund_policy_question_is_answered_without_asking_for_an_order(
+        jimi: Jimi, synced_platform: Platform) -> None:
+    shopper = member(synced_platform, "silver", "zh")
+    turn = conversation(user_turn("退款的话是退回原来的卡吗", "get_refund"))
+    assert jimi.answers_instead_of_asking(turn, shopper.profile.id)
+    assert not jimi.answers_instead_of_asking(conversation(user_turn("我要退款", "get_refund")),
+                                              shopper.profile.id)
+
+
+def test_a_return_started_says_the_day_the_window_closes(jimi: Jimi,
+                                                        synced_platform: Platform) -> None:
+    from datetime import timedelta
+
+    accounts = synced_platform.knowledge.accounts
+    found = [(profile, order) for profile in accounts.profiles()
+             for order in accounts.orders_of(profile.id) if order.state == "delivered" and
+             (date.today() - date.fromisoformat(order.expected_delivery)).days <
+             policy.terms(profile).return_days]
+    assert found, "the demo orders hold one delivered inside its return window"
+    profile, order = found[0]
+    reply = jimi.respond(conversation(user_turn(f"i want to return order {order.id}",
+                                                "get_refund", order_id=order.id)),
+                         Shopper(profile, "en"))
+    closes = date.fromisoformat(order.expected_delivery) + timedelta(
+        days=policy.terms(profile).return_days)
+    assert reply.requests == [(order.id, "return")]
+    assert f"(until {closes.isoformat()})" in _said(reply.texts)
