@@ -29,7 +29,7 @@ _ASKS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ((r"in stock|available|availability|sold out|can i (?:buy|get|order)|有货|库存|现货|能买到|能买吗|"
       r"可以买吗|能下单|"
       r"还有吗|缺货|有吗$|有吗？$|有吗\?$"), ("stock",)),
-    ((r"\bweigh|\bweight|how heavy|heavier|\blight(?:er|est)\b|\bhow light\b|\blight enough\b|"
+    ((r"\bweigh|\bweight|how heavy|\bheavy\b(?![- ]duty)|heavier|\blight(?:er|est)\b|\bhow light\b|\blight enough\b|"
       r"\b(?:is|are) (?:it|they|the \w+) (?:really |very |quite |too )?light\b|多重|重量|多沉|重不重|"
       r"重吗|轻不轻|哪个重|哪个轻|更重(?!要)|更轻|比较重(?!要)|比较轻|(?:很|太|挺|会不会|是不是)(?:很|太)?(?:重|沉)(?!要|新|复)"), ("weight_g",)),
     ((r"battery life|battery last|how long (?:does|will) (?:the battery|it|they) last|"

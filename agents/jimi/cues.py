@@ -188,6 +188,7 @@ SHIPPING_COST = re.compile(r"(?i)pay (?:any(?:thing)? |extra |more )?(?:for )?(?
                            r"free shipping|shipping (?:be |is |would be )?free|postage|"
                            r"free delivery|delivery (?:be |is |would be )?free|is (?:it|delivery|shipping) free|"
                            r"how much (?:is |for |does )?(?:the )?(?:shipping|delivery)|要运费|运费多少|"
+                           r"\b(?:shipping|delivery)\b[^?.!]{0,40}\bhow much\b|"
                            r"delivery (?:fee|cost|charge)|运费|邮费|包邮|快递费")
 # delivery in general, not an order's: "how long does standard shipping usually take"
 USUAL_DELIVERY = re.compile(r"(?i)(?:usually|normally|typically|in general|generally|standard|"

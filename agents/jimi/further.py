@@ -103,7 +103,7 @@ def _product_facts(clause: str, shopping: Pointing, language: str,
                    current: ProductFacts | None) -> list[str]:
     """The facts a clause asks about a product it names in full, or about the one under
     discussion ("battery life on them? and how long to ship to shanghai")."""
-    named = shopping.products_named(clause)
+    named = shopping.named_in(clause)  # "and how long does that watch battery last"
     if not named and current is not None and (cues.PRONOUN.search(clause) or len(clause) <= 25):
         named = [current]
     if len(named) != 1:

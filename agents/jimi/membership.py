@@ -40,6 +40,10 @@ POINTS_SAID = re.compile(r"(?i)(\d[\d,]*)\s*(?:points?|pts?\b|积分|分(?=\s*(?
 # a policy asked by a member of some tier ("我是白金", "as a platinum member"): that policy
 OTHER_POLICY = re.compile(r"(?i)warrant|保修|质保|return|退|pick ?up|取件|shipping|deliver|运费|配送|"
                           r"express|加急|instal|分期|refund|退款|exchange|换货")
+# how tiers are reached, in general: "会员等级怎么升级的", "how do the tiers work"
+LADDER = re.compile(r"(?i)(?:会员)?等级(?:怎么|如何|咋)(?:升|提升|升级)|怎么升级|how do (?:the )?tiers work|"
+                    r"how do i (?:level|move|go) up|how (?:do|can) i (?:get|reach) (?:a )?higher tier|"
+                    r"what (?:are )?the tiers|tier levels?")
 MEMBER_WORD = re.compile(r"(?i)member|\btiers?\b|会员|等级|银卡|金卡|白金")
 
 
@@ -115,3 +119,13 @@ def about_membership(text: str, earlier: list[str]) -> bool:
     if named and before and len(text) <= 24:
         return True
     return bool(KEEP_TIER.search(text) or (before and KEEP_IT.search(text)))
+
+
+def ladder_line(language: str) -> str:
+    """Every tier and the spend over 12 months that reaches it."""
+    steps = [(tier, spend) for tier, spend in policy.TIER_SPEND.items()]
+    if language == "zh":
+        return "会员等级按近12个月消费升级：" + "，".join(
+            f"{policy.tier_name(t, 'zh').removesuffix('会员')}满{s}美元" for t, s in steps) + "。"
+    return "Tiers go by what you spend in 12 months: " + ", ".join(
+        f"{policy.tier_name(t, 'en').removesuffix(' member')} from ${s}" for t, s in steps) + "."

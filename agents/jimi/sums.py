@@ -91,6 +91,9 @@ class Sums(OrderTalk):
             rate = [policy.points_line(shopper.profile, language)] \
                 if membership.RATE.search(text) else []  # "白金会员积分怎么算？100积分能抵多少钱"
             return Reply([*rate, membership.worth_line(points, language)])
+        if membership.LADDER.search(text):  # "会员等级怎么升级的": every step, and where they are
+            return Reply([membership.ladder_line(language),
+                          policy.membership_line(shopper.profile, language)])
         if membership.RATE.search(text):  # "how do points work for me": theirs, and the worth
             return Reply([policy.points_line(shopper.profile, language),
                            membership.worth_line(100, language)])

@@ -244,3 +244,18 @@ def test_a_return_started_says_the_day_the_window_closes(jimi: Jimi,
         days=policy.terms(profile).return_days)
     assert reply.requests == [(order.id, "return")]
     assert f"(until {closes.isoformat()})" in _said(reply.texts)
+
+
+def test_how_tiers_are_reached_lists_every_step(jimi: Jimi, synced_platform: Platform) -> None:
+    reply = jimi.respond(conversation(user_turn("你好 会员等级怎么升级的？", "membership_benefits")),
+                         member(synced_platform, "basic", "zh"))
+    assert all(f"满{spend}美元" in reply.texts[0] for spend in policy.TIER_SPEND.values())
+
+
+def test_shipping_then_how_long_and_how_much_is_delivery(jimi: Jimi,
+                                                        synced_platform: Platform) -> None:
+    shopper = member(synced_platform, "gold")
+    reply = jimi.respond(conversation(user_turn(
+        "and shipping to singapore - how long and how much", "product_question")), shopper)
+    said = _said(reply.texts)
+    assert "Singapore takes 4-6 business days" in said and "standard shipping is free" in said
