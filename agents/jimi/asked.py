@@ -69,6 +69,8 @@ _ASKS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"\bdim(?:mable|ming)?\b|调光|调亮度", ("dimmable",)),
     (r"temperature|how cold|cold can|below (?:zero|freezing)|freezing|控温|温度|多冷|零下|几度",
      ("temperature_control", "oven_safe_c", "comfort_rating_c")),
+    (r"how waterproof|waterproof rating|how water[- ]?resistant|防水等级|防水性能|防水指数",
+     ("hydrostatic_head_mm", "water_resistance_m", "ip_rating")),  # a figure, not yes
     ((r"how waterproof|waterproof rating|water ?proof|water[- ]resist|\brain\b|\bswim|\bsweat|"
       r"\bsplash|防水|游泳|下水|淋雨|出汗|汗"), ("waterproof", "water_resistance_m", "ip_rating",
                                              "hydrostatic_head_mm")),

@@ -27,7 +27,7 @@ RETURN_REQUEST = re.compile(r"(?i)\b(?:can|could) i (?:return|send back)|\bwant 
 RETURN_WINDOW = re.compile(r"(?i)days .{0,15}\breturns?\b|\breturns? .{0,15}days|return (?:window|period)|"
                            r"退货.{0,6}(?:几天|多少天|多久)|退货期")
 OPEN_STATES = ("paid", "delayed")  # orders that can still be cancelled or changed
-TIMING = re.compile(r"(?i)how long|how many days|when (?:will|do|does|can)|how (?:fast|quickly|soon)|多久|多长时间|什么时候|"
+TIMING = re.compile(r"(?i)how long|how many days|when (?:will|do|does|can)|how (?:fast|quick|quickly|soon)|多久|多长时间|什么时候|"
                      r"几天|到账")
 COMPARE = re.compile(r"(?i)\bcompare|\bvs\.?\b|\bversus\b|difference between|对比|比较|相比|"
                       r"区别|差别|比一比|比一下|比较一下|对比一下|[跟和与][^，,。？?]{1,12}比[，,]?|"
@@ -51,7 +51,7 @@ POLICY_TOPICS = (
     (re.compile(r"(?i)points|积分"), "membership_benefits"),
     (re.compile(r"(?i)shipping|delivery fee|运费|邮费|包邮"), "delivery_options"),
     (re.compile(r"(?i)refund|退款|get (?:my|the) money|money back|钱什么时候|钱多久"), "get_refund"),
-    (re.compile(r"(?i)instal|分期|pay|支付|付款"), "payment_issue"),
+    (re.compile(r"(?i)instal|分期|\bpay\b|\bpayments?\b|支付|付款"), "payment_issue"),
 )
 # "which one ...?" picks a product; "which colours?" asks for a product's values
 WHICH = re.compile(r"(?i)\bwhich\b(?! (?:colou?rs?|sizes?|flavou?rs?|materials?)\b)|哪个|哪款|哪双|哪件|哪只|哪台|哪盏|哪瓶|哪种|哪把|哪一|谁")

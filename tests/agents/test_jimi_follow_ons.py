@@ -259,3 +259,13 @@ def test_shipping_then_how_long_and_how_much_is_delivery(jimi: Jimi,
         "and shipping to singapore - how long and how much", "product_question")), shopper)
     said = _said(reply.texts)
     assert "Singapore takes 4-6 business days" in said and "standard shipping is free" in said
+
+
+def test_how_waterproof_gives_the_figure(jimi: Jimi, synced_platform: Platform) -> None:
+    jacket = next(p for p in synced_platform.knowledge.graph.products()
+                  if "hydrostatic_head_mm" in p.attributes)
+    reply = jimi.respond(conversation(user_turn(
+        "need a rain jacket for trekking, how waterproof is it actually?", "product_search")),
+        member(synced_platform, "basic"))
+    assert jacket.id in (reply.shown or [])
+    assert f"{jacket.attributes['hydrostatic_head_mm']} mm" in _said(reply.texts)
