@@ -263,3 +263,18 @@ COMPARATIVE_KEYS = (
     (re.compile(r"(?i)\bburns? (?:for )?longer\b|longer burn|烧得更久|燃烧时间更长|烧得久"),
      "burn_time_h", True),
 )
+
+# a search over what the shop has: "brightest light you've got", "你们有"
+YOU_HAVE = re.compile(r"(?i)\b(?:you'?ve got|you have|u have|u got|you got|you guys have|you sell|"
+                      r"in (?:the )?(?:shop|store|catalogue))\b|你们(?:家)?(?:有|卖)")
+# an order of theirs, by what it holds: "what about my mug order"
+MY_ORDER = re.compile(r"(?i)\bmy\b[^.?!]{0,25}\border\b|我的?[^，。？]{0,8}(?:订单|那单)")
+# a return asked for, not asked about: "I'd like to return the lamp", "想退"
+WANTS_RETURN = re.compile(r"(?i)\b(?:i'?d like|i would like|i want|i wanna|wanna|please|pls) (?:to )?"
+                          r"(?:return|send (?:it|them|\w+) back)\b|帮我(?:把.{0,12})?退|我要退|我想退|想退掉|要退掉|"
+                          r"退掉吧|退了吧|申请退货|(?<!不)想退(?!款)|要退货")
+# buying, not returning: "thinking of getting one"
+PLANS_TO_BUY = re.compile(r"(?i)\b(?:thinking of (?:getting|buying)|i want to buy|planning to buy|if i buy)\b|"
+                          r"我想买|想买|打算买|要是买")
+STILL = re.compile(r"(?i)\bstill\b|too late|(?:until|till|by) when|截止|到什么时候|还能|还可以|能不能|"
+                   r"能退吗|可以退吗|能换吗|可以换吗|还在")

@@ -2,6 +2,9 @@
 ones?", "有没有比这双便宜的", "续航更长的有吗": the products of the same kind with a smaller
 (or larger) value than the product pointed at, nearest first, each with its value.
 
+``Relating`` (a base of ``Shopping``) finds what the words measure against: the product
+after "than" (比), the list just shown, or the one under discussion.
+
 "The cheaper one" (definite) picks among the products shown (``references.resolve``);
 "a cheaper one", "any cheaper", "cheaper than X" (indefinite or with "than") asks for
 others, and is read here.
@@ -18,7 +21,8 @@ import re
 from dataclasses import dataclass
 
 from agents.jimi.comparison import attribute_name
-from agents.jimi.context import Reply
+from agents.jimi.context import Reply, Turn
+from agents.jimi.pointing import Pointing
 from agents.jimi.search_terms import amount_text, value_of
 from agents.jimi.wording import agree
 from kg.facts import ProductFacts
@@ -68,6 +72,9 @@ _COMPARATIVES = (
     _c(r"\bsmaller\b|" + _MORE_ZH.format(word="小"), "size", False, "Smaller", "更小", "smallest",
        "最小"),
 )
+# "lighter than this", "比这个轻的": the product under discussion
+THAN_THIS = re.compile(r"(?i)\bthan (?:this|that|it|these|those|mine)\b(?! (?:one|pair)?s? ?(?:of|in)\b)|"
+                       r"比(?:这|那|它)(?:个|款|双|件|只|台|把|盏|瓶)?(?![一二三四五\d])")
 # a bound, not a product: "cheaper than 50", "比100块便宜"
 _THAN_NUMBER = re.compile(r"(?i)\bthan\s*(?:[$€£¥]|usd|eur|gbp|cny|rmb)?\s*\d|比\s*[$€£¥]?\d")
 THAN = re.compile(r"(?i)\bthan\b|比(?![较如例赛])")
@@ -154,3 +161,52 @@ def _line(product: ProductFacts, keys: tuple[str, ...], language: str) -> str:
     if language == "zh":
         return f"{product.name('zh')}（{'，'.join(values)}{stock}）"
     return f"{product.name_en}: {', '.join(values)}{stock}"
+
+
+class Relating(Pointing):
+    """The relative search of ``Shopping``: what the words compare against, and with what."""
+
+    def relative_for(self, turn: Turn, language: str) -> Reply | None:
+        """"Anything lighter than the first one?", "got bigger one or not", "有没有便宜点的":
+        the others of the kind beyond the products pointed at; None when the words give no
+        comparison these products can answer."""
+        text = turn.latest.text
+        anchors = self._anchors(turn)
+        keyed = [(c, self.size_key(anchors[0].id) if c.key == "size" else c.key)
+                 for c in comparatives_asked(text) or comparatives_asked(f"any {text}")
+                 if anchors]
+        if not keyed:
+            return None
+        # "有没有更小更轻的": the first comparison the anchors have a value for
+        comparative, key = next(((c, k) for c, k in keyed if k and any(
+            value_of(a, k) is not None for a in anchors)), keyed[0])
+        own = self.kinds_of(anchors[0].id)
+        named = [k for k in own if k in self.kinds_named(text)]
+        if key is None or not own or (self.kinds_named(text) and not named):
+            return None  # "any cheaper headphones?" about shoes
+        kinds = named[:1] or [k for k in own if all(k in self.kinds_of(a.id) for a in anchors)] \
+            or own[:1]  # the kinds every anchor is of: "耳机" for earbuds and headphones
+        pools = [(kind, [self.knowledge.product(p) for p in
+                         self.knowledge.query.products_of_kind(f"kind:{kind}")]) for kind in kinds]
+        also = tuple(k for _, k in keyed if k and k != key)  # "更小更轻": the weight shown too
+        reply = relative_reply(anchors, comparative, key, pools, language, also)
+        return reply if reply.texts else None
+
+    def _anchors(self, turn: Turn) -> list[ProductFacts]:
+        """What a relative search measures against: the product after "than" (比), else
+        every product of the list just shown, else the one under discussion."""
+        text = turn.latest.text
+        current = self.find(str(turn.slots.get("product") or ""))
+        if THAN.search(text) and current is not None and THAN_THIS.search(text):
+            return [current]  # "lighter than this", "比这个轻的"
+        if THAN.search(text):
+            pointed = self.referenced(turn)
+            named = self.products_named(text) or self.named_by_part(text)
+            if pointed is not None and pointed.how in ("ordinal", "named", "plural", "kind"):
+                return [self.knowledge.product(p) for p in pointed.products]
+            if named:
+                return named[:1]
+        shown = self.known(turn.last_shown())
+        if len(shown) > 1 and (current is None or current.id == shown[0]):
+            return [self.knowledge.product(p) for p in shown]  # "any cheaper ones?" after a list
+        return [current] if current is not None else []

@@ -52,16 +52,16 @@ class Rereading(OrderTalk):
         text = turn.latest.text
         if returns.RETURN_STATUS.search(text):
             return "return_window" if self.orders_for_return(turn, shopper.profile.id) else None
-        if not returns.CAN_RETURN.search(text) or problem_in(text) or _BUYING.search(text) or (
+        if not returns.CAN_RETURN.search(text) or problem_in(text) or cues.PLANS_TO_BUY.search(text) or (
                 cues.RETURN_CONDITION.search(text) and not cues.UNUSED.search(text)):
             return None  # "can i return drinks i already opened": what may go back
         found = self.orders_for_return(turn, shopper.profile.id)
         today = date.today()
         if found and any(returns.past_window(o, shopper.profile, today) for o in found):
             return "return_window"
-        if found and _WANTS_RETURN.search(text):
+        if found and cues.WANTS_RETURN.search(text):
             return "get_refund"  # "I'd like to return the lamp please": inside the window
-        if found and _STILL.search(text):
+        if found and cues.STILL.search(text):
             return "return_window"
         return None
 
@@ -185,7 +185,7 @@ class Rereading(OrderTalk):
                 self.order_meant(turn, shopper.profile.id, latest_only=True) is not None:
             return previous.intent  # "the one with the pans" after two orders were listed
         if intent in ("inform", "out_of_scope", "nlu_fallback", "affirm") and \
-                _MY_ORDER.search(text) and len(text) <= 60 and \
+                cues.MY_ORDER.search(text) and len(text) <= 60 and \
                 self.order_meant(turn, shopper.profile.id, latest_only=True) is not None:
             return "order_status"  # "haha ok. what about my mug order"
         if intent == "order_status" and ordering_of(text) is not None and not (
@@ -342,7 +342,7 @@ class Rereading(OrderTalk):
         if self.shopping.named_by_part(text) and ordering_of(text) is None:
             return "product_question"  # "那件有机棉的有哪些颜色"
         if ordering_of(text) is not None and (constraints.values or own_search or (
-                _YOU_HAVE.search(text) and not self.shopping.products_named(text))) and \
+                cues.YOU_HAVE.search(text) and not self.shopping.products_named(text))) and \
                 not cues.WHICH.search(text):  # "brightest light you've got for camping?"
             return "product_search"  # "ok and the lightest waterproof one?": a narrower search
         current = turn.slots.get("product")
@@ -407,14 +407,4 @@ _NEW_TRY = re.compile(r"(?i)那|呢|\bthen\b|what about|how about|\binstead\b")
 # "the grown-up one, battery?": one of those shown, asked about
 _THE_ONE = re.compile(r"(?i)\bthe [\w-]+(?: [\w-]+)? one\b")
 # "the desk lamp one from november?": an order, by a line and a date
-_YOU_HAVE = re.compile(r"(?i)\b(?:you'?ve got|you have|u have|u got|you got|you guys have|you sell|"
-                       r"in (?:the )?(?:shop|store|catalogue))\b|你们(?:家)?(?:有|卖)")
-_MY_ORDER = re.compile(r"(?i)\bmy\b[^.?!]{0,25}\border\b|我的?[^，。？]{0,8}(?:订单|那单)")
 _ORDER_SHAPE = re.compile(r"(?i)\bone\b|\border\b|那单|那个订单|那笔")
-_WANTS_RETURN = re.compile(r"(?i)\b(?:i'?d like|i would like|i want|i wanna|wanna|please|pls) (?:to )?"
-                           r"(?:return|send (?:it|them|\w+) back)\b|帮我(?:把.{0,12})?退|我要退|我想退|想退掉|要退掉|"
-                           r"退掉吧|退了吧|申请退货|(?<!不)想退(?!款)|要退货")
-_BUYING = re.compile(r"(?i)\b(?:thinking of (?:getting|buying)|i want to buy|planning to buy|if i buy)\b|"
-                     r"我想买|想买|打算买|要是买")
-_STILL = re.compile(r"(?i)\bstill\b|too late|(?:until|till|by) when|截止|到什么时候|还能|还可以|能不能|"
-                    r"能退吗|可以退吗|能换吗|可以换吗|还在")

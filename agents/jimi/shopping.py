@@ -22,7 +22,7 @@ from agents.jimi.context import Reply, Shopper, Turn
 from agents.jimi.evidence import evidence, said_in_description
 from agents.jimi.product_answers import describe_attribute, fits_model, has_colour, has_size
 from agents.jimi.references import Reference
-from agents.jimi.relative import THAN, comparatives_asked, relative_reply
+from agents.jimi.relative import Relating
 from agents.jimi.search import ProductSearch
 from agents.jimi.search_terms import (
     CURRENCY_ZH,
@@ -31,7 +31,6 @@ from agents.jimi.search_terms import (
     key_for,
     needs_in,
     ordering_of,
-    value_of,
     without_ordering,
 )
 from agents.jimi.search_words import in_size
@@ -49,7 +48,7 @@ NO_PRODUCT = {
 }
 
 
-class Shopping(Comparing):
+class Shopping(Comparing, Relating):
     """Product answers over one knowledge base."""
 
     def __init__(self, knowledge: KnowledgeBase, search: ProductSearch,
@@ -179,48 +178,9 @@ class Shopping(Comparing):
                 f"The {p.name_en} is {label}, though." for p in having]
 
     def relative(self, turn: Turn, shopper: Shopper) -> Reply:
-        """"Anything lighter than the first one?", "got bigger one or not", "有没有便宜点的":
-        the others of the kind beyond the products pointed at (``relative``)."""
-        text = turn.latest.text
-        anchors = self._anchors(turn)
-        keyed = [(c, self.size_key(anchors[0].id) if c.key == "size" else c.key)
-                 for c in comparatives_asked(text) or comparatives_asked(f"any {text}")
-                 if anchors]
-        if not keyed:
-            return self.search_reply(turn, shopper)
-        # "有没有更小更轻的": the first comparison the anchors have a value for
-        comparative, key = next(((c, k) for c, k in keyed if k and any(
-            value_of(a, k) is not None for a in anchors)), keyed[0])
-        own = self.kinds_of(anchors[0].id)
-        named = [k for k in own if k in self.kinds_named(text)]
-        if key is None or not own or (self.kinds_named(text) and not named):
-            return self.search_reply(turn, shopper)  # "any cheaper headphones?" about shoes
-        kinds = named[:1] or [k for k in own if all(k in self.kinds_of(a.id) for a in anchors)] \
-            or own[:1]  # the kinds every anchor is of: "耳机" for earbuds and headphones
-        pools = [(kind, [self.knowledge.product(p) for p in
-                         self.knowledge.query.products_of_kind(f"kind:{kind}")]) for kind in kinds]
-        also = tuple(k for _, k in keyed if k and k != key)  # "更小更轻": the weight shown too
-        reply = relative_reply(anchors, comparative, key, pools, shopper.language, also)
-        return reply if reply.texts else self.search_reply(turn, shopper)
-
-    def _anchors(self, turn: Turn) -> list[ProductFacts]:
-        """What a relative search measures against: the product after "than" (比), else
-        every product of the list just shown, else the one under discussion."""
-        text = turn.latest.text
-        current = self.find(str(turn.slots.get("product") or ""))
-        if THAN.search(text) and current is not None and _THAN_THIS.search(text):
-            return [current]  # "lighter than this", "比这个轻的"
-        if THAN.search(text):
-            pointed = self.referenced(turn)
-            named = self.products_named(text) or self.named_by_part(text)
-            if pointed is not None and pointed.how in ("ordinal", "named", "plural", "kind"):
-                return [self.knowledge.product(p) for p in pointed.products]
-            if named:
-                return named[:1]
-        shown = self.known(turn.last_shown())
-        if len(shown) > 1 and (current is None or current.id == shown[0]):
-            return [self.knowledge.product(p) for p in shown]  # "any cheaper ones?" after a list
-        return [current] if current is not None else []
+        """"Anything lighter than the first one?": others of the kind (``Relating``), else
+        a search."""
+        return self.relative_for(turn, shopper.language) or self.search_reply(turn, shopper)
 
     def _in_stock_instead(self, product: ProductFacts, language: str) -> list[str]:
         """The product of the same kind nearest in price that is in stock, for one that is
@@ -391,7 +351,6 @@ _SELL_ASKED = re.compile(
     r"(?i)\bdo (?:you|u|ya) (?:guys )?(?:sell|carry|stock|do) (?!(?:it|them|one|ones|those|these|that|this|"
     r"any(?:thing)?|some(?:thing)?|the|other|similar|more|in|a (?:cheaper|bigger|smaller|lighter))\b)"
     r"[a-z]|你们(?:有没有)?卖|有没有卖|有卖")
-_THAN_THIS = re.compile(r"(?i)\bthan (?:this|that|it|these|those|mine)\b(?! (?:one|pair)?s? ?(?:of|in)\b)|比(?:这|那|它)(?:个|款|双|件|只|台|把|盏|瓶)?(?![一二三四五\d])")
 _PRICE_WORDS = re.compile(r"(?i)(?:under|below|less than|up to|over|above|between|from)?\s*[$€£¥]?"
                           r"\d+(?:\.\d+)?\s*(?:元|块|美元|刀|dollars?|usd|eur|rmb)?\s*"
                           r"(?:以内|以下|以上|之内|到\s*\d+\s*(?:元|块)?)?")
