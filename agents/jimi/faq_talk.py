@@ -62,20 +62,22 @@ class FaqTalk:
                     cues.CARRY_ON.search(text) and cues.COVERED.search(text)) or (
                     len(text) <= 16 and any(p.search(text) for _, p in cues.TIER_NAMED))):
             text = f"{text} {said.group(0)}"  # "那电池呢" after the warranty: "那电池呢 保修"
-        intent, previous = turn.intent, turn.previous_substantive()
+        intent, previous, own = turn.intent, turn.previous_substantive(), text
         if previous is not None and leans_on_policy(turn, turn.intent, previous):
-            text = f"{text} {previous.text}"  # "do they expire" after "how do points work"
+            said_by_us = [m.group(0) for t in turn.bot_texts[-3:] for m in cues.POLICY.finditer(t)]
+            text = " ".join([text, *(t.text for t in turn.earlier[-2:]), *said_by_us[:2]])
             intent = previous.intent if previous.intent in cues.TOPIC_INTENTS else intent
         topic = next((intent for pattern, intent in cues.POLICY_TOPICS if pattern.search(text)),
                      intent)
-        if cues.WARRANTY_PERIOD.search(text):  # "still under warranty?": how long it lasts
+        # the cues below read the shopper's own words, not the turns a follow-up leans on
+        if cues.WARRANTY_PERIOD.search(own):  # "still under warranty?": how long it lasts
             text = WARRANTY_QUESTION[language]
-        elif cues.RETURN_CONDITION.search(text):  # "... a drink i already opened": conditions
+        elif cues.RETURN_CONDITION.search(own):  # "... a drink i already opened": conditions
             text, topic = RETURN_QUESTION[language], "return_policy"
-        elif cues.EXCHANGE.search(text) and re.search(r"(?i)\bfor (?:an? )?\w+\b|换", text) and \
-                not cues.SHIPPING_COST.search(text):  # "can I swap it for an L? is that free?"
+        elif cues.EXCHANGE.search(own) and re.search(r"(?i)\bfor (?:an? )?\w+\b|换", own) and \
+                not cues.SHIPPING_COST.search(own):  # "can I swap it for an L? is that free?"
             text, topic = EXCHANGE_QUESTION[language], "return_policy"
-        elif cues.PICKUP.search(text) or cues.DROP_OFF.search(text):
+        elif cues.PICKUP.search(own) or cues.DROP_OFF.search(own):
             # "可以上门取件吗", "要我自己拿去快递点寄吗": how a return is sent, pickups included
             text, topic = HOW_TO_RETURN[language], "return_policy"
         row = self.faq.best(text, topic)

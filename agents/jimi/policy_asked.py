@@ -93,6 +93,10 @@ def leans_on_policy(turn: Turn, intent: str, previous: UserTurn | None) -> bool:
     text = turn.latest.text
     if previous is None or len(text) > 30 or not cues.LEANS_ON.search(text):
         return False
-    if not (previous.intent in cues.TOPIC_INTENTS or cues.POLICY.search(previous.text)):
-        return False
-    return intent in _VAGUE or (intent in cues.TOPIC_INTENTS and bool(_HOW_TO.search(text)))
+    how_to = bool(_HOW_TO.search(text))  # "how do i claim it" after the warranty was given
+    if not (previous.intent in cues.TOPIC_INTENTS or any(
+            cues.POLICY.search(t.text) or any(p.search(t.text) for p, _ in cues.POLICY_TOPICS)
+            for t in turn.earlier[-2:]) or (how_to and any(
+                cues.POLICY.search(t) for t in turn.bot_texts[-2:]))):
+        return False  # "so if i have 700 pts how much off is that" counts
+    return intent in _VAGUE or (how_to and intent not in ORDER_INTENTS)

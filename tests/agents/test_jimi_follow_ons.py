@@ -269,3 +269,19 @@ def test_how_waterproof_gives_the_figure(jimi: Jimi, synced_platform: Platform) 
         member(synced_platform, "basic"))
     assert jacket.id in (reply.shown or [])
     assert f"{jacket.attributes['hydrostatic_head_mm']} mm" in _said(reply.texts)
+
+
+def test_a_follow_on_leans_on_the_policy_two_turns_back_or_just_given(
+        jimi: Jimi, synced_platform: Platform) -> None:
+    shopper = member(synced_platform, "silver")
+    expire = jimi.respond(conversation(
+        user_turn("how do reward points work", "membership_benefits"),
+        user_turn("so if i have 700 pts how much off is that", "product_question"),
+        user_turn("do they expire", "out_of_scope")), shopper)
+    assert "12 months" in _said(expire.texts)
+    claim = jimi.respond(conversation(
+        user_turn("my headphones barely hold a charge", "product_search"),
+        user_turn("how do i claim it", "product_question"),
+        bot=["Electronics accessories and lamps have a 12-month warranty."]), shopper)
+    said = _said(claim.texts)
+    assert "Warranty claim" in said and "photo" in said
