@@ -43,7 +43,6 @@ SORRY_TROUBLE = {"en": "I'm sorry for the trouble.", "zh": "很抱歉给您添�
 SORRY_AGAIN = {"en": "I'm sorry, that is far too long to wait.", "zh": "真的很抱歉，让您等了这么久。"}
 PERSON_AGAIN = {"en": "If you'd rather talk it through, I can connect you to a person now.",
                 "zh": "如果您希望，我可以马上为您转接人工客服。"}
-_WHO_PAYS = re.compile(r"(?i)\bdo i (?:have to )?pay\b|\bwho pays\b|要我(?:自己)?(?:出|付|承担)|谁出|(?:要|需要)(?:付|出)运费")
 SORRY_LATE = {"en": "I'm sorry your order is running late.", "zh": "很抱歉订单延误了，给您添麻烦了。"}
 _SORRY = re.compile(r"(?i)\bsorry\b|抱歉")
 HANDOVER = {
@@ -234,14 +233,14 @@ class Jimi(Rereading, Sums):
         """Whether JIMI can act on an order request without asking for the number: a damaged
         or missing item, a refund question about the policy, or an order the words point at."""
         text = turn.latest.text
-        if bool(problem_in(text) or cues.TIMING.search(text) or cues.HOW.search(text)
-                or self.order_meant(turn, shopper_id) or (
+        if problem_in(text) or cues.TIMING.search(text) or cues.HOW.search(text) or \
+                self.order_meant(turn, shopper_id) or (
                     (returns.CAN_RETURN.search(text) or returns.RETURN_STATUS.search(text))
-                    and self.orders_for_return(turn, shopper_id))):
+                    and self.orders_for_return(turn, shopper_id)):
             return True
+        # "退款的话是退回原来的卡吗" read as a refund: a policy question, no order to ask for
         shopper = Shopper(self.knowledge.accounts.profile(shopper_id), "en")
         return self._reread(turn, turn.intent, shopper) not in (*ORDER_INTENTS, "order_status")
-        # "退款的话是退回原来的卡吗" read as a refund: a policy question, no order to ask for
 
     # -- policies (personal) ---------------------------------------------------------------
 
@@ -267,7 +266,7 @@ class Jimi(Rereading, Sums):
         return Reply(texts)  # a question about delivery times: no apology for the late one
 
     def _return_policy(self, turn: Turn, shopper: Shopper) -> Reply:
-        cost = bool(cues.SHIPPING_COST.search(turn.latest.text) or _WHO_PAYS.search(
+        cost = bool(cues.SHIPPING_COST.search(turn.latest.text) or cues.WHO_PAYS.search(
             turn.latest.text))  # "do I pay the return shipping?": yes or no first
         texts = [policy.returns_line(shopper.profile, shopper.language, cost)]
         faq = self._faq_line(turn, shopper.language)

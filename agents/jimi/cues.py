@@ -278,3 +278,6 @@ PLANS_TO_BUY = re.compile(r"(?i)\b(?:thinking of (?:getting|buying)|i want to bu
                           r"我想买|想买|打算买|要是买")
 STILL = re.compile(r"(?i)\bstill\b|too late|(?:until|till|by) when|截止|到什么时候|还能|还可以|能不能|"
                    r"能退吗|可以退吗|能换吗|可以换吗|还在")
+# who pays a return's shipping: "do I pay the return shipping?", "退回去的运费要我自己出吗"
+WHO_PAYS = re.compile(r"(?i)\bdo i (?:have to )?pay\b|\bwho pays\b|要我(?:自己)?(?:出|付|承担)|谁出|"
+                      r"(?:要|需要)(?:付|出)运费")
