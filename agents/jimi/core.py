@@ -339,6 +339,7 @@ class Jimi(Rereading, Sums):
         of a person at the end (unless one is on the way), once a conversation."""
         if not any(_SORRY.search(t) for t in reply.texts):
             reply.texts.insert(0, SORRY_LATE[language])
+            reply.marks.append("apology:late")  # a problem found later is sorry for again
         if offer:
             reply.texts.append(OFFER_PERSON[language])
         reply.marks.append("apology")

@@ -232,9 +232,12 @@ class OrderTalk(FaqTalk):
         reason = problems_text.reason(problem, items, text) + (
             f" (wants: {', '.join(detail)})" if detail else "")
         said = "faulty" if warranty else problem  # broke months later: not "arrived damaged"
+        # sorry once a conversation, and once more for a new problem after a late delivery
+        sorry = "apology" not in turn.marks or (
+            "apology:late" in turn.marks and "apology:problem" not in turn.marks)
+        marks += ["apology:problem"] if sorry else []
         return Reply([problems_text.filed(meant.order, remedy, said, items, language, detail,
-                                          sorry="apology" not in turn.marks,
-                                          warranty=bool(warranty)), *warranty],
+                                          sorry=sorry, warranty=bool(warranty)), *warranty],
                      slots=slots, requests=[(meant.order.id, remedy)], reason=reason, marks=marks,
                      went_wrong=True)
 

@@ -285,3 +285,22 @@ def test_a_follow_on_leans_on_the_policy_two_turns_back_or_just_given(
         bot=["Electronics accessories and lamps have a 12-month warranty."]), shopper)
     said = _said(claim.texts)
     assert "Warranty claim" in said and "photo" in said
+
+
+
+def test_a_problem_after_a_late_delivery_is_sorry_for_again(jimi: Jimi,
+                                                           synced_platform: Platform) -> None:
+    accounts = synced_platform.knowledge.accounts
+    profile, order = next((p, o) for p in accounts.profiles() for o in accounts.orders_of(p.id)
+                          if o.state == "shipped" and len(o.lines) >= 2 and
+                          date.fromisoformat(o.expected_delivery) < date.today())
+    shopper = Shopper(profile, "en")
+    asked = user_turn(f"order {order.id} was supposed to come ages ago, any news?",
+                      "order_status", order_id=order.id)
+    late = jimi.respond(conversation(asked), shopper)
+    assert late.texts[0] == "I'm sorry your order is running late." and "apology" in late.marks
+    missing = synced_platform.knowledge.product(order.lines[-1].product_id)
+    reply = jimi.respond(conversation(asked, user_turn(
+        f"it just turned up but the {missing.name_en} isn't in the box. can you refund it",
+        "get_refund"), marks=late.marks, slots={"order_id": order.id}), shopper)
+    assert reply.requests == [(order.id, "refund")] and reply.texts[0].startswith("I'm sorry")
