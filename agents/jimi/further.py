@@ -49,9 +49,10 @@ def further_answers(turn: Turn, intent: str, reply: Reply, shopper: Shopper,
     extra: list[str] = []
     current = shopping.find(str(turn.slots.get("product") or "")) or None
     for clause in clauses:
-        if intent not in PRODUCT_INTENTS and not _topics(clause):
+        topics = _topics(clause)
+        if intent not in PRODUCT_INTENTS and not topics:
             extra += _product_facts(clause, shopping, shopper.language, current)
-        for topic in _topics(clause):  # "how long to singapore and how much": both
+        for topic in topics:  # "how long to singapore and how much": both
             if topic not in answered:
                 answered.add(topic)
                 extra += _topic_lines(clause, topic, shopper, shopping, faq, reply)

@@ -7,7 +7,7 @@ the reply never confirms that someone else's order exists.
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date
 
 from agents.jimi import cues, policy, returns
 from kg.schema import OrderRow, ProfileRow
@@ -178,7 +178,7 @@ def handle_request(kind: str, order: OrderRow, profile: ProfileRow, language: st
     if state == "delivered":
         pickup = profile.membership == "platinum"  # the FAQ: platinum books a free pickup
         free = policy.terms(profile).free_return_shipping
-        until = _window_end(order, window)  # "(until 2026-12-11)": the day it closes
+        until = returns.window_end(order, window)  # "(until 2026-12-11)": the day it closes
         return ((f"订单 {oid} 可在签收后{window}天内退货{until and f'（截至 {until}）'}，"
                  "已为您发起退货申请，仓库收到后3个工作日内退款。"
                  + ("退货运费全免。" if free else f"退货运费{policy.RETURN_SHIPPING}美元。")
@@ -198,13 +198,6 @@ def handle_request(kind: str, order: OrderRow, profile: ProfileRow, language: st
              f"Order {oid} is on its way; once it arrives you can return it within {window} "
              "days for a refund."), None)
 
-
-def _window_end(order: OrderRow, window: int) -> str:
-    """The last day of an order's return window, from its delivery date ("" if unknown)."""
-    try:
-        return (date.fromisoformat(order.expected_delivery) + timedelta(days=window)).isoformat()
-    except ValueError:
-        return ""
 
 
 OFFER_CANCEL = {"en": "Shall I cancel it?", "zh": "需要我帮您取消吗？"}

@@ -10,6 +10,7 @@ from agents.jimi import cues, membership, money, orders
 from agents.jimi.asked import attributes_asked
 from agents.jimi.context import ORDER_INTENTS, Turn, UserTurn
 from agents.jimi.shopping import Shopping
+from kg.constraints import Constraints
 
 
 def policy_asked(turn: Turn, intent: str, previous: UserTurn | None, shopping: Shopping
@@ -69,16 +70,19 @@ def policy_asked(turn: Turn, intent: str, previous: UserTurn | None, shopping: S
             len(text) <= 8 and not orders.mentions_order(text) and \
             not shopping.products_named(text):
         return "faq"  # "那电池呢" after the warranty: the same policy, for batteries
-    wanted = shopping.search.constraints(text)
     if leans_on_policy(turn, intent, previous) and not orders.mentions_order(text) and \
             not shopping.products_named(text) and not attributes_asked(text, None) and \
-            not (wanted.kinds or wanted.brands or wanted.categories):  # "Leafhouse这个牌子都有啥"
+            not _names_products(shopping.search.constraints(text)):  # "Leafhouse这个牌子都有啥"
         return "faq"  # "do they expire" after the points, "从哪天开始算" after the window
     if intent in (*ORDER_INTENTS, "inform") and previous is not None and previous.intent in \
             cues.TOPIC_INTENTS and cues.ELLIPTICAL.search(text) and len(text) <= 12 and \
             not orders.mentions_order(text):
         return "faq"  # "那换货呢" after the return fee: the policy, no order to change
     return None
+
+
+def _names_products(wanted: Constraints) -> bool:
+    return bool(wanted.kinds or wanted.brands or wanted.categories)
 
 
 _VAGUE = frozenset({"out_of_scope", "nlu_fallback", "affirm", "deny", "inform"})

@@ -50,6 +50,14 @@ def days_since_delivery(order: OrderRow, today: date) -> int | None:
     return days_past_due(order, today) if order.state == "delivered" else None
 
 
+def window_end(order: OrderRow, window: int) -> str:
+    """The last day of an order's return window, from its delivery date ("" if unknown)."""
+    try:
+        return (date.fromisoformat(order.expected_delivery) + timedelta(days=window)).isoformat()
+    except ValueError:
+        return ""
+
+
 def past_window(order: OrderRow, profile: ProfileRow, today: date) -> bool:
     """Whether a delivered order is past the shopper's return window."""
     days = days_since_delivery(order, today)
@@ -85,7 +93,7 @@ def _window_line(order: OrderRow, profile: ProfileRow, language: str, today: dat
                 f"Order {oid} hasn't been delivered yet; once it arrives you have {window} days "
                 f"to return or exchange it as a {tier}.")
     if days > window:
-        closed = (today - timedelta(days=days - window)).isoformat()
+        closed = window_end(order, window)
         return (f"订单 {oid} 于 {delivered} 签收，已过去{days}天，超过了{tier}{window}天的退换货期限"
                 f"（已于 {closed} 截止），因此无法再退货或换货。如果商品有质量问题，仍可在保修期内申请保修。"
                 if zh else
@@ -93,7 +101,7 @@ def _window_line(order: OrderRow, profile: ProfileRow, language: str, today: dat
                 f"{window}-day return window for {tier}s (it closed on {closed}), so it can no "
                 "longer be returned or exchanged. If it's faulty, the warranty still covers it.")
     left = window - days
-    until = (today + timedelta(days=left)).isoformat()
+    until = window_end(order, window)
     return (f"订单 {oid} 于 {delivered} 签收，作为{tier}您有{window}天退换货期限，可以在 {until} "
             f"之前（还剩{left}天）在“我的订单”中申请退货或换货。" if zh else
             f"Order {oid} was delivered on {delivered}; as a {tier} you have {window} days to "

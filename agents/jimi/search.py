@@ -138,8 +138,9 @@ class ProductSearch:
         if ranked is None or (not ranked and not _hard(constraints)):
             return Found(sentences([*notes, NOTHING[language]], language))
         if ranked:
-            ranked, ordering = (self._ordered(ranked, ordering), ordering) if self._ordered(
-                ranked, ordering) else (ranked, None)  # none has the value: not ordered by it
+            ordered = self._ordered(ranked, ordering)
+            ranked, ordering = (ordered, ordering) if ordered else (ranked, None)  # none has
+            # the value asked to order by: the matches unordered
             about = tuple(a for a in attributes_asked(text, None) if a not in _OWN_KEYS)
             wanted = count_asked(text) if ordering is not None else None
             if wanted:  # "the 3 most expensive things": three, and no "more"
