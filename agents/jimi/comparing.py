@@ -7,6 +7,7 @@ and "which one is lighter?" among the products shown or compared.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from agents.jimi import cues
 from agents.jimi.asked import attributes_asked
@@ -22,9 +23,13 @@ from agents.jimi.search_terms import (
 from agents.jimi.which import difference, which_has, which_unknown, which_wins
 from kg.facts import ProductFacts
 
+_TWO = re.compile(r"(?i)\b(?:2|two|both)\b|两|俩|二者")
+
 
 class Comparing(Pointing):
     """Comparisons and which-is answers."""
+
+    search_reply: Callable[[Turn, Shopper], Reply]  # ``Shopping``'s
 
     def _part_product(self, part: str) -> ProductFacts | None:
         """The one catalogue product whose name holds this part of a sentence ("台灯",
@@ -45,8 +50,9 @@ class Comparing(Pointing):
                                            turn.latest.entities.get("product") or []))
                       if p}.values())
         if len(named) < 2:  # "台灯跟落地灯对比下", "it vs the sauté pan": each part names one
-            parts = [p for p in (self._part_product(part) or self.described(
-                turn, shopper.profile.id, part, like_discussed=True)
+            parts = [p for p in (self._part_product(part) or next(iter(self.named_by_part(
+                part)), None) or self.described(turn, shopper.profile.id, part,
+                                                 like_discussed=True)  # "the 25L one"
                 for part in PARTS.split(turn.latest.text)) if p is not None]
             if parts:
                 named = list({p.id: p for p in (*named, *parts)}.values())
@@ -69,6 +75,8 @@ class Comparing(Pointing):
         elif len(shown) >= 2 and (pointed is None or pointed.how == "plural"):
             first, second = (self.knowledge.product(p) for p in shown[:2])
             pairs = [(first, second)]
+        if not pairs and not named:  # "your 2 electric kettles", "这两个背包": the kind's two
+            pairs = self._two_of_kind(turn.latest.text)
         if not pairs:  # the products named earlier in the conversation
             found = [p for p in (self.find(n) for n in turn.products()) if p is not None]
             unique = list({p.id: p for p in found}.values())
@@ -80,6 +88,9 @@ class Comparing(Pointing):
             unique = list({p.id: p for p in said}.values())
             if len(unique) >= 2:
                 pairs = [(unique[1], unique[0])]
+        if not pairs and ordering_of(turn.latest.text) is not None and \
+                self.kinds_named(turn.latest.text):  # "drinks w caffeine, which has the most"
+            return self.search_reply(turn, shopper)
         if not pairs:
             return Reply(["Which two products would you like me to compare?"
                           if shopper.language == "en" else "请告诉我您想比较哪两件商品？"])
@@ -97,6 +108,16 @@ class Comparing(Pointing):
             texts.insert(0, gap)
         ids = list(dict.fromkeys(p.id for pair in pairs for p in pair))
         return Reply(texts, slots={"product": pairs[0][0].name_en}, shown=ids)
+
+    def _two_of_kind(self, text: str) -> list[tuple[ProductFacts, ProductFacts]]:
+        """The two products of the kind the words name, when it has just two that fit, or
+        the words say two ("what's the difference between your 2 electric kettles")."""
+        if not self.kinds_named(text):
+            return []
+        found = self.search.matching(text)
+        if len(found) == 2 or (len(found) > 2 and _TWO.search(text)):
+            return [(found[0], found[1])]
+        return []
 
     def which_of(self, turn: Turn, shopper: Shopper) -> Reply:
         """"Which one is lighter?", "which of the two is waterproof?", "这两款哪个续航长" after a

@@ -31,6 +31,7 @@ from agents.jimi.faq_talk import CLARIFY, OFFER_PERSON
 from agents.jimi.further import further_answers, search_clause
 from agents.jimi.order_talk import _asks_other, _text
 from agents.jimi.problems import problem_in
+from agents.jimi.requested import as_request, request_clause
 from agents.jimi.rereading import Rereading
 from agents.jimi.search import ProductSearch
 from agents.jimi.shopping import Shopping
@@ -152,6 +153,7 @@ class Jimi(Rereading, Sums):
             reply = self._small_talk(turn, shopper)
         else:
             reply = handler(turn, shopper)
+        self._requested_too(turn, intent, reply, shopper)
         felt = intent if turn.intent == "complaint" and intent == "product_search" \
             else turn.intent  # "太贵了，最便宜的呢" is shopping, not a complaint
         mood = assess(turn.latest.text, felt, [t.text for t in turn.earlier],
@@ -186,6 +188,20 @@ class Jimi(Rereading, Sums):
         elif any(o in t for t in reply.texts for o in OFFER_PERSON.values()):
             reply.marks.append("offer")
         return reply
+
+    def _requested_too(self, turn: Turn, intent: str, reply: Reply, shopper: Shopper) -> None:
+        """An order request made in passing ("那我直接取消吧，能退多少钱") is filed too, its
+        confirmation first (``requested``)."""
+        if intent in (*ORDER_INTENTS, "report_problem") or reply.requests or reply.handover:
+            return
+        found = request_clause(turn.latest.text)
+        if found is None:
+            return
+        done = self._order_request(as_request(turn, *found), shopper)
+        if done.requests:
+            reply.texts = [*done.texts, *reply.texts]
+            reply.requests += done.requests
+            reply.slots.update(done.slots)
 
     def handover_message(self, language: str) -> str:
         return HANDOVER[language]
@@ -290,6 +306,8 @@ class Jimi(Rereading, Sums):
                                      turn.latest.text)
         if cues.EXCHANGE.search(turn.latest.text) and cues.FREE_ASKED.search(turn.latest.text):
             texts += [t for t in [self._faq_line(turn, shopper.language)] if t]  # "is it free?"
+        elif cues.RETURN_COST.search(turn.latest.text):  # "...and what does that cost me"
+            texts.append(policy.return_shipping_line(shopper.profile, shopper.language))
         return Reply(texts, slots={"order_id": found[0].id})
 
     # -- people and feelings ---------------------------------------------------------------

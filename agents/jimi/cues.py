@@ -41,6 +41,7 @@ MORE = re.compile(r"(?i)long|more|most|bigg|larg|heav|bright|expens|pricier|stro
 CHEAP = re.compile(r"(?i)cheap|less expensive|affordable|便宜|实惠")
 SHOPPING_QUESTION = re.compile(r"(?i)\?|？|吗|什么|哪|有没有|有没|多少|[不没么][？?]?$|\bdo you\b|\bany\b|"
                                 r"\bwhat\b|\bwhich\b|\bhave you\b|\bis there\b")
+POINTS_WORD = re.compile(r"(?i)\bpoints?\b|\bpts\b|积分")
 POLICY_TOPICS = (
     (re.compile(r"(?i)store credit|account balance|余额|money (?:go|goes|land) back|退到哪|退回哪|"
                 r"原路"), "get_refund"),
@@ -48,7 +49,8 @@ POLICY_TOPICS = (
     (re.compile(r"(?i)\breturn|send (?:it|them|\w+) back|take (?:it|them) back|退货|退回|能退吗|可以退吗"),
      "return_policy"),
     (re.compile(r"(?i)warrant|guarantee|保修|质保|保固"), "warranty"),
-    (re.compile(r"(?i)points|积分"), "membership_benefits"),
+    (re.compile(r"(?i)points|积分|(?:reach|get to|upgrade to|hit|become)\s+(?:a\s+)?(?:silver|gold|"
+                r"platinum)|升(?:到|级为?|成)?(?:银卡|金卡|白金)"), "membership_benefits"),
     (re.compile(r"(?i)shipping|delivery fee|运费|邮费|包邮"), "delivery_options"),
     (re.compile(r"(?i)refund|退款|get (?:my|the) money|money back|钱什么时候|钱多久"), "get_refund"),
     (re.compile(r"(?i)instal|分期|\bpay\b|\bpayments?\b|支付|付款"), "payment_issue"),
@@ -95,7 +97,8 @@ ASKS_ABOUT = re.compile(r"(?i)^\s*(?:so |and |but |ok )?(?:does|do|is|are|can|ha
                         r"吗[？?]?$|么[？?]?$")
 # what an order holds: "whats in that one again", "那单里有什么"
 CONTENTS = re.compile(r"(?i)what'?s in (?:it|that|this|the|my)|what (?:was|is) in (?:it|that|this|the|my)|"
-                      r"what did i (?:order|buy|get)|里面有(?:什么|啥|哪些)|买了(?:什么|啥|哪些)|有哪些东西")
+                      r"what did i (?:order|buy|get)|what(?:'s| is| was) my (?:most recent|last|latest|"
+                      r"newest) order|我(?:最近|上次|最新)(?:买|下单)?的?(?:是)?(?:什么|啥)|里面有(?:什么|啥|哪些)|买了(?:什么|啥|哪些)|有哪些东西")
 # intents under which a short message may narrow the last search ("不要带咖啡因的")
 REFINING_INTENTS = frozenset({"deny", "inform", "affirm", "out_of_scope", "nlu_fallback",
                               "product_question", "product_search"})
@@ -150,7 +153,8 @@ SEARCHING = re.compile(r"(?i)recommend|suggest|\bsomething\b|\banything\b|show m
 HOW = re.compile(r"(?i)\bwhere (?:does|do|will|is)\b|\bhow (?:do|does|will|is|are)\b|退到哪|怎么退|"
                  r"什么方式|原路|退回哪|支付宝|微信|信用卡")
 # what can be done about a late order
-OPTIONS = re.compile(r"(?i)what are my options|what can i do|what now|what should i do|any options|"
+OPTIONS = re.compile(r"(?i)what are my options|what can i do|what can (?:you|u) (?:actually |even |"
+                     r"really )?do(?! about (?:the|this) (?:price|size))|what now|what should i do|any options|"
                      r"compensat|(?:any|some)thing for the (?:wait|delay|trouble)|make up for|"
                      r"do i get anything|get anything for|if i keep (?:it|them|the order|waiting)\b|"
                      r"如果(?:我)?(?:继续等|不取消)|继续等的话|"
@@ -279,5 +283,10 @@ PLANS_TO_BUY = re.compile(r"(?i)\b(?:thinking of (?:getting|buying)|i want to bu
 STILL = re.compile(r"(?i)\bstill\b|too late|(?:until|till|by) when|截止|到什么时候|还能|还可以|能不能|"
                    r"能退吗|可以退吗|能换吗|可以换吗|还在")
 # who pays a return's shipping: "do I pay the return shipping?", "退回去的运费要我自己出吗"
+# what sending something back costs: "what does that cost me", "退回去要多少钱"
+RETURN_COST = re.compile(r"(?i)what (?:does|would|will) (?:that|it|this|a return) cost|cost me\b|"
+                         r"how much (?:does|would|will) (?:it|that|a return|returning) cost|"
+                         r"\b(?:do|would|will) i (?:have to )?pay\b|\bwho pays\b|运费|要多少钱|花多少钱|"
+                         r"要钱吗|收费吗|谁出")
 WHO_PAYS = re.compile(r"(?i)\bdo i (?:have to )?pay\b|\bwho pays\b|要我(?:自己)?(?:出|付|承担)|谁出|"
                       r"(?:要|需要)(?:付|出)运费")

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import re
 
-from agents.jimi import cues, policy
+from agents.jimi import cues, membership, money, policy
 from agents.jimi.asked import attributes_asked
 from agents.jimi.context import Reply, Shopper, Turn
 from agents.jimi.faq import FaqRetriever, answer_of
 from agents.jimi.faq_talk import RETURN_QUESTION
-from agents.jimi.pointing import Pointing
+from agents.jimi.pointing import Pointing, count_in
 from agents.jimi.product_answers import describe_attribute
 from agents.jimi.search_terms import ordering_of
 from kg.facts import ProductFacts
@@ -55,8 +55,19 @@ def further_answers(turn: Turn, intent: str, reply: Reply, shopper: Shopper,
         for topic in topics:  # "how long to singapore and how much": both
             if topic not in answered:
                 answered.add(topic)
-                extra += _topic_lines(clause, topic, shopper, shopping, faq, reply)
+                extra += _topic_lines(clause, topic, shopper, shopping, faq, reply) \
+                    if not (topic == "membership_benefits" and money.EARN.search(clause)
+                            and current) else [_earned(turn.latest.text, current, shopper)]
     return extra
+
+
+def _earned(text: str, product: ProductFacts, shopper: Shopper) -> str:
+    """"ok ill grab 2 packs. ... how many points do i get": the points on those."""
+    count, name = count_in(text), product.name(shopper.language)
+    amount = product.price * count
+    what = f"{count} × {name}" if count > 1 else name
+    what = f"{what}（{amount:.2f}美元）" if shopper.language == "zh" else f"{what} ({amount:.2f} USD)"
+    return money.points_earned(shopper.profile, amount, shopper.language, what)
 
 
 def _topic_lines(clause: str, topic: str, shopper: Shopper, shopping: Pointing,
@@ -88,7 +99,10 @@ def _topics(clause: str) -> list[str]:
 
 def _policy_line(clause: str, topic: str, shopper: Shopper, faq: FaqRetriever) -> str | None:
     profile, language = shopper.profile, shopper.language
-    if topic == "membership_benefits":  # "how many points do I get": theirs
+    if topic == "membership_benefits":  # "how many points do I get": theirs; "升银卡要花多少"
+        other = [t for t in membership.tiers_named(clause) if t != profile.membership]
+        if other and (membership.PERKS.search(clause) or not cues.POINTS_WORD.search(clause)):
+            return membership.tier_line(other[0], language)
         return policy.points_line(profile, language)
     if topic == "delivery_period":
         return policy.delivery_line(profile, language, policy.region_named(clause))

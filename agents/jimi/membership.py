@@ -33,7 +33,7 @@ KEEP_IT = re.compile(r"(?i)how long (?:do|will|would|can) i keep (?:it|that|them
 WORTH = re.compile(r"(?i)\bworth\b|\bvalue\b|how much (?:money|off|is that|are they)|=\s*[?？]|"
                    r"抵多少|能抵|值多少|换多少钱")
 # how points are earned: "积分怎么算", "how do points work", "points per dollar"
-RATE = re.compile(r"(?i)积分(?:怎么|咋|如何)(?:计)?算|怎么(?:算|累积|积)积分|积分规则|"
+RATE = re.compile(r"(?i)积分(?:是)?(?:怎么|咋|如何)(?:计)?算|怎么(?:算|累积|积)积分|积分规则|"
                   r"how do (?:the |reward )?points work|"
                   r"points? per dollar|how (?:are|do i earn) points")
 POINTS_SAID = re.compile(r"(?i)(\d[\d,]*)\s*(?:points?|pts?\b|积分|分(?=\s*(?:能|可以|可)?抵))")
@@ -44,6 +44,10 @@ OTHER_POLICY = re.compile(r"(?i)warrant|保修|质保|return|退|pick ?up|取件
 LADDER = re.compile(r"(?i)(?:会员)?等级(?:怎么|如何|咋)(?:升|提升|升级)|怎么升级|how do (?:the )?tiers work|"
                     r"how do i (?:level|move|go) up|how (?:do|can) i (?:get|reach) (?:a )?higher tier|"
                     r"what (?:are )?the tiers|tier levels?")
+# the shopper's own tier asked along with another's: "what tier am i and what for platinum"
+OWN_TIER = re.compile(r"(?i)\b(?:what|which) (?:tier|level|membership) am i\b|\bam i (?:a |on )?"
+                      r"(?:gold|silver|platinum|basic)|what(?:'s| is) my (?:tier|level|status|"
+                      r"membership)|我(?:现在)?是(?:什么|哪个|哪一?级|几级)(?:会员|等级)?|我的(?:会员)?等级")
 MEMBER_WORD = re.compile(r"(?i)member|\btiers?\b|会员|等级|银卡|金卡|白金")
 
 

@@ -20,7 +20,7 @@ INSTALMENTS = 4            # the FAQ: orders of $100 or more split into 4 intere
 INSTALMENT_MIN = 100.0
 EARN = re.compile(r"(?i)how many (?:points|would i (?:get|earn))|points? (?:would|will|do|can) i "
                   r"(?:get|earn)|\bearn\b.{0,20}\bpoints|能拿多少积分|能得多少积分|能积多少|得多少积分|"
-                  r"拿多少积分|返多少积分")
+                  r"拿多少积分|返多少积分|能有多少积分|送多少积分|给多少积分")
 INSTALMENT = re.compile(r"(?i)instal|split (?:the |my |a |an )?(?:payment|order|it|\$)|"
                         r"pay (?:it )?in (?:parts|installments|instalments)|每期|分期|"
                         r"(?:each|every|per|a) (?:payment|part)\b|each time\b|每次(?:付|还)多少|每笔")
@@ -78,5 +78,5 @@ def instalment_line(amount: float, language: str, what: str = "") -> str:
     thing = what or f"A {amount:.2f} USD order"
     if amount < INSTALMENT_MIN:
         return f"{thing} is under {INSTALMENT_MIN:g} USD, so it can't be split into instalments."
-    return (f"{thing} can be split into {INSTALMENTS} interest-free payments of {part:.2f} USD, "
+    return (f"{thing} can be split into {INSTALMENTS} interest-free instalments of {part:.2f} USD, "
             "one every two weeks; the first is charged when you order.")

@@ -17,7 +17,7 @@ from agents.jimi.asked import colour_asked, size_asked
 from agents.jimi.context import ORDER_INTENTS, Reply, Shopper, Turn
 from agents.jimi.faq import answer_of
 from agents.jimi.faq_talk import CLARIFY, WARRANTY_QUESTION, FaqTalk
-from agents.jimi.problems import RECEIVED, RECENT, order_meant, problem_in, remedy_in
+from agents.jimi.problems import RECEIVED, RECENT, UNSHIPPED, order_meant, problem_in, remedy_in
 from agents.jimi.shopping import Shopping
 from agents.jimi.wording import colour_name
 from kg.facts import ProductFacts
@@ -100,6 +100,7 @@ class OrderTalk(FaqTalk):
                 meant = order_meant(text, mine, self.knowledge.product, allowed)
                 if meant.order is not None and (len(mine) == 1 or meant.products
                                                 or RECENT.search(text) or _names_a_date(text)
+                                                or UNSHIPPED.search(text)
                                                 or orders.mentions_order(text)):
                     return meant.order
         return None
@@ -120,7 +121,7 @@ class OrderTalk(FaqTalk):
             listed = open_[:4] or mine[:2]
             texts = [orders.describe(o, language) for o in listed]
             return Reply(texts, slots={"order_id": listed[0].id},
-                         went_wrong=listed[0].state == "delayed")
+                         went_wrong=_sorry_for(listed[0], turn.latest.text))
         texts = [orders.describe(order, language)]
         late = order.state == "delayed" or orders.overdue_days(order, date.today()) > 0
         if late:
@@ -134,8 +135,7 @@ class OrderTalk(FaqTalk):
                                    for i, (p, n) in enumerate(items, 1)))
         return Reply(texts, slots={"order_id": order.id,
                                    **self._order_product(order, turn.latest.text)},
-                     went_wrong=order.state == "delayed" or (late and bool(_STILL_NOT.search(
-                         turn.latest.text))),  # "still hasnt arrived, it was due...": sorry
+                     went_wrong=_sorry_for(order, turn.latest.text),
                      shown=[p.id for p, _ in items] or None)
 
     def _items(self, order: OrderRow) -> list[tuple[ProductFacts, int]]:
@@ -265,8 +265,9 @@ class OrderTalk(FaqTalk):
     def _late_order(self, turn: Turn, shopper: Shopper) -> OrderRow | None:
         """The late order a turn is about: named by number, contents or date, the one under
         discussion, else the shopper's only late order."""
+        today = date.today()  # delayed, or shipped or paid and past its date
         late = [o for o in self.knowledge.accounts.orders_of(shopper.profile.id)
-                if o.state == "delayed"]
+                if o.state == "delayed" or orders.overdue_days(o, today)]
         if not late:
             return None
         text = turn.latest.text
@@ -339,8 +340,19 @@ class OrderTalk(FaqTalk):
         return Reply(texts)
 
 
-_STILL_NOT = re.compile(r"(?i)\bstill (?:hasn'?t|hasnt|haven'?t|havent|not|no)\b|supposed to (?:be|arrive|come)|"
-                        r"should(?:'ve| have) (?:been|arrived|come)|\blate\b|还没(?:到|收到|送到)|早该|应该.{0,6}到了")
+def _sorry_for(order: OrderRow, text: str) -> bool:
+    """Whether a status answer owes an apology: the order is delayed, or past its date and
+    the shopper says so ("咋到现在还没发货"); "has it shipped yet?" is a neutral question,
+    answered with where it is and what is being done, without a "sorry"."""
+    if order.state == "delayed":
+        return True
+    return orders.overdue_days(order, date.today()) > 0 and bool(_STILL_NOT.search(text))
+
+
+_STILL_NOT = re.compile(r"(?i)\bstill (?:hasn'?t|hasnt|haven'?t|havent|not|no|isn'?t|isnt)\b|"
+                        r"supposed to (?:be|arrive|come)|should(?:'ve| have) (?:been|arrived|come)|"
+                        r"\blate\b|\b(?:isn'?t|isnt|not) here\b|(?:hasn'?t|hasnt|not) (?:shipped|"
+                        r"arrived|come)|还没(?:到|收到|送到|发)|没发货|早该|应该.{0,6}到了")
 _RETURN_STARTED = re.compile(r"(?i)started the return|return request|已为您(?:提交|发起)退货|退货申请")
 _CLAUSES = re.compile(r"(?i)[.;!?。；！？]|,\s*(?:but|and)\b|\bbut\b|，但|但是")
 _CLAUSE = re.compile(r"(?i)[,;，；]|\bbut\b|\bkeep\b|\bi'?ll wait\b|保留|留着|先不")

@@ -26,6 +26,11 @@ STATE_ZH = {
     "delivered": "已签收（预计送达日期 {eta}）",
     "returned": "已退货，退款将原路返回",
 }
+# a shipped or paid order past its delivery date says so, not "should arrive by" a past day
+PAST_DUE_EN = {"paid": "has been paid but has not shipped yet; it was due on {eta}",
+               "shipped": "has shipped but is running late; it was due on {eta}"}
+PAST_DUE_ZH = {"paid": "已付款，但尚未发货，原定 {eta} 送达，目前已延误",
+               "shipped": "已发货，原定 {eta} 送达，目前已延误"}
 REASON_ZH = {
     "item awaiting restock at the fulfilment centre": "商品在仓库等待补货",
     "carrier capacity shortage during peak season": "高峰期承运商运力不足",
@@ -35,8 +40,8 @@ REASON_ZH = {
 }
 ALREADY_CANCELLING = {
     "en": "The cancellation of order {order} is already filed: once the warehouse confirms, the "
-          "full refund goes back to your payment method within 3 business days.",
-    "zh": "订单 {order} 的取消申请已经提交，仓库确认后全额款项将在3个工作日内原路退回。",
+          "full refund of {total:.2f} USD goes back to your payment method within 3 business days.",
+    "zh": "订单 {order} 的取消申请已经提交，仓库确认后全额款项{total:.2f}美元将在3个工作日内原路退回。",
 }
 ASK_ORDER_ID = {
     "en": "Which order is it? Please give me the order number (it looks like SM-100023).",
@@ -72,8 +77,10 @@ def not_yours(order_id: str, language: str) -> str:
     return f"I can't find an order {order_id} on your account. Could you check the number?"
 
 
-def describe(order: OrderRow, language: str) -> str:
+def describe(order: OrderRow, language: str, today: date | None = None) -> str:
     table = STATE_ZH if language == "zh" else STATE_EN
+    if overdue_days(order, today or date.today()):
+        table = {**table, **(PAST_DUE_ZH if language == "zh" else PAST_DUE_EN)}
     reason = order.delay_reason or ""
     if language == "zh":
         reason = REASON_ZH.get(reason, "物流原因")  # never an English reason in a Chinese reply
@@ -85,8 +92,9 @@ LATE_CHOICE_DAYS = 7   # the FAQ: later than this, cancel for a refund or keep i
 
 
 def overdue_days(order: OrderRow, today: date) -> int:
-    """Days a shipped order is past its expected delivery (0 when not shipped or not late)."""
-    days = returns.days_past_due(order, today) if order.state == "shipped" else None
+    """Days a shipped or paid order is past its expected delivery (0 when it is not on its
+    way, or not late; a delayed order says so itself)."""
+    days = returns.days_past_due(order, today) if order.state in ("shipped", "paid") else None
     return max(0, days or 0)
 
 
@@ -95,7 +103,7 @@ def delay_remedy(order: OrderRow, language: str, today: date | None = None) -> s
     more than ``LATE_CHOICE_DAYS`` late, cancel for a full refund or keep it with a voucher);
     an order already that late is told its choice is open now."""
     late = max(0, returns.days_past_due(order, today or date.today()) or 0) \
-        if order.state in ("shipped", "delayed") else 0
+        if order.state in ("paid", "shipped", "delayed") else 0
     if language == "zh":
         done = f"我们已加急处理订单 {order.id}，一有新的送达时间会立即通知您。"
         if late > LATE_CHOICE_DAYS:
@@ -140,7 +148,7 @@ def handle_request(kind: str, order: OrderRow, profile: ProfileRow, language: st
     oid = order.id
     state = order.state
     if cancelling and kind in ("cancel_order", "get_refund") and state in ("paid", "delayed"):
-        return ALREADY_CANCELLING[language].format(order=oid), None
+        return ALREADY_CANCELLING[language].format(order=oid, total=order.total), None
     window = policy.terms(profile).return_days
     total = order.total
     if kind == "cancel_order":

@@ -84,6 +84,15 @@ def returns_line(profile: ProfileRow, language: str, cost_asked: bool = False) -
             f"and {shipping}.")
 
 
+def return_shipping_line(profile: ProfileRow, language: str) -> str:
+    """What sending a return back costs the shopper, alone."""
+    free = terms(profile).free_return_shipping
+    if language == "zh":
+        return "您的退货运费全免。" if free else f"退货运费为{RETURN_SHIPPING}美元（金卡和白金会员免费）。"
+    return ("Return shipping is free for you." if free else
+            f"Return shipping costs ${RETURN_SHIPPING} (free for gold and platinum members).")
+
+
 def window_line(profile: ProfileRow, language: str) -> str:
     """The shopper's own return (and exchange) window, alone."""
     days, tier = terms(profile).return_days, tier_name(profile.membership, language)

@@ -86,6 +86,10 @@ class Meant:
 
 
 DELAY = re.compile(r"(?i)\blate\b|delay|overdue|延误|延迟|晚了|迟迟")
+# the order not sent yet: "还没发货的那个订单", "my open order", "the one that hasn't shipped"
+UNSHIPPED = re.compile(r"(?i)\b(?:open|unshipped|pending) order|(?:has ?n[o']?t|hasnt|not|"
+                       r"never|yet to be) (?:been )?(?:shipped|sent|dispatched)(?: yet)?|"
+                       r"(?:还)?没(?:有)?发(?:货|出)|未发货|尚未发货")
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
@@ -148,6 +152,8 @@ def order_meant(text: str, orders: list[OrderRow], product_of: Callable[[str], P
         pool = dated
     elif DELAY.search(text):  # "充电宝那单为啥延误": the late one
         pool = [o for o in pool if o.state == "delayed"] or pool
+    elif UNSHIPPED.search(text):  # "我还没发货的那个订单": the one paid and not sent
+        pool = [o for o in pool if o.state == "paid"] or pool
     by_name, by_kind = _mentions(text, pool, product_of)
     mentioned = {o.id: list(dict.fromkeys([*by_name.get(o.id, []), *by_kind.get(o.id, [])]))
                  for o in pool if o.id in by_name or o.id in by_kind}

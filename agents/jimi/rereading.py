@@ -188,6 +188,10 @@ class Rereading(OrderTalk):
                 cues.MY_ORDER.search(text) and len(text) <= 60 and \
                 self.order_meant(turn, shopper.profile.id, latest_only=True) is not None:
             return "order_status"  # "haha ok. what about my mug order"
+        if intent not in (*ORDER_INTENTS, "order_status") and _THAT_ORDER.search(text) and \
+                not cues.REQUEST_VERB.search(text) and \
+                self.order_meant(turn, shopper.profile.id, latest_only=True) is not None:
+            return "order_status"  # "等人工的时候你先说说橙汁那单到底啥情况"
         if intent == "order_status" and ordering_of(text) is not None and not (
                 cues.ORDER_WORDS.search(text) or orders.mentions_order(text)) and \
                 self.shopping.search.constraints(text).kinds:
@@ -407,4 +411,7 @@ _NEW_TRY = re.compile(r"(?i)那|呢|\bthen\b|what about|how about|\binstead\b")
 # "the grown-up one, battery?": one of those shown, asked about
 _THE_ONE = re.compile(r"(?i)\bthe [\w-]+(?: [\w-]+)? one\b")
 # "the desk lamp one from november?": an order, by a line and a date
+# an order named by what is in it: "橙汁那单", "买咖啡的那个订单", "the juice order"
+_THAT_ORDER = re.compile(r"(?i)[\u4e00-\u9fff]{1,8}的?那(?:一|个)?单(?!品)|[\u4e00-\u9fff]{1,8}的?那个订单|"
+                         r"\bthe (?!same\b|other\b|wrong\b|whole\b)[a-z]+(?: [a-z]+)? order\b")
 _ORDER_SHAPE = re.compile(r"(?i)\bone\b|\border\b|那单|那个订单|那笔")

@@ -152,6 +152,10 @@ class ProductSearch:
 
     # -- finding -----------------------------------------------------------------------------
 
+    def matching(self, text: str) -> list[ProductFacts]:
+        """The products the words describe, closest in meaning first (no listing)."""
+        return self._matching(text, self.constraints(text)) or []
+
     def _matching(self, text: str, constraints: Constraints, ordered: bool = False
                   ) -> list[ProductFacts] | None:
         """The products meeting the hard constraints, closest in meaning first; the soft
@@ -262,8 +266,10 @@ class ProductSearch:
             lead = agree(template.format(name=shown[0].name(language),
                                          value=amount or value or price_text(shown[0], language)),
                          shown[0].name(language))
-            if len(shown) == 1:
-                return lead
+            if len(shown) == 1:  # "容量最大的是…，750毫升（34.00美元）": its price too
+                price = price_text(shown[0], language)
+                return lead if key == "price" or price in lead else (
+                    f"{lead[:-1]}（{price}）。" if language == "zh" else f"{lead[:-1]} ({price}).")
             head = (f"{lead}{described}（{ordering.header_zh}）：" if language == "zh" else
                     f"{lead} {described[:1].upper() + described[1:]}, {ordering.header_en}:")
         elif language == "zh":

@@ -235,8 +235,9 @@ class Shopping(Comparing, Relating):
             return False
         if ordering_of(text) is not None:  # "the biggest mug you have to go with it"
             return True
-        return not (self.products_named(text) or self.named_by_part(text)) and not (
-            cues.PRONOUN.search(text) and not cues.SEARCHING.search(text))
+        named = self.products_named(text) or self.named_by_part(text)
+        return not named and (bool(cues.GOES_WITH.search(text)) or not (  # "and a waterproof
+            cues.PRONOUN.search(text) and not cues.SEARCHING.search(text)))  # pack to go with it"
 
     def _attribute_for(self, question: str, product: ProductFacts) -> str | None:
         """The attribute that answers a free-form question ("will it keep my feet dry?"),
@@ -256,6 +257,12 @@ class Shopping(Comparing, Relating):
                 "product") or ""))) is not None:  # "anything similar?"
             return similar_reply(current, self.knowledge.graph.products(), language)
         low, high = price_range(turn)
+        parts = self._each_kind(turn.latest.text)
+        if len(parts) >= 2:  # "a non stick pan ... and a kettle for pour over": each
+            founds = [self.search.answer(part, language, low, high) for part in parts]
+            shown = [p for f in founds for p in f.products]
+            return Reply([f.text for f in founds], shown=shown or None, slots={
+                "product": self.knowledge.product(shown[0]).name_en} if shown else {})
         found = self.search.answer(self._search_text(turn), language, low, high)
         texts = [found.text]
         reply = Reply(texts, shown=found.products or None)
@@ -266,6 +273,17 @@ class Shopping(Comparing, Relating):
                 texts.append(in_size([self.knowledge.product(p) for p in found.products],
                                      size, language))
         return reply
+
+    def _each_kind(self, text: str) -> list[str]:
+        """The parts of a request for two kinds at once ("need a hoodie and some light up
+        shoes in size 30", "跑步穿的速干T恤有吗？顺便再要一顶跑步帽"), one kind each; else []."""
+        parts = [p for p in _AND_ALSO.split(text) if p.strip()]
+        if len(parts) < 2:
+            return []
+        kinds = [self.search.constraints(p).kinds for p in parts]
+        if not all(kinds) or len({k for ks in kinds for k in ks}) < len(parts):
+            return []
+        return parts
 
     def _search_text(self, turn: Turn) -> str:
         """The request to search for: a refinement ("under 50?", "in black", "and the lightest
@@ -351,6 +369,11 @@ _SELL_ASKED = re.compile(
     r"(?i)\bdo (?:you|u|ya) (?:guys )?(?:sell|carry|stock|do) (?!(?:it|them|one|ones|those|these|that|this|"
     r"any(?:thing)?|some(?:thing)?|the|other|similar|more|in|a (?:cheaper|bigger|smaller|lighter))\b)"
     r"[a-z]|你们(?:有没有)?卖|有没有卖|有卖")
+# where a request for one kind ends and one for another begins: "... and some light up shoes",
+# "...有吗？顺便再要一顶跑步帽", "一个保温杯和一个水壶"
+_AND_ALSO = re.compile(r"(?i)\s+(?:and|plus)\s+(?:also\s+)?(?:a|an|some|one|two|a few|a pair of)\s+|"
+                       r"\s+\+\s+|[?？,，。]\s*(?:顺便|另外)?(?:再|还)要|顺便再要|还想要|"
+                       r"(?<=[\u4e00-\u9fff])和(?=一(?:个|双|件|顶|台|盏|把|只|套))")
 _PRICE_WORDS = re.compile(r"(?i)(?:under|below|less than|up to|over|above|between|from)?\s*[$€£¥]?"
                           r"\d+(?:\.\d+)?\s*(?:元|块|美元|刀|dollars?|usd|eur|rmb)?\s*"
                           r"(?:以内|以下|以上|之内|到\s*\d+\s*(?:元|块)?)?")

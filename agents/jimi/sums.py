@@ -11,6 +11,7 @@ from agents.jimi.context import Reply, Shopper, Turn
 from agents.jimi.faq import answer_of
 from agents.jimi.faq_talk import OFFER_PERSON
 from agents.jimi.order_talk import OrderTalk
+from agents.jimi.pointing import count_in
 from agents.jimi.shopping import Shopping
 from kg.facts import ProductFacts
 from shopmind.errors import NotFound
@@ -103,7 +104,9 @@ class Sums(OrderTalk):
                 return Reply([answer_of(row, language)])
         named = membership.tiers_named(text)
         if named and named != [shopper.profile.membership]:  # "whats the perks of gold"
-            return Reply([membership.tier_line(tier, language) for tier in named[:2]])
+            own = [policy.membership_line(shopper.profile, language)] \
+                if membership.OWN_TIER.search(text) else []  # "what tier am i and ...platinum"
+            return Reply([*own, *(membership.tier_line(tier, language) for tier in named[:2])])
         priced = self._priced(turn, shopper) if money.EARN.search(turn.latest.text) else None
         if priced:  # "how many points would I get on a $150 order?"
             texts = [money.points_earned(shopper.profile, priced[0], language, priced[1])]
@@ -130,8 +133,12 @@ class Sums(OrderTalk):
         if product is None:
             return None
         name = product.name(shopper.language)
-        return product.price, (f"{name}（{product.price:.2f}美元）" if shopper.language == "zh"
-                               else f"The {name} ({product.price:.2f} USD)")
+        count = 1 if money.INSTALMENT.search(turn.latest.text) else count_in(turn.latest.text)
+        if count > 1:  # "买两箱能有多少积分": the two
+            name = f"{count} × {name}"
+        amount = product.price * count
+        return amount, (f"{name}（{amount:.2f}美元）" if shopper.language == "zh"
+                        else f"{'' if count > 1 else 'The '}{name} ({amount:.2f} USD)")
 
 
 def _priced_line(product: ProductFacts, count: int, language: str) -> tuple[str, float]:

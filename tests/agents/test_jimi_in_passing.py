@@ -1,0 +1,151 @@
+"""What a shopper asks or wants in passing: an order request inside a question ("那我直接取消吧，
+能退多少钱"), "the order that hasn't shipped", a late order told as late, two products of a kind
+compared ("your 2 electric kettles"), the points on two of a product, one's own tier asked
+with another's. Expectations come from the demo shoppers' orders, the catalogue and ``policy``."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from agents.jimi import Jimi, Shopper, orders, policy
+from agents.jimi.requested import request_clause
+from kg.schema import OrderRow, ProfileRow
+from tests.testing import conversation, member, of_kind, user_turn
+from ui.platform import Platform
+
+
+@pytest.fixture(scope="module")
+def jimi(synced_platform: Platform) -> Jimi:
+    return Jimi(synced_platform.knowledge)
+
+
+def _said(texts: list[str]) -> str:
+    return "\n".join(texts)
+
+
+@pytest.mark.parametrize(("text", "wanted"), [
+    ("那我直接取消吧，能退多少钱", ("cancel_order", "那我直接取消吧，")),
+    ("那帮我退了吧，要我自己送快递点吗", ("get_refund", "那帮我退了吧，")),
+    ("hey can u switch the tee in my open order to size L? also what colours does the canvas "
+     "shoe come in", ("change_order", "hey can u switch the tee in my open order to size L?")),
+    ("cancel the one with the saute pan. for the other one do i get anything for waiting",
+     ("cancel_order", "cancel the one with the saute pan.")),
+    ("if it doesnt turn up can i cancel and get all my money back? how much was it", None),
+    ("可以取消吗？多久退款", None),
+    ("cancel it", None),  # one clause: the intent itself is the request
+])
+def test_a_request_clause_is_told_from_a_question_about_one(
+        text: str, wanted: tuple[str, str] | None) -> None:
+    assert request_clause(text) == wanted
+
+
+def _open_and_other(platform: Platform) -> tuple[ProfileRow, OrderRow]:
+    """A shopper with one order not sent yet and others that were."""
+    accounts = platform.knowledge.accounts
+    for profile in accounts.profiles():
+        mine = accounts.orders_of(profile.id)
+        paid = [o for o in mine if o.state == "paid"]
+        if len(paid) == 1 and len(mine) >= 2:
+            return profile, paid[0]
+    raise AssertionError("the demo catalogue has a shopper with one unsent order among others")
+
+
+def test_a_cancellation_said_in_passing_is_filed_with_the_refund_answer(
+        jimi: Jimi, synced_platform: Platform) -> None:
+    profile, order = _open_and_other(synced_platform)
+    turn = conversation(user_turn(f"where is {order.id}", "order_status"),
+                        user_turn("那我直接取消吧，能退多少钱", "refund_amount"),
+                        slots={"order_id": order.id})
+    reply = jimi.respond(turn, Shopper(profile, "zh"))
+    assert reply.requests == [(order.id, "cancel")]
+    assert f"{order.total:.2f}" in _said(reply.texts)
+
+
+def test_a_question_whether_it_could_be_cancelled_files_nothing(
+        jimi: Jimi, synced_platform: Platform) -> None:
+    profile, order = _open_and_other(synced_platform)
+    turn = conversation(user_turn(f"where is {order.id}", "order_status"),
+                        user_turn("if it doesnt turn up can i cancel? how long do refunds take",
+                                  "refund_timing"), slots={"order_id": order.id})
+    assert jimi.respond(turn, Shopper(profile, "en")).requests == []
+    turn = conversation(user_turn(f"where is {order.id}", "order_status"),
+                        user_turn("可以取消吗？多久退款", "refund_timing"),
+                        slots={"order_id": order.id})
+    assert jimi.respond(turn, Shopper(profile, "zh")).requests == []
+
+
+def test_the_order_not_sent_yet_is_the_one_cancelled(jimi: Jimi,
+                                                     synced_platform: Platform) -> None:
+    profile, order = _open_and_other(synced_platform)
+    reply = jimi.respond(conversation(user_turn("那我还没发货的那个订单帮我取消掉", "cancel_order")),
+                         Shopper(profile, "zh"))
+    assert reply.requests == [(order.id, "cancel")]
+
+
+def _late(platform: Platform, state: str) -> tuple[ProfileRow, OrderRow]:
+    accounts, today = platform.knowledge.accounts, date.today()
+    return next((p, o) for p in accounts.profiles() for o in accounts.orders_of(p.id)
+                if o.state == state and orders.overdue_days(o, today) > 0)
+
+
+@pytest.mark.parametrize("state", ["shipped", "paid"])
+def test_a_late_order_is_told_as_late_and_sorry_only_when_the_shopper_says_so(
+        jimi: Jimi, synced_platform: Platform, state: str) -> None:
+    profile, order = _late(synced_platform, state)
+    asked = jimi.respond(conversation(user_turn(f"has {order.id} shipped yet?", "order_status")),
+                         Shopper(profile, "en"))
+    said = _said(asked.texts)
+    assert f"it was due on {order.expected_delivery}" in said and "should arrive by" not in said
+    assert "sorry" not in said.lower()  # a neutral question gets no apology
+    told = jimi.respond(conversation(user_turn(f"{order.id} still isn't here", "order_status")),
+                        Shopper(profile, "en"))
+    assert "sorry" in _said(told.texts).lower()
+
+
+def test_two_products_of_a_kind_are_compared_when_the_words_say_two(
+        jimi: Jimi, synced_platform: Platform) -> None:
+    electric = [p for p in of_kind(synced_platform, "kettles") if "electric" in p.name_en.lower()]
+    assert len(electric) == 2
+    reply = jimi.respond(conversation(user_turn("whats the difference between ur 2 electric "
+                                                "kettles", "compare_products")),
+                         member(synced_platform, "basic"))
+    assert sorted(reply.shown or []) == sorted(p.id for p in electric)
+
+
+def test_two_packs_named_by_their_size_are_compared(jimi: Jimi,
+                                                    synced_platform: Platform) -> None:
+    packs = {p.id for p in of_kind(synced_platform, "backpacks")
+             if any(size in (p.name_zh or "") for size in ("25升", "50升"))}
+    assert len(packs) == 2
+    reply = jimi.respond(conversation(user_turn("25升和50升这两个背包有啥区别？", "compare_products")),
+                         member(synced_platform, "basic", "zh"))
+    assert set(reply.shown or []) == packs
+
+
+def test_the_points_on_two_of_the_product_discussed(jimi: Jimi,
+                                                    synced_platform: Platform) -> None:
+    shopper = member(synced_platform, "platinum", "zh")
+    product = max(synced_platform.knowledge.graph.products(), key=lambda p: p.price)
+    reply = jimi.respond(conversation(user_turn("买两箱能有多少积分", "membership_benefits"),
+                                      slots={"product": product.name_en}), shopper)
+    rate = policy.terms(shopper.profile).points_per_dollar
+    assert f"{2 * product.price * rate:g}积分" in _said(reply.texts)
+
+
+def test_ones_own_tier_is_said_with_the_one_asked_about(jimi: Jimi,
+                                                        synced_platform: Platform) -> None:
+    shopper = member(synced_platform, "gold")
+    reply = jimi.respond(conversation(user_turn("what tier am i and what would i need to hit "
+                                                "platinum", "membership_benefits")), shopper)
+    said = _said(reply.texts)
+    assert "You're a gold member" in said and f"${policy.TIER_SPEND['platinum']}" in said
+
+
+def test_the_spend_for_a_tier_asked_beside_a_return_question(
+        jimi: Jimi, synced_platform: Platform) -> None:
+    reply = jimi.respond(conversation(user_turn("升银卡要花多少？升了以后退货期限是多久",
+                                                "return_policy")),
+                         member(synced_platform, "basic", "zh"))
+    assert str(policy.TIER_SPEND["silver"]) in _said(reply.texts)
