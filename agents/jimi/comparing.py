@@ -88,8 +88,9 @@ class Comparing(Pointing):
             unique = list({p.id: p for p in said}.values())
             if len(unique) >= 2:
                 pairs = [(unique[1], unique[0])]
-        if not pairs and ordering_of(turn.latest.text) is not None and \
-                self.kinds_named(turn.latest.text):  # "drinks w caffeine, which has the most"
+        wanted = self.search.constraints(turn.latest.text)
+        if not pairs and ordering_of(turn.latest.text) is not None and (
+                wanted.kinds or wanted.categories):  # "drinks w caffeine, which has the most"
             return self.search_reply(turn, shopper)
         if not pairs:
             return Reply(["Which two products would you like me to compare?"

@@ -65,8 +65,9 @@ class Shopping(Comparing, Relating):
         text = turn.latest.text
         named = turn.latest.entities.get("product", []) or self.products_named(text)
         pointed = None if named else self.referenced(turn)
-        if self._is_search(text) and not (pointed is not None and pointed.how == "ordinal") \
-                and not self.this_one(turn) and not self.ours(turn, shopper):
+        if self._is_search(text, turn.slots.get("product")) and not (
+                pointed is not None and pointed.how == "ordinal") and (
+                cues.GOES_WITH.search(text) or not (self.this_one(turn) or self.ours(turn, shopper))):
             return self.search_reply(turn, shopper)  # "which headphones last longest?"
         if pointed is not None and pointed.how == "plural" and len(pointed.products) > 1:
             return self._about_each(turn, shopper, pointed.products)
@@ -227,7 +228,7 @@ class Shopping(Comparing, Relating):
                          f"{cheaper.name_en} is cheaper.")
         return Reply([(" " if language == "en" else "").join(texts)])
 
-    def _is_search(self, text: str) -> bool:
+    def _is_search(self, text: str, discussed: object = None) -> bool:
         """A question over a kind of product, not one product: "which headphones last
         longest?", "最便宜的水壶是哪个"."""
         constraints = self.search.constraints(text)
@@ -236,8 +237,10 @@ class Shopping(Comparing, Relating):
         if ordering_of(text) is not None:  # "the biggest mug you have to go with it"
             return True
         named = self.products_named(text) or self.named_by_part(text)
-        return not named and (bool(cues.GOES_WITH.search(text)) or not (  # "and a waterproof
-            cues.PRONOUN.search(text) and not cues.SEARCHING.search(text)))  # pack to go with it"
+        if cues.GOES_WITH.search(text):  # "and a waterproof backpack to go with it": another
+            current = self.find(str(discussed or ""))  # kind than the one it goes with
+            return not named or (current is not None and current not in named)
+        return not named and not (cues.PRONOUN.search(text) and not cues.SEARCHING.search(text))
 
     def _attribute_for(self, question: str, product: ProductFacts) -> str | None:
         """The attribute that answers a free-form question ("will it keep my feet dry?"),

@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 
-from agents.jimi import Jimi, Shopper, orders, policy
+from agents.jimi import Jimi, Shopper, orders, policy, returns
 from agents.jimi.requested import request_clause
 from kg.schema import OrderRow, ProfileRow
 from tests.testing import conversation, member, of_kind, user_turn
@@ -149,3 +149,60 @@ def test_the_spend_for_a_tier_asked_beside_a_return_question(
                                                 "return_policy")),
                          member(synced_platform, "basic", "zh"))
     assert str(policy.TIER_SPEND["silver"]) in _said(reply.texts)
+
+
+def test_an_order_named_by_its_contents_is_its_status(jimi: Jimi,
+                                                      synced_platform: Platform) -> None:
+    accounts = synced_platform.knowledge.accounts
+    profile, order = next((p, o) for p in accounts.profiles() for o in accounts.orders_of(p.id)
+                          if o.state == "paid" and len(accounts.orders_of(p.id)) >= 2)
+    name = synced_platform.knowledge.product(order.lines[0].product_id).name("zh")
+    reply = jimi.respond(conversation(user_turn(f"你先说说{name}那单到底啥情况", "product_search")),
+                         Shopper(profile, "zh"))
+    assert order.id in _said(reply.texts)
+
+
+def test_a_request_for_two_kinds_lists_each(jimi: Jimi, synced_platform: Platform) -> None:
+    reply = jimi.respond(conversation(user_turn(
+        "looking for a non stick pan for my induction hob and a kettle for pour over coffee",
+        "product_search")), member(synced_platform, "basic"))
+    kinds = {k for p in reply.shown or [] for k in jimi.shopping.kinds_of(p)}
+    assert {"pans", "kettles"} <= kinds and len(reply.texts) == 2
+
+
+def test_a_kind_to_go_with_the_product_is_searched(jimi: Jimi, synced_platform: Platform) -> None:
+    hoodie = of_kind(synced_platform, "hoodies")[0]
+    reply = jimi.respond(conversation(user_turn("and a waterproof backpack to go with it",
+                                                "product_question"),
+                                      slots={"product": hoodie.name_en}),
+                         member(synced_platform, "basic"))
+    assert reply.shown and all("backpacks" in jimi.shopping.kinds_of(p) for p in reply.shown)
+
+
+def test_what_a_return_costs_is_said_with_the_window(jimi: Jimi,
+                                                     synced_platform: Platform) -> None:
+    accounts, today = synced_platform.knowledge.accounts, date.today()
+    profile, order = next(
+        (p, o) for p in accounts.profiles() for o in accounts.orders_of(p.id)
+        if p.membership in ("basic", "silver") and o.state == "delivered"
+        and not returns.past_window(o, p, today))
+    reply = jimi.respond(conversation(user_turn(
+        f"can i still send back {order.id} and what does that cost me", "return_policy")),
+        Shopper(profile, "en"))
+    assert f"${policy.RETURN_SHIPPING}" in _said(reply.texts)
+
+
+def test_the_one_top_product_is_given_with_its_price(jimi: Jimi,
+                                                     synced_platform: Platform) -> None:
+    reply = jimi.respond(conversation(user_turn("大容量的保温壶有吗", "product_search")),
+                         member(synced_platform, "basic", "zh"))
+    assert reply.shown and len(reply.shown) == 1
+    top = synced_platform.knowledge.product(reply.shown[0])
+    assert reply.texts[0].startswith("容量最大的是") and f"{top.price:.2f}美元" in reply.texts[0]
+
+
+def test_a_most_asked_in_a_comparison_is_a_search(jimi: Jimi, synced_platform: Platform) -> None:
+    reply = jimi.respond(conversation(user_turn("need drinks w caffeine for the office, which one "
+                                                "has the most caffeine", "compare_products")),
+                         member(synced_platform, "basic"))
+    assert reply.shown and "Which two products" not in _said(reply.texts)
