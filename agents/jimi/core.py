@@ -25,10 +25,11 @@ from agents.jimi import cues, membership, orders, policy, returns
 from agents.jimi import problem_replies as problems_text
 from agents.jimi.asked import attributes_asked
 from agents.jimi.context import ORDER_INTENTS, Reply, Shopper, Turn
+from agents.jimi.each_clause import each_clause
 from agents.jimi.empathy import ACKNOWLEDGE, assess
 from agents.jimi.faq import FaqRetriever
 from agents.jimi.faq_talk import CLARIFY, OFFER_PERSON
-from agents.jimi.further import further_answers, search_clause
+from agents.jimi.further import PRODUCT_INTENTS, further_answers, search_clause
 from agents.jimi.order_talk import _asks_other, _text
 from agents.jimi.problems import problem_in
 from agents.jimi.requested import as_request, request_clause
@@ -151,8 +152,9 @@ class Jimi(Rereading, Sums):
             handler = self._studio_only
         if handler is None:
             reply = self._small_talk(turn, shopper)
-        else:
-            reply = handler(turn, shopper)
+        else:  # "the cheapest candle? and is the cedar one in stock": each (``each_clause``)
+            reply = (intent in PRODUCT_INTENTS and each_clause(turn, shopper, self.shopping)) \
+                or handler(turn, shopper)
         self._requested_too(turn, intent, reply, shopper)
         felt = intent if turn.intent == "complaint" and intent == "product_search" \
             else turn.intent  # "太贵了，最便宜的呢" is shopping, not a complaint

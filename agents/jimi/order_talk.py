@@ -17,7 +17,15 @@ from agents.jimi.asked import colour_asked, size_asked
 from agents.jimi.context import ORDER_INTENTS, Reply, Shopper, Turn
 from agents.jimi.faq import answer_of
 from agents.jimi.faq_talk import CLARIFY, WARRANTY_QUESTION, FaqTalk
-from agents.jimi.problems import RECEIVED, RECENT, UNSHIPPED, order_meant, problem_in, remedy_in
+from agents.jimi.problems import (
+    RECEIVED,
+    RECENT,
+    UNSHIPPED,
+    dated,
+    order_meant,
+    problem_in,
+    remedy_in,
+)
 from agents.jimi.shopping import Shopping
 from agents.jimi.wording import colour_name
 from kg.facts import ProductFacts
@@ -99,8 +107,8 @@ class OrderTalk(FaqTalk):
             for text in texts:
                 meant = order_meant(text, mine, self.knowledge.product, allowed)
                 if meant.order is not None and (len(mine) == 1 or meant.products
-                                                or RECENT.search(text) or _names_a_date(text)
-                                                or UNSHIPPED.search(text)
+                                                or RECENT.search(text) or UNSHIPPED.search(text)
+                                                or dated(text, meant.order)  # not another day's
                                                 or orders.mentions_order(text)):
                     return meant.order
         return None
@@ -129,6 +137,10 @@ class OrderTalk(FaqTalk):
         if cues.CAN_CANCEL.search(turn.latest.text) and (
                 order.state in cues.OPEN_STATES or not late):  # "can it still be cancelled?"
             texts.append(orders.cancel_possible(order, shopper.profile, language))
+        if cues.TOTAL.search(turn.latest.text) or _HOW_MUCH_WAS.search(turn.latest.text):
+            texts.append(policy.basket_line(shopper.profile, [  # "whats the order total again"
+                (self.knowledge.product(line.product_id).name(language),
+                 line.unit_price * line.quantity) for line in order.lines], language))
         items = self._items(order) if cues.CONTENTS.search(turn.latest.text) else []
         if items:  # "whats in that one again": the lines, numbered
             texts.append("\n".join(f"{i}. {p.name(language)} × {n}"
@@ -349,7 +361,9 @@ def _sorry_for(order: OrderRow, text: str) -> bool:
     return orders.overdue_days(order, date.today()) > 0 and bool(_STILL_NOT.search(text))
 
 
+_HOW_MUCH_WAS = re.compile(r"(?i)how much (?:was|did) (?:it|that|the order|i pay)|多少钱来着|花了多少")
 _STILL_NOT = re.compile(r"(?i)\bstill (?:hasn'?t|hasnt|haven'?t|havent|not|no|isn'?t|isnt)\b|"
+                        r"说好|ages ago|\bactually\b|for weeks|been weeks|so long|到底|这么久|好久|"
                         r"supposed to (?:be|arrive|come)|should(?:'ve| have) (?:been|arrived|come)|"
                         r"\blate\b|\b(?:isn'?t|isnt|not) here\b|(?:hasn'?t|hasnt|not) (?:shipped|"
                         r"arrived|come)|还没(?:到|收到|送到|发)|没发货|早该|应该.{0,6}到了")

@@ -93,7 +93,7 @@ UNSHIPPED = re.compile(r"(?i)\b(?:open|unshipped|pending) order|(?:has ?n[o']?t|
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
-def _dated(text: str, order: OrderRow) -> bool:
+def dated(text: str, order: OrderRow) -> bool:
     """Whether the text names the month or day the order was placed or due ("the november
     one", "due nov 19", "11月", "22号")."""
     lowered = text.lower()
@@ -147,9 +147,9 @@ def order_meant(text: str, orders: list[OrderRow], product_of: Callable[[str], P
     named = lines_mentioned(text, list(orders), product_of)
     if named and not any(o.id in named for o in pool):  # "cancel the jacket one" when it has
         pool = [o for o in orders if o.id in named]      # shipped: that order, to say so
-    dated = [o for o in pool if _dated(text, o)]
-    if dated:  # "the november one", "22号那单"; "...from nov 21 STILL isnt here": that date
-        pool = dated
+    on_date = [o for o in pool if dated(text, o)]
+    if on_date:  # "the november one", "22号那单"; "...from nov 21 STILL isnt here": that date
+        pool = on_date
     elif DELAY.search(text):  # "充电宝那单为啥延误": the late one
         pool = [o for o in pool if o.state == "delayed"] or pool
     elif UNSHIPPED.search(text):  # "我还没发货的那个订单": the one paid and not sent

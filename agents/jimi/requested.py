@@ -21,6 +21,7 @@ from agents.jimi.context import Turn, UserTurn
 REQUESTS = (
     ("cancel_order", re.compile(r"(?i)\bcancel\b(?! (?:fee|polic))|取消")),
     ("get_refund", re.compile(r"(?i)\b(?:return|send back) (?:it|them|this|that|both|the \w+)|"
+                              r"\bstart (?:the|a|my) return|\bgo ahead with the return|"
                               r"退了吧|退掉吧?|帮我退|那就退|给我退|我要退货|申请退货|退货吧|退回去吧")),
     ("change_order", re.compile(r"(?i)\b(?:switch|change|swap)\b.{0,40}\b(?:to|for)\b|改成|换成|改为|"
                                 r"改到")),

@@ -228,9 +228,9 @@ class Rereading(OrderTalk):
                         for need, present in needs_in(text)) or self._new_budget(text)):
             return "product_search"  # "不要带咖啡因的", "那预算加到700呢": the search, narrowed
         if intent == "complaint" and (ordering_of(text) is not None or self._new_budget(text)) \
-                and turn.last_shown() and \
+                and (turn.last_shown() or self.shopping.kinds_named(text)) and \
                 not (cues.LATE.search(text) or cues.NOT_SENT.search(text)):
-            return "product_search"  # "太贵了，最便宜的呢", "太贵了，有没有100美元以内的"
+            return "product_search"  # "太贵了，最便宜的呢", "算了。你们最便宜的杯子是哪个"
         return None
 
     def _another_order(self, turn: Turn, shopper: Shopper) -> OrderRow | None:

@@ -38,7 +38,7 @@ from agents.jimi.similar import similar_reply
 from agents.jimi.wording import attribute_asked
 from kg.attributes import AttributeRanker, attribute_text
 from kg.facts import ProductFacts
-from kg.kinds import kind_of
+from kg.kinds import KINDS, kind_of
 from kg.knowledge import KnowledgeBase
 from shopmind.errors import NotFound
 
@@ -263,7 +263,8 @@ class Shopping(Comparing, Relating):
         parts = self._each_kind(turn.latest.text)
         if len(parts) >= 2:  # "a non stick pan ... and a kettle for pour over": each
             founds = [self.search.answer(part, language, low, high) for part in parts]
-            shown = [p for f in founds for p in f.products]
+            tops = [f.products[0] for f in founds if f.products]  # "both" next: one of each
+            shown = list(dict.fromkeys([*tops, *(p for f in founds for p in f.products)]))
             return Reply([f.text for f in founds], shown=shown or None, slots={
                 "product": self.knowledge.product(shown[0]).name_en} if shown else {})
         found = self.search.answer(self._search_text(turn), language, low, high)
@@ -286,7 +287,15 @@ class Shopping(Comparing, Relating):
         kinds = [self.search.constraints(p).kinds for p in parts]
         if not all(kinds) or len({k for ks in kinds for k in ks}) < len(parts):
             return []
-        return parts
+        # what is said before the first kind is for each: "for my 8 year old - need a hoodie
+        # and some shoes": the shoes are a kid's too
+        lowered = parts[0].lower()
+        start = min((m.start() for node in kinds[0] for word in _kind_words(node)
+                     for m in re.finditer(rf"(?<![a-z]){re.escape(word)}(?![a-z])", lowered)),
+                    default=0)
+        lead = [m.end() for m in _NOUN_PHRASE.finditer(parts[0][:start])]  # not "non stick"
+        shared = parts[0][:lead[-1]] if lead else ""
+        return [parts[0], *(f"{shared}{p}" for p in parts[1:])]
 
     def _search_text(self, turn: Turn) -> str:
         """The request to search for: a refinement ("under 50?", "in black", "and the lightest
@@ -372,6 +381,14 @@ _SELL_ASKED = re.compile(
     r"(?i)\bdo (?:you|u|ya) (?:guys )?(?:sell|carry|stock|do) (?!(?:it|them|one|ones|those|these|that|this|"
     r"any(?:thing)?|some(?:thing)?|the|other|similar|more|in|a (?:cheaper|bigger|smaller|lighter))\b)"
     r"[a-z]|你们(?:有没有)?卖|有没有卖|有卖")
+def _kind_words(node: str) -> list[str]:
+    kind = KINDS.get(node.split(":", 1)[1])
+    return [w.lower() for w in (*kind.words_en, *kind.words_zh)] if kind else []
+
+
+# where the noun phrase of a kind starts: after "a", "some", "need", "的", "买"
+_NOUN_PHRASE = re.compile(r"(?i)\b(?:need|want|looking for|get|buy)\s|(?<=\s)(?=(?:a|an|some)\s)|"
+                          r"[的买要找]")
 # where a request for one kind ends and one for another begins: "... and some light up shoes",
 # "...有吗？顺便再要一顶跑步帽", "一个保温杯和一个水壶"
 _AND_ALSO = re.compile(r"(?i)\s+(?:and|plus)\s+(?:also\s+)?(?:a|an|some|one|two|a few|a pair of)\s+|"

@@ -206,3 +206,44 @@ def test_a_most_asked_in_a_comparison_is_a_search(jimi: Jimi, synced_platform: P
                                                 "has the most caffeine", "compare_products")),
                          member(synced_platform, "basic"))
     assert reply.shown and "Which two products" not in _said(reply.texts)
+
+
+def test_a_search_clause_and_a_product_clause_are_each_answered(
+        jimi: Jimi, synced_platform: Platform) -> None:
+    candles = sorted(of_kind(synced_platform, "candles"), key=lambda p: p.price)
+    assert len(candles) >= 2
+    dearer = candles[-1]
+    text = f"whats the cheapest candle you have? and is the {dearer.name_en} in stock"
+    reply = jimi.respond(conversation(user_turn(text, "product_question", product=dearer.name_en)),
+                         member(synced_platform, "basic"))
+    said = _said(reply.texts)
+    assert said.startswith(f"The cheapest is the {candles[0].name_en}")
+    assert said.index(candles[0].name_en) < said.rindex(dearer.name_en)
+    assert "in stock" in said.split("\n")[-1] or "out of stock" in said.split("\n")[-1]
+
+
+def test_an_order_of_another_month_is_not_the_one_meant(jimi: Jimi,
+                                                        synced_platform: Platform) -> None:
+    profile, order = _open_and_other(synced_platform)
+    month = int(order.placed_at[5:7])
+    other = ["january", "february", "march", "april", "may", "june", "july", "august",
+             "september", "october", "november", "december"][(month + 5) % 12]
+    turn = conversation(user_turn(f"the lamp from my {other} order is broken, what can i do",
+                                  "change_order"))
+    assert jimi.order_meant(turn, profile.id) != order
+
+
+def test_the_order_total_is_given_when_asked(jimi: Jimi, synced_platform: Platform) -> None:
+    profile, order = _open_and_other(synced_platform)
+    reply = jimi.respond(conversation(user_turn(f"whats the total of {order.id} again",
+                                                "order_status")), Shopper(profile, "en"))
+    assert f"{order.total:.2f} USD" in _said(reply.texts)
+
+
+def test_a_cheapest_asked_in_a_huff_is_a_search(jimi: Jimi, synced_platform: Platform) -> None:
+    cups = sorted(of_kind(synced_platform, "mugs"), key=lambda p: p.price)
+    reply = jimi.respond(conversation(user_turn("算了。你们最便宜的杯子是哪个", "complaint")),
+                         member(synced_platform, "basic", "zh"))
+    assert reply.shown and "抱歉" not in _said(reply.texts)
+    assert cups and reply.shown[0] in {c.id for c in cups} | {
+        p.id for p in of_kind(synced_platform, "cups")}
