@@ -290,3 +290,9 @@ RETURN_COST = re.compile(r"(?i)what (?:does|would|will) (?:that|it|this|a return
                          r"要钱吗|收费吗|谁出")
 WHO_PAYS = re.compile(r"(?i)\bdo i (?:have to )?pay\b|\bwho pays\b|要我(?:自己)?(?:出|付|承担)|谁出|"
                       r"(?:要|需要)(?:付|出)运费")
+
+# an order named by what is in it: "橙汁那单", "买咖啡的那个订单", "the juice order"
+THAT_ORDER = re.compile(r"(?i)[\u4e00-\u9fff]{1,8}的?那(?:一|个)?单(?!品)|[\u4e00-\u9fff]{1,8}的?那个订单|"
+                        r"\bthe (?!same\b|other\b|wrong\b|whole\b)[a-z]+(?: [a-z]+)? order\b")
+# "the desk lamp one from november?": an order, by a line and a date
+ORDER_SHAPE = re.compile(r"(?i)\bone\b|\border\b|那单|那个订单|那笔")

@@ -129,7 +129,7 @@ class OrderTalk(FaqTalk):
             listed = open_[:4] or mine[:2]
             texts = [orders.describe(o, language) for o in listed]
             return Reply(texts, slots={"order_id": listed[0].id},
-                         went_wrong=_sorry_for(listed[0], turn.latest.text))
+                         went_wrong=orders.owes_apology(listed[0], turn.latest.text))
         texts = [orders.describe(order, language)]
         late = order.state == "delayed" or orders.overdue_days(order, date.today()) > 0
         if late:
@@ -147,7 +147,7 @@ class OrderTalk(FaqTalk):
                                    for i, (p, n) in enumerate(items, 1)))
         return Reply(texts, slots={"order_id": order.id,
                                    **self._order_product(order, turn.latest.text)},
-                     went_wrong=_sorry_for(order, turn.latest.text),
+                     went_wrong=orders.owes_apology(order, turn.latest.text),
                      shown=[p.id for p, _ in items] or None)
 
     def _items(self, order: OrderRow) -> list[tuple[ProductFacts, int]]:
@@ -352,21 +352,7 @@ class OrderTalk(FaqTalk):
         return Reply(texts)
 
 
-def _sorry_for(order: OrderRow, text: str) -> bool:
-    """Whether a status answer owes an apology: the order is delayed, or past its date and
-    the shopper says so ("咋到现在还没发货"); "has it shipped yet?" is a neutral question,
-    answered with where it is and what is being done, without a "sorry"."""
-    if order.state == "delayed":
-        return True
-    return orders.overdue_days(order, date.today()) > 0 and bool(_STILL_NOT.search(text))
-
-
 _HOW_MUCH_WAS = re.compile(r"(?i)how much (?:was|did) (?:it|that|the order|i pay)|多少钱来着|花了多少")
-_STILL_NOT = re.compile(r"(?i)\bstill (?:hasn'?t|hasnt|haven'?t|havent|not|no|isn'?t|isnt)\b|"
-                        r"说好|ages ago|\bactually\b|for weeks|been weeks|so long|到底|这么久|好久|"
-                        r"supposed to (?:be|arrive|come)|should(?:'ve| have) (?:been|arrived|come)|"
-                        r"\blate\b|\b(?:isn'?t|isnt|not) here\b|(?:hasn'?t|hasnt|not) (?:shipped|"
-                        r"arrived|come)|还没(?:到|收到|送到|发)|没发货|早该|应该.{0,6}到了")
 _RETURN_STARTED = re.compile(r"(?i)started the return|return request|已为您(?:提交|发起)退货|退货申请")
 _CLAUSES = re.compile(r"(?i)[.;!?。；！？]|,\s*(?:but|and)\b|\bbut\b|，但|但是")
 _CLAUSE = re.compile(r"(?i)[,;，；]|\bbut\b|\bkeep\b|\bi'?ll wait\b|保留|留着|先不")

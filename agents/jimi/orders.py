@@ -241,3 +241,20 @@ def refund_arrival(text: str, language: str) -> str:
     if cues.CARD.search(text):
         return card
     return f"{fast} {card}" if language == "en" else fast + card
+
+
+# the shopper says the order is late: "still isn't here", "说好25号到的", "咋到现在还没发货"
+STILL_NOT = re.compile(r"(?i)\bstill (?:hasn'?t|hasnt|haven'?t|havent|not|no|isn'?t|isnt)\b|"
+                       r"说好|ages ago|\bactually\b|for weeks|been weeks|so long|到底|这么久|好久|"
+                       r"supposed to (?:be|arrive|come)|should(?:'ve| have) (?:been|arrived|come)|"
+                       r"\blate\b|\b(?:isn'?t|isnt|not) here\b|(?:hasn'?t|hasnt|not) (?:shipped|"
+                       r"arrived|come)|还没(?:到|收到|送到|发)|没发货|早该|应该.{0,6}到了")
+
+
+def owes_apology(order: OrderRow, text: str) -> bool:
+    """Whether a status answer owes an apology: the order is delayed, or past its date and
+    the shopper says so ("咋到现在还没发货"); "has it shipped yet?" is a neutral question,
+    answered with where it is and what is being done, without a "sorry"."""
+    if order.state == "delayed":
+        return True
+    return overdue_days(order, date.today()) > 0 and bool(STILL_NOT.search(text))

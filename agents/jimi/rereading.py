@@ -175,7 +175,7 @@ class Rereading(OrderTalk):
         previous = turn.previous_substantive()
         if previous is not None and (previous.intent == "order_status" or turn.slots.get(
                 "order_id")) and intent not in ORDER_INTENTS and (cues.CARRY_ON.search(text) or (
-                    _names_a_date(text) and _ORDER_SHAPE.search(text))) and \
+                    _names_a_date(text) and cues.ORDER_SHAPE.search(text))) and \
                 len(text) <= 60 and not cues.SEARCHING.search(text) and \
                 self._another_order(turn, shopper) is not None:
             return "order_status"  # "and the tumbler one?" after "the one with the skillet"
@@ -188,7 +188,7 @@ class Rereading(OrderTalk):
                 cues.MY_ORDER.search(text) and len(text) <= 60 and \
                 self.order_meant(turn, shopper.profile.id, latest_only=True) is not None:
             return "order_status"  # "haha ok. what about my mug order"
-        if intent not in (*ORDER_INTENTS, "order_status") and _THAT_ORDER.search(text) and \
+        if intent not in (*ORDER_INTENTS, "order_status") and cues.THAT_ORDER.search(text) and \
                 not cues.REQUEST_VERB.search(text) and \
                 self.order_meant(turn, shopper.profile.id, latest_only=True) is not None:
             return "order_status"  # "等人工的时候你先说说橙汁那单到底啥情况"
@@ -410,8 +410,3 @@ def _listed_or_asked_orders(turn: Turn) -> bool:
 _NEW_TRY = re.compile(r"(?i)那|呢|\bthen\b|what about|how about|\binstead\b")
 # "the grown-up one, battery?": one of those shown, asked about
 _THE_ONE = re.compile(r"(?i)\bthe [\w-]+(?: [\w-]+)? one\b")
-# "the desk lamp one from november?": an order, by a line and a date
-# an order named by what is in it: "橙汁那单", "买咖啡的那个订单", "the juice order"
-_THAT_ORDER = re.compile(r"(?i)[\u4e00-\u9fff]{1,8}的?那(?:一|个)?单(?!品)|[\u4e00-\u9fff]{1,8}的?那个订单|"
-                         r"\bthe (?!same\b|other\b|wrong\b|whole\b)[a-z]+(?: [a-z]+)? order\b")
-_ORDER_SHAPE = re.compile(r"(?i)\bone\b|\border\b|那单|那个订单|那笔")

@@ -19,6 +19,7 @@ from agents.jimi.asked import attributes_asked, colour_asked, colour_named, size
 from agents.jimi.comparing import Comparing, _without_names
 from agents.jimi.comparison import attribute_name
 from agents.jimi.context import Reply, Shopper, Turn
+from agents.jimi.each_kind import kind_parts
 from agents.jimi.evidence import evidence, said_in_description
 from agents.jimi.product_answers import describe_attribute, fits_model, has_colour, has_size
 from agents.jimi.references import Reference
@@ -38,7 +39,7 @@ from agents.jimi.similar import similar_reply
 from agents.jimi.wording import attribute_asked
 from kg.attributes import AttributeRanker, attribute_text
 from kg.facts import ProductFacts
-from kg.kinds import KINDS, kind_of
+from kg.kinds import kind_of
 from kg.knowledge import KnowledgeBase
 from shopmind.errors import NotFound
 
@@ -260,7 +261,7 @@ class Shopping(Comparing, Relating):
                 "product") or ""))) is not None:  # "anything similar?"
             return similar_reply(current, self.knowledge.graph.products(), language)
         low, high = price_range(turn)
-        parts = self._each_kind(turn.latest.text)
+        parts = kind_parts(turn.latest.text, self.search)
         if len(parts) >= 2:  # "a non stick pan ... and a kettle for pour over": each
             founds = [self.search.answer(part, language, low, high) for part in parts]
             tops = [f.products[0] for f in founds if f.products]  # "both" next: one of each
@@ -277,25 +278,6 @@ class Shopping(Comparing, Relating):
                 texts.append(in_size([self.knowledge.product(p) for p in found.products],
                                      size, language))
         return reply
-
-    def _each_kind(self, text: str) -> list[str]:
-        """The parts of a request for two kinds at once ("need a hoodie and some light up
-        shoes in size 30", "跑步穿的速干T恤有吗？顺便再要一顶跑步帽"), one kind each; else []."""
-        parts = [p for p in _AND_ALSO.split(text) if p.strip()]
-        if len(parts) < 2:
-            return []
-        kinds = [self.search.constraints(p).kinds for p in parts]
-        if not all(kinds) or len({k for ks in kinds for k in ks}) < len(parts):
-            return []
-        # what is said before the first kind is for each: "for my 8 year old - need a hoodie
-        # and some shoes": the shoes are a kid's too
-        lowered = parts[0].lower()
-        start = min((m.start() for node in kinds[0] for word in _kind_words(node)
-                     for m in re.finditer(rf"(?<![a-z]){re.escape(word)}(?![a-z])", lowered)),
-                    default=0)
-        lead = [m.end() for m in _NOUN_PHRASE.finditer(parts[0][:start])]  # not "non stick"
-        shared = parts[0][:lead[-1]] if lead else ""
-        return [parts[0], *(f"{shared}{p}" for p in parts[1:])]
 
     def _search_text(self, turn: Turn) -> str:
         """The request to search for: a refinement ("under 50?", "in black", "and the lightest
@@ -381,19 +363,6 @@ _SELL_ASKED = re.compile(
     r"(?i)\bdo (?:you|u|ya) (?:guys )?(?:sell|carry|stock|do) (?!(?:it|them|one|ones|those|these|that|this|"
     r"any(?:thing)?|some(?:thing)?|the|other|similar|more|in|a (?:cheaper|bigger|smaller|lighter))\b)"
     r"[a-z]|你们(?:有没有)?卖|有没有卖|有卖")
-def _kind_words(node: str) -> list[str]:
-    kind = KINDS.get(node.split(":", 1)[1])
-    return [w.lower() for w in (*kind.words_en, *kind.words_zh)] if kind else []
-
-
-# where the noun phrase of a kind starts: after "a", "some", "need", "的", "买"
-_NOUN_PHRASE = re.compile(r"(?i)\b(?:need|want|looking for|get|buy)\s|(?<=\s)(?=(?:a|an|some)\s)|"
-                          r"[的买要找]")
-# where a request for one kind ends and one for another begins: "... and some light up shoes",
-# "...有吗？顺便再要一顶跑步帽", "一个保温杯和一个水壶"
-_AND_ALSO = re.compile(r"(?i)\s+(?:and|plus)\s+(?:also\s+)?(?:a|an|some|one|two|a few|a pair of)\s+|"
-                       r"\s+\+\s+|[?？,，。]\s*(?:顺便|另外)?(?:再|还)要|顺便再要|还想要|"
-                       r"(?<=[\u4e00-\u9fff])和(?=一(?:个|双|件|顶|台|盏|把|只|套))")
 _PRICE_WORDS = re.compile(r"(?i)(?:under|below|less than|up to|over|above|between|from)?\s*[$€£¥]?"
                           r"\d+(?:\.\d+)?\s*(?:元|块|美元|刀|dollars?|usd|eur|rmb)?\s*"
                           r"(?:以内|以下|以上|之内|到\s*\d+\s*(?:元|块)?)?")

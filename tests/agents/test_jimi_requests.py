@@ -10,7 +10,7 @@ from datetime import date
 import pytest
 
 from agents.jimi import Jimi, Shopper, orders, policy, returns
-from agents.jimi.core import SORRY_AGAIN
+from agents.jimi.phrases import SORRY_AGAIN
 from kg.schema import OrderRow, ProfileRow
 from tests.testing import conversation, user_turn
 from ui.platform import Platform
