@@ -43,6 +43,6 @@ _NOUN_PHRASE = re.compile(r"(?i)\b(?:need|want|looking for|get|buy)\s|(?<=\s)(?=
                           r"[的买要找]")
 # where a request for one kind ends and one for another begins: "... and some light up shoes",
 # "...有吗？顺便再要一顶跑步帽", "一个保温杯和一个水壶"
-_AND_ALSO = re.compile(r"(?i)\s+(?:and|plus)\s+(?:also\s+)?(?:a|an|some|one|two|a few|a pair of)\s+|"
+_AND_ALSO = re.compile(r"(?i)(?:\s+(?:and|plus)|\s*,)\s+(?:also\s+)?(?:a|an|some|one|two|a few|a pair of)\s+|"
                        r"\s+\+\s+|[?？,，。]\s*(?:顺便|另外)?(?:再|还)要|顺便再要|还想要|"
                        r"(?<=[\u4e00-\u9fff])和(?=一(?:个|双|件|顶|台|盏|把|只|套))")

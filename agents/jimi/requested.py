@@ -23,7 +23,7 @@ REQUESTS = (
     ("get_refund", re.compile(r"(?i)\b(?:return|send back) (?:it|them|this|that|both|the \w+)|"
                               r"\bstart (?:the|a|my) return|\bgo ahead with the return|"
                               r"退了吧|退掉吧?|帮我退|那就退|给我退|我要退货|申请退货|退货吧|退回去吧")),
-    ("change_order", re.compile(r"(?i)\b(?:switch|change|swap)\b.{0,40}\b(?:to|for)\b|改成|换成|改为|"
+    ("change_order", re.compile(r"(?i)\b(?:switch|change|swap)(?:d|ed|ped)?\b.{0,40}\b(?:to|for)\b|改成|换成|改为|"
                                 r"改到")),
 )
 # a clause that asks whether, not for: "can I cancel if ...", "可以退吗"

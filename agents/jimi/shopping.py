@@ -66,6 +66,8 @@ class Shopping(Comparing, Relating):
         text = turn.latest.text
         named = turn.latest.entities.get("product", []) or self.products_named(text)
         pointed = None if named else self.referenced(turn)
+        if len(kind_parts(text, self.search)) >= 2:  # "a non stick pan ... and a kettle for ..."
+            return self.search_reply(turn, shopper)
         if self._is_search(text, turn.slots.get("product")) and not (
                 pointed is not None and pointed.how == "ordinal") and (
                 cues.GOES_WITH.search(text) or not (self.this_one(turn) or self.ours(turn, shopper))):

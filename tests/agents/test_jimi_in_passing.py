@@ -10,6 +10,7 @@ from datetime import date
 import pytest
 
 from agents.jimi import Jimi, Shopper, orders, policy, returns
+from agents.jimi.each_kind import kind_parts
 from agents.jimi.requested import request_clause
 from kg.schema import OrderRow, ProfileRow
 from tests.testing import conversation, member, of_kind, user_turn
@@ -26,14 +27,16 @@ def _said(texts: list[str]) -> str:
 
 
 @pytest.mark.parametrize(("text", "wanted"), [
-    ("那我直接取消吧，能退多少钱", ("cancel_order", "那我直接取消吧，")),
-    ("那帮我退了吧，要我自己送快递点吗", ("get_refund", "那帮我退了吧，")),
-    ("hey can u switch the tee in my open order to size L? also what colours does the canvas "
-     "shoe come in", ("change_order", "hey can u switch the tee in my open order to size L?")),
-    ("cancel the one with the saute pan. for the other one do i get anything for waiting",
-     ("cancel_order", "cancel the one with the saute pan.")),
-    ("if it doesnt turn up can i cancel and get all my money back? how much was it", None),
+    ("那就直接取消吧，钱能退多少", ("cancel_order", "那就直接取消吧，")),
+    ("行，那帮我退了吧，需要我自己寄回去吗", ("get_refund", "那帮我退了吧，")),
+    (("could you switch the hoodie in my open order to size M? and what colours does the rain "
+      "jacket come in"), ("change_order", "could you switch the hoodie in my open order to size M?")),
+    ("cancel the one with the kettle. and the other order, anything for the wait?",
+     ("cancel_order", "cancel the one with the kettle.")),
+    ("if it never arrives can i cancel then? what did it cost", None),
     ("可以取消吗？多久退款", None),
+    ("fine, i'll wait. also can the hoodie be changed to size M?",
+     ("change_order", "also can the hoodie be changed to size M?")),
     ("cancel it", None),  # one clause: the intent itself is the request
 ])
 def test_a_request_clause_is_told_from_a_question_about_one(
@@ -56,7 +59,7 @@ def test_a_cancellation_said_in_passing_is_filed_with_the_refund_answer(
         jimi: Jimi, synced_platform: Platform) -> None:
     profile, order = _open_and_other(synced_platform)
     turn = conversation(user_turn(f"where is {order.id}", "order_status"),
-                        user_turn("那我直接取消吧，能退多少钱", "refund_amount"),
+                        user_turn("那就直接取消吧，钱能退多少", "refund_amount"),
                         slots={"order_id": order.id})
     reply = jimi.respond(turn, Shopper(profile, "zh"))
     assert reply.requests == [(order.id, "cancel")]
@@ -79,7 +82,7 @@ def test_a_question_whether_it_could_be_cancelled_files_nothing(
 def test_the_order_not_sent_yet_is_the_one_cancelled(jimi: Jimi,
                                                      synced_platform: Platform) -> None:
     profile, order = _open_and_other(synced_platform)
-    reply = jimi.respond(conversation(user_turn("那我还没发货的那个订单帮我取消掉", "cancel_order")),
+    reply = jimi.respond(conversation(user_turn("帮我把还没发货的那个订单取消掉", "cancel_order")),
                          Shopper(profile, "zh"))
     assert reply.requests == [(order.id, "cancel")]
 
@@ -108,8 +111,8 @@ def test_two_products_of_a_kind_are_compared_when_the_words_say_two(
         jimi: Jimi, synced_platform: Platform) -> None:
     electric = [p for p in of_kind(synced_platform, "kettles") if "electric" in p.name_en.lower()]
     assert len(electric) == 2
-    reply = jimi.respond(conversation(user_turn("whats the difference between ur 2 electric "
-                                                "kettles", "compare_products")),
+    reply = jimi.respond(conversation(user_turn("how do your 2 electric kettles differ",
+                                                "compare_products")),
                          member(synced_platform, "basic"))
     assert sorted(reply.shown or []) == sorted(p.id for p in electric)
 
@@ -119,7 +122,7 @@ def test_two_packs_named_by_their_size_are_compared(jimi: Jimi,
     packs = {p.id for p in of_kind(synced_platform, "backpacks")
              if any(size in (p.name_zh or "") for size in ("25升", "50升"))}
     assert len(packs) == 2
-    reply = jimi.respond(conversation(user_turn("25升和50升这两个背包有啥区别？", "compare_products")),
+    reply = jimi.respond(conversation(user_turn("50升和25升的两个背包区别在哪", "compare_products")),
                          member(synced_platform, "basic", "zh"))
     assert set(reply.shown or []) == packs
 
@@ -128,7 +131,7 @@ def test_the_points_on_two_of_the_product_discussed(jimi: Jimi,
                                                     synced_platform: Platform) -> None:
     shopper = member(synced_platform, "platinum", "zh")
     product = max(synced_platform.knowledge.graph.products(), key=lambda p: p.price)
-    reply = jimi.respond(conversation(user_turn("买两箱能有多少积分", "membership_benefits"),
+    reply = jimi.respond(conversation(user_turn("两箱一起买送多少积分", "membership_benefits"),
                                       slots={"product": product.name_en}), shopper)
     rate = policy.terms(shopper.profile).points_per_dollar
     assert f"{2 * product.price * rate:g}积分" in _said(reply.texts)
@@ -137,15 +140,15 @@ def test_the_points_on_two_of_the_product_discussed(jimi: Jimi,
 def test_ones_own_tier_is_said_with_the_one_asked_about(jimi: Jimi,
                                                         synced_platform: Platform) -> None:
     shopper = member(synced_platform, "gold")
-    reply = jimi.respond(conversation(user_turn("what tier am i and what would i need to hit "
-                                                "platinum", "membership_benefits")), shopper)
+    reply = jimi.respond(conversation(user_turn("which tier am i on, and what does it take to "
+                                                "reach platinum", "membership_benefits")), shopper)
     said = _said(reply.texts)
     assert "You're a gold member" in said and f"${policy.TIER_SPEND['platinum']}" in said
 
 
 def test_the_spend_for_a_tier_asked_beside_a_return_question(
         jimi: Jimi, synced_platform: Platform) -> None:
-    reply = jimi.respond(conversation(user_turn("升银卡要花多少？升了以后退货期限是多久",
+    reply = jimi.respond(conversation(user_turn("要消费多少才能升到银卡？银卡的退货期多长",
                                                 "return_policy")),
                          member(synced_platform, "basic", "zh"))
     assert str(policy.TIER_SPEND["silver"]) in _said(reply.texts)
@@ -164,7 +167,7 @@ def test_an_order_named_by_its_contents_is_its_status(jimi: Jimi,
 
 def test_a_request_for_two_kinds_lists_each(jimi: Jimi, synced_platform: Platform) -> None:
     reply = jimi.respond(conversation(user_turn(
-        "looking for a non stick pan for my induction hob and a kettle for pour over coffee",
+        "i want a non stick pan for an induction cooktop and a kettle for my pour over",
         "product_search")), member(synced_platform, "basic"))
     kinds = {k for p in reply.shown or [] for k in jimi.shopping.kinds_of(p)}
     assert {"pans", "kettles"} <= kinds and len(reply.texts) == 2
@@ -172,7 +175,7 @@ def test_a_request_for_two_kinds_lists_each(jimi: Jimi, synced_platform: Platfor
 
 def test_a_kind_to_go_with_the_product_is_searched(jimi: Jimi, synced_platform: Platform) -> None:
     hoodie = of_kind(synced_platform, "hoodies")[0]
-    reply = jimi.respond(conversation(user_turn("and a waterproof backpack to go with it",
+    reply = jimi.respond(conversation(user_turn("also a waterproof backpack to go with that",
                                                 "product_question"),
                                       slots={"product": hoodie.name_en}),
                          member(synced_platform, "basic"))
@@ -202,8 +205,8 @@ def test_the_one_top_product_is_given_with_its_price(jimi: Jimi,
 
 
 def test_a_most_asked_in_a_comparison_is_a_search(jimi: Jimi, synced_platform: Platform) -> None:
-    reply = jimi.respond(conversation(user_turn("need drinks w caffeine for the office, which one "
-                                                "has the most caffeine", "compare_products")),
+    reply = jimi.respond(conversation(user_turn("which drink has the most caffeine? need it for "
+                                                "the office", "compare_products")),
                          member(synced_platform, "basic"))
     assert reply.shown and "Which two products" not in _said(reply.texts)
 
@@ -242,8 +245,16 @@ def test_the_order_total_is_given_when_asked(jimi: Jimi, synced_platform: Platfo
 
 def test_a_cheapest_asked_in_a_huff_is_a_search(jimi: Jimi, synced_platform: Platform) -> None:
     cups = sorted(of_kind(synced_platform, "mugs"), key=lambda p: p.price)
-    reply = jimi.respond(conversation(user_turn("算了。你们最便宜的杯子是哪个", "complaint")),
+    reply = jimi.respond(conversation(user_turn("唉算了，最便宜的杯子是哪款", "complaint")),
                          member(synced_platform, "basic", "zh"))
     assert reply.shown and "抱歉" not in _said(reply.texts)
     assert cups and reply.shown[0] in {c.id for c in cups} | {
         p.id for p in of_kind(synced_platform, "cups")}
+
+
+def test_a_list_of_kinds_is_split_one_kind_each(jimi: Jimi) -> None:
+    parts = kind_parts("for my 8 year old - need a lantern, a headlamp and some socks",
+                       jimi.shopping.search)
+    assert len(parts) == 3
+    assert all(p.startswith("for my 8 year old - need ") for p in parts)
+    assert kind_parts("need a red tee and a blue tee", jimi.shopping.search) == []
