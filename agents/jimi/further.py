@@ -21,6 +21,7 @@ from agents.jimi.pointing import Pointing, count_in
 from agents.jimi.product_answers import describe_attribute
 from agents.jimi.search_terms import ordering_of
 from kg.facts import ProductFacts
+from shopmind.errors import NotFound
 
 CLAUSES = re.compile(r"(?i)[?？]\s*(?:and\s+|also\s+|还有|另外)?|[.!。！]\s+(?=\w)|"
                      r"\s+-\s+|\b(?:unrelated|btw|by the way)\b[,:\s-]*|顺便问一?下|另外")
@@ -48,10 +49,11 @@ def further_answers(turn: Turn, intent: str, reply: Reply, shopper: Shopper,
         answered |= set(_topics(clauses[0])[:1])
     extra: list[str] = []
     current = shopping.find(str(turn.slots.get("product") or "")) or None
+    ordered = _order_lines(reply, shopper, shopping)  # "...and how long does that watch last"
     for clause in clauses:
         topics = _topics(clause)
         if intent not in PRODUCT_INTENTS and not topics:
-            extra += _product_facts(clause, shopping, shopper.language, current)
+            extra += _product_facts(clause, shopping, shopper.language, current, ordered)
         for topic in topics:  # "how long to singapore and how much": both
             if topic not in answered:
                 answered.add(topic)
@@ -114,11 +116,28 @@ def _policy_line(clause: str, topic: str, shopper: Shopper, faq: FaqRetriever) -
     return answer_of(row, language) if row else None
 
 
+def _order_lines(reply: Reply, shopper: Shopper, shopping: Pointing) -> list[ProductFacts]:
+    """The products of the order the answer is about, if it is about one."""
+    order_id = reply.slots.get("order_id")
+    if not order_id:
+        return []
+    try:
+        order = shopping.knowledge.accounts.order_for(shopper.profile.id, str(order_id))
+    except NotFound:
+        return []
+    return [shopping.knowledge.product(line.product_id) for line in order.lines]
+
+
 def _product_facts(clause: str, shopping: Pointing, language: str,
-                   current: ProductFacts | None) -> list[str]:
-    """The facts a clause asks about a product it names in full, or about the one under
-    discussion ("battery life on them? and how long to ship to shanghai")."""
+                   current: ProductFacts | None, ordered: list[ProductFacts]) -> list[str]:
+    """The facts a clause asks about a product it names in full, the one of its kind in the
+    order just talked about, or the one under discussion ("battery life on them? and how
+    long to ship to shanghai")."""
     named = shopping.named_in(clause)  # "and how long does that watch battery last"
+    if len(named) != 1 and ordered:
+        kinds = shopping.kinds_named(clause)
+        of_kind = [p for p in ordered if kinds & set(shopping.kinds_of(p.id))]
+        named = of_kind if len(of_kind) == 1 else named
     if not named and current is not None and (cues.PRONOUN.search(clause) or len(clause) <= 25):
         named = [current]
     if len(named) != 1:

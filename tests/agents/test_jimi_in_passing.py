@@ -258,3 +258,17 @@ def test_a_list_of_kinds_is_split_one_kind_each(jimi: Jimi) -> None:
     assert len(parts) == 3
     assert all(p.startswith("for my 8 year old - need ") for p in parts)
     assert kind_parts("need a red tee and a blue tee", jimi.shopping.search) == []
+
+
+def test_a_fact_asked_of_a_kind_in_the_order_talked_about(jimi: Jimi,
+                                                          synced_platform: Platform) -> None:
+    knowledge, watches = synced_platform.knowledge, jimi.shopping.kinds_named("watch")
+    assert watches
+    profile, order, watch = next(
+        (p, o, knowledge.product(line.product_id)) for p in knowledge.accounts.profiles()
+        for o in knowledge.accounts.orders_of(p.id) if len(o.lines) >= 2
+        for line in o.lines if watches & set(jimi.shopping.kinds_of(line.product_id))
+        and knowledge.product(line.product_id).values("battery_life_h"))
+    text = f"when is {order.id} arriving? and how long does that watch battery last"
+    reply = jimi.respond(conversation(user_turn(text, "order_status")), Shopper(profile, "en"))
+    assert f"{watch.values('battery_life_h')[0]} h" in _said(reply.texts)

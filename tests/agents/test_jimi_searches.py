@@ -9,8 +9,8 @@ import pytest
 
 from agents.jimi import Jimi, Shopper, policy
 from agents.jimi.asked import attributes_asked
-from agents.jimi.phrases import OUT_OF_SCOPE
 from agents.jimi.faq_talk import OFFER_PERSON
+from agents.jimi.phrases import OUT_OF_SCOPE
 from agents.jimi.search_terms import count_asked, needs_in
 from agents.jimi.wording import colour_name
 from kg.facts import ProductFacts
