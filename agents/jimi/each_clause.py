@@ -28,14 +28,15 @@ if TYPE_CHECKING:
 
 _CLAUSES = re.compile(r"(?i)(?<=[?？])\s*|[.!。！]\s+|\s*[,，]\s*(?=(?:and|also|plus|btw)\b)|"
                       r"顺便(?:问一?下|再)?|另外")
+_AGAINST = re.compile(r"(?i)\bthan\b|\bcompared?\b|\bvs\.?\b|比|相比|对比")
 
 
 def each_clause(turn: Turn, shopper: Shopper, shopping: Shopping) -> Reply | None:
     """The reply to a search clause and a product clause, each answered; None when the
     message is not such a pair."""
     clauses = [c.strip(" ,，") for c in _CLAUSES.split(turn.latest.text) if len(c.strip()) > 3]
-    if len(clauses) != 2:
-        return None
+    if len(clauses) != 2 or any(_AGAINST.search(c) for c in clauses):
+        return None  # "...how much heavier is it than the racer?": the two go together
     kinds = ["search" if _searches(c, shopping) else "product" if len(_named(c, shopping)) == 1
              else None for c in clauses]
     if sorted(k or "" for k in kinds) != ["product", "search"]:
