@@ -41,6 +41,13 @@ class Comparing(Pointing):
         found = self.knowledge.products_containing(core)
         return self.knowledge.product(found[0]) if len(found) == 1 else None
 
+    def parts_named(self, turn: Turn, shopper: Shopper) -> list[ProductFacts]:
+        """The product each part of "X and Y", "X vs Y", "X和Y" names or describes ("the 25L
+        one", "the bottle" of this conversation)."""
+        return [p for p in (self._part_product(part) or next(iter(self.named_by_part(
+            part)), None) or self.described(turn, shopper.profile.id, part, like_discussed=True)
+            for part in PARTS.split(turn.latest.text)) if p is not None]
+
     def compare_reply(self, turn: Turn, shopper: Shopper) -> Reply:
         """Two products side by side: the two named, a named one against the products just
         discussed ("how do they compare with the earbuds?"), or two of a list ("the first
@@ -50,12 +57,7 @@ class Comparing(Pointing):
                                            turn.latest.entities.get("product") or []))
                       if p}.values())
         if len(named) < 2:  # "台灯跟落地灯对比下", "it vs the sauté pan": each part names one
-            parts = [p for p in (self._part_product(part) or next(iter(self.named_by_part(
-                part)), None) or self.described(turn, shopper.profile.id, part,
-                                                 like_discussed=True)  # "the 25L one"
-                for part in PARTS.split(turn.latest.text)) if p is not None]
-            if parts:
-                named = list({p.id: p for p in (*named, *parts)}.values())
+            named = list({p.id: p for p in (*named, *self.parts_named(turn, shopper))}.values())
         shown = self.known(turn.last_shown())
         positions = [shown[i] for i in positions_in(turn.latest.text) if -len(shown) <= i < len(shown)]
         pointed = self.referenced(turn)

@@ -68,6 +68,10 @@ class Shopping(Comparing, Relating):
         pointed = None if named else self.referenced(turn)
         if len(kind_parts(text, self.search)) >= 2:  # "a non stick pan ... and a kettle for ..."
             return self.search_reply(turn, shopper)
+        if _BOTH_OF.search(text):  # "what colours do both the bottle and the camp tumbler come in"
+            both = list(dict.fromkeys(p.id for p in self.parts_named(turn, shopper)))
+            if len(both) == 2:
+                return self._about_each(turn, shopper, both)
         if self._is_search(text, turn.slots.get("product")) and not (
                 pointed is not None and pointed.how == "ordinal") and (
                 cues.GOES_WITH.search(text) or not (self.this_one(turn) or self.ours(turn, shopper))):
@@ -365,6 +369,8 @@ _SELL_ASKED = re.compile(
     r"(?i)\bdo (?:you|u|ya) (?:guys )?(?:sell|carry|stock|do) (?!(?:it|them|one|ones|those|these|that|this|"
     r"any(?:thing)?|some(?:thing)?|the|other|similar|more|in|a (?:cheaper|bigger|smaller|lighter))\b)"
     r"[a-z]|你们(?:有没有)?卖|有没有卖|有卖")
+# a question about each of two products named: "do both the bottle and the tumbler...", "X和Y分别"
+_BOTH_OF = re.compile(r"(?i)\bboth (?:the |of )?\w+.{0,40}\band\b|和.{1,20}(?:分别|各自|都)")
 _PRICE_WORDS = re.compile(r"(?i)(?:under|below|less than|up to|over|above|between|from)?\s*[$€£¥]?"
                           r"\d+(?:\.\d+)?\s*(?:元|块|美元|刀|dollars?|usd|eur|rmb)?\s*"
                           r"(?:以内|以下|以上|之内|到\s*\d+\s*(?:元|块)?)?")

@@ -272,3 +272,13 @@ def test_a_fact_asked_of_a_kind_in_the_order_talked_about(jimi: Jimi,
     text = f"when is {order.id} arriving? and how long does that watch battery last"
     reply = jimi.respond(conversation(user_turn(text, "order_status")), Shopper(profile, "en"))
     assert f"{watch.values('battery_life_h')[0]} h" in _said(reply.texts)
+
+
+def test_both_of_two_named_products_are_answered(jimi: Jimi, synced_platform: Platform) -> None:
+    kettle = next(p for p in of_kind(synced_platform, "kettles") if p.values("colour"))
+    pan = next(p for p in of_kind(synced_platform, "pans") if p.values("colour"))
+    text = f"what colours do both the {kettle.name_en} and the {pan.name_en} come in"
+    said = _said(jimi.respond(conversation(user_turn(text, "product_question")),
+                              member(synced_platform, "basic")).texts)
+    for product in (kettle, pan):
+        assert product.name_en in said and product.values("colour")[-1] in said
