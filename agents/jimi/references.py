@@ -40,7 +40,7 @@ _OTHER = re.compile(r"(?i)\b(?:the other(?: one)?|the other pair|another one)\b"
                     r"|另一(?:个|双|款|件|只)|另外(?:一|那)(?:个|双|款|件|只)")
 _PLURAL = re.compile(r"(?i)\b(?:both|these two|those two|the two|them|they|these|those|"
                      r"all of them|each of them|either|each)\b"
-                     r"|这两|那两|两款|两个都|两双|它们|这几|那几|都有(?!什么|哪些|啥|哪几|几种|多少)")
+                     r"|这两|那两|这俩|那俩|两款|两个都|两双|它们|这几|那几|都有(?!什么|哪些|啥|哪几|几种|多少)")
 
 
 @dataclass(frozen=True)

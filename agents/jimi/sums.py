@@ -20,6 +20,9 @@ from shopmind.errors import NotFound
 _THIS_ORDER = re.compile(r"(?i)这单|那单|这个订单|那个订单|\b(?:this|that|the|my) order\b")
 KEEP_TIER_QUESTION = {"en": "How long do I keep my tier?", "zh": "会员等级可以保持多久？"}
 
+# two of those shown: "the total for both", "这两个一起"
+_BOTH = re.compile(r"(?i)\bboth\b|两个|两款|两件|俩|这两")
+
 
 class Sums(OrderTalk):
     """Shipping, payment and membership answers over a basket, an order or a price."""
@@ -41,6 +44,9 @@ class Sums(OrderTalk):
         if not priced:
             return self._delivery_options(turn, shopper)
         texts = [policy.basket_line(shopper.profile, priced, shopper.language)]
+        if money.EARN.search(turn.latest.text):  # "这两个一起买多少钱，能给我多少积分"
+            texts.append(money.points_earned(shopper.profile, sum(p for _, p in priced),
+                                             shopper.language))
         if cues.TIMING.search(turn.latest.text) or cues.SHIP_TO.search(turn.latest.text):
             texts.append(policy.delivery_line(shopper.profile, shopper.language,
                                        policy.region_named(*turn.recent_texts())))
@@ -58,7 +64,8 @@ class Sums(OrderTalk):
         named = [p for p, _ in counted]
         pointed = self.shopping.referenced(turn) if not named else None
         if pointed is not None and pointed.how == "plural":  # "两个都买的话一共多少钱"
-            named = [self.knowledge.product(p) for p in pointed.products[:3]]
+            many = 2 if _BOTH.search(text) else 3  # "the total for both": two of them
+            named = [self.knowledge.product(p) for p in pointed.products[:many]]
         elif not named and cues.THIS_ONE.search(text) and turn.slots.get("product"):
             found = self.shopping.find(str(turn.slots["product"]))  # "买这个包邮吗"
             named = [found] if found else []

@@ -282,3 +282,17 @@ def test_both_of_two_named_products_are_answered(jimi: Jimi, synced_platform: Pl
                               member(synced_platform, "basic")).texts)
     for product in (kettle, pan):
         assert product.name_en in said and product.values("colour")[-1] in said
+
+
+def test_both_after_a_list_of_three_is_the_first_two(jimi: Jimi,
+                                                     synced_platform: Platform) -> None:
+    pans = of_kind(synced_platform, "pans")[:3]
+    assert len(pans) == 3
+    shopper = member(synced_platform, "platinum", "zh")
+    turn = conversation(user_turn("有什么锅", "product_search"),
+                        user_turn("这俩一起买一共多少，送多少积分", "basket_total"),
+                        shown=[[p.id for p in pans]])
+    said = _said(jimi.respond(turn, shopper).texts)
+    total = pans[0].price + pans[1].price
+    rate = policy.terms(shopper.profile).points_per_dollar
+    assert f"一共{total:.2f}美元" in said and f"{total * rate:g}积分" in said
