@@ -26,6 +26,7 @@ from agents.jimi.problems import (
     problem_in,
     remedy_in,
 )
+from agents.jimi.requested import request_clause
 from agents.jimi.shopping import Shopping
 from agents.jimi.wording import colour_name
 from kg.facts import ProductFacts
@@ -166,7 +167,9 @@ class OrderTalk(FaqTalk):
             return Reply([problem], slots={"order_id": None})
         asks_when = bool(cues.TIMING.search(turn.latest.text) or cues.HOW.search(turn.latest.text))
         cancelling = order is not None and (order.id, "cancel") in shopper.filed
-        if kind == "get_refund" and asks_when and not cancelling and (
+        told = (request_clause(turn.latest.text) or ("",))[0] == "get_refund"  # "start the
+        # return pls. how long till the refund shows up": the return, then when
+        if kind == "get_refund" and asks_when and not cancelling and not told and (
                 order is None or order.state != "returned"):
             return self._faq(turn, shopper)  # "退款多久到账", "退款退到哪": policy, not an order
         if order is None:
@@ -174,7 +177,7 @@ class OrderTalk(FaqTalk):
         text, request = orders.handle_request(kind, order, shopper.profile, shopper.language,
                                               cancelling=cancelling)
         if kind == "get_refund" and asks_when and (
-                cancelling or cues.FAST_METHODS.search(turn.latest.text)):
+                cancelling or told or cues.FAST_METHODS.search(turn.latest.text)):
             text += " " + orders.refund_arrival(turn.latest.text, shopper.language)
         if request == "change":  # "change the shoe size to 43": what was asked, said back
             wanted = [w for w in (size_asked(turn.latest.text) or size_meant(turn),

@@ -296,3 +296,15 @@ def test_both_after_a_list_of_three_is_the_first_two(jimi: Jimi,
     total = pans[0].price + pans[1].price
     rate = policy.terms(shopper.profile).points_per_dollar
     assert f"一共{total:.2f}美元" in said and f"{total * rate:g}积分" in said
+
+
+def test_a_return_asked_for_with_when_the_money_comes_is_filed(
+        jimi: Jimi, synced_platform: Platform) -> None:
+    accounts, today = synced_platform.knowledge.accounts, date.today()
+    profile, order = next((p, o) for p in accounts.profiles() for o in accounts.orders_of(p.id)
+                          if o.state == "delivered" and not returns.past_window(o, p, today))
+    text = "ok please start the return for it. when does the refund land"
+    reply = jimi.respond(conversation(user_turn(text, "get_refund"),
+                                      slots={"order_id": order.id}), Shopper(profile, "en"))
+    assert reply.requests == [(order.id, "return")]
+    assert "business days" in _said(reply.texts)
