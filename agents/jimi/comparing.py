@@ -23,6 +23,8 @@ from agents.jimi.search_terms import (
 from agents.jimi.which import difference, which_has, which_unknown, which_wins
 from kg.facts import ProductFacts
 
+_BETTER = re.compile(r"(?i)which (?:one )?(?:is |'s )?better|which (?:one )?should i (?:get|buy|pick)|"
+                     r"哪个好|哪个更好|买哪个|选哪个|推荐哪个")
 _TWO = re.compile(r"(?i)\b(?:2|two|both)\b|两|俩|二者")
 
 
@@ -97,7 +99,8 @@ class Comparing(Pointing):
         if not pairs:
             return Reply(["Which two products would you like me to compare?"
                           if shopper.language == "en" else "请告诉我您想比较哪两件商品？"])
-        if len(pairs) == 1 and cues.WHICH.search(turn.latest.text):
+        if len(pairs) == 1 and cues.WHICH.search(turn.latest.text) and \
+                not _BETTER.search(turn.latest.text):  # "哪个好": side by side, not one value
             which = self._which_among(list(pairs[0]), turn, shopper)
             if which is not None:  # "铸铁锅和陶瓷不粘锅哪个重": the heavier one, with both values
                 which.shown = [p.id for p in pairs[0]]

@@ -308,3 +308,12 @@ def test_a_return_asked_for_with_when_the_money_comes_is_filed(
                                       slots={"order_id": order.id}), Shopper(profile, "en"))
     assert reply.requests == [(order.id, "return")]
     assert "business days" in _said(reply.texts)
+
+
+def test_which_is_better_sets_the_two_side_by_side(jimi: Jimi, synced_platform: Platform) -> None:
+    skillet = next(p for p in of_kind(synced_platform, "pans") if "铸铁" in (p.name_zh or ""))
+    frypan = next(p for p in of_kind(synced_platform, "pans") if "不粘" in (p.name_zh or ""))
+    reply = jimi.respond(conversation(user_turn("铸铁锅和不粘锅哪个更好", "compare_products")),
+                         member(synced_platform, "basic", "zh"))
+    said = _said(reply.texts)
+    assert f"{skillet.price:.2f}" in said and f"{frypan.price:.2f}" in said
