@@ -28,7 +28,11 @@ REQUESTS = (
 )
 # a clause that asks whether, not for: "can I cancel if ...", "可以退吗"
 _WHETHER = re.compile(r"(?i)\b(?:can|could|may|do|should|would) i\b|\bif\b|\bwhether\b|"
-                      r"\bpolicy\b|如果|要是|的话|还能|能不能|可不可以|可以.{0,4}吗|能.{0,4}吗|怎么")
+                      r"\bpolicy\b|\b(?:has|have|was|is|did) (?:it|that|they|my)\b|如果|要是|的话|"
+                      r"还能|能不能|可不可以|吗|怎么")
+# ... or asks for it not to be done: "no, don't cancel it", "先别退"
+_NOT = re.compile(r"(?i)\b(?:don'?t|do not|dont|not|never|no need to|no longer|rather not)\b|"
+                  r"别|不要|不用|先不|不想|不必|没必要")
 # ... unless it asks JIMI to do it: "can you cancel it?", "能帮我取消吗"
 _FOR_ME = re.compile(r"(?i)\b(?:can|could|would) (?:you|u)\b|\bfor me\b|\bpls\b|\bplease\b|帮我|给我")
 _PARTS = re.compile(r"(?<=[,，.。;；!！?？])")
@@ -43,7 +47,7 @@ def request_clause(text: str) -> tuple[str, str] | None:
     for part in parts:
         asks_whether = _WHETHER.search(part) and not _FOR_ME.search(part)
         for intent, pattern in REQUESTS:
-            if pattern.search(part) and not asks_whether:
+            if pattern.search(part) and not asks_whether and not _NOT.search(part):
                 return intent, part
     return None
 

@@ -38,6 +38,9 @@ def _said(texts: list[str]) -> str:
     ("fine, i'll wait. also can the hoodie be changed to size M?",
      ("change_order", "also can the hoodie be changed to size M?")),
     ("cancel it", None),  # one clause: the intent itself is the request
+    ("no, don't cancel it, where is it now?", None),
+    ("取消了吗？钱什么时候退回来", None),
+    ("先别退了，我再想想。运费多少", None),
 ])
 def test_a_request_clause_is_told_from_a_question_about_one(
         text: str, wanted: tuple[str, str] | None) -> None:
