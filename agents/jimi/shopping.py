@@ -235,7 +235,7 @@ class Shopping(Comparing, Relating):
                          f"{cheaper.name_en} is cheaper.")
         return Reply([(" " if language == "en" else "").join(texts)])
 
-    def _is_search(self, text: str, discussed: object = None) -> bool:
+    def _is_search(self, text: str, discussed: str | None = None) -> bool:
         """A question over a kind of product, not one product: "which headphones last
         longest?", "最便宜的水壶是哪个"."""
         constraints = self.search.constraints(text)
