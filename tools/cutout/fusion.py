@@ -21,8 +21,7 @@ Per photo:
    costs less), and the prior is kept at up to ``FINE_SIZE`` px for the edge. The two masks
    are then *arbitrated* at the working size: where they disagree by a thin band (under
    ``THIN`` px) the classic outline stands; where they disagree by a thick region (a
-   contact shadow the flood kept, a white body the flood ate), the model decides. A clear
-   glass body neither of them sees is brought in by its base ellipse (``glass``).
+   contact shadow the flood kept, a white body the flood ate), the model decides.
 2. Busy scene (the border is clutter): the classic pipeline can only guess, so a first look
    over the whole photo finds the main subject, the closer look around it (averaged with its
    mirror image where it is unsure: the model's mistakes on clutter differ between the two)
@@ -57,7 +56,6 @@ import numpy as np
 from shopmind.errors import DependencyUnavailable
 from tools.cutout.classic import ClassicSegmenter, StudioShot, resize_long_side
 from tools.cutout.colour_cut import colour_cut
-from tools.cutout.glass import glass_body
 from tools.cutout.learned import SubjectModel
 from tools.cutout.pipeline import select_instances
 from tools.cutout.quality import mask_quality
@@ -182,8 +180,7 @@ def fuse(studio: StudioShot | None, prior: np.ndarray, keep_shadow: bool = False
     classic = (np.logical_or.reduce(studio.groups) if studio.groups
                else np.zeros(prior.shape, bool))
     chosen = arbitrate(classic, prior >= 0.5, studio.groups)
-    instances = [Instance(mask=_soft(prior, glass_body(studio.small, whole(g, chosen))))
-                 for g in product_groups(chosen)]
+    instances = [Instance(mask=_soft(prior, whole(g, chosen))) for g in product_groups(chosen)]
     answer = studio.segmentation(keep_shadow)
     note = "studio background, classic outline with the learned subject prior"
     return Segmentation(instances, shadow=answer.shadow, notes=[note], prior_share=EDGE_SHARE,
