@@ -246,7 +246,8 @@ class OrderTalk(FaqTalk):
                          slots=slots, marks=marks)
         reason = problems_text.reason(problem, items, text) + (
             f" (wants: {', '.join(detail)})" if detail else "")
-        said = "faulty" if warranty else problem  # broke months later: not "arrived damaged"
+        said = "faulty" if warranty and not _ARRIVED.search(text) else problem  # broke months
+        # later: not "arrived damaged"; "it arrived cracked" stays what the shopper said
         # sorry once a conversation, and once more for a new problem after a late delivery
         sorry = "apology" not in turn.marks or (
             "apology:late" in turn.marks and "apology:problem" not in turn.marks)
@@ -355,6 +356,8 @@ class OrderTalk(FaqTalk):
         return Reply(texts)
 
 
+_ARRIVED = re.compile(r"(?i)\barrived\b|\bcame\b|\bwhen i (?:got|opened|unpacked)|收到时|到货时|"
+                      r"一打开|拆开")
 _HOW_MUCH_WAS = re.compile(r"(?i)how much (?:was|did) (?:it|that|the order|i pay)|多少钱来着|花了多少")
 _RETURN_STARTED = re.compile(r"(?i)started the return|return request|已为您(?:提交|发起)退货|退货申请")
 _CLAUSES = re.compile(r"(?i)[.;!?。；！？]|,\s*(?:but|and)\b|\bbut\b|，但|但是")

@@ -320,3 +320,15 @@ def test_which_is_better_sets_the_two_side_by_side(jimi: Jimi, synced_platform: 
                          member(synced_platform, "basic", "zh"))
     said = _said(reply.texts)
     assert f"{skillet.price:.2f}" in said and f"{frypan.price:.2f}" in said
+
+
+def test_an_item_that_arrived_cracked_is_said_to_have_arrived_damaged(
+        jimi: Jimi, synced_platform: Platform) -> None:
+    accounts, today = synced_platform.knowledge.accounts, date.today()
+    profile, order = next((p, o) for p in accounts.profiles() for o in accounts.orders_of(p.id)
+                          if o.state == "delivered" and len(o.lines) == 1
+                          and returns.past_window(o, p, today))
+    name = synced_platform.knowledge.product(order.lines[0].product_id).name_en
+    reply = jimi.respond(conversation(user_turn(f"the {name} from {order.id} arrived cracked",
+                                                "report_problem")), Shopper(profile, "en"))
+    assert "arrived damaged" in reply.texts[0] and "stopped working" not in reply.texts[0]
