@@ -217,11 +217,11 @@ OTHER_COLOURS = re.compile(r"(?i)other colou?rs?|another colou?r|what other colo
 GOES_WITH = re.compile(r"(?i)goes? (?:well )?with\b|go together|to go with|"
                        r"pairs? (?:well )?with|match(?:es)? (?:it|this)|配什么|搭配什么|搭什么|"
                        r"一起买什么|配套")
-# "橙汁那单呢", "and the other one?": a question about an order, never a new request on it
 # a short follow-up that leans on the policy just explained: "do they expire", "从哪天开始算",
 # "那具体怎么操作呢", "how do i claim it"
 LEANS_ON = re.compile(r"(?i)\b(?:they|them|it|that|those|this|these|then)\b|\bhow (?:do|does|can) i\b|"
                       r"怎么|如何|从哪|哪天|什么时候|多久|几天|具体|这个|那个|它")
+# "橙汁那单呢", "and the other one?": a question about an order, never a new request on it
 ELLIPTICAL = re.compile(r"(?i)呢[?？]?\s*$|^\s*(?:and|what about|how about)\b")
 REQUEST_VERB = re.compile(r"(?i)\b(?:cancel|refund|return|change|swap|switch|exchange|stop|send back"
                           r"|make (?:it|them|the \w+) (?:an? )?\w+ (?:instead|please|pls))"
