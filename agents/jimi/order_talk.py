@@ -138,10 +138,7 @@ class OrderTalk(FaqTalk):
         if cues.CAN_CANCEL.search(turn.latest.text) and (
                 order.state in cues.OPEN_STATES or not late):  # "can it still be cancelled?"
             texts.append(orders.cancel_possible(order, shopper.profile, language))
-        if cues.TOTAL.search(turn.latest.text) or _HOW_MUCH_WAS.search(turn.latest.text):
-            texts.append(policy.basket_line(shopper.profile, [  # "whats the order total again"
-                (self.knowledge.product(line.product_id).name(language),
-                 line.unit_price * line.quantity) for line in order.lines], language))
+        texts += self._total_asked(turn, order, shopper)  # "whats the order total again"
         items = self._items(order) if cues.CONTENTS.search(turn.latest.text) else []
         if items:  # "whats in that one again": the lines, numbered
             texts.append("\n".join(f"{i}. {p.name(language)} × {n}"
@@ -316,14 +313,24 @@ class OrderTalk(FaqTalk):
         if order is not None and orders.KEEPING.search(turn.latest.text):
             return Reply([orders.keep_line(order, shopper.language)],
                          slots={"order_id": order.id, **self._order_product(order)})
-        if order is not None:
+        if order is not None:  # "...can i cancel and get my money back? how much was it"
             return Reply([orders.describe(order, shopper.language),
-                          orders.delay_remedy(order, shopper.language)],
+                          orders.delay_remedy(order, shopper.language),
+                          *self._total_asked(turn, order, shopper)],
                          slots={"order_id": order.id, **self._order_product(order)},
                          went_wrong=True)
         if _last_problem(turn):
             return Reply([problems_text.choices(shopper.language)])
         return Reply([CLARIFY[shopper.language]])
+
+    def _total_asked(self, turn: Turn, order: OrderRow, shopper: Shopper) -> list[str]:
+        """The order's total and whether it shipped free, when the message asks for it."""
+        text = turn.latest.text
+        if not (cues.TOTAL.search(text) or _HOW_MUCH_WAS.search(text)):
+            return []
+        return [policy.basket_line(shopper.profile, [
+            (self.knowledge.product(line.product_id).name(shopper.language),
+             line.unit_price * line.quantity) for line in order.lines], shopper.language)]
 
     def _request_timing(self, turn: Turn, shopper: Shopper) -> Reply:
         """"How long does that take?" right after a request was filed: its next steps."""

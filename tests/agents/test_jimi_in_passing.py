@@ -332,3 +332,19 @@ def test_an_item_that_arrived_cracked_is_said_to_have_arrived_damaged(
     reply = jimi.respond(conversation(user_turn(f"the {name} from {order.id} arrived cracked",
                                                 "report_problem")), Shopper(profile, "en"))
     assert "arrived damaged" in reply.texts[0] and "stopped working" not in reply.texts[0]
+
+
+def test_a_late_orders_options_come_with_its_total_when_asked(
+        jimi: Jimi, synced_platform: Platform) -> None:
+    profile, order = _with_state(synced_platform, "delayed")
+    turn = conversation(user_turn(f"where is {order.id}", "order_status"),
+                        user_turn("what can i do now? and how much was it altogether",
+                                  "delay_options"), slots={"order_id": order.id})
+    said = _said(jimi.respond(turn, Shopper(profile, "en")).texts)
+    assert "$10 voucher" in said and f"comes to {order.total:.2f} USD" in said
+
+
+def _with_state(platform: Platform, state: str) -> tuple[ProfileRow, OrderRow]:
+    accounts = platform.knowledge.accounts
+    return next((p, o) for p in accounts.profiles() for o in accounts.orders_of(p.id)
+                if o.state == state)
