@@ -37,19 +37,20 @@ def each_clause(turn: Turn, shopper: Shopper, shopping: Shopping) -> Reply | Non
     clauses = [c.strip(" ,，") for c in _CLAUSES.split(turn.latest.text) if len(c.strip()) > 3]
     if len(clauses) != 2 or any(_AGAINST.search(c) for c in clauses):
         return None  # "...how much heavier is it than the racer?": the two go together
-    kinds = ["search" if _searches(c, shopping) else "product" if len(_named(c, shopping)) == 1
-             else None for c in clauses]
+    named = [_named(c, shopping) for c in clauses]  # looked up once a clause
+    kinds = ["search" if _searches(c, shopping, n) else "product" if len(n) == 1 else None
+             for c, n in zip(clauses, named, strict=True)]
     if sorted(k or "" for k in kinds) != ["product", "search"]:
         return None
     replies = []
-    for clause, kind in zip(clauses, kinds, strict=True):
-        named = [p.name_en for p in _named(clause, shopping)] if kind == "product" else []
+    for clause, kind, products in zip(clauses, kinds, named, strict=True):
+        names = [p.name_en for p in products] if kind == "product" else []
         sub = replace(turn, latest=UserTurn(clause, turn.intent, turn.latest.confidence,
-                                            {"product": named} if named else {}))
+                                            {"product": names} if names else {}))
         reply = shopping.search_reply(sub, shopper) if kind == "search" \
             else shopping.question(sub, shopper)
         if kind == "product" and not attributes_asked(clause, None):  # "顺便再要一顶跑步帽":
-            price = describe_attribute(_named(clause, shopping)[0], "price", shopper.language)
+            price = describe_attribute(products[0], "price", shopper.language)
             reply.texts.insert(0, price)  # what it costs, first
         replies.append(reply)
     shown = [p for r in replies for p in r.shown or []]
@@ -62,10 +63,11 @@ def _named(clause: str, shopping: Shopping) -> list[ProductFacts]:
     return shopping.named_in(clause) or shopping.named_by_part(clause)
 
 
-def _searches(clause: str, shopping: Shopping) -> bool:
-    """A clause over a kind of product: "whats the cheapest candle you do", "速干T恤有吗"."""
+def _searches(clause: str, shopping: Shopping, named: list[ProductFacts]) -> bool:
+    """A clause over a kind of product, naming none: "whats the cheapest candle you do",
+    "速干T恤有吗"."""
     wanted = shopping.search.constraints(clause)
-    if not wanted.kinds or _named(clause, shopping):
+    if not wanted.kinds or named:
         return False
     return ordering_of(clause) is not None or bool(cues.SEARCHING.search(clause)) or bool(
         re.search(r"有吗|有没有|卖吗", clause))

@@ -65,10 +65,7 @@ def further_answers(turn: Turn, intent: str, reply: Reply, shopper: Shopper,
 
 def _earned(text: str, product: ProductFacts, shopper: Shopper) -> str:
     """"ok ill grab 2 packs. ... how many points do i get": the points on those."""
-    count, name = count_in(text), product.name(shopper.language)
-    amount = product.price * count
-    what = f"{count} × {name}" if count > 1 else name
-    what = f"{what}（{amount:.2f}美元）" if shopper.language == "zh" else f"{what} ({amount:.2f} USD)"
+    amount, what = money.priced(product, count_in(text), shopper.language)
     return money.points_earned(shopper.profile, amount, shopper.language, what)
 
 

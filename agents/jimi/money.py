@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from agents.jimi import policy
+from kg.facts import ProductFacts
 from kg.schema import ProfileRow
 
 INSTALMENTS = 4            # the FAQ: orders of $100 or more split into 4 interest-free payments
@@ -53,6 +54,16 @@ def spend_in(text: str) -> float | None:
     """A dollar amount in the words ("a $150 order", "150美元"), if any."""
     match = _SPEND.search(text)
     return float(match.group(1) or match.group(2)) if match else None
+
+
+def priced(product: ProductFacts, count: int, language: str) -> tuple[float, str]:
+    """(amount, what) of ``count`` of ``product``, for a sum: "2 × Green Tea (48.00 USD)"."""
+    name = product.name(language)
+    if count > 1:  # "买两箱能有多少积分": the two
+        name = f"{count} × {name}"
+    amount = product.price * count
+    return amount, (f"{name}（{amount:.2f}美元）" if language == "zh"
+                    else f"{'' if count > 1 else 'The '}{name} ({amount:.2f} USD)")
 
 
 def points_earned(profile: ProfileRow, amount: float, language: str, what: str = "") -> str:

@@ -66,8 +66,9 @@ class Shopping(Comparing, Relating):
         text = turn.latest.text
         named = turn.latest.entities.get("product", []) or self.products_named(text)
         pointed = None if named else self.referenced(turn)
-        if len(kind_parts(text, self.search)) >= 2:  # "a non stick pan ... and a kettle for ..."
-            return self.search_reply(turn, shopper)
+        parts = kind_parts(text, self.search)
+        if len(parts) >= 2:  # "a non stick pan ... and a kettle for ..."
+            return self.search_reply(turn, shopper, parts)
         if _BOTH_OF.search(text):  # "what colours do both the bottle and the camp tumbler come in"
             both = list(dict.fromkeys(p.id for p in self.parts_named(turn, shopper)))
             if len(both) == 2:
@@ -260,14 +261,16 @@ class Shopping(Comparing, Relating):
         ranked = self.ranker.rank(question, candidates)
         return ranked[0].name if ranked else None
 
-    def search_reply(self, turn: Turn, shopper: Shopper) -> Reply:
+    def search_reply(self, turn: Turn, shopper: Shopper, parts: list[str] | None = None
+                     ) -> Reply:
+        """A search; ``parts``: the message split one kind each, when already known."""
         language = shopper.language
         if cues.SIMILAR.search(turn.latest.text) and not _PRICE_WORDS.search(turn.latest.text) \
                 and (current := self.find(str(turn.slots.get(
                 "product") or ""))) is not None:  # "anything similar?"
             return similar_reply(current, self.knowledge.graph.products(), language)
         low, high = price_range(turn)
-        parts = kind_parts(turn.latest.text, self.search)
+        parts = kind_parts(turn.latest.text, self.search) if parts is None else parts
         if len(parts) >= 2:  # "a non stick pan ... and a kettle for pour over": each
             founds = [self.search.answer(part, language, low, high) for part in parts]
             tops = [f.products[0] for f in founds if f.products]  # "both" next: one of each

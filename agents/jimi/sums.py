@@ -139,13 +139,8 @@ class Sums(OrderTalk):
         product = self.shopping.product_of(turn, shopper.profile.id)
         if product is None:
             return None
-        name = product.name(shopper.language)
         count = 1 if money.INSTALMENT.search(turn.latest.text) else count_in(turn.latest.text)
-        if count > 1:  # "买两箱能有多少积分": the two
-            name = f"{count} × {name}"
-        amount = product.price * count
-        return amount, (f"{name}（{amount:.2f}美元）" if shopper.language == "zh"
-                        else f"{'' if count > 1 else 'The '}{name} ({amount:.2f} USD)")
+        return money.priced(product, count, shopper.language)
 
 
 def _priced_line(product: ProductFacts, count: int, language: str) -> tuple[str, float]:
