@@ -41,7 +41,9 @@ import cv2
 import numpy as np
 from PIL import Image
 
+from kg.loaders import load_boutique
 from shopmind.settings import Settings
+from tools.cutout.categories import CategoryFinder, RowCatalogue
 from tools.cutout.classic import ClassicSegmenter
 from tools.cutout.fusion import FusedSegmenter
 from tools.cutout.images import Photo, read_photo
@@ -311,14 +313,19 @@ def targets(results: dict[str, float]) -> dict[str, bool]:
 
 def online_boutique_sheet(folder: Path, pipelines: dict[str, CutoutPipeline],
                           peer: Segment, target: Path) -> None:
-    """Each photo in a row: the original, then classic, fused and peer cutouts."""
+    """Each photo in a row: the original, then classic, fused and peer cutouts. Ours run as
+    the tool does, the photo linked to its catalogue product by name (a glass product's clear
+    parts are looked for)."""
+    finder = CategoryFinder(RowCatalogue(load_boutique(folder.parent / "products.json").rows))
     rows = []
     for path in sorted(folder.glob("*.jpg")):
         photo = read_photo(path)
         cells = [(path.stem, Image.fromarray(photo.rgb))]
+        clear = finder.clear(path)
         for name, pipeline in pipelines.items():
-            result = pipeline.run(photo)
-            cells.append((f"{name} q={result.quality:.2f}", result.cutout))
+            result = pipeline.run(photo, clear=clear)
+            label = f"{name} q={result.quality:.2f}" + (" (glass)" if clear else "")
+            cells.append((label, result.cutout))
         alpha = (peer(photo.rgb) * 255).astype(np.uint8)
         cells.append(("peer (rembg u2netp)", Image.fromarray(np.dstack([photo.rgb, alpha]))))
         rows.append(cells)

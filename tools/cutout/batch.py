@@ -131,7 +131,7 @@ def run_batch(in_dir: Path, out_dir: Path, options: CutoutOptions, settings: Set
         if png.is_file() and sidecar.is_file():
             report.skipped.append(str(source.relative_to(in_dir)))
         else:
-            pending.append((source, png, sidecar, finder.category(source)))
+            pending.append((source, png, sidecar, finder.category(source), finder.clear(source)))
     if options.backend == "yolo":
         weights = weights or default_weights(settings)
     settled = len(report.skipped)
@@ -151,8 +151,9 @@ def run_batch(in_dir: Path, out_dir: Path, options: CutoutOptions, settings: Set
     return report
 
 
-Job = tuple[Path, Path, Path, str]
-"""(source, png, sidecar, category) of one photo to cut out."""
+Job = tuple[Path, Path, Path, str, bool]
+"""(source, png, sidecar, category, clear) of one photo to cut out; ``clear``: the catalogue
+says the product is glass (``tools.cutout.clear``)."""
 
 
 def _results(pending: list[Job], payload: tuple[str, str, str],
@@ -171,10 +172,10 @@ def _results(pending: list[Job], payload: tuple[str, str, str],
 
 def cut_one(job: Job, payload: tuple[str, str, str]) -> tuple[str, str | None]:
     """One file, in whichever process: (source, None) or (source, error message)."""
-    source, png, sidecar, category = job
+    source, png, sidecar, category, clear = job
     try:
         pipeline = _pipeline(*payload)
-        result = pipeline.run(read_photo(source))
+        result = pipeline.run(read_photo(source), clear=clear or None)
         result.category = category
         save_result(result, png, sidecar, source.name)
     except ShopmindError as exc:

@@ -1,4 +1,5 @@
-"""Which catalogue category a cut-out photo shows, so a batch can say what it cut out.
+"""Which catalogue product a cut-out photo shows: its category, so a batch can say what it
+cut out, and whether it is clear (glass), so the pipeline looks for its faint outline.
 
 A photo is linked to a product by the product id it was given, else by its file name: the
 name of a product's catalogue image (``mug.jpg``) or the product's id as the stem
@@ -9,6 +10,7 @@ Example::
     finder = CategoryFinder(context.catalogue)
     finder.category(Path("uploads/loafers.jpg"))          # "footwear"
     finder.category(Path("x.jpg"), product_id="1YMWWN1N4O")  # "accessories"
+    finder.clear(Path("uploads/bamboo-glass-jar.jpg"))    # True: "Bamboo Glass Jar"
 """
 
 from __future__ import annotations
@@ -16,8 +18,11 @@ from __future__ import annotations
 import logging
 from pathlib import Path, PurePosixPath
 
+from kg.facts import ProductFacts, product_node_data
+from kg.schema import ProductRow
 from shopmind.errors import ShopmindError
 from tools.base import Catalogue
+from tools.cutout.clear import is_clear
 
 log = logging.getLogger(__name__)
 
@@ -25,23 +30,34 @@ UNKNOWN = "unknown"
 
 
 class CategoryFinder:
-    """Product categories by id and image name, rebuilt when the catalogue's version changes."""
+    """Products by id and image name, rebuilt when the catalogue's version changes."""
 
     def __init__(self, catalogue: Catalogue | None) -> None:
         self.catalogue = catalogue
         self._version: int | None = None
-        self._by_id: dict[str, str] = {}
-        self._by_name: dict[str, str] = {}
+        self._by_id: dict[str, ProductFacts] = {}
+        self._by_name: dict[str, ProductFacts] = {}
 
     def category(self, source: Path | str, product_id: str | None = None) -> str:
         """The category of ``product_id``, else of the product whose image ``source`` is."""
+        product = self.product(source, product_id)
+        return (product.category or UNKNOWN) if product else UNKNOWN
+
+    def clear(self, source: Path | str, product_id: str | None = None) -> bool:
+        """Whether the linked product's name or material says it is clear (glass)."""
+        product = self.product(source, product_id)
+        return product is not None and is_clear(product.name_en, product.name_zh,
+                                                *product.values("material"))
+
+    def product(self, source: Path | str, product_id: str | None = None) -> ProductFacts | None:
+        """The product ``product_id``, else the one whose image ``source`` is (None: none)."""
         if not self._index():
-            return UNKNOWN
+            return None
         if product_id:
-            return self._by_id.get(product_id, UNKNOWN)
+            return self._by_id.get(product_id)
         name = PurePosixPath(str(source).replace("\\", "/")).name
         stem = name.rsplit(".", 1)[0]
-        return self._by_name.get(name.lower()) or self._by_id.get(stem) or UNKNOWN
+        return self._by_name.get(name.lower()) or self._by_id.get(stem)
 
     def _index(self) -> bool:
         """Builds the lookups once per catalogue version; False when there is no catalogue."""
@@ -51,8 +67,8 @@ class CategoryFinder:
             version = self.catalogue.version
             if version != self._version:
                 products = self.catalogue.products()
-                self._by_id = {p.id: p.category or UNKNOWN for p in products}
-                self._by_name = {PurePosixPath(p.image).name.lower(): p.category or UNKNOWN
+                self._by_id = {p.id: p for p in products}
+                self._by_name = {PurePosixPath(p.image).name.lower(): p
                                  for p in products if p.image}
                 self._version = version
         except ShopmindError as exc:  # no catalogue in this context: every photo is unknown
@@ -60,3 +76,19 @@ class CategoryFinder:
             self.catalogue = None
             return False
         return True
+
+
+class RowCatalogue:
+    """Loaded catalogue rows as a ``Catalogue`` (a merchant's file before it is in the graph;
+    the benchmark's Online Boutique photos)."""
+
+    version = 1
+
+    def __init__(self, rows: list[ProductRow]) -> None:
+        self._products = {r.id: ProductFacts.from_node(r.id, product_node_data(r)) for r in rows}
+
+    def product(self, product_id: str) -> ProductFacts:
+        return self._products[product_id]
+
+    def products(self) -> list[ProductFacts]:
+        return list(self._products.values())

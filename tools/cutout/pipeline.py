@@ -20,6 +20,7 @@ from pydantic import BaseModel, Field, ValidationError
 
 from shopmind.errors import InvalidInput
 from tools.cutout.classic import ClassicSegmenter
+from tools.cutout.clear import clear_body
 from tools.cutout.images import Photo, photo_from_image
 from tools.cutout.matting import decontaminate, refine_alpha
 from tools.cutout.quality import mask_quality
@@ -40,6 +41,8 @@ class CutoutOptions(BaseModel):
     padding: int = Field(default=0, ge=0, le=512, description="pixels around the trimmed product")
     confidence: float = Field(default=0.25, ge=0.0, le=1.0,
                               description="least detection confidence (yolo backend)")
+    clear: bool = Field(default=False, description="the product has clear parts (glass): "
+                        "keep faint outlines joined to it (set per photo from the catalogue)")
 
 
 def parse_options(values: dict[str, object]) -> CutoutOptions:
@@ -95,7 +98,9 @@ class CutoutPipeline:
     def warm_up(self) -> None:
         self.segmenter.warm_up()
 
-    def run(self, image: Image.Image | Photo) -> CutoutResult:
+    def run(self, image: Image.Image | Photo, clear: bool | None = None) -> CutoutResult:
+        """``clear``: look for the product's clear parts (``tools.cutout.clear``); None: as
+        the options say."""
         photo = image if isinstance(image, Photo) else photo_from_image(image)
         if photo.alpha is not None:
             return self._finish(photo.rgb, photo.alpha.astype(np.float32) / 255, 1.0, [],
@@ -108,11 +113,14 @@ class CutoutPipeline:
         matte = refine_alpha(photo.rgb, coarse, segmentation.prior_share, segmentation.prior)
         rgb = decontaminate(photo.rgb, matte)
         alpha = matte.alpha
+        notes = list(segmentation.notes)
+        if self.options.clear if clear is None else clear:
+            alpha = _with_clear_parts(photo.rgb, alpha, notes)
         if segmentation.shadow is not None:
             rgb, alpha = _add_shadow(rgb, alpha, segmentation.shadow)
         confidence = min(1.0, max(i.confidence for i in chosen))
         labels = sorted({i.label for i in chosen})
-        return self._finish(rgb, alpha, confidence, labels, segmentation.notes)
+        return self._finish(rgb, alpha, confidence, labels, notes)
 
     def _finish(self, rgb: np.ndarray, alpha: np.ndarray, confidence: float,
                 labels: list[str], notes: list[str]) -> CutoutResult:
@@ -142,6 +150,17 @@ def _prominence(instance: Instance) -> float:
     height, width = mask.shape
     off_centre = np.hypot(xs.mean() / width - 0.5, ys.mean() / height - 0.5) if len(xs) else 0.7
     return weight * (1.0 - 0.6 * off_centre) * instance.confidence
+
+
+def _with_clear_parts(rgb: np.ndarray, alpha: np.ndarray, notes: list[str]) -> np.ndarray:
+    """``alpha`` with the product's clear parts opaque (the photo shows through them as it
+    would through the glass), and a note saying whether any were found."""
+    body = clear_body(rgb, alpha >= 0.5)
+    if body is None:
+        notes.append("clear product: no faint outline found beside it")
+        return alpha
+    notes.append("clear product: its faint outline was kept")
+    return np.maximum(alpha, body.astype(np.float32))
 
 
 def _at_shape(mask: np.ndarray, shape: tuple[int, ...]) -> np.ndarray:

@@ -28,7 +28,8 @@ class CutoutInput(CutoutOptions):
     out_path: str | None = Field(default=None, description="defaults to IMAGE.cutout.png")
     weights: str | None = Field(default=None, description="YOLO weights (yolo backend)")
     product_id: str | None = Field(default=None, description="the catalogue product shown "
-                                   "(its category is kept); else found by the file's name")
+                                   "(its category is kept, and a glass product's clear "
+                                   "parts); else found by the file's name")
 
 
 class CutoutTool(Tool):
@@ -48,7 +49,8 @@ class CutoutTool(Tool):
     def run(self, inputs: CutoutInput, progress: Progress | None = None) -> ToolResult:
         source = Path(inputs.image_path)
         photo = read_photo(source)
-        result = self._pipeline(inputs).run(photo)
+        clear = self._categories.clear(source, inputs.product_id) or None  # None: the option
+        result = self._pipeline(inputs).run(photo, clear=clear)
         result.category = self._categories.category(source, inputs.product_id)
         target = Path(inputs.out_path) if inputs.out_path else source.with_suffix(".cutout.png")
         record = save_result(result, target, target.with_suffix(".json"), source.name)
