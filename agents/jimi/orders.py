@@ -248,7 +248,9 @@ STILL_NOT = re.compile(r"(?i)\bstill (?:hasn'?t|hasnt|haven'?t|havent|not|no|isn
                        r"说好|ages ago|\bactually\b|for weeks|been weeks|so long|到底|这么久|好久|"
                        r"supposed to (?:be|arrive|come)|should(?:'ve| have) (?:been|arrived|come)|"
                        r"\blate\b|\b(?:isn'?t|isnt|not) here\b|(?:hasn'?t|hasnt|not) (?:shipped|"
-                       r"arrived|come)|还没(?:到|收到|送到|发)|没发货|早该|应该.{0,6}到了")
+                       r"arrived|come)|还没(?:到|收到|送到|发)|没发货|早该|应该.{0,6}到了|"
+                       r"\bnothing (?:yet|has (?:come|arrived|shown up))|nothing'?s (?:come|arrived)|"
+                       r"(?:meant|due) to (?:arrive|come|be here)|卡着|一直没|咋还没|怎么还没")
 
 
 def owes_apology(order: OrderRow, text: str) -> bool:

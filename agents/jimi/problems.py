@@ -31,8 +31,8 @@ PROBLEMS = {
         r"ripped|leak(?:ing|s|ed)?|defective|faulty|scratched|stopped (?:working|charging|"
         r"turning on|lighting up)|chipped|chip|"
         r"scuffed|dead on arrival|doa|snapped|in pieces|in bits|fell apart|falling apart|"
-        r"(?:doesn'?t|does not|won'?t|will not|isn'?t|not) (?:work|working|turn on|charge|"
-        r"light up|switch on|make (?:any )?sound)|died|no sound)\b"
+        r"(?:doesn'?t|does not|won'?t|will not|isn'?t|not|can'?t) (?:work|working|turn on|charge|"
+        r"light up|switch on|make (?:any )?sound|connect|pair)|died|no sound)\b"
         r"|坏了|坏的|破了|破损|裂了|裂开|有裂|碎了|摔坏|瘪|漏了|漏水|漏液|不亮|不工作|开不了机|充不进|"
         r"不能用|用不了|没法用|断了|折断|有划痕|质量问题|损坏|坏掉|磕|缺角|掉漆|碎|裂|打不开|开不了|不开机|不能开|开不开|"
         r"(?:sole|strap|handle|zip|zipper|seam|heel) .{0,30}(?:coming|came|come) (?:loose|off|apart)"
@@ -48,7 +48,7 @@ PROBLEMS = {
         r"sent (?:me )?the wrong|ordered .{0,60}(?:but|and) (?:got|received|there'?s|they sent|"
         r"(?:you|u) sent|it'?s|came)|in the box.{0,30}instead"
         r"|发错|寄错|颜色不对|尺码不对|型号不对|码数不对|不是我买的|不是我要的|不是我订的|货不对板|来的是|"
-        r"寄来的是|收到的是.{0,12}不是|"
+        r"寄来的是|收到的是.{0,12}不是|发(?:的|了|来)?.{0,6}[色码号].{0,12}(?:我)?(?:订|买|要|选)的(?:是|明明是)|"
         r"(?:sent|got|received|came|arrived|delivered).{0,60}\bI (?:definitely |actually |clearly )?"
         r"(?:picked|ordered|chose|selected|asked for|paid for)\b(?! (?:\d+|two|three))"),
     "missing": re.compile(

@@ -24,7 +24,8 @@ REQUESTS = (
                               r"\bstart (?:the|a|my) return|\bgo ahead with the return|"
                               r"退了吧|退掉吧?|帮我退|那就退|给我退|我要退货|申请退货|退货吧|退回去吧")),
     ("change_order", re.compile(r"(?i)\b(?:switch|change|swap)(?:d|ed|ped)?\b.{0,40}\b(?:to|for)\b|改成|换成|改为|"
-                                r"改到")),
+                                r"改到|\b(?:send|ship|deliver) (?:it|them|the \w+) to .{0,40}\binstead\b|"
+                                r"\bnew address\b|新地址|地址(?:改|换|更新)|(?:改|换|更新)(?:一下)?地址")),
 )
 # a clause that asks whether, not for: "can I cancel if ...", "可以退吗"
 _WHETHER = re.compile(r"(?i)\b(?:can|could|may|do|should|would) i\b|\bif\b|\bwhether\b|"
@@ -35,7 +36,8 @@ _NOT = re.compile(r"(?i)\b(?:don'?t|do not|dont|not|never|no need to|no longer|r
                   r"别|不要|不用|先不|不想|不必|没必要")
 # ... unless it asks JIMI to do it: "can you cancel it?", "能帮我取消吗"
 _FOR_ME = re.compile(r"(?i)\b(?:can|could|would) (?:you|u)\b|\bfor me\b|\bpls\b|\bplease\b|帮我|给我")
-_PARTS = re.compile(r"(?<=[,，.。;；!！?？])")
+# clauses end at punctuation, or at a space between Chinese words ("好 帮我退了吧 要我自己跑快递点吗")
+_PARTS = re.compile(r"(?<=[,，.。;；!！?？])|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 
 
 def request_clause(text: str) -> tuple[str, str] | None:
