@@ -27,7 +27,7 @@ _CURRENCIES = (
     ("JPY", r"円|jpy|yen|日元"),
     ("USD", r"\$|usd|dollars?|bucks|美元|美金|刀"),
 )
-_CURRENCY = [(code, re.compile(rf"(?i)\d\s*(?:{words})|(?:{words})\s*\d"))
+_CURRENCY = [(code, re.compile(rf"(?i)\d\s*万?\s*(?:{words})|(?:{words})\s*\d"))
              for code, words in _CURRENCIES]
 
 
@@ -194,6 +194,20 @@ def currency_asked(text: str) -> str | None:
     in euros", "多少欧元")."""
     return currency_of(text) or next(
         (code for code, pattern in _IN_CURRENCY if pattern.search(text)), None)
+
+
+_MONEY = [(code, re.compile(rf"(?i)(\d[\d,]*(?:\.\d+)?)\s*(万)?\s*(?:{words})|(?:{words})\s*(\d[\d,]*(?:\.\d+)?)"))
+          for code, words in _CURRENCIES]
+
+
+def money_in(text: str) -> tuple[float, str] | None:
+    """(amount, currency) of the first sum of money named ("400块", "£30", "1万日元")."""
+    for code, pattern in _MONEY:
+        found = pattern.search(text)
+        if found:
+            number = (found.group(1) or found.group(3)).replace(",", "")
+            return float(number) * (10000 if found.group(2) else 1), code
+    return None
 
 
 def currency_of(text: str) -> str | None:

@@ -30,6 +30,7 @@ from agents.jimi.search_terms import (
     currency_asked,
     currency_of,
     key_for,
+    money_in,
     needs_in,
     ordering_of,
     without_ordering,
@@ -134,10 +135,12 @@ class Shopping(Comparing, Relating):
         answered = {"colour": bool(colour or others), "size": bool(size),
                     "stock": bool(colour or size or others)}  # "有42码吗？都有什么颜色": both
         attributes = [a for a in attributes_asked(text, product) if not answered.get(a)]
+        converted = []
         if currency_asked(text) and "price" not in attributes:
             attributes.append("price")  # "有紫色吗？折合人民币多少": the price, converted
         elif "stock" in attributes and "price" in attributes:
             attributes.remove("price")  # "多少钱，有货没": the stock line says the price too
+            converted = self._converted(product, text, language)  # "... 合人民币多少": in CNY
         entity = turn.entity("attribute")
         if not attributes and entity:
             attributes = [a for a in [attribute_asked("", entity)] if a]
@@ -172,6 +175,7 @@ class Shopping(Comparing, Relating):
                     parts.append(said_in_description(product, found, language))
             if len(attributes) == 1 and product.attributes.get(attribute) is not True:
                 parts += self._one_that_has(attribute, product, turn, language)
+        parts += converted
         if not parts:
             parts.append(describe_attribute(product, None, language))
         return [(" " if language == "en" else "").join(parts)]
@@ -213,6 +217,17 @@ class Shopping(Comparing, Relating):
         rate = self.search.rates.get(asked or "")
         if not asked or asked == product.currency or not rate:
             return []
+        budget = money_in(text)
+        if budget and budget[1] == asked:  # "400块够不够": the sum in USD, and whether it is
+            held = round(budget[0] * rate, 2)
+            enough = held >= product.price
+            if language == "zh":
+                return [(f"{budget[0]:g}{CURRENCY_ZH.get(asked, asked)}约合{held:.2f}美元，"
+                         f"{'够' if enough else '不够'}买{product.name('zh')}"
+                         f"（{product.price:.2f}美元）。")]
+            return [(f"{budget[0]:g} {asked} is about {held:.2f} {product.currency}, "
+                     f"{'enough' if enough else 'not enough'} for the {product.name_en} "
+                     f"({product.price:.2f} {product.currency}).")]
         amount = product.price / rate
         return [f"约合{amount:.2f}{CURRENCY_ZH.get(asked, asked)}（按配置汇率）。" if language == "zh"
                 else f"That is about {amount:.2f} {asked} at our configured rate."]
