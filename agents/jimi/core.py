@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 
 from agents.jimi import cues, membership, orders, policy, returns
@@ -174,7 +175,11 @@ class Jimi(Rereading, Sums):
         found = request_clause(turn.latest.text)
         if found is None:
             return
-        done = self._order_request(as_request(turn, *found), shopper)
+        asked = as_request(turn, *found)
+        if reply.slots.get("order_id"):  # "the tee order hasnt shipped yet right? send it to
+            # my office instead": the order just answered about, unless the clause names one
+            asked = replace(asked, slots={**asked.slots, "order_id": reply.slots["order_id"]})
+        done = self._order_request(asked, shopper)
         if done.requests:
             reply.texts = [*done.texts, *reply.texts]
             reply.requests += done.requests

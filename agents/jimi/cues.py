@@ -115,7 +115,7 @@ PHOTO_QUESTION = re.compile(r"(?i)\b(?:need|want|should i send|send you) (?:a |s
                             r"怎么(?:发|上传)(?:照片|图片)?给")
 POINTS = re.compile(r"(?i)(\d[\d,]*)\s*(?:points?|积分)")
 # adding to what was discussed: "再加一套丝绒抱枕套呢", "what if I add the beanie"
-ADDING = re.compile(r"(?i)^\s*(?:ok\s+|and\s+)?(?:再加|加上|还要加|再来)|\b(?:if i add|add(?:ing)? the|"
+ADDING = re.compile(r"(?i)^\s*(?:ok\s+|and\s+|那么?|那就|好的?\s*)?(?:再加|加上|还要加|再来)|\b(?:if i add|add(?:ing)? the|"
                     r"plus the|and add|throw in)\b")
 WHAT_IF = re.compile(r"(?i)\bwhat if (?:it'?s|i (?:get|buy|order|take)|i got)|\bwhat about if\b|要是买|如果买|"
                      r"要是再|那如果")
@@ -182,6 +182,9 @@ TOPIC_INTENTS = frozenset({"delivery_options", "delivery_period", "return_policy
 FAST_METHODS = re.compile(r"(?i)paypal|alipay|wechat|支付宝|微信")
 CARD = re.compile(r"(?i)\bcard\b|credit|debit|visa|mastercard|\bamex\b|american express|信用卡|银行卡|储蓄卡")
 MONEY = re.compile(r"(?i)\bcard\b|money|refund|paypal|my account|钱|退款|到账")
+# a sum asked with its shipping: "what do 2 packs run me with shipping", "加上运费一共多少"
+WITH_SHIPPING = re.compile(r"(?i)\b(?:with|plus|incl(?:uding|\.)?|and) (?:the )?(?:shipping|delivery|"
+                           r"postage)\b|加上运费|含运费|连运费|算上运费|加运费")
 SHIPPING_COST = re.compile(r"(?i)pay (?:any(?:thing)? |extra |more )?(?:for )?(?:the )?(?:shipping|delivery|postage)|"
                            r"\b(?:shipping|delivery|postage)\b[^.?!]{0,40}\b(?:do|would|will) i (?:have to )?"
                            r"(?:pay|be charged)|shipping (?:cost|fee|charge)|cost to ship|"

@@ -40,9 +40,10 @@ COVERS = {"delivery_options": {"delivery_options", "delivery_period"},
 def further_answers(turn: Turn, intent: str, reply: Reply, shopper: Shopper,
                     shopping: Pointing, faq: FaqRetriever) -> list[str]:
     """The lines answering the message's further questions, not already in ``reply``."""
+    total = _counted_total(turn, intent, reply, shopper, shopping)
     clauses = [c for c in CLAUSES.split(turn.latest.text) if len(c.strip()) > 6]
     if reply.handover or not (len(clauses) >= 2 or len(_topics(turn.latest.text)) >= 2):
-        return []  # one question: the reply answers it
+        return total  # one question: the reply answers it (and the sum, if one was asked)
     clauses = clauses or [turn.latest.text]
     answered = set(COVERS.get(intent, {intent}))
     if intent in ("faq", "report_problem", *PRODUCT_INTENTS):  # it answered the first clause
@@ -60,7 +61,26 @@ def further_answers(turn: Turn, intent: str, reply: Reply, shopper: Shopper,
                 extra += _topic_lines(clause, topic, shopper, shopping, faq, reply) \
                     if not (topic == "membership_benefits" and money.EARN.search(clause)
                             and current) else [_earned(turn.latest.text, current, shopper)]
-    return extra
+    return total + extra
+
+
+def _counted_total(turn: Turn, intent: str, reply: Reply, shopper: Shopper,
+                   shopping: Pointing) -> list[str]:
+    """"how much caffeine is in it, and what do 2 packs run me with shipping": after the
+    product's facts, what that many cost and whether they ship free."""
+    text = turn.latest.text
+    count = money.quantity_in(text)
+    if intent not in PRODUCT_INTENTS or not count or not (
+            cues.SHIPPING_COST.search(text) or cues.TOTAL.search(text)
+            or cues.FREE_SHIPPING.search(text) or cues.WITH_SHIPPING.search(text)):
+        return []
+    product = shopping.find(str(reply.slots.get("product") or turn.slots.get("product") or ""))
+    if product is None or any("USD, " in t or "一共" in t for t in reply.texts):
+        return []
+    what = f"{count} × {product.name(shopper.language)}" if count > 1 else \
+        product.name(shopper.language)
+    return [policy.basket_line(shopper.profile, [(what, product.price * count)],
+                               shopper.language)]
 
 
 def _earned(text: str, product: ProductFacts, shopper: Shopper) -> str:

@@ -47,7 +47,7 @@ LADDER = re.compile(r"(?i)(?:会员)?等级(?:怎么|如何|咋)(?:升|提升|�
 # the shopper's own tier asked along with another's: "what tier am i and what for platinum"
 OWN_TIER = re.compile(r"(?i)\b(?:what|which) (?:tier|level|membership) am i\b|\bam i (?:a |on )?"
                       r"(?:gold|silver|platinum|basic)|what(?:'s| is) my (?:tier|level|status|"
-                      r"membership)|我(?:现在)?是(?:什么|哪个|哪一?级|几级)(?:会员|等级)?|我的(?:会员)?等级")
+                      r"membership)|我(?:现在)?是(?:什么|啥|哪个|哪一?级|几级)(?:会员|等级)?|我的(?:会员)?等级")
 MEMBER_WORD = re.compile(r"(?i)member|\btiers?\b|会员|等级|银卡|金卡|白金")
 
 

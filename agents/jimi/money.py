@@ -21,7 +21,7 @@ INSTALMENTS = 4            # the FAQ: orders of $100 or more split into 4 intere
 INSTALMENT_MIN = 100.0
 EARN = re.compile(r"(?i)how many (?:points|would i (?:get|earn))|points? (?:would|will|do|can) i "
                   r"(?:get|earn)|\bearn\b.{0,20}\bpoints|能拿多少积分|能得多少积分|能积多少|得多少积分|"
-                  r"拿多少积分|返多少积分|能有多少积分|送多少积分|给多少积分")
+                  r"(?:拿|返|有|送|给|攒|赚|累计|积累)多少积分")
 INSTALMENT = re.compile(r"(?i)instal|split (?:the |my |a |an )?(?:payment|order|it|\$)|"
                         r"pay (?:it )?in (?:parts|installments|instalments)|每期|分期|"
                         r"(?:each|every|per|a) (?:payment|part)\b|each time\b|每次(?:付|还)多少|每笔")
@@ -30,8 +30,9 @@ _SPEND = re.compile(r"(?i)(?:\$|usd\s?)(\d+(?:\.\d+)?)|(\d+(?:\.\d+)?)\s?(?:usd|
 
 
 COUNT_ZH = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "十": 10}
-_QUANTITY = re.compile(r"(?i)(?:买|要|来|get|buy|order|take)\s*(两|二|三|四|五|六|十|\d{1,2})\s*"
-                       r"(?:箱|个|件|双|瓶|包|盒|套|支|罐|packs?|boxes|cases|pairs|of (?:them|those))")
+_QUANTITY = re.compile(r"(?i)(?:买|要|来|get|buy|order|take)\s*(一|两|二|三|四|五|六|十|\d{1,2})\s*"
+                       r"(?:箱|个|件|双|瓶|包|盒|套|支|罐|packs?|boxes|cases|pairs|of (?:them|those))|"
+                       r"\b(\d{1,2}) (?:packs|boxes|cases|pairs|bottles|cans|tins)\b")
 
 
 def quantity_in(text: str) -> int | None:
@@ -39,7 +40,7 @@ def quantity_in(text: str) -> int | None:
     match = _QUANTITY.search(text)
     if not match:
         return None
-    said = match.group(1)
+    said = match.group(1) or match.group(2)
     return int(said) if said.isdigit() else COUNT_ZH[said]
 
 

@@ -168,11 +168,15 @@ def basket_line(profile: ProfileRow, priced: list[tuple[str, float]], language: 
     free = over is None or total >= over
     if language == "zh":
         items = "加".join(f"{name}（{price:.2f}美元）" for name, price in priced)
-        verdict = ("可以包邮" if free else
+        verdict = ("可以包邮，标准配送免运费" if free else
                    f"还差{over - total:.2f}美元包邮（满{over:g}美元标准配送免运费）" if over else "")
-        return f"{items}一共{total:.2f}美元，{verdict}。"
+        shipped = "" if free else \
+            f"加上标准运费{STANDARD_SHIPPING}美元共{total + STANDARD_SHIPPING:.2f}美元。"
+        return f"{items}一共{total:.2f}美元，{verdict}。{shipped}"
     items = " + ".join(f"{name} ({price:.2f})" for name, price in priced)
     verdict = ("so standard shipping is free" if free else
                f"{over - total:.2f} USD short of free standard shipping (over ${over:g})"
                if over else "")
-    return f"{items} comes to {total:.2f} USD, {verdict}."
+    shipped = "" if free else \
+        f" With standard shipping ({STANDARD_SHIPPING}) it is {total + STANDARD_SHIPPING:.2f} USD."
+    return f"{items} comes to {total:.2f} USD, {verdict}.{shipped}"

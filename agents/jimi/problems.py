@@ -48,7 +48,7 @@ PROBLEMS = {
         r"sent (?:me )?the wrong|ordered .{0,60}(?:but|and) (?:got|received|there'?s|they sent|"
         r"(?:you|u) sent|it'?s|came)|in the box.{0,30}instead"
         r"|发错|寄错|颜色不对|尺码不对|型号不对|码数不对|不是我买的|不是我要的|不是我订的|货不对板|来的是|"
-        r"寄来的是|收到的是.{0,12}不是|发(?:的|了|来)?.{0,6}[色码号].{0,12}(?:我)?(?:订|买|要|选)的(?:是|明明是)|"
+        r"寄来的是|收到的是.{0,12}不是|[色码号]的?.{0,12}我(?:订|买|要|选)的(?:是|明明是)|"
         r"(?:sent|got|received|came|arrived|delivered).{0,60}\bI (?:definitely |actually |clearly )?"
         r"(?:picked|ordered|chose|selected|asked for|paid for)\b(?! (?:\d+|two|three))"),
     "missing": re.compile(
@@ -112,6 +112,8 @@ def dated(text: str, order: OrderRow) -> bool:
 
 _WOULD_IT = re.compile(r"(?i)会不会|会不|是否|容易|\b(?:will|would|does|do|can|could) (?:it|they|this|that|"
                        r"these|those)\b")
+# "摔了会不会碎": a 了 in the condition of a question tells nothing happened
+_IF_THEN = re.compile(r"了\s*(?=(?:会不会|会不)\s*(?:碎|坏|裂|漏|断|变形|掉))")
 _HAPPENED = re.compile(r"(?i)arriv|came|received|\bgot\b|broke|sent|\bmy\b|\bmine\b|收到|到货|到了|寄来|"
                        r"买的|我的|我买|了")
 
@@ -119,7 +121,7 @@ _HAPPENED = re.compile(r"(?i)arriv|came|received|\bgot\b|broke|sent|\bmy\b|\bmin
 def problem_in(text: str) -> str | None:
     """The problem a report describes; none for a question whether one could happen ("会不会
     漏水", "will it leak?")."""
-    if _WOULD_IT.search(text) and not _HAPPENED.search(text):
+    if _WOULD_IT.search(text) and not _HAPPENED.search(_IF_THEN.sub("", text)):
         return None
     for problem, pattern in PROBLEMS.items():
         if pattern.search(text):

@@ -31,8 +31,8 @@ REQUESTS = (
 _WHETHER = re.compile(r"(?i)\b(?:can|could|may|do|should|would) i\b|\bif\b|\bwhether\b|"
                       r"\bpolicy\b|\b(?:has|have|was|is|did) (?:it|that|they|my)\b|如果|要是|的话|"
                       r"还能|能不能|可不可以|吗|怎么")
-# ... or asks for it not to be done: "no, don't cancel it", "先别退"
-_NOT = re.compile(r"(?i)\b(?:don'?t|do not|dont|not|never|no need to|no longer|rather not)\b|"
+# ... or asks for it not to be done: "no, don't cancel it", "先别退" ("if not, swap it" does ask)
+_NOT = re.compile(r"(?i)\b(?:don'?t|do not|dont|(?<!\bif )not|never|no need to|no longer|rather not)\b|"
                   r"别|不要|不用|先不|不想|不必|没必要")
 # ... unless it asks JIMI to do it: "can you cancel it?", "能帮我取消吗"
 _FOR_ME = re.compile(r"(?i)\b(?:can|could|would) (?:you|u)\b|\bfor me\b|\bpls\b|\bplease\b|帮我|给我")

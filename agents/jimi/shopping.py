@@ -218,7 +218,8 @@ class Shopping(Comparing, Relating):
         if not asked or asked == product.currency or not rate:
             return []
         budget = money_in(text)
-        if budget and budget[1] == asked:  # "400块够不够": the sum in USD, and whether it is
+        if budget and budget[1] == asked and _ENOUGH.search(text):  # "400块够不够": the sum
+            # in USD, and whether it is enough
             held = round(budget[0] * rate, 2)
             enough = held >= product.price
             if language == "zh":
@@ -377,6 +378,7 @@ _AMOUNT = re.compile(r"(?i)[$€£¥]\s*\d+(?:\.\d+)?|\d+(?:\.\d+)?\s*(?:dollars
 _NOT_AMOUNT = re.compile(r"(?i)\bnot\s+[$€£¥]?\d+(?:\.\d+)?|不是\s*\d+")
 OUT_NOW = {"en": "Note that the {name} is out of stock right now.", "zh": "另外，{name}目前缺货。"}
 _OUT = re.compile(r"(?i)out of stock|缺货|sold out|售罄")
+_ENOUGH = re.compile(r"(?i)够|\benough\b|\bafford\b|\bcover\b")  # "400块够不够"
 # "这个是儿童的啊", "that's a kids one": the shopper objects, they want one not for kids
 _KIDS_OBJECTION = re.compile(r"(?i)(?:这个|这款|那个|这)是(?:给)?(?:儿童|小孩)(?:的|款|用的)|"
                              r"\b(?:that|it|this)(?:'s| is) (?:a |for )?(?:kids?|children)(?:'s?)?"

@@ -56,8 +56,10 @@ class Sums(OrderTalk):
         """(name, price) of what a shipping question prices: the products named, "both" of
         those just shown, or the order under discussion ("what's the order total then?")."""
         text, language = turn.latest.text, shopper.language
+        count = money.quantity_in(text)
         if not (cues.FREE_SHIPPING.search(text) or cues.TOTAL.search(text)
-                or (cues.SHIPPING_COST.search(text) and _THIS_ORDER.search(text))
+                or ((cues.SHIPPING_COST.search(text) or cues.WITH_SHIPPING.search(text))
+                    and (_THIS_ORDER.search(text) or count))
                 or basket_asked(turn, self.shopping, shopper.profile.id)):
             return []
         counted = self.shopping.counted_basket(turn, shopper.profile.id)
@@ -66,9 +68,10 @@ class Sums(OrderTalk):
         if pointed is not None and pointed.how == "plural":  # "两个都买的话一共多少钱"
             many = 2 if _BOTH.search(text) else 3  # "the total for both": two of them
             named = [self.knowledge.product(p) for p in pointed.products[:many]]
-        elif not named and cues.THIS_ONE.search(text) and turn.slots.get("product"):
-            found = self.shopping.find(str(turn.slots["product"]))  # "买这个包邮吗"
-            named = [found] if found else []
+        elif not named and (cues.THIS_ONE.search(text) or count):
+            found = self.shopping.product_of(turn, shopper.profile.id)  # "买这个包邮吗",
+            named = [found] if found else []  # "买10瓶多少钱 要运费吗": the one discussed
+            counted = [(found, count)] if found and count else counted
         if named:  # "2 mugs plus the coffee tin": each at its count
             counts = {p.id: count for p, count in counted}
             return [_priced_line(p, counts.get(p.id, 1), language) for p in named]
@@ -136,6 +139,14 @@ class Sums(OrderTalk):
         amount = money.spend_in(turn.latest.text)
         if amount is not None:
             return amount, ""
+        order_id = str(turn.slots.get("order_id") or "")
+        if order_id and _THIS_ORDER.search(turn.latest.text):  # "这单我能拿多少积分"
+            try:
+                order = self.knowledge.accounts.order_for(shopper.profile.id, order_id)
+            except NotFound:
+                return None
+            return order.total, (f"订单{order.id}（{order.total:.2f}美元）" if shopper.language == "zh"
+                                 else f"Order {order.id} ({order.total:.2f} USD)")
         product = self.shopping.product_of(turn, shopper.profile.id)
         if product is None:
             return None
