@@ -98,7 +98,8 @@ ASKS_ABOUT = re.compile(r"(?i)^\s*(?:so |and |but |ok )?(?:does|do|is|are|can|ha
 # what an order holds: "whats in that one again", "那单里有什么"
 CONTENTS = re.compile(r"(?i)what'?s in (?:it|that|this|the|my)|what (?:was|is) in (?:it|that|this|the|my)|"
                       r"what did i (?:order|buy|get)|what(?:'s| is| was) my (?:most recent|last|latest|"
-                      r"newest) order|我(?:最近|上次|最新)(?:买|下单)?的?(?:是)?(?:什么|啥)|里面有(?:什么|啥|哪些)|买了(?:什么|啥|哪些)|有哪些东西")
+                      r"newest) order|我(?:最近|上次|最新)(?:买|下单)?的?(?:是)?(?:什么|啥)|里面有(?:什么|啥|哪些)|买了(?:什么|啥|哪些)|有哪些东西|"
+                      r"(?:单|次)(?:买|订)的(?:是)?(?:什么|啥)")
 # intents under which a short message may narrow the last search ("不要带咖啡因的")
 REFINING_INTENTS = frozenset({"deny", "inform", "affirm", "out_of_scope", "nlu_fallback",
                               "product_question", "product_search"})

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from agents.jimi import policy
+from agents.jimi.search_terms import CURRENCY_ZH
 from kg.facts import ProductFacts
 from kg.schema import ProfileRow
 
@@ -92,3 +93,10 @@ def instalment_line(amount: float, language: str, what: str = "") -> str:
         return f"{thing} is under {INSTALMENT_MIN:g} USD, so it can't be split into instalments."
     return (f"{thing} can be split into {INSTALMENTS} interest-free instalments of {part:.2f} USD, "
             "one every two weeks; the first is charged when you order.")
+
+
+def in_currency_line(amount: float, asked: str, language: str) -> str:
+    """``amount`` (already in the currency ``asked``) said with the rate it came from."""
+    if language == "zh":
+        return f"约合{amount:.2f}{CURRENCY_ZH.get(asked, asked)}（按配置汇率）。"
+    return f"That is about {amount:.2f} {asked} at our configured rate."

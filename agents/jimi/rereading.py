@@ -299,6 +299,9 @@ class Rereading(OrderTalk):
                 self.shopping.products_named(text)) + len(turn.last_shown()) + bool(
                 turn.slots.get("product")) >= 2):
             return "compare_products"
+        if intent in ("out_of_scope", "nlu_fallback") and cues.CONTENTS.search(text) and \
+                _ORDER_WORD.search(text):
+            return "order_status"  # "我上一单买的啥来着": that order's lines
         if intent in ("inform", "out_of_scope", "nlu_fallback") and \
                 len(self.shopping.products_named(text)) == 1:
             return "product_question"  # "do the fitbuds come in white"
@@ -407,6 +410,7 @@ def _listed_or_asked_orders(turn: Turn) -> bool:
 
 
 # a search tried again with a new budget: "那预算加到700呢", "ok what about under 150 then"
+_ORDER_WORD = re.compile(r"(?i)\border\b|单|订单")
 _NEW_TRY = re.compile(r"(?i)那|呢|\bthen\b|what about|how about|\binstead\b")
 # "the grown-up one, battery?": one of those shown, asked about
 _THE_ONE = re.compile(r"(?i)\bthe [\w-]+(?: [\w-]+)? one\b")

@@ -246,9 +246,10 @@ class Amount:
 
     def said(self, language: str) -> str:
         """The need in words: "at least 500 ml", "500毫升以上"."""
-        unit = {"mah": "mAh", "ml": "ml", "g": "g", "h": "h", "w": "W", "lm": "lm"}[self.unit]
-        zh_unit = {"mah": "毫安时", "ml": "毫升", "g": "克", "h": "小时", "w": "瓦", "lm": "流明"}[
-            self.unit]
+        unit = {"mah": "mAh", "ml": "ml", "g": "g", "h": "h", "w": "W", "lm": "lm",
+                "mg": "mg"}[self.unit]
+        zh_unit = {"mah": "毫安时", "ml": "毫升", "g": "克", "h": "小时", "w": "瓦", "lm": "流明",
+                   "mg": "毫克"}[self.unit]
         if self.low is not None and self.high is not None:
             return (f"{self.low:g}-{self.high:g}{zh_unit}" if language == "zh" else
                     f"{self.low:g}-{self.high:g} {unit}")
@@ -267,15 +268,17 @@ _UNIT_WORDS = {"mah": "mah", "毫安": "mah", "毫安时": "mah", "ml": "ml", "�
                "l": "ml", "litre": "ml", "liter": "ml", "litres": "ml", "liters": "ml", "升": "ml",
                "g": "g", "grams": "g", "gram": "g", "克": "g", "kg": "g", "公斤": "g", "千克": "g",
                "h": "h", "hours": "h", "hour": "h", "hrs": "h", "小时": "h", "w": "w",
-               "watts": "w", "watt": "w", "瓦": "w", "lm": "lm", "lumens": "lm", "流明": "lm"}
+               "watts": "w", "watt": "w", "瓦": "w", "lm": "lm", "lumens": "lm", "流明": "lm",
+               "mg": "mg", "milligrams": "mg", "milligram": "mg", "毫克": "mg"}
 _SCALE = {"l": 1000.0, "litre": 1000.0, "liter": 1000.0, "litres": 1000.0, "liters": 1000.0,
           "升": 1000.0, "kg": 1000.0, "公斤": 1000.0, "千克": 1000.0}
 _CONVERT = {("l", "ml"): 1000.0}  # a product's litres compared with a need in millilitres
 _AMOUNT = re.compile(
     r"(?i)(at least|minimum|min|over|more than|above|greater than|>=?|at most|maximum|max|"
     r"under|less than|below|up to|<=?|不少于|至少|超过|大于|不超过|少于|小于|低于)?\s*"
-    r"(\d[\d,]*(?:\.\d+)?)\s*(mah|ml|litres?|liters?|l|kg|grams?|g|hours?|hrs|h|watts?|w|"
-    r"lumens|lm|毫安时|毫安|毫升|升|公斤|千克|克|小时|瓦|流明)(?![a-z])\s*(以上|以下|以内|起|\+)?")
+    r"(\d[\d,]*(?:\.\d+)?)\s*(mah|mg|milligrams?|ml|litres?|liters?|l|kg|grams?|g|hours?|hrs|h|"
+    r"watts?|w|lumens|lm|毫安时|毫安|毫克|毫升|升|公斤|千克|克|小时|瓦|流明)(?![a-z])\s*"
+    r"(以上|以下|以内|起|\+)?")
 _LOW = ("at least", "minimum", "min", "over", "more than", "above", "greater than", ">", ">=",
         "不少于", "至少", "超过", "大于")
 

@@ -229,9 +229,7 @@ class Shopping(Comparing, Relating):
             return [(f"{budget[0]:g} {asked} is about {held:.2f} {product.currency}, "
                      f"{'enough' if enough else 'not enough'} for the {product.name_en} "
                      f"({product.price:.2f} {product.currency}).")]
-        amount = product.price / rate
-        return [f"约合{amount:.2f}{CURRENCY_ZH.get(asked, asked)}（按配置汇率）。" if language == "zh"
-                else f"That is about {amount:.2f} {asked} at our configured rate."]
+        return [money.in_currency_line(product.price / rate, asked, language)]
 
     def _about_each(self, turn: Turn, shopper: Shopper, product_ids: list[str]) -> Reply:
         """"Do they come in black?" after a list: the answer for each product shown, and

@@ -12,14 +12,21 @@ from agents.jimi.faq import answer_of
 from agents.jimi.faq_talk import OFFER_PERSON
 from agents.jimi.order_talk import OrderTalk
 from agents.jimi.pointing import count_in
+from agents.jimi.search_terms import currency_asked
 from agents.jimi.shopping import Shopping
 from kg.facts import ProductFacts
 from shopmind.errors import NotFound
 
 # the order under discussion, in a shipping question ("这单要付运费吗", "on that order")
 _THIS_ORDER = re.compile(r"(?i)这单|那单|这个订单|那个订单|\b(?:this|that|the|my) order\b")
+METHODS_QUESTION = {"en": "Which payment methods do you accept?", "zh": "支持哪些支付方式？"}
+_METHOD = re.compile(r"(?i)wechat|alipay|paypal|apple pay|google pay|\bvisa\b|mastercard|amex|"
+                     r"credit card|微信|支付宝|信用卡|银行卡|花呗")
 KEEP_TIER_QUESTION = {"en": "How long do I keep my tier?", "zh": "会员等级可以保持多久？"}
 
+# its price asked with the shipping: "多少钱 包邮吗", "how much is it and is shipping free"
+_HOW_MUCH = re.compile(r"(?i)\bhow much (?:is it|would it|does it|will it|for (?:it|one|that))|"
+                       r"\bwhat(?:'s| is) the price\b|(?<!运费)(?<!邮费)(?<!运费要)多少钱|啥价|什么价")
 # two of those shown: "the total for both", "这两个一起"
 _BOTH = re.compile(r"(?i)\bboth\b|两个|两款|两件|俩|这两")
 
@@ -33,7 +40,8 @@ class Sums(OrderTalk):
                                        policy.region_named(*turn.recent_texts()))]
         priced = self._basket(turn, shopper)
         if priced:  # "买一个亚麻抱枕加一个雪松香薰蜡烛，够包邮吗": the basket's total
-            texts.insert(0, policy.basket_line(shopper.profile, priced, shopper.language))
+            texts[:0] = [policy.basket_line(shopper.profile, priced, shopper.language),
+                         *self._in_currency(turn, priced, shopper.language)]
         named = self.shopping.basket(turn, shopper.profile.id)
         return Reply(texts, slots={"product": named[0].name_en} if len(named) == 1 else {})
 
@@ -43,7 +51,8 @@ class Sums(OrderTalk):
         priced = self._basket(turn, shopper)
         if not priced:
             return self._delivery_options(turn, shopper)
-        texts = [policy.basket_line(shopper.profile, priced, shopper.language)]
+        texts = [policy.basket_line(shopper.profile, priced, shopper.language),
+                 *self._in_currency(turn, priced, shopper.language)]
         if money.EARN.search(turn.latest.text):  # "这两个一起买多少钱，能给我多少积分"
             texts.append(money.points_earned(shopper.profile, sum(p for _, p in priced),
                                              shopper.language))
@@ -52,6 +61,15 @@ class Sums(OrderTalk):
                                        policy.region_named(*turn.recent_texts())))
         return Reply(texts)
 
+    def _in_currency(self, turn: Turn, priced: list[tuple[str, float]],
+                     language: str) -> list[str]:
+        """"whats that in pounds and is shipping free": the total in the currency asked."""
+        asked = currency_asked(turn.latest.text)
+        rate = self.shopping.search.rates.get(asked or "")
+        if not asked or asked == "USD" or not rate:
+            return []
+        return [money.in_currency_line(sum(price for _, price in priced) / rate, asked, language)]
+
     def _basket(self, turn: Turn, shopper: Shopper) -> list[tuple[str, float]]:
         """(name, price) of what a shipping question prices: the products named, "both" of
         those just shown, or the order under discussion ("what's the order total then?")."""
@@ -59,7 +77,7 @@ class Sums(OrderTalk):
         count = money.quantity_in(text)
         if not (cues.FREE_SHIPPING.search(text) or cues.TOTAL.search(text)
                 or ((cues.SHIPPING_COST.search(text) or cues.WITH_SHIPPING.search(text))
-                    and (_THIS_ORDER.search(text) or count))
+                    and (_THIS_ORDER.search(text) or count or _HOW_MUCH.search(text)))
                 or basket_asked(turn, self.shopping, shopper.profile.id)):
             return []
         counted = self.shopping.counted_basket(turn, shopper.profile.id)
@@ -68,7 +86,7 @@ class Sums(OrderTalk):
         if pointed is not None and pointed.how == "plural":  # "两个都买的话一共多少钱"
             many = 2 if _BOTH.search(text) else 3  # "the total for both": two of them
             named = [self.knowledge.product(p) for p in pointed.products[:many]]
-        elif not named and (cues.THIS_ONE.search(text) or count):
+        elif not named and (cues.THIS_ONE.search(text) or count or _HOW_MUCH.search(text)):
             found = self.shopping.product_of(turn, shopper.profile.id)  # "买这个包邮吗",
             named = [found] if found else []  # "买10瓶多少钱 要运费吗": the one discussed
             counted = [(found, count)] if found and count else counted
@@ -90,8 +108,11 @@ class Sums(OrderTalk):
         texts = [faq] if faq else []
         priced = self._priced(turn, shopper) if money.INSTALMENT.search(turn.latest.text) else None
         if priced:  # "可以分期吗？每期多少钱": what each instalment comes to
-            return Reply([money.instalment_line(priced[0], shopper.language, priced[1])],
-                         slots=self._priced_slot(turn, shopper, priced))
+            texts = [money.instalment_line(priced[0], shopper.language, priced[1])]
+            row = self.faq.best(METHODS_QUESTION[shopper.language], "payment") \
+                if _METHOD.search(turn.latest.text) else None  # "每期多少钱 能用微信付吗"
+            texts += [answer_of(row, shopper.language)] if row else []
+            return Reply(texts, slots=self._priced_slot(turn, shopper, priced))
         texts.append(OFFER_PERSON[shopper.language])
         return Reply(texts)
 

@@ -176,3 +176,57 @@ def test_the_points_on_this_order_are_the_order_total_times_the_rate(
                          Shopper(shopper.profile, "zh"))
     rate = policy.terms(shopper.profile).points_per_dollar
     assert f"{order.total * rate:g}积分" in _said(reply.texts)
+
+
+def test_a_caffeine_limit_in_milligrams_is_no_budget(jimi: Jimi,
+                                                     synced_platform: Platform) -> None:
+    drinks = [p for p in synced_platform.knowledge.graph.products()
+              if isinstance(p.attributes.get("caffeine_mg"), int | float)]
+    reply = jimi.respond(conversation(user_turn("想找咖啡因每罐60毫克以下的饮料",
+                                                "product_search")),
+                         member(synced_platform, "basic", "zh"))
+    shown = set(reply.shown or [])
+    assert shown and all(float(p.attributes["caffeine_mg"]) <= 60 for p in drinks
+                         if p.id in shown)
+    assert any(float(p.attributes["caffeine_mg"]) > 60 for p in drinks)  # one left out
+
+
+def test_phone_cases_are_not_earbud_covers(jimi: Jimi, synced_platform: Platform) -> None:
+    reply = jimi.respond(conversation(user_turn("手机壳哪个最便宜", "product_search")),
+                         member(synced_platform, "basic", "zh"))
+    names = [synced_platform.knowledge.product(p).name_en for p in reply.shown or []]
+    assert names and all("Phone Case" in n for n in names)
+
+
+def test_what_the_last_order_held_when_the_nlu_was_unsure(jimi: Jimi,
+                                                         synced_platform: Platform) -> None:
+    accounts = synced_platform.knowledge.accounts
+    profile = next(p for p in accounts.profiles() if len(accounts.orders_of(p.id)) >= 2)
+    latest = accounts.orders_of(profile.id)[0]
+    reply = jimi.respond(conversation(user_turn("我上一单订的是啥来着", "out_of_scope")),
+                         Shopper(profile, "zh"))
+    said = _said(reply.texts)
+    assert latest.id in said
+    assert synced_platform.knowledge.product(latest.lines[0].product_id).name("zh") in said
+
+
+def test_instalments_with_the_payment_methods_when_a_wallet_is_named(
+        jimi: Jimi, synced_platform: Platform) -> None:
+    product = max(synced_platform.knowledge.graph.products(), key=lambda p: p.price)
+    reply = jimi.respond(conversation(user_turn("分期的话每期多少 能用支付宝吗", "payment_issue"),
+                                      slots={"product": product.name_en}),
+                         member(synced_platform, "basic", "zh"))
+    said = _said(reply.texts)
+    assert f"{product.price / 4:.2f}美元" in said and "支付宝" in said
+
+
+def test_the_price_and_free_shipping_of_the_product_discussed_in_another_currency(
+        jimi: Jimi, synced_platform: Platform) -> None:
+    product = _cheapest(synced_platform, 20.0)
+    reply = jimi.respond(conversation(user_turn("how much would it be in euros and do i pay "
+                                                "for shipping", "delivery_options"),
+                                      slots={"product": product.name_en}),
+                         member(synced_platform, "gold"))
+    said = _said(reply.texts)
+    assert f"comes to {product.price:.2f} USD" in said
+    assert f"{product.price / 1.08:.2f} EUR" in said
