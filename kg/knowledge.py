@@ -16,6 +16,7 @@ from kg.accounts import AccountStore
 from kg.catalog import Row, RowProblem, read_jsonl
 from kg.facts import ProductFacts
 from kg.graph import ProductGraph
+from kg.kinds import KINDS
 from kg.matching import ProductMatcher
 from kg.mining.pipeline import Miner, MiningReport, ingest
 from kg.query import KnowledgeQuery
@@ -157,6 +158,7 @@ MINING_VERSION = 2
 
 def _catalog_digest(catalog_dir: Path) -> str:
     digest = hashlib.sha256(f"mining {MINING_VERSION}".encode())
+    digest.update(repr(sorted(KINDS.items())).encode())  # a changed kind table re-ingests
     for name in CATALOG_FILES:
         path = catalog_dir / name
         digest.update(name.encode())

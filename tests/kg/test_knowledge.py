@@ -59,3 +59,18 @@ def test_embedded_chroma_persists(tmp_path: Path, synced_platform: Platform) -> 
     assert reopened.count("faq") == 1
     assert reopened.search("faq", "guarantee period", 1)[0].id == "f1"
     assert "embedded" in reopened.heartbeat()
+
+
+def test_a_changed_kind_table_syncs_the_catalogue_again(tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The graph's kinds come from ``kg.kinds``: a data folder synced under another kind table
+    is mined again, not kept with the old kinds (phone cases once were plain cases)."""
+    from kg import knowledge
+    from kg.kinds import KINDS, Kind
+
+    (tmp_path / "products.jsonl").write_text("")
+    before = knowledge._catalog_digest(tmp_path)
+    assert knowledge._catalog_digest(tmp_path) == before  # stable
+    changed = {**KINDS, "test-kind": Kind("test-kind", "test kinds", "测试", None, ("testy",), ())}
+    monkeypatch.setattr(knowledge, "KINDS", changed)
+    assert knowledge._catalog_digest(tmp_path) != before
