@@ -56,7 +56,7 @@ _TABLE = (
     _k("slides", "slides", "拖鞋", "shoes", "slide|slides|slipper|slippers|flip-flops", "拖鞋"),
     _k("socks", "socks", "袜子", None, "sock|socks", "袜|袜子"),
     _k("tops", "tops", "上衣", None, "top|tops", "上衣"),
-    _k("tees", "T-shirts", "T恤", "tops", "tee|tees|t-shirt|t-shirts|tshirt|tshirts", "T恤|t恤|短袖"),
+    _k("tees", "T-shirts", "T恤", "tops", "tee|tees|t-shirt|t-shirts|tshirt|tshirts|t shirt|t shirts", "T恤|t恤|短袖"),
     _k("shirts", "shirts", "衬衫", "tops", "shirt|shirts", "衬衫"),
     _k("hoodies", "hoodies", "卫衣", "tops",
        "hoodie|hoodies|sweatshirt|sweatshirts", "卫衣|连帽衫|连帽卫衣"),

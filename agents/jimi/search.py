@@ -19,6 +19,7 @@ Example::
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 from agents.jimi.asked import attributes_asked
@@ -49,7 +50,7 @@ from agents.jimi.search_words import (
     shown_value,
     unsold,
 )
-from agents.jimi.wording import agree
+from agents.jimi.wording import agree, colour_name
 from kg.constraints import Constraints
 from kg.facts import ProductFacts
 from kg.knowledge import KnowledgeBase
@@ -141,7 +142,8 @@ class ProductSearch:
             ordered = self._ordered(ranked, ordering)
             ranked, ordering = (ordered, ordering) if ordered else (ranked, None)  # none has
             # the value asked to order by: the matches unordered
-            about = tuple(a for a in attributes_asked(text, None) if a not in _OWN_KEYS)
+            about = tuple(a for a in attributes_asked(text, None) if a not in _OWN_KEYS) + (
+                ("colour",) if _COLOURS_ASKED.search(text) else ())  # "多少钱 啥颜色": each's
             wanted = count_asked(text) if ordering is not None else None
             if wanted:  # "the 3 most expensive things": three, and no "more"
                 ranked = ranked[:wanted]
@@ -297,6 +299,11 @@ class ProductSearch:
         for n, product in enumerate(products, 1):
             reasons = reasons_for(product, constraints, language)
             for wanted in dict.fromkeys(keys):
+                if wanted == "colour":  # "有没有更轻的跑鞋 啥颜色": the colours of each
+                    names = [colour_name(c, language) for c in product.values("colour")]
+                    reasons += ["、".join(names) if language == "zh" else "/".join(names)] \
+                        if names else []
+                    continue
                 value = shown_value(product, wanted, language)
                 if value and wanted != key:  # asked about: "咖啡因0毫克", "caffeine 0 mg"
                     label, _ = attribute_name(wanted, language)
@@ -362,6 +369,9 @@ def _hard(constraints: Constraints) -> bool:
 
 
 _OWN_KEYS = frozenset({"price", "stock", "colour", "size"})
+# which colours the products come in, asked with a search
+_COLOURS_ASKED = re.compile(r"(?i)\b(?:what|which) colou?rs?\b|\bcolou?r options\b|\bin what colou?rs?\b|"
+                            r"(?:啥|什么|哪些|哪几种|几种)颜色|颜色(?:有)?(?:哪些|几种|有啥)")
 
 
 def _bears(attribute: str, products: list[ProductFacts]) -> bool:

@@ -30,6 +30,7 @@ from agents.jimi.search_terms import (
     currency_asked,
     currency_of,
     key_for,
+    meets,
     money_in,
     needs_in,
     ordering_of,
@@ -40,7 +41,7 @@ from agents.jimi.similar import similar_reply
 from agents.jimi.wording import attribute_asked
 from kg.attributes import AttributeRanker, attribute_text
 from kg.facts import ProductFacts
-from kg.kinds import kind_of
+from kg.kinds import kind_of, lineage
 from kg.knowledge import KnowledgeBase
 from shopmind.errors import NotFound
 
@@ -97,9 +98,9 @@ class Shopping(Comparing, Relating):
         texts = [] if asked_for else self._answers(product, turn, language, pointed)
         if cues.BUYING.search(text) and not product.in_stock:  # "I'll buy the pocket one"
             texts.insert(0, describe_attribute(product, "stock", language))
-        if not product.in_stock and (cues.BUYING.search(text) or size_asked(text) or
+        if not product.in_stock and (cues.BUYING.search(text) or size_asked(text, product) or
                                      "stock" in attributes_asked(text, product)):
-            texts += self._in_stock_instead(product, language)  # "现在能买到吗": what can be
+            texts += self._in_stock_instead(product, language, text)  # "现在能买到吗": what can be
         elif not product.in_stock and texts and not any(_OUT.search(t) for t in texts):
             texts.append(OUT_NOW[language].format(name=product.name(language)))  # worth knowing
         reply = Reply(texts, slots={"product": product.name_en})
@@ -195,16 +196,22 @@ class Shopping(Comparing, Relating):
         a search."""
         return self.relative_for(turn, shopper.language) or self.search_reply(turn, shopper)
 
-    def _in_stock_instead(self, product: ProductFacts, language: str) -> list[str]:
-        """The product of the same kind nearest in price that is in stock, for one that is
-        not."""
+    def _in_stock_instead(self, product: ProductFacts, language: str, text: str = "") -> list[str]:
+        """The product of the same kind (else of a kind above it) nearest in price that is in
+        stock, for one that is not; one with the needs the words name first ("waterproof")."""
+        lowered = text.lower()  # "need waterproof snow boots": a waterproof one, if any
+        needs = needs_in(text) + [(a, True) for a, v in product.attributes.items()
+                                  if v is True and a.replace("_", " ") in lowered]
         kinds = self.kinds_of(product.id)
-        if not kinds:
-            return []
-        others = [self.knowledge.product(p) for p in
-                  self.knowledge.query.products_of_kind(f"kind:{kinds[0]}") if p != product.id]
-        stocked = sorted((p for p in others if p.in_stock),
-                         key=lambda p: abs(p.price - product.price))
+        stocked: list[ProductFacts] = []
+        for kind in lineage(kinds[0]) if kinds else []:  # snow boots, else any boots
+            others = [self.knowledge.product(p) for p in
+                      self.knowledge.query.products_of_kind(f"kind:{kind}") if p != product.id]
+            stocked = sorted((p for p in others if p.in_stock),
+                             key=lambda p: (not all(meets(p, n) for n in needs),
+                                            abs(p.price - product.price)))
+            if stocked:
+                break
         if not stocked:
             return []
         other = stocked[0]
