@@ -198,7 +198,7 @@ class Shopping(Comparing, Relating):
 
     def _in_stock_instead(self, product: ProductFacts, language: str, text: str = "") -> list[str]:
         """The product of the same kind (else of a kind above it) nearest in price that is in
-        stock, for one that is not; one with the needs the words name first ("waterproof")."""
+        stock, for one that is not; one with more of the needs the words name first."""
         lowered = text.lower()  # "need waterproof snow boots": a waterproof one, if any
         needs = needs_in(text) + [(a, True) for a, v in product.attributes.items()
                                   if v is True and a.replace("_", " ") in lowered]
@@ -208,7 +208,7 @@ class Shopping(Comparing, Relating):
             others = [self.knowledge.product(p) for p in
                       self.knowledge.query.products_of_kind(f"kind:{kind}") if p != product.id]
             stocked = sorted((p for p in others if p.in_stock),
-                             key=lambda p: (not all(meets(p, n) for n in needs),
+                             key=lambda p: (-sum(meets(p, n) for n in needs),
                                             abs(p.price - product.price)))
             if stocked:
                 break
