@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 _AMOUNT = re.compile(r"([零〇一二两三四五六七八九十百千万]+)(?=\s*(?:元|块|美元|美金|刀|欧元|欧|英镑|镑|"
-                     r"人民币|以内|以下|之内|以上|左右|的预算))")
+                     r"日元|日币|円|人民币|以内|以下|之内|以上|左右|的预算))")
 
 
 def arabic_amounts(text: str) -> str:

@@ -72,7 +72,9 @@ RETURN_SAID = re.compile(r"(?i)\breturn|退货")
 # a refund as store credit, a policy whatever order it is asked about
 WARRANTY_PERIOD = re.compile(r"(?i)still (?:under|in|covered)|\bcovered\s*[?？]|under (?:the )?warranty|warranty "
                              r"(?:period|last)|how long .{0,20}warranty|还在保修|保修期|保多久|保修多久|"
-                             r"还保修|质保期|质保多久|what about (?:the )?warranty|保修呢|质保呢")
+                             r"还保修|质保期|质保多久|what about (?:the )?warranty|保修呢|质保呢|"
+                             r"\bwhat(?:'?s| is) the warranty\b|\bwarranty (?:on|for) (?:it|this|that|them|"
+                             r"these|those)\b|保修多长|保修几年|保修多少|质保几年")
 REFUND_WHERE = re.compile(r"(?i)where (?:does|do|will) (?:the |my )?(?:money|refund)|money (?:go|goes) "
                           r"back|退到哪|退回哪|退回到哪|原路|退回原来的|退回原|退到原来的|退回.{0,4}卡[吗么]")
 STORE_CREDIT = re.compile(r"(?i)store credit|account balance|shop credit|gift card balance|账户余额|"

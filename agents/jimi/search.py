@@ -79,6 +79,7 @@ class ProductSearch:
         self._currency: tuple[int, str] | None = None
 
     def constraints(self, text: str) -> Constraints:
+        text = _PER_PACK.sub(r"\1", text)  # "under 25 euros a pack": a price per pack, no backpack
         constraints = self.knowledge.query.parse(text)
         if len(constraints.kinds) > 1:
             constraints = replace(constraints, kinds=head_kinds(text, constraints.kinds))
@@ -368,6 +369,7 @@ def _hard(constraints: Constraints) -> bool:
                 constraints.price_max is not None or constraints.price_min is not None)
 
 
+_PER_PACK = re.compile(r"(?i)(\d[\d.,]*(?:\s*[a-z€£$]+)?)\s+(?:a|per|each) pack\b")
 _OWN_KEYS = frozenset({"price", "stock", "colour", "size"})
 # which colours the products come in, asked with a search
 _COLOURS_ASKED = re.compile(r"(?i)\b(?:what|which) colou?rs?\b|\bcolou?r options\b|\bin what colou?rs?\b|"
