@@ -54,6 +54,7 @@ from agents.jimi.wording import agree, colour_name
 from kg.constraints import Constraints
 from kg.facts import ProductFacts
 from kg.knowledge import KnowledgeBase
+from kg.numerals import arabic_amounts
 
 SHOWN = 5
 
@@ -92,6 +93,7 @@ class ProductSearch:
                high: float | None = None) -> Found:
         """The reply to a search request; ``low``/``high`` come from the NLU when the text
         itself states no price the parser reads."""
+        text = arabic_amounts(text)  # "两万日元": the sum and its currency read alike
         constraints = self.constraints(text)
         if constraints.price_max is None and constraints.price_min is None and (
                 low is not None or high is not None) and not amounts_in(text):

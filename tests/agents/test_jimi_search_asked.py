@@ -52,3 +52,29 @@ def test_an_out_of_stock_product_asked_by_size_gets_one_with_the_feature(
     assert "In stock instead: the " in text
     instead = next(p for p in products if f"In stock instead: the {p.name_en} (" in text)
     assert instead.in_stock and instead.attributes.get("waterproof") is True, (gone.name_en, text)
+
+
+def test_a_price_a_pack_is_no_backpack(jimi: Jimi, synced_platform: Platform) -> None:
+    reply = jimi.respond(conversation(user_turn("sugar free drinks under 30 dollars a pack?",
+                                                "product_search")),
+                         member(synced_platform, "basic"))
+    backpacks = {p.id for p in of_kind(synced_platform, "backpacks")}
+    assert reply.shown and not set(reply.shown) & backpacks
+    assert all(synced_platform.knowledge.product(p).category == "drinks" for p in reply.shown)
+
+
+def test_a_budget_in_chinese_numerals_and_yen_is_converted(jimi: Jimi,
+                                                          synced_platform: Platform) -> None:
+    reply = jimi.respond(conversation(user_turn("人在东京 预算两万日元 想买个背包", "product_search")),
+                         member(synced_platform, "basic", "zh"))
+    assert "20000日元约合134.00美元" in "\n".join(reply.texts)
+
+
+@pytest.mark.parametrize("text", ["what's the warranty on it?", "这个保修几年"])
+def test_the_warranty_on_a_product_asks_the_period(jimi: Jimi, synced_platform: Platform,
+                                                   text: str) -> None:
+    kettle = next(p for p in of_kind(synced_platform, "kettles") if "Electric" in p.name_en)
+    language = "zh" if "保修" in text else "en"
+    reply = jimi.respond(conversation(user_turn(text, "faq"), slots={"product": kettle.name_en}),
+                         member(synced_platform, "basic", language))
+    assert "24" in "\n".join(reply.texts)
