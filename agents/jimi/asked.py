@@ -67,7 +67,8 @@ _ASKS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"colou?r temp(?:erature)?|warm or (?:cold|cool)|warm light|cool light|kelvin|色温|暖光|冷光",
      ("colour_temperature_k",)),
     (r"\bdim(?:mable|ming)?\b|调光|调亮度", ("dimmable",)),
-    (r"temperature|how cold|cold can|below (?:zero|freezing)|freezing|控温|温度|多冷|零下|几度",
+    ((r"temperature|\btemps?\b|how hot|how cold|cold can|below (?:zero|freezing)|freezing|控温|温度|"
+      r"多冷|零下|几度|多少度|耐温|耐高温"),
      ("temperature_control", "oven_safe_c", "comfort_rating_c")),
     (r"how waterproof|waterproof rating|how water[- ]?resistant|防水等级|防水性能|防水指数",
      ("hydrostatic_head_mm", "water_resistance_m", "ip_rating")),  # a figure, not yes

@@ -205,6 +205,7 @@ UNIT_ZH = {"h": "小时", "g": "克", "ml": "毫升", "mAh": "毫安时", "L": "
 # how a value is said in a sentence, by attribute: "The X weighs 280 g."
 SENTENCES_EN = {
     "weight_g": "The {name} weighs {value}.",
+    "oven_safe_c": "The {name} is oven safe up to {value}.",
     "battery_life_h": "The {name} runs for up to {value} on one charge.",
     "battery_mah": "The {name} has a {value} battery.",
     "capacity_ml": "The {name} holds {value}.",
@@ -231,6 +232,7 @@ SENTENCES_EN = {
 }
 SENTENCES_ZH = {
     "weight_g": "{name}重{value}。", "battery_life_h": "{name}充满电可用约{value}。",
+    "oven_safe_c": "{name}可进烤箱，最高耐温{value}。",
     "battery_mah": "{name}的电池容量为{value}。", "capacity_ml": "{name}的容量为{value}。",
     "volume_l": "{name}的容量为{value}。", "material": "{name}的材质是{value}。",
     "wattage_w": "{name}的功率为{value}。", "caffeine_mg": "{name}每份含咖啡因{value}。",

@@ -332,6 +332,7 @@ class Rereading(OrderTalk):
             return intent
         if cues.BIGGER.search(text) and len(text) <= 40 and len(turn.last_shown()) <= 1 and \
                 turn.slots.get("product") and not cues.WHICH.search(text) and \
+                not _HOW_BIG.search(text) and \
                 all(a == "capacity_ml" for a in attributes_asked(text, None)):
             return "relative"  # "got bigger one or not"
         pointed = self.shopping.referenced(turn)
@@ -410,6 +411,8 @@ def _listed_or_asked_orders(turn: Turn) -> bool:
 
 
 # a search tried again with a new budget: "那预算加到700呢", "ok what about under 150 then"
+# the size of the one discussed asked, not a bigger one: "how big is it", "有多大"
+_HOW_BIG = re.compile(r"(?i)\bhow (?:big|large|small) (?:is|are) (?:it|they|this|that)\b|有多大|多大")
 _ORDER_WORD = re.compile(r"(?i)\border\b|单|订单")
 _NEW_TRY = re.compile(r"(?i)那|呢|\bthen\b|what about|how about|\binstead\b")
 # "the grown-up one, battery?": one of those shown, asked about

@@ -78,3 +78,16 @@ def test_the_warranty_on_a_product_asks_the_period(jimi: Jimi, synced_platform: 
     reply = jimi.respond(conversation(user_turn(text, "faq"), slots={"product": kettle.name_en}),
                          member(synced_platform, "basic", language))
     assert "24" in "\n".join(reply.texts)
+
+
+def test_how_big_and_how_hot_is_asked_of_the_pan_discussed(jimi: Jimi,
+                                                          synced_platform: Platform) -> None:
+    pan = next(p for p in synced_platform.knowledge.graph.products()
+               if isinstance(p.attributes.get("oven_safe_c"), int))
+    turn = conversation(user_turn("which pan goes in the oven", "product_search"),
+                        user_turn("what temp can it take, and how big is it", "product_question"),
+                        slots={"product": pan.name_en}, shown=[[pan.id]])
+    reply = jimi.respond(turn, member(synced_platform, "basic"))
+    text = "\n".join(reply.texts)
+    assert f"oven safe up to {pan.attributes['oven_safe_c']}" in text
+    assert not reply.shown or reply.shown == [pan.id]  # no list of bigger pans
