@@ -43,7 +43,7 @@ from PIL import Image
 
 from kg.loaders import load_boutique
 from shopmind.settings import Settings
-from tools.cutout.categories import CategoryFinder, RowCatalogue
+from tools.cutout.categories import CategoryFinder, ListedCatalogue
 from tools.cutout.classic import ClassicSegmenter
 from tools.cutout.fusion import FusedSegmenter
 from tools.cutout.images import Photo, read_photo
@@ -316,7 +316,7 @@ def online_boutique_sheet(folder: Path, pipelines: dict[str, CutoutPipeline],
     """Each photo in a row: the original, then classic, fused and peer cutouts. Ours run as
     the tool does, the photo linked to its catalogue product by name (a glass product's clear
     parts are looked for)."""
-    finder = CategoryFinder(RowCatalogue(load_boutique(folder.parent / "products.json").rows))
+    finder = CategoryFinder(ListedCatalogue.from_rows(load_boutique(folder.parent / "products.json").rows))
     rows = []
     for path in sorted(folder.glob("*.jpg")):
         photo = read_photo(path)

@@ -14,7 +14,7 @@ from PIL import Image
 from kg.facts import ProductFacts
 from tests.testing import settings_for
 from tools.cutout.batch import run_batch
-from tools.cutout.categories import CategoryFinder
+from tools.cutout.categories import CategoryFinder, ListedCatalogue
 from tools.cutout.clear import clear_body, is_clear
 from tools.cutout.pipeline import CutoutOptions, CutoutPipeline
 
@@ -98,18 +98,9 @@ def test_the_pipeline_keeps_the_body_only_when_asked() -> None:
     assert shadowed.notes[-1] == "clear product: no faint outline found beside it"
 
 
-class _Catalogue:
-    version = 1
-
-    def __init__(self) -> None:
-        self._products = [_product("JAR1", "Glass Storage Jar", "jar.png"),
-                          _product("SUN1", "Sunglasses", "sunglasses.png")]
-
-    def product(self, product_id: str) -> ProductFacts:
-        return next(p for p in self._products if p.id == product_id)
-
-    def products(self) -> list[ProductFacts]:
-        return list(self._products)
+def _catalogue() -> ListedCatalogue:
+    return ListedCatalogue([_product("JAR1", "Glass Storage Jar", "jar.png"),
+                            _product("SUN1", "Sunglasses", "sunglasses.png")])
 
 
 def _product(product_id: str, name: str, image: str) -> ProductFacts:
@@ -119,7 +110,7 @@ def _product(product_id: str, name: str, image: str) -> ProductFacts:
 
 
 def test_a_batch_looks_for_clear_parts_of_a_glass_product_only(tmp_path: Path) -> None:
-    finder = CategoryFinder(_Catalogue())
+    finder = CategoryFinder(_catalogue())
     assert finder.clear(Path("up/jar.png")) and finder.clear("x.png", product_id="JAR1")
     assert not finder.clear(Path("sunglasses.png")) and not finder.clear(Path("other.png"))
     folder = tmp_path / "in"
@@ -128,7 +119,7 @@ def test_a_batch_looks_for_clear_parts_of_a_glass_product_only(tmp_path: Path) -
         Image.fromarray(_glass_jar()).save(folder / name)
     out = tmp_path / "out"
     report = run_batch(folder, out, CutoutOptions(backend="classic"),
-                       settings_for(tmp_path / "var"), catalogue=_Catalogue())
+                       settings_for(tmp_path / "var"), catalogue=_catalogue())
     assert sorted(report.done) == ["jar.png", "sunglasses.png"]
     jar = json.loads((out / "jar.json").read_text())
     assert "clear product: its faint outline was kept" in jar["notes"]

@@ -16,6 +16,7 @@ from shopmind.errors import InvalidInput
 from tests.testing import settings_for, thread_context
 from tests.tools.cutout_scenes import clutter, scene, to_image
 from tools.cutout.batch import run_batch
+from tools.cutout.categories import ListedCatalogue
 from tools.cutout.classic import ClassicSegmenter
 from tools.cutout.colour_cut import colour_cut
 from tools.cutout.fusion import (
@@ -185,20 +186,10 @@ def test_missing_model_falls_back_to_classic_with_a_clear_reason(
     assert iou(result.rgba[..., 3] >= 128, truth) > 0.95
 
 
-class _Catalogue:
+def _catalogue() -> ListedCatalogue:
     """Two products with catalogue images, as the knowledge base would list them."""
-
-    version = 1
-
-    def __init__(self) -> None:
-        self._products = [_product("L9ECAV7KIM", "footwear", "loafers.jpg"),
-                          _product("6E92ZMYYFZ", "kitchen", "img/mug.jpg")]
-
-    def product(self, product_id: str) -> ProductFacts:
-        return next(p for p in self._products if p.id == product_id)
-
-    def products(self) -> list[ProductFacts]:
-        return list(self._products)
+    return ListedCatalogue([_product("L9ECAV7KIM", "footwear", "loafers.jpg"),
+                            _product("6E92ZMYYFZ", "kitchen", "img/mug.jpg")])
 
 
 def _product(product_id: str, category: str, image: str) -> ProductFacts:
@@ -214,7 +205,7 @@ def test_category_is_kept_in_batch_results(tmp_path: Path) -> None:
         to_image(scene("white")[0]).save(folder / name)
     out = tmp_path / "out"
     report = run_batch(folder, out, CutoutOptions(backend="classic"),
-                       settings_for(tmp_path / "var"), catalogue=_Catalogue())
+                       settings_for(tmp_path / "var"), catalogue=_catalogue())
     assert report.categories == {"loafers.jpg": "footwear", "mug.png": "unknown",
                                  "upload.png": "unknown"}
     assert report.by_category() == {"footwear": 1, "unknown": 2}
@@ -226,7 +217,7 @@ def test_category_is_kept_in_batch_results(tmp_path: Path) -> None:
 def test_tool_keeps_the_category_of_the_product_named(tmp_path: Path) -> None:
     source = tmp_path / "photo.jpg"
     to_image(scene("white")[0]).save(source, quality=95)
-    context = thread_context(settings_for(tmp_path / "var"), catalogue=_Catalogue())
+    context = thread_context(settings_for(tmp_path / "var"), catalogue=_catalogue())
     registry = ToolRegistry.from_entry_points(context)
     named = registry.call("remove_background", {"image_path": str(source),
                                                 "product_id": "6E92ZMYYFZ"})

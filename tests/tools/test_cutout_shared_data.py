@@ -10,7 +10,7 @@ from PIL import Image
 
 from kg.loaders import load_boutique
 from shopmind.settings import Settings
-from tools.cutout.categories import CategoryFinder, RowCatalogue
+from tools.cutout.categories import CategoryFinder, ListedCatalogue
 from tools.cutout.images import Photo, read_photo
 from tools.cutout.pipeline import CutoutPipeline
 from tools.cutout.quality import iou
@@ -72,8 +72,8 @@ def _coverage(alpha: np.ndarray, box: tuple[int, int, int, int]) -> float:
     return float((alpha[top:bottom, left:right] >= 128).mean())
 
 
-def _boutique() -> RowCatalogue:
-    return RowCatalogue(load_boutique(CATALOG / "online_boutique" / "products.json").rows)
+def _boutique() -> ListedCatalogue:
+    return ListedCatalogue.from_rows(load_boutique(CATALOG / "online_boutique" / "products.json").rows)
 
 
 @pytest.fixture(scope="module")

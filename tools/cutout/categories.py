@@ -78,14 +78,18 @@ class CategoryFinder:
         return True
 
 
-class RowCatalogue:
-    """Loaded catalogue rows as a ``Catalogue`` (a merchant's file before it is in the graph;
-    the benchmark's Online Boutique photos)."""
+class ListedCatalogue:
+    """Products held in a list, as a ``Catalogue``: a merchant's loaded file before it is in
+    the graph (``from_rows``), the benchmark's Online Boutique photos, a test's few products."""
 
     version = 1
 
-    def __init__(self, rows: list[ProductRow]) -> None:
-        self._products = {r.id: ProductFacts.from_node(r.id, product_node_data(r)) for r in rows}
+    def __init__(self, products: list[ProductFacts]) -> None:
+        self._products = {p.id: p for p in products}
+
+    @classmethod
+    def from_rows(cls, rows: list[ProductRow]) -> ListedCatalogue:
+        return cls([ProductFacts.from_node(r.id, product_node_data(r)) for r in rows])
 
     def product(self, product_id: str) -> ProductFacts:
         return self._products[product_id]
