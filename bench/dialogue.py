@@ -1,7 +1,7 @@
 """JIMI over whole conversations: task success on shopper conversations with checkable
 expectations, played through ``POST /v1/chat`` with the real Rasa server.
 
-The conversations (``bench/data/dialogue_dev.yml`` to ``dialogue_dev22.yml`` to improve
+The conversations (``bench/data/dialogue_dev.yml`` to ``dialogue_dev23.yml`` to improve
 against, ``bench/data/dialogue_test.yml`` to report only) were written by helpers from the
 demo catalogue alone, blind to JIMI's code and to each other, with what the best human agent
 would say: products that must and must not be listed, facts the reply must state, the
@@ -38,7 +38,7 @@ import yaml
 
 DATA = Path(__file__).resolve().parent / "data"
 SETS = {name: DATA / f"dialogue_{name}.yml"
-        for name in ("dev", *(f"dev{n}" for n in range(2, 23)), "test")}
+        for name in ("dev", *(f"dev{n}" for n in range(2, 24)), "test")}
 REPORT_ONLY = {"test"}
 APOLOGY = re.compile(r"(?i)sorry about|sorry for|sorry to hear|apologi[sz]e|understand why you|"
                      r"\bi'?m (?:so |really |very )?sorry\b|\bi am sorry\b|很抱歉|非常抱歉|"

@@ -20,7 +20,9 @@ from kg.numerals import arabic_amounts
 # a number followed by a unit is a size, not a price ("at least 20000 mAh", "500ml以下")
 _NOT_PRICE = (r"(?!\d|[.,]\d|\s*(?:mah|ml|millilit|l\b|lit|g\b|gram|kg|h\b|hours?|hrs?|w\b|watts?|"
               r"lm|lumens?|cm|mm|m\b|mg|毫安|毫升|升|克|千克|公斤|小时|瓦|流明|厘米|毫米|米|毫克|码|号|岁))")
-_PRICE_MAX = re.compile(r"(?:under|below|less than|cheaper than|up to|max(?:imum)?|<|不超过|低于|"
+# "nothing over 40 euros", "don't want to spend more than 50": a most, said as a refusal
+_NEGATED = r"(?:nothing|not|no|never|(?:n'?t|nt)(?:\s+\w+){0,3})\s+(?:over|above|more than)"
+_PRICE_MAX = re.compile(r"(?:" + _NEGATED + r"|under|below|less than|cheaper than|up to|max(?:imum)?|<|不超过|低于|"
                         r"少于|不到|不高于|预算(?:加到|提到|提高到|涨到|放宽到|放到|改成|改为|到)?|"
                         r"budget (?:of |is |to |up to |now )?)\s*(?:[$€£¥]|cny|rmb|usd|eur|gbp)?\s*"
                         r"(\d+(?:\.\d+)?)" + _NOT_PRICE +
@@ -43,7 +45,8 @@ _WORDS = re.compile(r"[a-z0-9][a-z0-9'.&/+-]*")
 _CJK = re.compile(r"[\u4e00-\u9fff]+")
 # a Chinese run with the Latin letters written into it: "T恤", "LED灯"
 _CJK_RUN = re.compile(r"[a-z]*[\u4e00-\u9fff]+(?:[a-z]+[\u4e00-\u9fff]+)*[a-z]*")
-_PRICE_MIN = re.compile(r"(?:over|above|more than|at least|>|超过|高于|不低于)\s*[$€£¥]?\s*"
+_PRICE_MIN = re.compile(r"(?<!nothing )(?<!not )(?<!no )(?<!never )(?<!spend )(?<!pay )"
+                        r"(?:over|above|more than|at least|>|超过|高于|不低于)\s*[$€£¥]?\s*"
                         r"(\d+(?:\.\d+)?)" + _NOT_PRICE + r"|(\d+(?:\.\d+)?)\s*(?:元|块钱|块|美元|美金|刀|人民币|rmb|欧元|英镑)?\s*以上",
                         re.IGNORECASE)
 

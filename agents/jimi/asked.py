@@ -136,6 +136,8 @@ _NUMBER = re.compile(r"(?<![\d.,])(\d{2}(?:\.5)?)(?![\d.,]|\s*(?:%|usd|元|块|�
 _LETTER = re.compile(r"(?i)(?:\bsize\s+|\bin\s+(?:a\s+|an\s+)?|(?<![a-z]))"
                      r"(XXS|XS|S|M|L|XL|XXL|\d{1,2}Y)(?:\b|(?=码|号))")
 _COLOUR_EN = {"gray": "grey", "navy blue": "navy", **{c: c for c in COLOUR_ZH}}
+# every word for a colour, English and Chinese, to the colour's English key
+COLOUR_WORDS = {**_COLOUR_EN, **{zh: c for c, zh in COLOUR_ZH.items()}}
 
 
 def attributes_asked(text: str, product: ProductFacts | None) -> list[str]:

@@ -152,6 +152,11 @@ class Jimi(Rereading, Sums):
             reply.marks.append("apology")
         if reply.handover:
             reply.marks.append("handover")  # a person is on the way: not offered again
+        tier = shopper.profile.membership
+        if membership.OWN_TIER.search(turn.latest.text) and not any(
+                policy.tier_name(tier, shopper.language).lower() in t.lower()
+                for t in reply.texts):  # "我现在啥等级？要花多少才能升银卡": theirs first
+            reply.texts.insert(0, membership.own_tier_line(tier, shopper.language))
         reply.texts += further_answers(turn, intent, reply, shopper, self.shopping, self.faq)
         wanted = search_clause(turn, intent, self.shopping)
         if wanted and not reply.shown:  # "有推荐吗？另外金卡买东西要运费吗": the products too

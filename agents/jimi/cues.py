@@ -14,6 +14,11 @@ PROBLEM_INTENTS = frozenset({"payment_issue", "delivery_options", "membership_be
 # intents that may be a follow-up question about the product under discussion
 FOLLOW_UP_INTENTS = frozenset({"product_question", "product_search", "inform", "out_of_scope",
                                "nlu_fallback", "delivery_options", "compare_products"})
+# plainly another topic, whatever product is under discussion: "will it snow in munich"
+OTHER_TOPIC = re.compile(r"(?i)\bweather\b|\bforecast\b|\bwill it (?:snow|rain)\b|\b(?:snow|rain)(?:ing)? "
+                         r"(?:in|this|tomorrow|today|tonight)\b|天气|(?:会|要)下(?:雪|雨)|下(?:雪|雨)(?:吗|不)|"
+                         r"\btell me a joke\b|讲个笑话|\bstock market\b|股市|\bbitcoin\b|比特币|"
+                         r"\bwho (?:won|will win)\b|谁赢了|\brecipe for\b|怎么做饭|菜谱")
 # policy questions the FAQ answers, whatever product they mention ("灯具保修多久")
 POLICY = re.compile(r"(?i)warrant|guarantee|保修|质保|保固|reward points|积分|instal?ments?|"
                     r"\bcovered\s*[?？]|(?:is|are) (?:it|that|this|they|those) (?:still )?covered\b|"
@@ -130,7 +135,7 @@ ANYTHING_ELSE = re.compile(r"(?i)\banything else\b|\bany (?:others|other ones|ot
 SIMILAR = re.compile(r"(?i)\b(?:anything|something|any|got) (?:else )?similar\b|similar (?:ones?|"
                      r"products?|items?)|\blike (?:it|that|this one)\b|类似的|差不多的|同类的|相似的")
 # the shopper asks for a person outright, whatever else the message says
-PERSON_ASKED = re.compile(r"(?i)转人工|人工客服|找人工|要人工|真人客服|(?<!not )(?<!don't )(?:talk|speak|chat) "
+PERSON_ASKED = re.compile(r"(?i)转人工|人工客服|(?:找|要|叫|换)个?(?:人工|真人|活人)|人工来|真人客服|(?<!not )(?<!don't )(?:talk|speak|chat) "
                           r"(?:to|with) (?:a |an |some )?(?:real |actual )?(?:person|human|agent|"
                           r"someone|somebody)|\breal (?:person|human)\b|human agent|get me a "
                           r"(?:human|person|manager)|connect me to (?:a |an )?(?:person|human|agent)")
@@ -163,7 +168,8 @@ OPTIONS = re.compile(r"(?i)what are my options|what can i do|what can (?:you|u) 
                      r"如果(?:我)?(?:继续等|不取消)|继续等的话|"
                      r"怎么办|有什么办法|能怎么处理|我能做什么|有什么选择|补偿|赔偿|"
                      r"voucher|coupon|优惠券|代金券|anything you can (?:offer|do)|what can you offer|"
-                     r"能补偿|有什么补偿|"
+                     r"能补偿|有什么补偿|拿(?:个|张)?券|给(?:个|张)?券|"
+                     r"(?:晚了|延误|迟了|超时).{0,12}(?:退全款|全额退|全款)|\blate\b.{0,30}\bfull refund|"
                      r"(?:never|doesn'?t|does not) (?:arrive|come|turn up|show up).{0,30}"
                      r"(?:refund|money)|一直不到.{0,8}(?:退钱|退款)|不到.{0,4}能退")
 BIGGER = re.compile(r"(?i)\b(?:bigger|larger|big|large|smaller|small)(?: one)?\b|大的那|大一点的|大点的|"
@@ -278,9 +284,22 @@ COMPARATIVE_KEYS = (
 YOU_HAVE = re.compile(r"(?i)\b(?:you'?ve got|you have|u have|u got|you got|you guys have|you sell|"
                       r"in (?:the )?(?:shop|store|catalogue))\b|你们(?:家)?(?:有|卖)")
 # an order of theirs, by what it holds: "what about my mug order"
+# an order said to be late, whatever the NLU made of the message: "my mug order still hasnt
+# come, was due 29 nov", "my other two orders are super late", "我那个订单怎么还没到"
+LATE_ORDER = re.compile(r"(?i)\b(?:orders?|parcels?|packages?|deliver(?:y|ies))\b[^.?!]{0,40}(?:"
+                        r"\blate\b|\bdelayed\b|\b(?:has|have)n'?t (?:come|arrived|shown up|shipped)|"
+                        r"\b(?:hasnt|havent) (?:come|arrived|shown up|shipped)|\bnot (?:come|arrived|"
+                        r"here)\b|\b(?:was|were) due\b|(?:meant|supposed) to (?:arrive|come|be here))|"
+                        r"(?:订单|那单|包裹|快递)[^，。？！]{0,12}(?:还没(?:到|来|收到|发)|没到|迟迟|延误|晚了|"
+                        r"怎么还|咋还|超时)")
+# several orders asked about at once: "my other two orders are late", "这几单呢"
+SEVERAL_ORDERS = re.compile(r"(?i)\b(?:other|both|all|two|2|three|3)\b(?: \w+)?(?: of)?(?: my)? orders\b|"
+                            r"\borders\b[^.?!]{0,20}\b(?:late|delayed)\b|(?:两|几|三)(?:个)?(?:单|订单)|"
+                            r"其他(?:的)?(?:订单|那几单)|这几单|那几单|所有(?:的)?订单")
 MY_ORDER = re.compile(r"(?i)\bmy\b[^.?!]{0,25}\border\b|我的?[^，。？]{0,8}(?:订单|那单)")
 # a return asked for, not asked about: "I'd like to return the lamp", "想退"
-WANTS_RETURN = re.compile(r"(?i)\b(?:i'?d like|i would like|i want|i wanna|wanna|please|pls) (?:to )?"
+WANTS_RETURN = re.compile(r"(?i)\b(?:i'?d like|i would like|i want|i wanna|wanna|please|pls|"
+                          r"(?<![?]\s)(?<!you )(?<!u )(?<!they )want) (?:to )?"
                           r"(?:return|send (?:it|them|\w+) back)\b|帮我(?:把.{0,12})?退|我要退|我想退|想退掉|要退掉|"
                           r"退掉吧|退了吧|申请退货|(?<!不)想退(?!款)|要退货")
 # buying, not returning: "thinking of getting one"

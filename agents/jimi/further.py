@@ -13,18 +13,20 @@ from __future__ import annotations
 import re
 
 from agents.jimi import cues, membership, money, policy
-from agents.jimi.asked import attributes_asked
+from agents.jimi.asked import attributes_asked, colour_asked
 from agents.jimi.context import Reply, Shopper, Turn
 from agents.jimi.faq import FaqRetriever, answer_of
 from agents.jimi.faq_talk import RETURN_QUESTION
 from agents.jimi.pointing import Pointing, count_in
-from agents.jimi.product_answers import describe_attribute
+from agents.jimi.product_answers import describe_attribute, has_colour
 from agents.jimi.search_terms import ordering_of
 from kg.facts import ProductFacts
 from shopmind.errors import NotFound
 
 CLAUSES = re.compile(r"(?i)[?？]\s*(?:and\s+|also\s+|还有|另外)?|[.!。！]\s+(?=\w)|"
+                     r",?\s+and\s+(?=(?:is|are|does|do|can|will|would|how|what|whats)\s)|"
                      r"\s+-\s+|\b(?:unrelated|btw|by the way)\b[,:\s-]*|顺便问一?下|另外")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 PRODUCT_INTENTS = frozenset({"product_question", "product_search", "compare_products",
                              "which_of", "relative"})
 _WHETHER = re.compile(r"(?i)[?？]|\b(?:can|could|may) i\b|吗|能不能|可不可以|可以退|能退")
@@ -41,7 +43,7 @@ def further_answers(turn: Turn, intent: str, reply: Reply, shopper: Shopper,
                     shopping: Pointing, faq: FaqRetriever) -> list[str]:
     """The lines answering the message's further questions, not already in ``reply``."""
     total = _counted_total(turn, intent, reply, shopper, shopping)
-    clauses = [c for c in CLAUSES.split(turn.latest.text) if len(c.strip()) > 6]
+    clauses = [c for c in CLAUSES.split(turn.latest.text) if _long_enough(c)]
     if reply.handover or not (len(clauses) >= 2 or len(_topics(turn.latest.text)) >= 2):
         return total  # one question: the reply answers it (and the sum, if one was asked)
     clauses = clauses or [turn.latest.text]
@@ -159,8 +161,18 @@ def _product_facts(clause: str, shopping: Pointing, language: str,
         named = [current]
     if len(named) != 1:
         return []
-    return [describe_attribute(named[0], a, language)
-            for a in attributes_asked(clause, named[0]) if a != "stock"]
+    colour = colour_asked(clause)  # "有红色的吗": whether it comes in red
+    asked = [a for a in attributes_asked(clause, named[0])
+             if a != "stock" and not (a == "colour" and colour)]
+    return ([has_colour(named[0], colour, language)] if colour else []) + [
+        describe_attribute(named[0], a, language) for a in asked]
+
+
+def _long_enough(clause: str) -> bool:
+    """A clause, not a fragment: over six characters, a Chinese one counting double
+    ("有红色的吗" asks as much as "in red?")."""
+    text = clause.strip()
+    return len(text) + len(_CJK.findall(text)) > 6
 
 
 def search_clause(turn: Turn, intent: str, shopping: Pointing) -> str | None:

@@ -47,8 +47,16 @@ LADDER = re.compile(r"(?i)(?:会员)?等级(?:怎么|如何|咋)(?:升|提升|�
 # the shopper's own tier asked along with another's: "what tier am i and what for platinum"
 OWN_TIER = re.compile(r"(?i)\b(?:what|which) (?:tier|level|membership) am i\b|\bam i (?:a |on )?"
                       r"(?:gold|silver|platinum|basic)|what(?:'s| is) my (?:tier|level|status|"
-                      r"membership)|我(?:现在)?是(?:什么|啥|哪个|哪一?级|几级)(?:会员|等级)?|我的(?:会员)?等级")
+                      r"membership)|我(?:现在)?是(?:什么|啥|哪个|哪一?级|几级)(?:会员|等级)?|我的(?:会员)?等级|"
+                      r"我(?:现在|目前)?(?:什么|啥|哪个|几)(?:等级|级别|会员)")
 MEMBER_WORD = re.compile(r"(?i)member|\btiers?\b|会员|等级|银卡|金卡|白金")
+
+
+def own_tier_line(tier: str, language: str) -> str:
+    """"You're a basic member.": the answer to "what tier am I" (``OWN_TIER``)."""
+    if language == "zh":
+        return f"您目前是{policy.TIER_ZH.get(tier, tier)}。"
+    return f"You're a {tier} member."
 
 
 def tiers_named(text: str) -> list[str]:
@@ -78,7 +86,7 @@ def tier_line(tier: str, language: str) -> str:
     express = "free express" if t.free_express else f"express ${policy.EXPRESS_SHIPPING}"
     back = "free return shipping" if t.free_return_shipping else \
         f"return shipping ${policy.RETURN_SHIPPING}"
-    return (f"{reach}; {t.points_per_dollar:g} points per dollar, {shipping} ({express}), a "
+    return (f"{reach}; {policy.points(t.points_per_dollar)} per dollar, {shipping} ({express}), a "
             f"{t.return_days}-day return window and {back}.")
 
 

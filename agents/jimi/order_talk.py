@@ -115,22 +115,14 @@ class OrderTalk(FaqTalk):
         return None
 
     def _order_status(self, turn: Turn, shopper: Shopper) -> Reply:
-        order, problem = self._order(turn, shopper)
+        several = cues.SEVERAL_ORDERS.search(turn.latest.text) and not turn.entity("order_id")
+        order, problem = (None, None) if several else self._order(turn, shopper)
         if problem:
             return Reply([problem], slots={"order_id": None})
         language = shopper.language
         if order is None:
-            mine = self.knowledge.accounts.orders_of(shopper.profile.id)
-            if not mine:
-                return Reply(["您的账户下还没有订单。" if language == "zh"
-                              else "You don't have any orders yet."])
-            # the orders still on their way (a late one first), else the latest two
-            open_ = sorted((o for o in mine if o.state in ("paid", "shipped", "delayed")),
-                           key=lambda o: o.state != "delayed")
-            listed = open_[:4] or mine[:2]
-            texts = [orders.describe(o, language) for o in listed]
-            return Reply(texts, slots={"order_id": listed[0].id},
-                         went_wrong=orders.owes_apology(listed[0], turn.latest.text))
+            return self._open_orders(turn, shopper, _text(turn.slots.get("order_id"))
+                                     if several and _asks_other(turn.latest.text) else None)
         texts = [orders.describe(order, language)]
         late = order.state == "delayed" or orders.overdue_days(order, date.today()) > 0
         if late:
@@ -147,6 +139,23 @@ class OrderTalk(FaqTalk):
                                    **self._order_product(order, turn.latest.text)},
                      went_wrong=orders.owes_apology(order, turn.latest.text),
                      shown=[p.id for p, _ in items] or None)
+
+    def _open_orders(self, turn: Turn, shopper: Shopper, besides: str | None) -> Reply:
+        """The orders still on their way (the late ones first; all but ``besides``, the one
+        discussed, when the shopper asks about the others), else the latest two."""
+        language = shopper.language
+        mine = [o for o in self.knowledge.accounts.orders_of(shopper.profile.id)
+                if o.id != besides]
+        if not mine:
+            return Reply(["您的账户下还没有订单。" if language == "zh"
+                          else "You don't have any orders yet."])
+        today = date.today()
+        open_ = sorted((o for o in mine if o.state in ("paid", "shipped", "delayed")),
+                       key=lambda o: (o.state != "delayed", orders.overdue_days(o, today) <= 0))
+        listed = open_[:4] or mine[:2]
+        texts = [orders.describe(o, language) for o in listed]
+        return Reply(texts, slots={"order_id": listed[0].id},
+                     went_wrong=any(orders.owes_apology(o, turn.latest.text) for o in listed))
 
     def _items(self, order: OrderRow) -> list[tuple[ProductFacts, int]]:
         found = []
@@ -402,6 +411,7 @@ def colour_wanted(text: str) -> str | None:
 def _asks_other(text: str) -> bool:
     lowered = text.lower()
     return any(w in lowered for w in ("other one", "the other", "another one", "other order",
+                                      "my other", "其他", "别的", "另外两", "另外几",
                                       "另外一单", "另一个", "另外一个",
                                       "另一款", "另一双", "另一件", "另一单", "另外那单",
                                       "另一个订单"))

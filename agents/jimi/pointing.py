@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from agents.jimi import cues, money
-from agents.jimi.asked import attributes_asked, colour_asked
+from agents.jimi.asked import COLOUR_WORDS, attributes_asked, colour_asked
 from agents.jimi.context import Shopper, Turn
 from agents.jimi.described import conversation_products, described, picked_out
 from agents.jimi.references import Reference, named_among, other_then_named, resolve
@@ -89,7 +89,7 @@ class Pointing:
             kinds = self.kinds_named(turn.latest.text)
             it = not (discussed and kinds and not kinds & set(self.kinds_of(discussed.id))
                       and _introduced(turn.latest.text, kinds))
-        outright = self.products_named(turn.latest.text)
+        outright = self._named_not_colour(turn.latest.text, current)
         for name in turn.latest.entities.get("product", []):
             found = self.find(name)
             if found is not None and not (it and found not in outright):
@@ -100,8 +100,10 @@ class Pointing:
         pointed = self.referenced(turn)
         if pointed is not None and pointed.how != "plural":
             return self.knowledge.product(pointed.products[0])
-        found = None if it else (self.described(turn, shopper_id)
-                                 or self.find(turn.latest.text))
+        # "size 44 in orange?" about the shoe discussed: a colour names no juice
+        bare = _without_colour(turn.latest.text) if current else turn.latest.text
+        found = None if it or not bare.strip() else (
+            self.described(turn, shopper_id, bare) or self.find(bare))
         if found is not None:
             return found
         if current:  # "is it waterproof?", "what colours?": the product under discussion
@@ -116,6 +118,19 @@ class Pointing:
             if found is not None:
                 return found
         return None
+
+    def _named_not_colour(self, text: str, current: object) -> list[ProductFacts]:
+        """``products_named``, except a product named by a colour only that the product under
+        discussion comes in ("size 44 in orange?" about a shoe names no orange juice)."""
+        named = self.products_named(text)
+        discussed = self.find(str(current)) if named and current else None
+        colour = colour_asked(text) if discussed is not None else None
+        if discussed is None or colour not in discussed.values("colour"):
+            return named
+        bare = _without_colour(text)
+        if self.products_named(bare) or self.kinds_named(bare) - set(self.kinds_of(discussed.id)):
+            return named  # "is the orange juice fresh?": juice is another kind
+        return []
 
     def described(self, turn: Turn, shopper_id: str | None, text: str | None = None,
                   like_discussed: bool = False) -> ProductFacts | None:
@@ -339,6 +354,16 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 _TALLER = re.compile(r"(?i)\btall(?:er|est)(?: one)?\b|高(?:一?点|些)的(?:那|这)?|更高的|最高的")
 _NOT_NAMES = frozenset({"one", "ones", "other", "same", "first", "second", "third", "last",
                         "cheaper", "cheapest", "order", "wash", "price", "size", "colour", "color"})
+
+
+def _without_colour(text: str) -> str:
+    """The words with the colour they name taken out ("size 44 in orange available?")."""
+    colour = colour_asked(text)
+    if colour is None:
+        return text
+    words = [colour, *(w for w, c in COLOUR_WORDS.items() if c == colour)]
+    return re.sub("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)), " ",
+                  text, flags=re.IGNORECASE)
 
 
 def _pointed_phrases(text: str) -> list[str]:

@@ -41,6 +41,11 @@ REGION_NAMES = {"US": ("the US", "美国"), "UK": ("the UK", "英国"), "DE": ("
                 "SG": ("Singapore", "新加坡"), "CN": ("mainland China", "中国大陆")}
 
 
+def points(rate: float) -> str:
+    """"1 point", "1.5 points"."""
+    return f"{rate:g} point" if rate == 1 else f"{rate:g} points"
+
+
 def terms(profile: ProfileRow) -> TierTerms:
     return TIERS[profile.membership]
 
@@ -143,7 +148,7 @@ def membership_line(profile: ProfileRow, language: str) -> str:
         if upgrade:
             text += f"近12个月消费满{TIER_SPEND[upgrade]}美元即可升级为{TIER_ZH[upgrade]}。"
         return text
-    text = (f"You're a {tier} member: {t.points_per_dollar:g} points per dollar, a "
+    text = (f"You're a {tier} member: {points(t.points_per_dollar)} per dollar, a "
             f"{t.return_days}-day return window, and "
             + shipping_line(profile, language).split(", ", 1)[1])
     if upgrade:
@@ -157,7 +162,7 @@ def points_line(profile: ProfileRow, language: str) -> str:
     tier = tier_name(profile.membership, language)
     if language == "zh":
         return f"作为{tier}，您每消费1美元可获得{rate:g}积分。"
-    return f"As a {tier}, you earn {rate:g} points per dollar spent."
+    return f"As a {tier}, you earn {points(rate)} per dollar spent."
 
 
 def basket_line(profile: ProfileRow, priced: list[tuple[str, float]], language: str) -> str:

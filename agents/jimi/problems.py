@@ -36,7 +36,7 @@ PROBLEMS = {
         r"|坏了|坏的|破了|破损|裂了|裂开|有裂|碎了|摔坏|瘪|漏了|漏水|漏液|不亮|不工作|开不了机|充不进|"
         r"不能用|用不了|没法用|断了|折断|有划痕|质量问题|损坏|坏掉|磕|缺角|掉漆|碎|裂|打不开|开不了|不开机|不能开|开不开|"
         r"(?:sole|strap|handle|zip|zipper|seam|heel) .{0,30}(?:coming|came|come) (?:loose|off|apart)"
-        r"|脱胶|开胶|一闪一闪|闪烁|凹了|凹的|凹进|凹陷|变形|压扁|(?i:\bflicker(?:s|ing)?\b)"
+        r"|脱胶|开胶|一闪一闪|闪烁|(?:一直|老是|总是|乱)闪|不灵|失灵|凹了|凹的|凹进|凹陷|变形|压扁|(?i:\bflicker(?:s|ing)?\b)"
         r"|\b(?:barely|hardly|won'?t|doesn'?t|does not|can'?t|no longer) (?:holds?|keeps?|lasts?) "
         r"(?:a |its |the )?charge|battery (?:drains|dies|is dying|barely)|\bpeel(?:ing|s|ed)?\b|"
         r"\b(?:seam|stitching|stitches) .{0,20}(?:split|came apart|coming apart|undone|unravel)|"
@@ -110,7 +110,7 @@ def dated(text: str, order: OrderRow) -> bool:
     return bool(said_months) and bool(said_months & months)
 
 
-_WOULD_IT = re.compile(r"(?i)会不会|会不|是否|容易|\b(?:will|would|does|do|can|could) (?:it|they|this|that|"
+_WOULD_IT = re.compile(r"(?i)会不会|会不|会[\u4e00-\u9fff]{1,3}(?:吗|嘛|么)|是否|容易|怕[摔碰磕]|\b(?:will|would|does|do|can|could) (?:it|they|this|that|"
                        r"these|those)\b")
 # "摔了会不会碎": a 了 in the condition of a question tells nothing happened
 _IF_THEN = re.compile(r"了\s*(?=(?:会不会|会不)\s*(?:碎|坏|裂|漏|断|变形|掉))")

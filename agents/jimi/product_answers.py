@@ -21,12 +21,16 @@ def answer_about(product: ProductFacts, turn: Turn, language: str,
                  attribute: str | None) -> str:
     """Colour or size availability when asked, else the attribute asked about."""
     colour = turn.entity("colour")
-    if colour:
+    if colour and not in_name(product, colour):  # "is the orange juice fresh?": its name
         return has_colour(product, colour, language)
     size = turn.entity("size")
     if size:
         return has_size(product, size, language)
     return describe_attribute(product, attribute, language)
+
+
+def in_name(product: ProductFacts, word: str) -> bool:
+    return word.lower() in product.name_en.lower() or word in (product.name_zh or "")
 
 
 def has_colour(product: ProductFacts, colour: str, language: str) -> str:

@@ -22,7 +22,7 @@ REQUESTS = (
     ("cancel_order", re.compile(r"(?i)\bcancel\b(?! (?:fee|polic))|取消")),
     ("get_refund", re.compile(r"(?i)\b(?:return|send back) (?:it|them|this|that|both|the \w+)|"
                               r"\bstart (?:the|a|my) return|\bgo ahead with the return|"
-                              r"退了吧|退掉吧?|帮我退|那就退|给我退|我要退货|申请退货|退货吧|退回去吧")),
+                              r"退了吧|退掉吧?|帮我退|(?<!不)就退(?!款)|给我退|我要退货|申请退货|退货吧|退回去吧")),
     ("change_order", re.compile(r"(?i)\b(?:switch|change|swap)(?:d|ed|ped)?\b.{0,40}\b(?:to|for)\b|改成|换成|改为|"
                                 r"改到|\b(?:send|ship|deliver) (?:it|them|the \w+) to .{0,40}\binstead\b|"
                                 r"\bnew address\b|新地址|地址(?:改|换|更新)|(?:改|换|更新)(?:一下)?地址")),
@@ -30,7 +30,7 @@ REQUESTS = (
 # a clause that asks whether, not for: "can I cancel if ...", "可以退吗"
 _WHETHER = re.compile(r"(?i)\b(?:can|could|may|do|should|would) i\b|\bif\b|\bwhether\b|"
                       r"\bpolicy\b|\b(?:has|have|was|is|did) (?:it|that|they|my)\b|如果|要是|的话|"
-                      r"还能|能不能|可不可以|吗|怎么")
+                      r"还能|能不能|可不可以|是不是|吗|怎么")
 # ... or asks for it not to be done: "no, don't cancel it", "先别退" ("if not, swap it" does ask)
 _NOT = re.compile(r"(?i)\b(?:don'?t|do not|dont|(?<!\bif )not|never|no need to|no longer|rather not)\b|"
                   r"别|不要|不用|先不|不想|不必|没必要")

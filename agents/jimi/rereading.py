@@ -14,13 +14,17 @@ from agents.jimi.context import ORDER_INTENTS, Shopper, Turn
 from agents.jimi.empathy import assess
 from agents.jimi.order_talk import OrderTalk, _last_problem, _names_a_date
 from agents.jimi.policy_asked import policy_asked
-from agents.jimi.problems import RECENT, lines_mentioned, order_meant, problem_in, remedy_in
+from agents.jimi.problems import DELAY, RECENT, lines_mentioned, order_meant, problem_in, remedy_in
 from agents.jimi.product_answers import model_named
 from agents.jimi.relative import comparative_asked
 from agents.jimi.search_terms import currency_asked, needs_in, ordering_of
 from agents.jimi.sums import basket_asked
 from kg.schema import OrderRow
 
+# intents under which "my order is late" was misread (not a request, policy or complaint)
+_NOT_ABOUT_ORDERS = ("product_search", "product_question", "compare_products", "out_of_scope",
+                     "nlu_fallback", "inform", "affirm", "greet", "thanks", "delivery_period",
+                     "delivery_options")
 _INSTEAD = re.compile(r"(?i)\b\w{1,4}\s+instead of\s+\w{1,4}\b|\b\d{2}\b.{0,12}\b\d{2}\b")
 
 
@@ -31,6 +35,8 @@ class Rereading(OrderTalk):
         """What the message asks in this conversation, where the words say more than the
         intent alone: a damaged or missing item, a policy question, a follow-up about the
         product under discussion ("what colours?", "got it in 46?", "第二个有防雨罩吗")."""
+        if intent in ("out_of_scope", "nlu_fallback") and cues.OTHER_TOPIC.search(turn.latest.text):
+            return "out_of_scope"  # "cheers. random q, will it snow in munich this weekend"
         if basket_asked(turn, self.shopping, shopper.profile.id) and \
                 not orders.mentions_order(turn.latest.text):
             return "basket_total"  # "2 mugs plus the coffee tin?", "这两款一共多少钱"
@@ -50,6 +56,8 @@ class Rereading(OrderTalk):
         """"Did my return go through?", "can I still return the candle from July?", a swap
         of something delivered past the return window: the return window's answer."""
         text = turn.latest.text
+        if DELAY.search(text) and cues.OPTIONS.search(text):
+            return None  # "晚了超过7天是不是能退全款？还是只能拿个券": what a delay earns
         if returns.RETURN_STATUS.search(text):
             return "return_window" if self.orders_for_return(turn, shopper.profile.id) else None
         if not returns.CAN_RETURN.search(text) or problem_in(text) or cues.PLANS_TO_BUY.search(text) or (
@@ -188,6 +196,9 @@ class Rereading(OrderTalk):
                 cues.MY_ORDER.search(text) and len(text) <= 60 and \
                 self.order_meant(turn, shopper.profile.id, latest_only=True) is not None:
             return "order_status"  # "haha ok. what about my mug order"
+        if intent in _NOT_ABOUT_ORDERS and cues.LATE_ORDER.search(text) and not problem_in(text) and \
+                not cues.PERSON_ASKED.search(text):
+            return "order_status"  # "my mug order still hasnt come, was due 29 nov"
         if intent not in (*ORDER_INTENTS, "order_status") and cues.THAT_ORDER.search(text) and \
                 not cues.REQUEST_VERB.search(text) and \
                 self.order_meant(turn, shopper.profile.id, latest_only=True) is not None:

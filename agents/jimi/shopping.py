@@ -15,13 +15,19 @@ from __future__ import annotations
 import re
 
 from agents.jimi import cues, money
-from agents.jimi.asked import attributes_asked, colour_asked, colour_named, size_asked
+from agents.jimi.asked import COLOUR_WORDS, attributes_asked, colour_asked, colour_named, size_asked
 from agents.jimi.comparing import Comparing, _without_names
 from agents.jimi.comparison import attribute_name
 from agents.jimi.context import Reply, Shopper, Turn
 from agents.jimi.each_kind import kind_parts
 from agents.jimi.evidence import evidence, said_in_description
-from agents.jimi.product_answers import describe_attribute, fits_model, has_colour, has_size
+from agents.jimi.product_answers import (
+    describe_attribute,
+    fits_model,
+    has_colour,
+    has_size,
+    in_name,
+)
 from agents.jimi.references import Reference
 from agents.jimi.relative import Relating
 from agents.jimi.search import ProductSearch
@@ -68,7 +74,7 @@ class Shopping(Comparing, Relating):
         text = turn.latest.text
         named = turn.latest.entities.get("product", []) or self.products_named(text)
         pointed = None if named else self.referenced(turn)
-        parts = kind_parts(text, self.search)
+        parts = kind_parts(_IN_COLOUR.sub(" ", text), self.search)  # "in orange": no juice
         if len(parts) >= 2:  # "a non stick pan ... and a kettle for ..."
             return self.search_reply(turn, shopper, parts)
         if _BOTH_OF.search(text):  # "what colours do both the bottle and the camp tumbler come in"
@@ -126,6 +132,8 @@ class Shopping(Comparing, Relating):
         parts = []
         others = bool(cues.OTHER_COLOURS.search(text))  # "我买过灰的 还有别的颜色不": all of them
         colour = None if others else (colour_asked(text) or colour_named(turn.entity("colour")))
+        if colour and in_name(product, colour):
+            colour = None  # "is the orange juice fresh?": a word of its name, not a colour
         size = size_asked(text, product) or turn.entity("size")
         if others:
             parts.append(describe_attribute(product, "colour", language))
@@ -316,7 +324,7 @@ class Shopping(Comparing, Relating):
         constraints = self.search.constraints(text)
         if constraints.kinds or constraints.categories:
             return text
-        if _SELL_ASKED.search(text):
+        if _SELL_ASKED.search(text) or _NEW_NEED.search(text):
             return text  # "lol ok. do u sell umbrellas": a thing of its own, nothing carried
         own_price = constraints.price_max is not None or constraints.price_min is not None
         amount = _AMOUNT.search(_NOT_AMOUNT.sub(" ", text))
@@ -390,6 +398,13 @@ _KIDS_OBJECTION = re.compile(r"(?i)(?:这个|这款|那个|这)是(?:给)?(?:儿
                              r"(?: one)?\b")
 _FOR_KIDS = re.compile(r"(?i)\b(?:for )?(?:kids?|children|child)(?:'s)?\b|儿童|小孩|孩子|宝宝")
 # a budget in a sentence, dropped from an earlier search when a new one is given
+# "the trail runner in orange": a colour asked, not a kind named
+_IN_COLOUR = re.compile(r"(?i)\bin (?:the )?(?:colou?r )?(?:" + "|".join(
+    re.escape(w) for w in sorted((w for w in COLOUR_WORDS if w.isascii()), key=len, reverse=True))
+    + r")\b")
+# a need of its own, described rather than named: "also something to help him sleep"
+_NEW_NEED = re.compile(r"(?i)\b(?:something|anything|sth|smth) (?:to|that|which) (?!goes with|"
+                       r"matches|match)|有没有(?:什么)?能|有啥能|有什么能")
 _SELL_ASKED = re.compile(
     r"(?i)\bdo (?:you|u|ya) (?:guys )?(?:sell|carry|stock|do) (?!(?:it|them|one|ones|those|these|that|this|"
     r"any(?:thing)?|some(?:thing)?|the|other|similar|more|in|a (?:cheaper|bigger|smaller|lighter))\b)"
