@@ -111,6 +111,7 @@ class Jimi(Rereading, Sums):
             "photo_help": self._photo_help,
             "delay_options": self._delay_options,
             "return_window": self._return_window,
+            "amount_in_currency": self._amount_in_currency,
             "off_topic": lambda turn, shopper: Reply([OUT_OF_SCOPE[shopper.language]]),
         }
 

@@ -100,3 +100,23 @@ def in_currency_line(amount: float, asked: str, language: str) -> str:
     if language == "zh":
         return f"约合{amount:.2f}{CURRENCY_ZH.get(asked, asked)}（按配置汇率）。"
     return f"That is about {amount:.2f} {asked} at our configured rate."
+
+
+# an amount JIMI said: "$10 voucher", "28.00 USD", "10美元"
+_SAID = re.compile(r"\$(\d+(?:\.\d+)?)|(\d+(?:\.\d+)?)\s?(?:USD|美元)")
+# the shopper points at it: "how much is that in pounds", "那个合人民币多少"
+THAT = re.compile(r"(?i)\b(?:that|this|it)\b|那个|这个|^那|这笔|那笔")
+
+
+def amount_said(text: str) -> float | None:
+    """The one amount (USD) a reply of JIMI's names, None if it names none or several."""
+    amounts = {float(a or b) for a, b in _SAID.findall(text)}
+    return amounts.pop() if len(amounts) == 1 else None
+
+
+def converted_line(amount: float, asked: str, rate: float, language: str) -> str:
+    """"10.00 USD is about 7.87 GBP at our configured rate." (``rate``: USD per unit)."""
+    value = amount / rate
+    if language == "zh":
+        return f"{amount:.2f}美元约合{value:.2f}{CURRENCY_ZH.get(asked, asked)}（按配置汇率）。"
+    return f"{amount:.2f} USD is about {value:.2f} {asked} at our configured rate."

@@ -168,12 +168,15 @@ class OrderTalk(FaqTalk):
 
     def _order_request(self, turn: Turn, shopper: Shopper) -> Reply:
         kind = turn.order_request() or turn.intent
+        clause = request_clause(turn.latest.text)
+        cancel_then_when = turn.intent == "get_refund" and kind == "cancel_order" and \
+            clause is not None and clause[0] == "cancel_order"  # "那取消吧 钱退回支付宝要几天"
         order, problem = self._order(turn, shopper)
         if problem:
             return Reply([problem], slots={"order_id": None})
         asks_when = bool(cues.TIMING.search(turn.latest.text) or cues.HOW.search(turn.latest.text))
         cancelling = order is not None and (order.id, "cancel") in shopper.filed
-        told = (request_clause(turn.latest.text) or ("",))[0] == "get_refund"  # "start the
+        told = (clause or ("",))[0] == "get_refund"  # "start the
         # return pls. how long till the refund shows up": the return, then when
         if kind == "get_refund" and asks_when and not cancelling and not told and (
                 order is None or order.state != "returned"):
@@ -182,8 +185,8 @@ class OrderTalk(FaqTalk):
             return Reply([orders.ASK_ORDER_ID[shopper.language]])
         text, request = orders.handle_request(kind, order, shopper.profile, shopper.language,
                                               cancelling=cancelling)
-        if kind == "get_refund" and asks_when and (
-                cancelling or told or cues.FAST_METHODS.search(turn.latest.text)):
+        if (kind == "get_refund" or cancel_then_when) and asks_when and (
+                cancelling or told or cancel_then_when or cues.FAST_METHODS.search(turn.latest.text)):
             text += " " + orders.refund_arrival(turn.latest.text, shopper.language)
         if request == "change":  # "change the shoe size to 43": what was asked, said back
             wanted = [w for w in (size_asked(turn.latest.text) or size_meant(turn),

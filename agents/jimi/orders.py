@@ -119,6 +119,13 @@ def delay_remedy(order: OrderRow, language: str, today: date | None = None) -> s
                    "or keep it and get a $10 voucher.")
 
 
+def may_cancel_late(order: OrderRow, today: date | None = None) -> bool:
+    """Whether a shipped order is late enough to be cancelled for a full refund (the FAQ's
+    delay choice, told in ``delay_remedy``)."""
+    late = returns.days_past_due(order, today or date.today()) or 0
+    return order.state in ("paid", "shipped", "delayed") and late > LATE_CHOICE_DAYS
+
+
 KEEPING = re.compile(r"(?i)\b(?:i'?ll|i will|i'?d rather|happy to|ok to) keep (?:it|them|the order|waiting)\b|"
                      r"keep waiting|继续等|不取消了?|先不取消|留着吧|还是要")
 
@@ -152,12 +159,19 @@ def handle_request(kind: str, order: OrderRow, profile: ProfileRow, language: st
     window = policy.terms(profile).return_days
     total = order.total
     if kind == "cancel_order":
-        if state in ("paid", "delayed"):
-            return ((f"已为订单 {oid} 提交取消申请，仓库确认后退款{total:.2f}美元将在3个工作日内原路退回。"
-                     if zh else
-                     f"I've filed a cancellation for order {oid}. Once the warehouse confirms, "
-                     f"the refund of {total:.2f} USD goes back to your payment method within 3 "
-                     "business days."), "cancel")
+        if state in ("paid", "delayed") or (state == "shipped" and may_cancel_late(order)):
+            text = (f"已为订单 {oid} 提交取消申请，仓库确认后退款{total:.2f}美元将在3个工作日内原路退回。"
+                    if zh else
+                    f"I've filed a cancellation for order {oid}. Once the warehouse confirms, "
+                    f"the refund of {total:.2f} USD goes back to your payment method within 3 "
+                    "business days.")
+            if state == "shipped":  # on its way: the carrier is asked to bring it back
+                text += (f"包裹已在途中，我们会请承运商退回；如果仍送到了您手上，可拒收或在签收后{window}天内"
+                         "免费退回。" if zh else
+                         " The parcel is already on its way, so we'll ask the carrier to bring "
+                         f"it back; if it still reaches you, refuse it or send it back within "
+                         f"{window} days, free of charge.")
+            return text, "cancel"
         if state == "shipped":
             return ((f"订单 {oid} 已发货，无法取消。收货后{window}天内可申请退货。" if zh else
                      f"Order {oid} has already shipped, so it can't be cancelled, but you can "

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from agents.jimi import cues, orders, returns
+from agents.jimi import cues, money, orders, returns
 from agents.jimi.asked import attributes_asked, colour_asked, size_asked
 from agents.jimi.context import ORDER_INTENTS, Shopper, Turn
 from agents.jimi.empathy import assess
@@ -17,6 +17,7 @@ from agents.jimi.policy_asked import policy_asked
 from agents.jimi.problems import DELAY, RECENT, lines_mentioned, order_meant, problem_in, remedy_in
 from agents.jimi.product_answers import model_named
 from agents.jimi.relative import comparative_asked
+from agents.jimi.requested import request_clause
 from agents.jimi.search_terms import currency_asked, needs_in, ordering_of
 from agents.jimi.sums import basket_asked
 from kg.schema import OrderRow
@@ -37,6 +38,9 @@ class Rereading(OrderTalk):
         product under discussion ("what colours?", "got it in 46?", "第二个有防雨罩吗")."""
         if intent in ("out_of_scope", "nlu_fallback") and cues.OTHER_TOPIC.search(turn.latest.text):
             return "out_of_scope"  # "cheers. random q, will it snow in munich this weekend"
+        asked = request_clause(turn.latest.text)
+        if asked is not None and asked[0] == "cancel_order" and intent == "get_refund":
+            return "cancel_order"  # "那取消吧 钱退回支付宝要几天": cancelled, then when
         if basket_asked(turn, self.shopping, shopper.profile.id) and \
                 not orders.mentions_order(turn.latest.text):
             return "basket_total"  # "2 mugs plus the coffee tin?", "这两款一共多少钱"
@@ -274,11 +278,24 @@ class Rereading(OrderTalk):
         return (wanted.price_max is not None or wanted.price_min is not None) and not (
             self.shopping.products_named(text))
 
+    def _about_product(self, turn: Turn) -> bool:
+        """Whether JIMI's last reply was about the product under discussion (its price is
+        then asked about as the product's)."""
+        product = self.shopping.find(str(turn.slots.get("product") or ""))
+        last = turn.bot_texts[-1] if turn.bot_texts else ""
+        return product is not None and (product.name_en in last or bool(
+            product.name_zh and product.name_zh in last))
+
     def _shopping_follow_up(self, turn: Turn, intent: str, shopper: Shopper) -> str:
         """A follow-up about the products shown or discussed: a comparison, a question about
         one of them, a narrower search, "which one is lighter?"."""
         text = turn.latest.text
         wanted = self.shopping.search.constraints(text)
+        if currency_asked(text) not in (None, "USD") and money.THAT.search(text) and \
+                turn.bot_texts and money.amount_said(turn.bot_texts[-1]) is not None and \
+                not self.shopping.products_named(text) and not wanted.kinds and \
+                not self._about_product(turn):
+            return "amount_in_currency"  # "how much is that in pounds" after "a $10 voucher"
         if currency_asked(text) and len(text) <= 24 and (
                 turn.slots.get("product") or turn.last_shown()) and \
                 not wanted.kinds and wanted.price_max is None and wanted.price_min is None:

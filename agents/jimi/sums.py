@@ -61,6 +61,16 @@ class Sums(OrderTalk):
                                        policy.region_named(*turn.recent_texts())))
         return Reply(texts)
 
+    def _amount_in_currency(self, turn: Turn, shopper: Shopper) -> Reply:
+        """"how much is that in pounds roughly" after "...we'll add a $10 voucher": the one
+        amount JIMI just said, in the currency asked."""
+        asked = currency_asked(turn.latest.text) or ""
+        rate = self.shopping.search.rates.get(asked)
+        amount = money.amount_said(turn.bot_texts[-1]) if turn.bot_texts else None
+        if amount is None or not rate:
+            return self.shopping.question(turn, shopper)
+        return Reply([money.converted_line(amount, asked, rate, shopper.language)])
+
     def _in_currency(self, turn: Turn, priced: list[tuple[str, float]],
                      language: str) -> list[str]:
         """"whats that in pounds and is shipping free": the total in the currency asked."""

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from agents.jimi import Jimi, Shopper
+from agents.jimi import Jimi, Shopper, orders
 from agents.jimi.policy import DELIVERY_DAYS, TIERS
 from kg.facts import ProductFacts
 from kg.schema import ProfileRow
@@ -28,11 +28,14 @@ def _product(platform: Platform, colours: int = 2) -> ProductFacts:
                 if len(p.values("colour")) >= colours and p.values("size"))
 
 
-def _owner_of(platform: Platform, state: str) -> tuple[ProfileRow, str]:
+def _owner_of(platform: Platform, state: str, late: bool | None = None
+              ) -> tuple[ProfileRow, str]:
+    """The owner of an order in ``state`` (``late``: more than a week past its date, so the
+    delay choice applies, or not; None: either)."""
     accounts = platform.knowledge.accounts
     for profile in accounts.profiles():
         for order in accounts.orders_of(profile.id):
-            if order.state == state:
+            if order.state == state and late in (None, orders.may_cancel_late(order)):
                 return profile, order.id
     raise AssertionError(f"no {state} order in the demo catalogue")
 
@@ -167,12 +170,15 @@ def test_someone_elses_order_is_refused_without_details(jimi: Jimi,
     assert order.expected_delivery not in " ".join(reply.texts)
 
 
-@pytest.mark.parametrize(("state", "expected", "request_kind"), [
-    ("paid", "filed a cancellation", "cancel"), ("shipped", "can't be cancelled", None),
-    ("delivered", "return it within", None)])
+@pytest.mark.parametrize(("state", "late", "expected", "request_kind"), [
+    ("paid", None, "filed a cancellation", "cancel"),
+    ("shipped", False, "can't be cancelled", None),
+    ("shipped", True, "ask the carrier to bring it back", "cancel"),  # the delay choice
+    ("delivered", None, "return it within", None)])
 def test_cancel_depends_on_the_order_state(jimi: Jimi, synced_platform: Platform, state: str,
-                                           expected: str, request_kind: str | None) -> None:
-    profile, order_id = _owner_of(synced_platform, state)
+                                           late: bool | None, expected: str,
+                                           request_kind: str | None) -> None:
+    profile, order_id = _owner_of(synced_platform, state, late)
     turn = conversation(user_turn("cancel my order", "cancel_order"),
                         slots={"order_id": order_id})
     reply = jimi.respond(turn, Shopper(profile, "en"))

@@ -173,3 +173,40 @@ def test_a_need_of_its_own_starts_a_new_search(synced_platform: Platform, jimi: 
                                   "product_search"))
     text = jimi.shopping._search_text(turn)
     assert "sneaker" not in text.lower()
+
+
+def test_that_amount_in_another_currency_is_the_one_just_said(
+        jimi: Jimi, synced_platform: Platform) -> None:
+    shopper = member(synced_platform, "gold")
+    rate = jimi.shopping.search.rates["GBP"]
+    turn = conversation(user_turn("if I keep waiting do I get anything", "out_of_scope"),
+                        user_turn("how much is that in pounds roughly", "product_question"),
+                        bot=["Of course: it stays on its way and we'll add a $10 voucher."])
+    assert jimi._reread(turn, "product_question", shopper) == "amount_in_currency"
+    reply = jimi.respond(turn, shopper)
+    assert f"{10 / rate:.2f} GBP" in _said(reply.texts)
+    several = conversation(user_turn("how much is that in pounds", "product_question"),
+                           bot=["It costs $10, or $25 with the stand."])
+    assert jimi._reread(several, "product_question", shopper) != "amount_in_currency"
+
+
+def test_a_late_shipped_order_can_be_cancelled_and_the_refund_timed(
+        jimi: Jimi, synced_platform: Platform) -> None:
+    accounts = synced_platform.knowledge.accounts
+    today = date.today()
+    found = [(profile, order) for profile in accounts.profiles()
+             for order in accounts.orders_of(profile.id)
+             if order.state == "shipped" and orders.may_cancel_late(order, today)]
+    if not found:
+        pytest.skip("no demo order is shipped and more than a week late")
+    profile, order = found[0]
+    shopper = Shopper(profile, "zh")
+    turn = conversation(user_turn("那取消吧 钱退回支付宝要几天", "get_refund"),
+                        slots={"order_id": order.id})
+    reply = jimi.respond(turn, shopper)
+    assert (order.id, "cancel") in reply.requests
+    assert "工作日" in _said(reply.texts)
+    on_time = next((o for p in accounts.profiles() for o in accounts.orders_of(p.id)
+                    if o.state == "shipped" and not orders.may_cancel_late(o, today)), None)
+    if on_time is not None:
+        assert orders.handle_request("cancel_order", on_time, profile, "en")[1] is None
