@@ -10,7 +10,9 @@ its expectations holds; a conversation when all its turns do.
 
 Per set and language: ``conversation_success``, ``turn_success``, and ``oos_recall`` (turns
 marked out of scope that Rasa read as ``out_of_scope`` or the fallback). ``--show`` prints
-the failed checks of development sets only; a test set's failures are never printed.
+the failed checks of development sets only; a test set's failures are never printed. JIMI
+counts days from the date the sets were written for (``--today``, default 2026-12-07, set as
+``SHOPMIND_TODAY``), whatever the machine's date.
 
     python bench/dialogue.py --json bench/results/dialogue.json
     python bench/dialogue.py --set dev --show          # the loop to improve against
@@ -25,6 +27,7 @@ sys.path[0] = str(Path(__file__).resolve().parent.parent)  # the repo root, not 
 
 import argparse
 import json
+import os
 import re
 import sqlite3
 import tempfile
@@ -36,10 +39,14 @@ from typing import Any
 import httpx
 import yaml
 
+from shopmind import clock
+
 DATA = Path(__file__).resolve().parent / "data"
 SETS = {name: DATA / f"dialogue_{name}.yml"
         for name in ("dev", *(f"dev{n}" for n in range(2, 24)), "test")}
 REPORT_ONLY = {"test"}
+# the sets say "today is 2026-12-07": their "18 days late" and return windows hold that day
+WRITTEN_FOR = "2026-12-07"
 APOLOGY = re.compile(r"(?i)sorry about|sorry for|sorry to hear|apologi[sz]e|understand why you|"
                      r"\bi'?m (?:so |really |very )?sorry\b|\bi am sorry\b|很抱歉|非常抱歉|"
                      r"understand how (?:frustrating|annoying)|frustrat|"
@@ -217,7 +224,11 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     parser.add_argument("--every-turn", action="store_true",
                         help="with --show, print the turns that passed too")
     parser.add_argument("--label", default="this code", help="what was measured, for the JSON")
+    parser.add_argument("--today", default=WRITTEN_FOR,
+                        help="the day JIMI counts from (late orders, return windows); default: "
+                             "the day the conversations were written for")
     args = parser.parse_args(argv)
+    os.environ[clock.ENV] = args.today  # before the platform starts: its processes inherit it
     from bench.chat import _tokens, platform_up
 
     chosen = [s.strip() for s in args.set.split(",") if s.strip()]

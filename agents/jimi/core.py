@@ -20,7 +20,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import date
 
 from agents.jimi import cues, membership, orders, policy, returns
 from agents.jimi import problem_replies as problems_text
@@ -51,6 +50,7 @@ from agents.jimi.shopping import Shopping
 from agents.jimi.sums import Sums
 from kg.attributes import AttributeRanker
 from kg.knowledge import KnowledgeBase
+from shopmind import clock
 
 _VALUES = {"order_id", "product", "colour", "size"}
 _SORRY = re.compile(r"(?i)\bsorry\b|抱歉")
@@ -290,7 +290,7 @@ class Jimi(Rereading, Sums):
         found = self.orders_for_return(turn, shopper.profile.id)
         if not found:
             return self._return_policy(turn, shopper)
-        texts = returns.window_lines(found, shopper.profile, shopper.language, date.today(),
+        texts = returns.window_lines(found, shopper.profile, shopper.language, clock.today(),
                                      turn.latest.text)
         if cues.EXCHANGE.search(turn.latest.text) and cues.FREE_ASKED.search(turn.latest.text):
             texts += [t for t in [self._faq_line(turn, shopper.language)] if t]  # "is it free?"

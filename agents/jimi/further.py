@@ -34,6 +34,9 @@ DELIVERY_TIME = re.compile(r"(?i)how long .{0,30}(?:take|deliver|ship|arrive|get
                            r"寄.{0,8}(?:几天|多久)|送到.{0,8}(?:几天|多久)|几天能?到|"
                            r"standard delivery|express delivery|几天到|要几天|多久到|多久能到|"
                            r"配送.{0,4}(?:几天|多久)")
+_HOW_LONG = re.compile(r"(?i)\bhow long\b|\bhow many days\b|多久|几天")
+# the fee asked with the place: "shipping to germany cost + how long", "寄到德国运费多少"
+_FEE = re.compile(r"(?i)\b(?:shipping|delivery|postage)\b[^.?!]{0,25}\b(?:cost|fee|price)\b|运费")
 # what an intent's answer already covers
 COVERS = {"delivery_options": {"delivery_options", "delivery_period"},
           "delivery_period": {"delivery_options", "delivery_period"}}
@@ -44,14 +47,18 @@ def further_answers(turn: Turn, intent: str, reply: Reply, shopper: Shopper,
     """The lines answering the message's further questions, not already in ``reply``."""
     total = _counted_total(turn, intent, reply, shopper, shopping)
     clauses = [c for c in CLAUSES.split(turn.latest.text) if _long_enough(c)]
-    if reply.handover or not (len(clauses) >= 2 or len(_topics(turn.latest.text)) >= 2):
+    topics_asked = _topics(turn.latest.text)
+    policy_too = intent in PRODUCT_INTENTS and bool(topics_asked)  # "what would shipping to
+    # germany cost for just that": the product's answer says nothing of shipping
+    if reply.handover or not (len(clauses) >= 2 or len(topics_asked) >= 2 or policy_too):
         return total  # one question: the reply answers it (and the sum, if one was asked)
     clauses = clauses or [turn.latest.text]
     answered = set(COVERS.get(intent, {intent}))
-    if intent in ("faq", "report_problem", *PRODUCT_INTENTS):  # it answered the first clause
+    if intent in ("faq", "report_problem"):  # it answered the first clause
         answered |= set(_topics(clauses[0])[:1])
     extra: list[str] = []
-    current = shopping.find(str(turn.slots.get("product") or "")) or None
+    current = shopping.find(str(reply.slots.get("product") or turn.slots.get("product") or "")) \
+        or None  # the one this reply is about, else the one discussed
     ordered = _order_lines(reply, shopper, shopping)  # "...and how long does that watch last"
     for clause in clauses:
         topics = _topics(clause)
@@ -60,7 +67,7 @@ def further_answers(turn: Turn, intent: str, reply: Reply, shopper: Shopper,
         for topic in topics:  # "how long to singapore and how much": both
             if topic not in answered:
                 answered.add(topic)
-                extra += _topic_lines(clause, topic, shopper, shopping, faq, reply) \
+                extra += _topic_lines(clause, topic, shopper, shopping, faq, reply, current) \
                     if not (topic == "membership_benefits" and money.EARN.search(clause)
                             and current) else [_earned(turn.latest.text, current, shopper)]
     return total + extra
@@ -92,9 +99,18 @@ def _earned(text: str, product: ProductFacts, shopper: Shopper) -> str:
 
 
 def _topic_lines(clause: str, topic: str, shopper: Shopper, shopping: Pointing,
-                 faq: FaqRetriever, reply: Reply) -> list[str]:
-    """The lines answering one policy topic a clause asks about."""
+                 faq: FaqRetriever, reply: Reply,
+                 current: ProductFacts | None = None) -> list[str]:
+    """The lines answering one policy topic a clause asks about; shipping to a region named
+    ("shipping to germany cost + how long") says the fee, the product's own too, and the
+    time."""
     lines = [_policy_line(clause, topic, shopper, faq)]
+    region = policy.region_named(clause)
+    if topic == "delivery_options" and current is not None and _fee(clause):
+        lines.insert(0, policy.basket_line(shopper.profile, [(current.name(shopper.language),
+                                                              current.price)], shopper.language))
+    if topic == "delivery_options" and region:
+        lines.append(policy.delivery_line(shopper.profile, shopper.language, region))
     if topic == "return_policy" and _WHETHER.search(clause) and (shopping.kinds_named(
             clause) or shopping.products_named(clause)):  # "if the earbuds dont fit can i
         # send them back": what may go back
@@ -106,16 +122,21 @@ def _topic_lines(clause: str, topic: str, shopper: Shopper, shopping: Pointing,
 def _topics(clause: str) -> list[str]:
     """The policy topics a clause asks about, delivery time first: "how long does shipping to
     germany take and is it free" asks the time and the fee."""
-    found = ["delivery_period"] if DELIVERY_TIME.search(clause) and \
+    found = ["delivery_period"] if (DELIVERY_TIME.search(clause) or (
+        policy.region_named(clause) and _HOW_LONG.search(clause))) and \
         not cues.RETURNING.search(clause) else []
     for pattern, topic in cues.POLICY_TOPICS:
         if pattern.search(clause) and topic not in found and not (
-                topic == "delivery_options" and found and not cues.SHIPPING_COST.search(clause)):
+                topic == "delivery_options" and found and not _fee(clause)):
             found.append(topic)  # "how long does shipping take" asks no fee
-    if cues.SHIPPING_COST.search(clause) and "delivery_options" not in found and \
+    if _fee(clause) and "delivery_options" not in found and \
             not cues.RETURNING.search(clause):
         found.append("delivery_options")  # "is delivery free?"
     return found
+
+
+def _fee(clause: str) -> bool:
+    return bool(cues.SHIPPING_COST.search(clause) or _FEE.search(clause))
 
 
 def _policy_line(clause: str, topic: str, shopper: Shopper, faq: FaqRetriever) -> str | None:

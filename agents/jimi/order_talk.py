@@ -32,6 +32,7 @@ from agents.jimi.wording import colour_name
 from kg.facts import ProductFacts
 from kg.knowledge import KnowledgeBase
 from kg.schema import OrderRow
+from shopmind import clock
 from shopmind.errors import NotFound
 
 
@@ -124,7 +125,7 @@ class OrderTalk(FaqTalk):
             return self._open_orders(turn, shopper, _text(turn.slots.get("order_id"))
                                      if several and _asks_other(turn.latest.text) else None)
         texts = [orders.describe(order, language)]
-        late = order.state == "delayed" or orders.overdue_days(order, date.today()) > 0
+        late = order.state == "delayed" or orders.overdue_days(order, clock.today()) > 0
         if late:
             texts.append(orders.delay_remedy(order, language))  # shipped, and past its date
         if cues.CAN_CANCEL.search(turn.latest.text) and (
@@ -149,7 +150,7 @@ class OrderTalk(FaqTalk):
         if not mine:
             return Reply(["您的账户下还没有订单。" if language == "zh"
                           else "You don't have any orders yet."])
-        today = date.today()
+        today = clock.today()
         open_ = sorted((o for o in mine if o.state in ("paid", "shipped", "delayed")),
                        key=lambda o: (o.state != "delayed", orders.overdue_days(o, today) <= 0))
         listed = open_[:4] or mine[:2]
@@ -282,7 +283,7 @@ class OrderTalk(FaqTalk):
         except ValueError:
             return []
         window = policy.terms(shopper.profile).return_days
-        if problem != "damaged" or (date.today() - delivered).days <= window:
+        if problem != "damaged" or (clock.today() - delivered).days <= window:
             return []
         row = self.faq.best(WARRANTY_QUESTION[shopper.language], "warranty")
         return [answer_of(row, shopper.language)] if row else []
@@ -290,7 +291,7 @@ class OrderTalk(FaqTalk):
     def _late_order(self, turn: Turn, shopper: Shopper) -> OrderRow | None:
         """The late order a turn is about: named by number, contents or date, the one under
         discussion, else the shopper's only late order."""
-        today = date.today()  # delayed, or shipped or paid and past its date
+        today = clock.today()  # delayed, or shipped or paid and past its date
         late = [o for o in self.knowledge.accounts.orders_of(shopper.profile.id)
                 if o.state == "delayed" or orders.overdue_days(o, today)]
         if not late:

@@ -11,6 +11,7 @@ from datetime import date
 
 from agents.jimi import cues, policy, returns
 from kg.schema import OrderRow, ProfileRow
+from shopmind import clock
 
 STATE_EN = {
     "paid": "has been paid and is being prepared; expected delivery {eta}",
@@ -79,7 +80,7 @@ def not_yours(order_id: str, language: str) -> str:
 
 def describe(order: OrderRow, language: str, today: date | None = None) -> str:
     table = STATE_ZH if language == "zh" else STATE_EN
-    if overdue_days(order, today or date.today()):
+    if overdue_days(order, today or clock.today()):
         table = {**table, **(PAST_DUE_ZH if language == "zh" else PAST_DUE_EN)}
     reason = order.delay_reason or ""
     if language == "zh":
@@ -102,7 +103,7 @@ def delay_remedy(order: OrderRow, language: str, today: date | None = None) -> s
     """What is being done about a late order and what the shopper may choose (FAQ terms:
     more than ``LATE_CHOICE_DAYS`` late, cancel for a full refund or keep it with a voucher);
     an order already that late is told its choice is open now."""
-    late = max(0, returns.days_past_due(order, today or date.today()) or 0) \
+    late = max(0, returns.days_past_due(order, today or clock.today()) or 0) \
         if order.state in ("paid", "shipped", "delayed") else 0
     if language == "zh":
         done = f"我们已加急处理订单 {order.id}，一有新的送达时间会立即通知您。"
@@ -122,7 +123,7 @@ def delay_remedy(order: OrderRow, language: str, today: date | None = None) -> s
 def may_cancel_late(order: OrderRow, today: date | None = None) -> bool:
     """Whether a shipped order is late enough to be cancelled for a full refund (the FAQ's
     delay choice, told in ``delay_remedy``)."""
-    late = returns.days_past_due(order, today or date.today()) or 0
+    late = returns.days_past_due(order, today or clock.today()) or 0
     return order.state in ("paid", "shipped", "delayed") and late > LATE_CHOICE_DAYS
 
 
@@ -133,7 +134,7 @@ KEEPING = re.compile(r"(?i)\b(?:i'?ll|i will|i'?d rather|happy to|ok to) keep (?
 def keep_line(order: OrderRow, language: str, today: date | None = None) -> str:
     """"I'll keep it, can I get something for the wait?": the voucher, when the order is late
     enough for one, else when it would be."""
-    late = max(0, returns.days_past_due(order, today or date.today()) or 0)
+    late = max(0, returns.days_past_due(order, today or clock.today()) or 0)
     if language == "zh":
         if late > LATE_CHOICE_DAYS:
             return (f"好的，订单 {order.id} 继续为您配送；它已晚了{late}天，我们会向您的账户发放"
@@ -166,11 +167,11 @@ def handle_request(kind: str, order: OrderRow, profile: ProfileRow, language: st
                     f"the refund of {total:.2f} USD goes back to your payment method within 3 "
                     "business days.")
             if state == "shipped":  # on its way: the carrier is asked to bring it back
-                text += (f"包裹已在途中，我们会请承运商退回；如果仍送到了您手上，可拒收或在签收后{window}天内"
+                text += (f"订单已发货，我们会请承运商退回；如果仍送到了您手上，可拒收或在签收后{window}天内"
                          "免费退回。" if zh else
-                         " The parcel is already on its way, so we'll ask the carrier to bring "
-                         f"it back; if it still reaches you, refuse it or send it back within "
-                         f"{window} days, free of charge.")
+                         " It has already shipped, so we'll ask the carrier to bring it back; "
+                         f"if it still reaches you, refuse it or send it back within {window} "
+                         "days, free of charge.")
             return text, "cancel"
         if state == "shipped":
             return ((f"订单 {oid} 已发货，无法取消。收货后{window}天内可申请退货。" if zh else
@@ -191,8 +192,8 @@ def handle_request(kind: str, order: OrderRow, profile: ProfileRow, language: st
                  f"Order {oid} has left the warehouse, so it can't be changed; you can exchange "
                  f"it within {window} days of delivery."), None)
     # get_refund
-    if state == "delivered" and returns.past_window(order, profile, date.today()):
-        return returns.window_lines([order], profile, language, date.today())[0], None
+    if state == "delivered" and returns.past_window(order, profile, clock.today()):
+        return returns.window_lines([order], profile, language, clock.today())[0], None
     if state == "returned":
         return ((f"订单 {oid} 的退款会在仓库收到退货后3个工作日内发起，银行卡到账需5-10个工作日。" if zh else
                  f"The refund for order {oid} is issued within 3 business days of the warehouse "
@@ -273,4 +274,4 @@ def owes_apology(order: OrderRow, text: str) -> bool:
     answered with where it is and what is being done, without a "sorry"."""
     if order.state == "delayed":
         return True
-    return overdue_days(order, date.today()) > 0 and bool(STILL_NOT.search(text))
+    return overdue_days(order, clock.today()) > 0 and bool(STILL_NOT.search(text))

@@ -6,7 +6,6 @@ policy asked in passing, a follow-up about the product under discussion ("what c
 from __future__ import annotations
 
 import re
-from datetime import date
 
 from agents.jimi import cues, money, orders, returns
 from agents.jimi.asked import attributes_asked, colour_asked, size_asked
@@ -21,6 +20,7 @@ from agents.jimi.requested import request_clause
 from agents.jimi.search_terms import currency_asked, needs_in, ordering_of
 from agents.jimi.sums import basket_asked
 from kg.schema import OrderRow
+from shopmind import clock
 
 # intents under which "my order is late" was misread (not a request, policy or complaint)
 _NOT_ABOUT_ORDERS = ("product_search", "product_question", "compare_products", "out_of_scope",
@@ -68,7 +68,7 @@ class Rereading(OrderTalk):
                 cues.RETURN_CONDITION.search(text) and not cues.UNUSED.search(text)):
             return None  # "can i return drinks i already opened": what may go back
         found = self.orders_for_return(turn, shopper.profile.id)
-        today = date.today()
+        today = clock.today()
         if found and any(returns.past_window(o, shopper.profile, today) for o in found):
             return "return_window"
         if found and cues.WANTS_RETURN.search(text):

@@ -1,6 +1,7 @@
 """JIMI's answers: knowledge graph facts, context, orders, personal terms, empathy."""
 
 import re
+from datetime import date
 
 import pytest
 
@@ -172,8 +173,7 @@ def test_someone_elses_order_is_refused_without_details(jimi: Jimi,
 
 @pytest.mark.parametrize(("state", "late", "expected", "request_kind"), [
     ("paid", None, "filed a cancellation", "cancel"),
-    ("shipped", False, "can't be cancelled", None),
-    ("shipped", True, "ask the carrier to bring it back", "cancel"),  # the delay choice
+    ("shipped", True, "has already shipped, so we'll ask the carrier", "cancel"),  # the delay choice
     ("delivered", None, "return it within", None)])
 def test_cancel_depends_on_the_order_state(jimi: Jimi, synced_platform: Platform, state: str,
                                            late: bool | None, expected: str,
@@ -184,6 +184,14 @@ def test_cancel_depends_on_the_order_state(jimi: Jimi, synced_platform: Platform
     reply = jimi.respond(turn, Shopper(profile, "en"))
     assert expected in reply.texts[0]
     assert reply.requests == ([(order_id, request_kind)] if request_kind else [])
+
+
+def test_a_shipped_order_on_time_cannot_be_cancelled(synced_platform: Platform) -> None:
+    profile, order_id = _owner_of(synced_platform, "shipped")
+    order = synced_platform.knowledge.accounts.order_for(profile.id, order_id)
+    on_time = order.model_copy(update={"expected_delivery": date.today().isoformat()})
+    text, filed = orders.handle_request("cancel_order", on_time, profile, "en")
+    assert "can't be cancelled" in text and filed is None
 
 
 def test_a_refund_after_a_filed_cancellation_files_nothing_new(

@@ -210,3 +210,20 @@ def test_a_late_shipped_order_can_be_cancelled_and_the_refund_timed(
                     if o.state == "shipped" and not orders.may_cancel_late(o, today)), None)
     if on_time is not None:
         assert orders.handle_request("cancel_order", on_time, profile, "en")[1] is None
+
+
+def test_shipping_to_a_country_for_the_product_says_fee_and_time(
+        jimi: Jimi, synced_platform: Platform) -> None:
+    shopper = member(synced_platform, "basic")
+    over = policy.terms(shopper.profile).free_shipping_over or 0.0
+    cheap = next(p for p in synced_platform.knowledge.graph.products()
+                 if 5 < p.price < over and "size" not in p.attributes)
+    low, high = policy.DELIVERY_DAYS["DE"]
+    for text, intent in (("what would shipping to germany cost for just that", "delivery_options"),
+                         ("how much, and shipping to germany cost + how long", "product_question")):
+        reply = jimi.respond(conversation(user_turn(text, intent),
+                                          slots={"product": cheap.name_en}), shopper)
+        said = _said(reply.texts)
+        assert f"{cheap.price:.2f}" in said                     # what it costs
+        assert f"{policy.STANDARD_SHIPPING}" in said             # the fee it pays
+        assert f"{low}-{high} business days" in said             # how long to Germany
