@@ -104,7 +104,7 @@ ASKS_ABOUT = re.compile(r"(?i)^\s*(?:so |and |but |ok )?(?:does|do|is|are|can|ha
                         r"吗[？?]?$|么[？?]?$")
 # what an order holds: "whats in that one again", "那单里有什么"
 CONTENTS = re.compile(r"(?i)what'?s in (?:it|that|this|the|my)|what (?:was|is) in (?:it|that|this|the|my)|"
-                      r"what did i (?:order|buy|get)|what(?:'s| is| was) my (?:most recent|last|latest|"
+                      r"what did i (?:order|buy|get)|what(?:'?s| is| was) my (?:most recent|last|latest|"
                       r"newest) order|我(?:最近|上次|最新)(?:买|下单)?的?(?:是)?(?:什么|啥)|里面有(?:什么|啥|哪些)|买了(?:什么|啥|哪些)|有哪些东西|"
                       r"(?:单|次)(?:买|订)的(?:是)?(?:什么|啥)")
 # intents under which a short message may narrow the last search ("不要带咖啡因的")
@@ -292,6 +292,15 @@ LATE_ORDER = re.compile(r"(?i)\b(?:orders?|parcels?|packages?|deliver(?:y|ies))\
                         r"here)\b|\b(?:was|were) due\b|(?:meant|supposed) to (?:arrive|come|be here))|"
                         r"(?:订单|那单|包裹|快递)[^，。？！]{0,12}(?:还没(?:到|来|收到|发)|没到|迟迟|延误|晚了|"
                         r"怎么还|咋还|超时)")
+# which line of an order holds it up: "which item is holding it up?", "哪个商品卡住了"
+HOLDING = re.compile(r"(?i)\bwhich (?:item|product|one|thing|part)\b.{0,20}\b(?:holding|delay|late|slow|"
+                     r"problem|missing|waiting)|\bwhat(?:'?s| is) (?:holding|delaying)\b|"
+                     r"哪(?:个|件|样)(?:商品|东西)?.{0,6}(?:卡|耽误|拖|延误|缺货|没货)")
+# the price of one of a pack: "whats that per can", "一瓶多少钱", "单瓶合多少"
+PER_UNIT = re.compile(r"(?i)\bper (?:can|bottle|tin|bar|sachet|pod|unit|piece|one|item|box)\b|"
+                      r"\beach (?:can|bottle|tin|bar|one)\b.{0,12}\bcost|\b(?:a|one) (?:can|bottle|tin) "
+                      r"(?:costs?|works out|comes to)|(?:每|一|单)(?:瓶|罐|听|包|袋|支)(?:合|算|是)?多少钱?|"
+                      r"(?:每|单)(?:瓶|罐|听)(?:合|算)?多少")
 # several orders asked about at once: "my other two orders are late", "这几单呢"
 SEVERAL_ORDERS = re.compile(r"(?i)\b(?:other|both|all|two|2|three|3)\b(?: \w+)?(?: of)?(?: my)? orders\b|"
                             r"\borders\b[^.?!]{0,20}\b(?:late|delayed)\b|(?:两|几|三)(?:个)?(?:单|订单)|"

@@ -120,3 +120,11 @@ def converted_line(amount: float, asked: str, rate: float, language: str) -> str
     if language == "zh":
         return f"{amount:.2f}美元约合{value:.2f}{CURRENCY_ZH.get(asked, asked)}（按配置汇率）。"
     return f"{amount:.2f} USD is about {value:.2f} {asked} at our configured rate."
+
+
+def per_unit_line(product: ProductFacts, pack: int, language: str) -> str:
+    """"That works out at 2.67 USD each (12 in a pack at 31.99 USD)."."""
+    each = product.price / pack
+    if language == "zh":
+        return f"每件约{each:.2f}美元（每包{pack}件，{product.price:.2f}美元）。"
+    return f"That works out at {each:.2f} USD each ({pack} in a pack at {product.price:.2f} USD)."

@@ -132,6 +132,8 @@ class OrderTalk(FaqTalk):
                 order.state in cues.OPEN_STATES or not late):  # "can it still be cancelled?"
             texts.append(orders.cancel_possible(order, shopper.profile, language))
         texts += self._total_asked(turn, order, shopper)  # "whats the order total again"
+        holding = self._holding(turn, order) if late else []
+        texts += [orders.holding_line(holding, shopper.language)] if holding else []
         items = self._items(order) if cues.CONTENTS.search(turn.latest.text) else []
         if items:  # "whats in that one again": the lines, numbered
             texts.append("\n".join(f"{i}. {p.name(language)} × {n}"
@@ -157,6 +159,13 @@ class OrderTalk(FaqTalk):
         texts = [orders.describe(o, language) for o in listed]
         return Reply(texts, slots={"order_id": listed[0].id},
                      went_wrong=any(orders.owes_apology(o, turn.latest.text) for o in listed))
+
+    def _holding(self, turn: Turn, order: OrderRow) -> list[ProductFacts]:
+        """"which item is holding it up?" of an order waiting for a restock: its lines that
+        are out of stock."""
+        if not cues.HOLDING.search(turn.latest.text) or "restock" not in (order.delay_reason or ""):
+            return []
+        return [p for p, _ in self._items(order) if not p.in_stock]
 
     def _items(self, order: OrderRow) -> list[tuple[ProductFacts, int]]:
         found = []

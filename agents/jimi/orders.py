@@ -10,6 +10,7 @@ import re
 from datetime import date
 
 from agents.jimi import cues, policy, returns
+from kg.facts import ProductFacts
 from kg.schema import OrderRow, ProfileRow
 from shopmind import clock
 
@@ -125,6 +126,15 @@ def may_cancel_late(order: OrderRow, today: date | None = None) -> bool:
     delay choice, told in ``delay_remedy``)."""
     late = returns.days_past_due(order, today or clock.today()) or 0
     return order.state in ("paid", "shipped", "delayed") and late > LATE_CHOICE_DAYS
+
+
+def holding_line(products: list[ProductFacts], language: str) -> str:
+    """The lines an order waits for: "It is waiting for the Collapsible Silicone Bottle 500 ml,
+    which is out of stock until the restock arrives"."""
+    if language == "zh":
+        return f"订单在等待{'、'.join(p.name('zh') for p in products)}补货，该商品目前缺货。"
+    names = " and the ".join(p.name_en for p in products)
+    return f"It is waiting for the {names}, which is out of stock until the restock arrives."
 
 
 KEEPING = re.compile(r"(?i)\b(?:i'?ll|i will|i'?d rather|happy to|ok to) keep (?:it|them|the order|waiting)\b|"

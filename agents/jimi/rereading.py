@@ -200,6 +200,9 @@ class Rereading(OrderTalk):
                 cues.MY_ORDER.search(text) and len(text) <= 60 and \
                 self.order_meant(turn, shopper.profile.id, latest_only=True) is not None:
             return "order_status"  # "haha ok. what about my mug order"
+        if cues.HOLDING.search(text) and turn.slots.get("order_id") and \
+                intent not in ORDER_INTENTS:
+            return "order_status"  # "which item is holding it up?" of the late order discussed
         if intent in _NOT_ABOUT_ORDERS and cues.LATE_ORDER.search(text) and not problem_in(text) and \
                 not cues.PERSON_ASKED.search(text):
             return "order_status"  # "my mug order still hasnt come, was due 29 nov"

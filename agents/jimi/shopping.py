@@ -185,6 +185,9 @@ class Shopping(Comparing, Relating):
             if len(attributes) == 1 and product.attributes.get(attribute) is not True:
                 parts += self._one_that_has(attribute, product, turn, language)
         parts += converted
+        pack = product.attributes.get("pack_count")
+        if cues.PER_UNIT.search(text) and isinstance(pack, int) and pack > 1:
+            parts.append(money.per_unit_line(product, pack, language))  # "whats that per can"
         if not parts:
             parts.append(describe_attribute(product, None, language))
         return [(" " if language == "en" else "").join(parts)]

@@ -227,3 +227,35 @@ def test_shipping_to_a_country_for_the_product_says_fee_and_time(
         assert f"{cheap.price:.2f}" in said                     # what it costs
         assert f"{policy.STANDARD_SHIPPING}" in said             # the fee it pays
         assert f"{low}-{high} business days" in said             # how long to Germany
+
+
+def test_the_price_of_one_of_a_pack(jimi: Jimi, synced_platform: Platform) -> None:
+    pack = next(p for p in synced_platform.knowledge.graph.products()
+                if isinstance(p.attributes.get("pack_count"), int) and p.attributes["pack_count"] > 1)
+    each = pack.price / pack.attributes["pack_count"]
+    for text, language in (("how many in a pack and whats that per can", "en"),
+                           ("一罐多少钱", "zh")):
+        reply = jimi.respond(conversation(user_turn(text, "product_question"),
+                                          slots={"product": pack.name_en}),
+                             member(synced_platform, "gold", language))
+        assert f"{each:.2f}" in _said(reply.texts)
+
+
+def test_the_line_a_restock_holds_up_is_named(jimi: Jimi, synced_platform: Platform) -> None:
+    accounts = synced_platform.knowledge.accounts
+    found = [(profile, order) for profile in accounts.profiles()
+             for order in accounts.orders_of(profile.id)
+             if "restock" in (order.delay_reason or "")]
+    if not found:
+        pytest.skip("no demo order waits for a restock")
+    profile, order = found[0]
+    waiting = [synced_platform.knowledge.product(line.product_id) for line in order.lines]
+    out = [p for p in waiting if not p.in_stock]
+    turn = conversation(user_turn("where is my order", "order_status"),
+                        user_turn("which item is holding it up?", "complaint"),
+                        slots={"order_id": order.id})
+    shopper = Shopper(profile, "en")
+    assert jimi._reread(turn, "complaint", shopper) == "order_status"
+    said = _said(jimi.respond(turn, shopper).texts)
+    assert all(p.name_en in said for p in out)
+    assert all(p.name_en not in said.split("waiting for")[-1] for p in waiting if p.in_stock)
