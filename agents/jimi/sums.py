@@ -31,6 +31,12 @@ _HOW_MUCH = re.compile(r"(?i)\bhow much (?:is it|would it|does it|will it|for (?
 _BOTH = re.compile(r"(?i)\bboth\b|两个|两款|两件|俩|这两")
 
 
+# paying in another currency: "can i pay in euros?", "可以用人民币付款吗"
+_PAY_IN = re.compile(r"(?i)\bpay (?:in|with) (?:euros?|pounds?|sterling|yuan|rmb|cny|yen|gbp|eur|jpy|"
+                     r"another currency|my (?:own |local )?currency)\b|\bcurrenc(?:y|ies)\b|"
+                     r"(?:用|拿)(?:人民币|欧元|英镑|日元|本地货币)(?:付|支付|结算)|币种|货币")
+
+
 class Sums(OrderTalk):
     """Shipping, payment and membership answers over a basket, an order or a price."""
 
@@ -114,6 +120,10 @@ class Sums(OrderTalk):
         return []
 
     def _payment_issue(self, turn: Turn, shopper: Shopper) -> Reply:
+        if _PAY_IN.search(turn.latest.text):  # "can i pay in euros?": prices are in USD
+            row = self.faq.best(METHODS_QUESTION[shopper.language], "payment")
+            if row:
+                return Reply([answer_of(row, shopper.language)])
         faq = self._faq_line(turn, shopper.language)
         texts = [faq] if faq else []
         priced = self._priced(turn, shopper) if money.INSTALMENT.search(turn.latest.text) else None

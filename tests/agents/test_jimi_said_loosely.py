@@ -259,3 +259,12 @@ def test_the_line_a_restock_holds_up_is_named(jimi: Jimi, synced_platform: Platf
     said = _said(jimi.respond(turn, shopper).texts)
     assert all(p.name_en in said for p in out)
     assert all(p.name_en not in said.split("waiting for")[-1] for p in waiting if p.in_stock)
+
+
+@pytest.mark.parametrize(("text", "language", "said"), [
+    ("can i pay in euros?", "en", "US dollars"), ("可以用人民币付款吗", "zh", "美元计价")])
+def test_paying_in_another_currency_is_told_the_prices_are_in_dollars(
+        jimi: Jimi, synced_platform: Platform, text: str, language: str, said: str) -> None:
+    reply = jimi.respond(conversation(user_turn(text, "payment_issue")),
+                         member(synced_platform, "gold", language))
+    assert said in _said(reply.texts) and "instalment" not in _said(reply.texts)
