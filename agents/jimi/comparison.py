@@ -11,7 +11,7 @@ in Chinese where the reply is Chinese.
 
 from __future__ import annotations
 
-from agents.jimi.wording import attribute_label, colour_name, join_list
+from agents.jimi.wording import agree, attribute_label, colour_name, join_list
 from kg.facts import ProductFacts
 
 MAX_DIFFERENCES = 4
@@ -74,8 +74,9 @@ def compare(first: ProductFacts, second: ProductFacts, language: str,
         text += "；" + "；".join(parts) if parts else ""
         text += f"；暂时缺货：{'、'.join(out_of_stock)}" if out_of_stock else ""
         return text + "。"
-    text = (f"The {n1} costs {first.price:.2f} and the {n2} {second.price:.2f} "
-            f"{second.currency} (the {cheaper.name_en} is cheaper)")
+    text = agree(agree(f"The {n1} costs {first.price:.2f} and the {n2} {second.price:.2f} "
+                       f"{second.currency} (the {cheaper.name_en} is cheaper)", n1),
+                 cheaper.name_en)  # "The Auralis Quiet ANC Headphones cost 199.00 ..."
     text += "; " + "; ".join(parts) if parts else ""
     text += f"; out of stock: {', '.join(out_of_stock)}" if out_of_stock else ""
     return text + "."

@@ -69,8 +69,7 @@ def which_unknown(having: list[ProductFacts], missing: list[ProductFacts], key: 
         return (f"{known}；{'、'.join(p.name('zh') for p in missing)}没有标注{label}，"
                 "所以没法比较。")
     return (f"I can't say which: our catalogue lists the {label} only for {known}; the "
-            f"{' and the '.join(p.name_en for p in missing)} "
-            f"{'has' if len(missing) == 1 else 'have'} no {label} listed (it is not listed).")
+            f"{label} of the {' and the '.join(p.name_en for p in missing)} is not listed.")
 
 
 def which_has(products: list[ProductFacts], having: list[ProductFacts], key: str,
