@@ -39,6 +39,7 @@ from agents.jimi.phrases import (
     SMALL_TALK,
     SORRY_AGAIN,
     SORRY_LATE,
+    SORRY_LATE_MANY,
     SORRY_TROUBLE,
     STUDIO_ONLY,
 )
@@ -344,7 +345,8 @@ class Jimi(Rereading, Sums):
         """Something went wrong with an order: sorry (unless the answer says it) and the offer
         of a person at the end (unless one is on the way), once a conversation."""
         if not any(_SORRY.search(t) for t in reply.texts):
-            reply.texts.insert(0, SORRY_LATE[language])
+            several = len({i for t in reply.texts for i in orders.order_ids(t)}) >= 2
+            reply.texts.insert(0, (SORRY_LATE_MANY if several else SORRY_LATE)[language])
             reply.marks.append("apology:late")  # a problem found later is sorry for again
         if offer:
             reply.texts.append(OFFER_PERSON[language])

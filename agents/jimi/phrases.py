@@ -8,6 +8,7 @@ SORRY_AGAIN = {"en": "I'm sorry, that is far too long to wait.", "zh": "真的�
 PERSON_AGAIN = {"en": "If you'd rather talk it through, I can connect you to a person now.",
                 "zh": "如果您希望，我可以马上为您转接人工客服。"}
 SORRY_LATE = {"en": "I'm sorry your order is running late.", "zh": "很抱歉订单延误了，给您添麻烦了。"}
+SORRY_LATE_MANY = {"en": "I'm sorry your orders are running late.", "zh": "很抱歉订单延误了，给您添麻烦了。"}
 HANDOVER = {
     "en": "I'm connecting you to a member of our support team now. They'll see this "
           "conversation, so you won't need to repeat yourself.",

@@ -62,6 +62,7 @@ def test_the_other_late_orders_are_each_told_with_their_reason(jimi: Jimi,
     said = _said(reply.texts)
     assert all(order_id in said for order_id in late[:2])
     assert discussed not in said
+    assert "I'm sorry your orders are running late." in said  # several: plural
 
 
 @pytest.mark.parametrize(("text", "low", "high"), [
